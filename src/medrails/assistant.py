@@ -1,0 +1,212 @@
+"""The guarded answer flow shared by `medrails ask` and the server:
+
+GUARD(input) -> retrieve -> model -> GUARD(output) -> answer with citations and disclaimer -> audit.
+A blocked request never reaches the model; any failure after the input guard fails closed.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from medrails.errors import BackendError
+from medrails.guard.pipeline import FAIL_CLOSED, Guard
+from medrails.guard.types import Citation, GuardContext, GuardVerdict
+from medrails.models.base import ChatModel, GenerationParams, Message
+
+log = logging.getLogger(__name__)
+
+
+class Retriever(Protocol):
+    """Anything that finds supporting passages for a question (the knowledge base)."""
+
+    def retrieve(self, query: str, k: int) -> list[Citation]: ...
+
+
+class AuditSink(Protocol):
+    """Where one record per request goes; returns the record id."""
+
+    def append(self, record: dict[str, Any]) -> str: ...
+
+
+@dataclass
+class StreamEvent:
+    """One piece of a guarded stream: released text, or the final verdict."""
+
+    text: str = ""
+    verdict: GuardVerdict | None = None
+
+
+@dataclass
+class Assistant:
+    model: ChatModel
+    guard: Guard
+    retriever: Retriever | None = None
+    audit: AuditSink | None = None
+    params: GenerationParams = field(default_factory=GenerationParams)
+    retrieval_k: int = 3
+
+    # -- prompt ---------------------------------------------------------------------------------
+    def messages(self, question: str, passages: list[Citation], history: list[Message] | None = None) -> list[Message]:
+        system = self.guard.policy.system_prompt
+        if passages:
+            sources = "\n\n".join(f"[{p.id}] {p.title}\n{p.text}" for p in passages)
+            system += f"\n\nSources:\n{sources}"
+        return [{"role": "system", "content": system}, *(history or []), {"role": "user", "content": question}]
+
+    def _retrieve(self, ctx: GuardContext) -> list[Citation]:
+        if self.retriever is None:
+            return []
+        try:
+            return self.retriever.retrieve(ctx.text, self.retrieval_k)
+        except Exception as exc:  # retrieval is an enhancement: answer without it, but say so
+            log.warning("retrieval failed: %s", exc)
+            ctx.review_reasons.append(f"retrieval failed: {exc}")
+            return []
+
+    # -- one-shot ---------------------------------------------------------------------------------
+    def ask(self, question: str, history: list[Message] | None = None) -> GuardVerdict:
+        started = time.perf_counter()
+        ctx = self.guard.check_input(question)
+        if ctx.blocked:
+            return self._finish(ctx, model_called=False, started=started)
+        passages = self._retrieve(ctx)
+        try:
+            output = self.model.generate(self.messages(ctx.text, passages, history), self.params)
+        except BackendError as exc:
+            return self._fail_closed(ctx, f"model error: {exc}", started)
+        self.guard.check_output(ctx, output, passages)
+        return self._finish(ctx, model_called=True, started=started)
+
+    # -- streaming --------------------------------------------------------------------------------
+    def stream(self, question: str, history: list[Message] | None = None) -> Iterator[StreamEvent]:
+        """Release text sentence by sentence, each only after the output stages pass on all text so far."""
+        started = time.perf_counter()
+        ctx = self.guard.check_input(question)
+        if ctx.blocked:
+            verdict = self._finish(ctx, model_called=False, started=started)
+            yield StreamEvent(text=verdict.answer, verdict=verdict)
+            return
+        passages = self._retrieve(ctx)
+        released = ""
+        pending = ""
+        try:
+            for piece in self.model.stream(self.messages(ctx.text, passages, history), self.params):
+                if not released and not pending:
+                    piece = piece.lstrip()
+                pending += piece
+                ready, pending = _split_complete_sentences(pending)
+                if ready:
+                    probe = self.guard.check_output(_probe_ctx(ctx), released + ready, passages)
+                    if probe.decision != "answer":
+                        ctx.stages, ctx.decision, ctx.category = probe.stages, probe.decision, probe.category
+                        ctx.review_reasons = probe.review_reasons
+                        ctx.output = released + ready
+                        yield from self._stream_stop(ctx, started)
+                        return
+                    released += ready
+                    yield StreamEvent(text=ready)
+        except BackendError as exc:
+            verdict = self._fail_closed(ctx, f"model error: {exc}", started)
+            yield StreamEvent(text=("\n\n" if released else "") + verdict.answer, verdict=verdict)
+            return
+        self.guard.check_output(ctx, released + pending, passages)
+        verdict = self._finish(ctx, model_called=True, started=started)
+        if ctx.decision == "answer":
+            tail = verdict.answer[len(os.path.commonprefix([released, verdict.answer])) :]
+            yield StreamEvent(text=tail, verdict=verdict)
+        else:
+            yield StreamEvent(text=("\n\n" if released else "") + verdict.answer, verdict=verdict)
+
+    def _stream_stop(self, ctx: GuardContext, started: float) -> Iterator[StreamEvent]:
+        verdict = self._finish(ctx, model_called=True, started=started)
+        yield StreamEvent(text="\n\n" + verdict.answer, verdict=verdict)
+
+    # -- endings ----------------------------------------------------------------------------------
+    def _fail_closed(self, ctx: GuardContext, reason: str, started: float) -> GuardVerdict:
+        ctx.decision, ctx.category = "refuse", FAIL_CLOSED
+        ctx.review_reasons.append(reason)
+        return self._finish(ctx, model_called=True, started=started)
+
+    def _finish(self, ctx: GuardContext, model_called: bool, started: float) -> GuardVerdict:
+        verdict = self.guard.verdict(ctx, model_called=model_called)
+        if self.audit is not None:
+            record = {
+                "policy": self.guard.policy.name,
+                "policy_hash": self.guard.policy_hash,
+                "model": getattr(self.model, "name", "unknown"),
+                "input_redacted": verdict.redacted_input,
+                "decision": verdict.decision,
+                "category": verdict.category,
+                "stages": [s.model_dump() for s in verdict.stages],
+                "output": verdict.answer,
+                "raw_output": ctx.output,
+                "citations": [c.model_dump() for c in verdict.citations],
+                "review_reasons": verdict.review_reasons,
+                "confidence": verdict.confidence,
+                "model_called": model_called,
+                "ms": (time.perf_counter() - started) * 1000.0,
+            }
+            verdict.audit_id = self.audit.append(record)
+        return verdict
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?:])\s+|\n+")
+
+
+def _split_complete_sentences(text: str) -> tuple[str, str]:
+    """(complete sentences, remainder) — the remainder may still grow."""
+    last = None
+    for match in _SENTENCE_END.finditer(text):
+        last = match
+    if last is None:
+        return "", text
+    return text[: last.end()], text[last.end() :]
+
+
+def _probe_ctx(ctx: GuardContext) -> GuardContext:
+    """A throwaway copy for checking partial output without touching the real record."""
+    return GuardContext(
+        original_text=ctx.original_text,
+        text=ctx.text,
+        policy_name=ctx.policy_name,
+        redactions=list(ctx.redactions),
+        stages=list(ctx.stages),
+        decision=ctx.decision,
+        category=ctx.category,
+        review_reasons=list(ctx.review_reasons),
+        extra=dict(ctx.extra),
+    )
+
+
+def build_assistant(settings) -> Assistant:
+    """Wire model, guard, knowledge base and audit store from AskSettings."""
+    from medrails.models.loader import load_chat_model
+
+    guard = Guard.from_policy(settings.policy)
+    model = load_chat_model(settings.model, settings.adapter)
+    retriever = None
+    if settings.kb and settings.retrieval_k > 0:
+        import medrails.rag as rag
+
+        if hasattr(rag, "open_retriever"):
+            retriever = rag.open_retriever(settings.kb)
+    audit = None
+    if settings.audit:
+        import medrails.audit as audit_pkg
+
+        if hasattr(audit_pkg, "open_audit_store"):
+            audit = audit_pkg.open_audit_store()
+    params = GenerationParams(
+        max_new_tokens=settings.max_new_tokens,
+        temperature=settings.temperature,
+        top_p=settings.top_p,
+        seed=settings.seed,
+    )
+    return Assistant(model=model, guard=guard, retriever=retriever, audit=audit, params=params,
+                     retrieval_k=settings.retrieval_k)

@@ -1,0 +1,1 @@
+"""Hash-chained audit store and review queue (see issue: serve)."""

@@ -1,0 +1,1 @@
+"""Knowledge base ingest, hybrid retrieval and citations (see issue: knowledge base and retrieval)."""
