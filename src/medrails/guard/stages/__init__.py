@@ -1,5 +1,9 @@
-"""Built-in guard stages; importing this package registers them."""
+"""Built-in guard stages. Every module in this package registers its stages on import, so a
+new stage is one new file here (third parties use the `medrails.guard_stages` entry points)."""
 
-from medrails.guard.stages import validation  # noqa: F401
+import importlib
+import pkgutil
 
-__all__ = ["validation"]
+for _info in pkgutil.iter_modules(__path__):
+    if not _info.name.startswith("_"):
+        importlib.import_module(f"{__name__}.{_info.name}")
