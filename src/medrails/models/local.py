@@ -88,33 +88,53 @@ class TransformersChatModel:
         inputs = self.encode(messages)
         streamer = TextIteratorStreamer(self.tokenizer, skip_prompt=True, skip_special_tokens=True, timeout=300)
         errors: list[BaseException] = []
+        cancelled = threading.Event()
 
         def run() -> None:
+            from transformers import StoppingCriteria, StoppingCriteriaList
+
+            class _Cancelled(StoppingCriteria):
+                def __call__(self, input_ids, scores, **kwargs) -> bool:
+                    return cancelled.is_set()
+
             with self._lock, torch.inference_mode():
                 self._seed(params)
                 try:
-                    self.model.generate(**inputs, streamer=streamer, **self._generate_kwargs(params))
+                    self.model.generate(**inputs, streamer=streamer, stopping_criteria=StoppingCriteriaList([_Cancelled()]),
+                                        **self._generate_kwargs(params))
                 except BaseException as exc:  # surfaced to the consumer below
                     errors.append(exc)
                     streamer.end()
 
         thread = threading.Thread(target=run, daemon=True)
         thread.start()
-        emitted = ""
+        try:
+            yield from self._release(streamer, params)
+        finally:
+            cancelled.set()  # consumer stopped early (stop string, client gone): stop generating
+            thread.join()
+        if errors:
+            raise BackendError(f"generation failed in {self.name}: {errors[0]}")
+
+    @staticmethod
+    def _release(streamer, params: GenerationParams) -> Iterator[str]:
+        # Hold back as many characters as the longest stop string could still need, so text
+        # that turns out to start a stop string is never released.
+        holdback = max((len(s) for s in params.stop), default=1) - 1
+        text, sent = "", 0
         for piece in streamer:
             if not piece:
                 continue
-            emitted += piece
-            if params.stop and any(s in emitted for s in params.stop):
-                cut = _apply_stop(emitted, params.stop)
-                tail = cut[len(emitted) - len(piece) :]
-                if tail:
-                    yield tail
+            text += piece
+            if params.stop and any(s in text for s in params.stop):
+                text = _apply_stop(text, params.stop)
                 break
-            yield piece
-        thread.join()
-        if errors:
-            raise BackendError(f"generation failed in {self.name}: {errors[0]}")
+            safe_end = len(text) - holdback
+            if safe_end > sent:
+                yield text[sent:safe_end]
+                sent = safe_end
+        if len(text) > sent:
+            yield text[sent:]
 
     def count_tokens(self, text: str) -> int:
         return len(self.tokenizer(text, add_special_tokens=False)["input_ids"])
