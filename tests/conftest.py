@@ -12,6 +12,32 @@ os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
 
 REPO = Path(__file__).resolve().parent.parent
+# The converted embedded model is shared by every test home (converting it takes ~30 s);
+# everything else a test writes (audit log, review queue, indexes, state) stays in tmp dirs.
+USER_HOME = Path(os.environ.get("MEDRAILS_HOME") or Path.home() / ".cache" / "medrails")
+
+
+def _make_home(path: Path) -> Path:
+    path.mkdir(parents=True, exist_ok=True)
+    models = USER_HOME / "models"
+    models.mkdir(parents=True, exist_ok=True)
+    link = path / "models"
+    if not link.exists():
+        link.symlink_to(models, target_is_directory=True)
+    return path
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _session_home(tmp_path_factory):
+    """No test writes into the user's real $MEDRAILS_HOME."""
+    home = _make_home(tmp_path_factory.mktemp("session-medrails-home"))
+    previous = os.environ.get("MEDRAILS_HOME")
+    os.environ["MEDRAILS_HOME"] = str(home)
+    yield home
+    if previous is None:
+        os.environ.pop("MEDRAILS_HOME", None)
+    else:
+        os.environ["MEDRAILS_HOME"] = previous
 
 
 def pytest_collection_modifyitems(config, items):
@@ -48,7 +74,16 @@ def tiny_model_dir(tmp_path_factory) -> Path:
 @pytest.fixture()
 def medrails_home(tmp_path, monkeypatch) -> Path:
     """An isolated $MEDRAILS_HOME for tests that write audit logs, caches or state."""
-    home = tmp_path / "medrails-home"
+    home = _make_home(tmp_path / "medrails-home")
+    monkeypatch.setenv("MEDRAILS_HOME", str(home))
+    return home
+
+
+@pytest.fixture()
+def empty_medrails_home(tmp_path, monkeypatch) -> Path:
+    """A $MEDRAILS_HOME with nothing in it, not even the shared model cache."""
+    home = tmp_path / "empty-medrails-home"
+    home.mkdir()
     monkeypatch.setenv("MEDRAILS_HOME", str(home))
     return home
 

@@ -8,10 +8,10 @@ from medrails.models import embedded
 
 
 @pytest.mark.slow
-def test_cache_is_atomic_detects_corruption_and_rebuilds(medrails_home, monkeypatch):
+def test_cache_is_atomic_detects_corruption_and_rebuilds(empty_medrails_home, monkeypatch):
     gguf = embedded.embedded_gguf_path()
     target = embedded.cache_dir_for(gguf)
-    assert str(target).startswith(str(medrails_home))
+    assert str(target).startswith(str(empty_medrails_home))
 
     real_sha = embedded._sha256
 
