@@ -150,3 +150,18 @@ def test_cli_build_and_refuses_to_overwrite(make_recipe, tmp_path):
     assert json.loads(first.stdout)["files"]["train.jsonl"] == 8
     second = subprocess.run(cmd, capture_output=True, text=True)
     assert second.returncode == 2 and "--force" in second.stderr
+
+
+def test_phi_is_scrubbed_with_the_guard_component(make_recipe, tmp_path):
+    src = write_jsonl(tmp_path / "a.jsonl", [
+        {"instruction": "My name is John Smith, MRN 12345678, call me at 555-123-4567. What is metformin?",
+         "output": "Metformin 500mg is a diabetes medicine; Parkinson disease is unrelated."}])
+    recipe = make_recipe([{"name": "a", "format": "alpaca", "path": str(src)}], cleaning={"phi_scrub": True},
+                         splits={"train": 1.0, "val": 0.0, "test": 0.0})
+    result = build(load_recipe(recipe))
+    (row,) = _read(result.output_dir / "train.jsonl")
+    prompt = row["prompt"][-1]["content"]
+    assert "John Smith" not in prompt and "[NAME]" in prompt and "[PHONE]" in prompt and "12345678" not in prompt
+    assert "Metformin 500 mg" in row["completion"][0]["content"] and "Parkinson disease" in row["completion"][0]["content"]
+    card = json.loads((result.output_dir / "dataset_card.json").read_text())
+    assert card["phi_redactions"]["NAME"] == 1

@@ -140,5 +140,8 @@ def render_markdown(card: dict[str, Any]) -> str:
         if st.get("count"):
             lines.append(f"| {split} | {st['count']} | {st['min']} | {st['mean']} | {st['p50']} | {st['p90']} | {st['p99']} | {st['max']} |")
     lines += ["", "![token lengths](token_lengths.png)", "", "## Processing", ""]
+    if card.get("phi_redactions") is not None:
+        found = ", ".join(f"{k}: {v}" for k, v in sorted(card["phi_redactions"].items())) or "none found"
+        lines += [f"PHI placeholders inserted: {found}.", ""]
     lines += [f"- {step}" for step in card["processing"]]
     return "\n".join(lines) + "\n"
