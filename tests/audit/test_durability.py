@@ -16,7 +16,8 @@ from medrails.audit import open_audit_store
 store = open_audit_store(sys.argv[1])
 i = 0
 while True:
-    rid = store.append({"decision": "answer", "input_redacted": f"q{i}", "output": "a" * 200, "review_reasons": []})
+    rid = store.append({"decision": "answer", "input_redacted": f"q{i}", "output": "a" * 200, "review_reasons": [],
+                        "stages": [{"name": "phi_redaction", "action": "pass"}, {"name": "output_phi", "action": "pass"}]})
     print(rid, flush=True)   # acknowledged only after the commit returned
     i += 1
 """

@@ -10,12 +10,17 @@ import threading
 import pytest
 
 from medrails.audit import open_audit_store, read_jsonl_entries, verify_entries
-from medrails.audit.scrub import set_redactor
+
+
+# what a request guarded by a policy with both PHI stages records (the store then trusts those fields)
+GUARDED_STAGES = [{"name": "phi_redaction", "action": "pass", "score": 0.0, "ms": 3.0},
+                  {"name": "input_validation", "action": "pass", "score": 0.0, "ms": 0.1},
+                  {"name": "output_phi", "action": "pass", "score": 0.0, "ms": 4.0}]
 
 
 def chat_record(i: int, **extra) -> dict:
     record = {"decision": "answer", "category": None, "input_redacted": f"question {i}", "output": f"answer {i}",
-              "review_reasons": [], "stages": [{"name": "input_validation", "action": "pass", "score": 0.0, "ms": 0.1}],
+              "review_reasons": [], "stages": GUARDED_STAGES,
               "ms": 12.5, "model": "tiny", "policy": "patient-education", "policy_hash": "abc"}
     record.update(extra)
     return record
@@ -115,17 +120,15 @@ def test_raw_input_fields_are_refused_and_text_is_scrubbed(medrails_home):
     with pytest.raises(ValueError, match="raw user input"):
         store.append({"original_text": "My name is John Smith", "decision": "answer"})
     assert store.count() == 0
-    set_redactor(lambda text: text.replace("John Smith", "[NAME]"))
-    try:
-        store.append(chat_record(0, output="Hello John Smith, high blood pressure is common."))
-    finally:
-        set_redactor(None)
-        import medrails.audit.scrub as scrub
-
-        scrub._redactor_loaded = False
+    # a record whose text no guard PHI stage covered: the store runs the real Presidio redactor itself
+    store.append(chat_record(0, stages=[], input_redacted="I am John Smith, MRN 12345678. What is asthma?",
+                             output="Hello John Smith, asthma is a lung condition."))
+    store.review_act(store.append(chat_record(1, review_reasons=["check"])), "edit", "rita",
+                     reason="patient John Smith asked again", edited_output="Asthma narrows the airways, John Smith.")
     conn = sqlite3.connect(str(store.dialect.path))
     dump = "\n".join(conn.iterdump())
-    assert "John Smith" not in dump and "[NAME]" in dump
+    assert "John Smith" not in dump and "12345678" not in dump
+    assert "[NAME]" in dump and "[MRN]" in dump
 
 
 def test_review_queue_gets_emergencies_and_flagged_answers(medrails_home):

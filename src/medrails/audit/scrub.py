@@ -2,8 +2,9 @@
 
 The guard redacts the user's message before anything else sees it, and records carry only that
 redacted text. As a second line of defense the store refuses records that carry a raw-input field
-and, when the PHI redactor (`medrails.guard.phi.redact`) is installed, runs it over every free-text
-field (model output, reviewer edits and reasons) before writing.
+and runs the PHI redactor (`medrails.guard.phi.redact`) over every free-text field the guard's own
+PHI stages did not already cover (a policy without `phi_redaction` / `output_phi`, reviewer edits
+and reasons) before writing.
 """
 
 from __future__ import annotations
@@ -64,13 +65,27 @@ def scrub_text(text: str) -> str:
     return redactor(text) if redactor and text else text
 
 
+def _covered_by_guard(record: dict[str, Any]) -> set[str]:
+    """Fields the guard's own PHI stages already redacted in this request (no need to pay twice)."""
+    ran = {s.get("name") for s in record.get("stages") or [] if s.get("action") in ("pass", "redact")}
+    covered = set()
+    if "phi_redaction" in ran:
+        covered.add("input_redacted")
+    if "output_phi" in ran:
+        covered.update({"output", "raw_output"})
+    return covered
+
+
 def scrub_record(record: dict[str, Any]) -> dict[str, Any]:
-    """A copy of the record with PHI redacted in its free-text fields."""
+    """A copy of the record with PHI redacted in its free-text fields (those the guard did not cover)."""
     clean = dict(record)
     redactor = _load_redactor()
     if redactor is None:
         return clean
+    covered = _covered_by_guard(record)
     for key in TEXT_FIELDS:
+        if key in covered:
+            continue
         value = clean.get(key)
         if isinstance(value, str) and value:
             clean[key] = redactor(value)

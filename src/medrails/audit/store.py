@@ -196,7 +196,7 @@ class AuditStore:
                 raise review_mod.ReviewError(
                     f"review item {item_id} is already {item.status} by {item.reviewer}; it cannot be changed")
             self._append_locked(cur, record_id, "review", event)
-            review_mod.resolve(cur, self.dialect, item_id, action, reviewer, reason, event.get("edited_output"),
+            review_mod.resolve(cur, self.dialect, item_id, action, reviewer, event["reason"], event.get("edited_output"),
                                record_id, _now())
         return self.review_get(item_id)
 

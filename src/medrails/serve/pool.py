@@ -1,0 +1,105 @@
+"""Generation off the event loop: a thread pool behind a bounded admission counter.
+
+A CPU model would block the event loop for seconds per answer, so every ask/stream runs in a
+worker thread. At most `max_queue` requests are admitted at once (running + waiting); the next
+one is turned away at once (503/429 with Retry-After) instead of piling up.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from collections.abc import AsyncIterator, Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+_DONE = object()
+
+
+class PoolFull(Exception):
+    """No admission slot left."""
+
+
+class GenerationPool:
+    def __init__(self, workers: int, max_queue: int):
+        self.workers = workers
+        self.max_queue = max(max_queue, workers)
+        self.executor = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="medrails-gen")
+        self._lock = threading.Lock()
+        self.admitted = 0
+        self.running = 0
+
+    @property
+    def queue_depth(self) -> int:
+        """Admitted requests waiting for a worker."""
+        return max(0, self.admitted - self.running)
+
+    def _admit(self) -> None:
+        with self._lock:
+            if self.admitted >= self.max_queue:
+                raise PoolFull(f"server busy: {self.admitted} requests in progress (limit {self.max_queue})")
+            self.admitted += 1
+
+    def _release(self) -> None:
+        with self._lock:
+            self.admitted -= 1
+
+    def _tracked(self, fn: Callable[[], T]) -> Callable[[], T]:
+        def run() -> T:
+            with self._lock:
+                self.running += 1
+            try:
+                return fn()
+            finally:
+                with self._lock:
+                    self.running -= 1
+        return run
+
+    async def call(self, fn: Callable[[], T], timeout_s: float) -> T:
+        """Run fn in a worker; raises PoolFull at once when full, TimeoutError after timeout_s."""
+        self._admit()
+        loop = asyncio.get_running_loop()
+        future = loop.run_in_executor(self.executor, self._tracked(fn))
+        future.add_done_callback(lambda _f: self._release())
+        return await asyncio.wait_for(asyncio.shield(future), timeout_s)
+
+    def stream(self, make_iter: Callable[[], Iterator[Any]]) -> AsyncIterator[Any]:
+        """Admit now (raises PoolFull), then run the iterator in a worker and hand items to the loop.
+
+        The worker always runs the iterator to its end, even if the client goes away, so the
+        assistant still writes its audit record for that request."""
+        self._admit()
+        loop = asyncio.get_running_loop()
+        queue: asyncio.Queue[Any] = asyncio.Queue()
+
+        def produce() -> None:
+            try:
+                for item in make_iter():
+                    loop.call_soon_threadsafe(queue.put_nowait, item)
+            except BaseException as exc:  # handed to the consumer
+                loop.call_soon_threadsafe(queue.put_nowait, _Failure(exc))
+            finally:
+                loop.call_soon_threadsafe(queue.put_nowait, _DONE)
+
+        future = loop.run_in_executor(self.executor, self._tracked(produce))
+        future.add_done_callback(lambda _f: self._release())
+
+        async def consume() -> AsyncIterator[Any]:
+            while True:
+                item = await queue.get()
+                if item is _DONE:
+                    return
+                if isinstance(item, _Failure):
+                    raise item.exc
+                yield item
+
+        return consume()
+
+    def shutdown(self) -> None:
+        self.executor.shutdown(wait=False, cancel_futures=True)
+
+
+class _Failure:
+    def __init__(self, exc: BaseException):
+        self.exc = exc
