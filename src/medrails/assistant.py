@@ -80,7 +80,7 @@ class Assistant:
             output = self.model.generate(self.messages(ctx.text, passages, history), self.params)
         except BackendError as exc:
             return self._fail_closed(ctx, f"model error: {exc}", started)
-        self.guard.check_output(ctx, output, passages)
+        self.guard.check_output(ctx, drop_unfinished_sentence(output), passages)
         return self._finish(ctx, model_called=True, started=started)
 
     # -- streaming --------------------------------------------------------------------------------
@@ -93,8 +93,7 @@ class Assistant:
             yield StreamEvent(text=verdict.answer, verdict=verdict)
             return
         passages = self._retrieve(ctx)
-        released = ""
-        pending = ""
+        released = pending = emitted = gap = ""
         try:
             for piece in self.model.stream(self.messages(ctx.text, passages, history), self.params):
                 if not released and not pending:
@@ -110,18 +109,23 @@ class Assistant:
                         yield from self._stream_stop(ctx, started)
                         return
                     released += ready
-                    yield StreamEvent(text=ready)
+                    body = ready.rstrip()
+                    # trailing whitespace goes out with the next sentence, so the stream
+                    # never ends in a stray space before the disclaimer
+                    yield StreamEvent(text=gap + body)
+                    emitted += gap + body
+                    gap = ready[len(body):]
         except BackendError as exc:
             verdict = self._fail_closed(ctx, f"model error: {exc}", started)
-            yield StreamEvent(text=("\n\n" if released else "") + verdict.answer, verdict=verdict)
+            yield StreamEvent(text=("\n\n" if emitted else "") + verdict.answer, verdict=verdict)
             return
-        self.guard.check_output(ctx, released + pending, passages)
+        self.guard.check_output(ctx, drop_unfinished_sentence(released + pending), passages)
         verdict = self._finish(ctx, model_called=True, started=started)
         if ctx.decision == "answer":
-            tail = verdict.answer[len(os.path.commonprefix([released, verdict.answer])) :]
+            tail = verdict.answer[len(os.path.commonprefix([emitted, verdict.answer])) :]
             yield StreamEvent(text=tail, verdict=verdict)
         else:
-            yield StreamEvent(text=("\n\n" if released else "") + verdict.answer, verdict=verdict)
+            yield StreamEvent(text=("\n\n" if emitted else "") + verdict.answer, verdict=verdict)
 
     def _stream_stop(self, ctx: GuardContext, started: float) -> Iterator[StreamEvent]:
         verdict = self._finish(ctx, model_called=True, started=started)
@@ -157,6 +161,17 @@ class Assistant:
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?:])\s+|\n+")
+
+
+def drop_unfinished_sentence(text: str) -> str:
+    """Cut a trailing fragment left by the token limit ("...which can help to reduce the")."""
+    stripped = text.rstrip()
+    if not stripped or stripped[-1] in ".!?:)]\"'*" or "\n" in stripped[-2:]:
+        return stripped
+    cut = max(stripped.rfind(". "), stripped.rfind("! "), stripped.rfind("? "), stripped.rfind(".\n"), stripped.rfind("\n"))
+    if cut <= 0:
+        return stripped  # a single unfinished sentence is still better than nothing
+    return stripped[: cut + 1].rstrip()
 
 
 def _split_complete_sentences(text: str) -> tuple[str, str]:
