@@ -37,6 +37,7 @@ PLACEHOLDER_LABELS: dict[str, str] = {
     "US_SSN": "SSN",
     "STREET_ADDRESS": "ADDRESS",
     "LOCATION": "LOCATION",
+    "ORGANIZATION": "NAME",  # only name-like ORG spans survive suppression (spaCy-sm tags many names as ORG)
     "FACILITY": "LOCATION",
     "HEALTH_PLAN_ID": "ID",
     "ACCOUNT_NUMBER": "ID",
@@ -54,6 +55,7 @@ PLACEHOLDER_LABELS: dict[str, str] = {
     "CRYPTO": "ID",
     "MAC_ADDRESS": "ID",
     "UUID": "ID",
+    "LONG_NUMBER": "ID",
 }
 # when overlapping spans disagree and score ties, the more specific label wins
 _LABEL_PRIORITY = ["SSN", "MRN", "FAX", "EMAIL", "URL", "IP", "AGE", "ID", "PHONE", "DATE", "ADDRESS", "NAME", "LOCATION"]
@@ -115,7 +117,7 @@ def build_nlp_engine(model: str = SPACY_MODEL):
     from presidio_analyzer.nlp_engine import NerModelConfiguration, SpacyNlpEngine
 
     ner = NerModelConfiguration(labels_to_ignore=[
-        "ORGANIZATION", "ORG", "NORP", "CARDINAL", "EVENT", "LANGUAGE", "LAW", "MONEY", "ORDINAL", "PERCENT",
+        "NORP", "CARDINAL", "EVENT", "LANGUAGE", "LAW", "MONEY", "ORDINAL", "PERCENT",
         "PRODUCT", "QUANTITY", "WORK_OF_ART",
     ])
     engine = SpacyNlpEngine(models=[{"lang_code": "en", "model_name": model}], ner_model_configuration=ner)
@@ -168,7 +170,9 @@ class PhiRedactor:
                 end -= 1
             if end <= start or suppression_reason(text, r.entity_type, start, end, zones):
                 continue
-            spans.append(PhiSpan(PLACEHOLDER_LABELS[r.entity_type], start, end, float(r.score), r.entity_type))
+            # a name-like ORG is weaker evidence than any specific recognizer: let those name the span
+            score = float(r.score) * (0.6 if r.entity_type == "ORGANIZATION" else 1.0)
+            spans.append(PhiSpan(PLACEHOLDER_LABELS[r.entity_type], start, end, score, r.entity_type))
         return _merge_overlaps(spans)
 
     def redact(self, text: str) -> PhiResult:

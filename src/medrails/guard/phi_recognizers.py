@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+
+import regex
 from dataclasses import dataclass
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
@@ -67,7 +69,7 @@ class RuleRecognizer(EntityRecognizer):
     """A Presidio recognizer from regex rules whose value group excludes the context words."""
 
     def __init__(self, entity: str, rules: list[Rule], name: str):
-        self._rules = [(re.compile(r.pattern, r.flags), r) for r in rules]
+        self._rules = [(regex.compile(r.pattern, r.flags | regex.VERSION0), r) for r in rules]
         super().__init__(supported_entities=[entity], name=name, supported_language="en")
 
     def load(self) -> None:  # patterns are compiled in __init__
@@ -76,9 +78,9 @@ class RuleRecognizer(EntityRecognizer):
     def analyze(self, text, entities, nlp_artifacts=None):  # noqa: D102 (Presidio API)
         entity = self.supported_entities[0]
         results = []
-        for regex, rule in self._rules:
-            for m in regex.finditer(text):
-                start, end = m.span("v") if "v" in regex.groupindex else m.span()
+        for compiled, rule in self._rules:
+            for m in compiled.finditer(text):
+                start, end = m.span("v") if "v" in compiled.groupindex else m.span()
                 value = text[start:end]
                 if end <= start or (rule.validate and not rule.validate(value)):
                     continue
@@ -124,7 +126,7 @@ def _recognizers() -> list[EntityRecognizer]:
              r"[AC-HJKMNP-RT-Y]{2}\d{2})\b", 0.85, None, 0),
     ], "HealthPlanIdRecognizer")
     account = RuleRecognizer("ACCOUNT_NUMBER", [
-        Rule(r"\b(?:account|acct\.?|a/c|billing|encounter|visit|FIN|claim|invoice|case)(?:\s+(?:id|number|no\.?|#))*"
+        Rule(r"\b(?:account|acct\.?|a/c|billing|encounter|visit|FIN|claim|invoice|case|reference|ref\.?|prior\s+auth(?:orization)?|authorization|auth|confirmation|requisition|accession|specimen|tracking|ticket|order)(?:\s+(?:id|number|no\.?|#))*"
              + _SEP + _ID, 0.85),
     ], "AccountNumberRecognizer")
     license_ = RuleRecognizer("LICENSE_NUMBER", [
@@ -140,13 +142,16 @@ def _recognizers() -> list[EntityRecognizer]:
         Rule(r"\bNPI" + _SEP + r"(?P<v>\d{10})\b", 0.95),
     ], "NpiRecognizer")
     device = RuleRecognizer("DEVICE_ID", [
-        Rule(r"\b(?:serial|S/N|SN|UDI|device(?:\s+id)?|lot|model|implant|IMEI|asset(?:\s+tag)?)(?:\s+(?:id|number|no\.?|#))*"
+        Rule(r"\b(?:serial|S/N|SN|UDI|device(?:\s+id)?|implant|IMEI|asset(?:\s+tag)?)(?:\s+(?:id|number|no\.?|#))*"
              + _SEP + _ID, 0.85),
         Rule(r"\bUDI\s*[:#]?\s*(?P<v>\(01\)[\d()A-Z]{8,60})", 0.95),
     ], "DeviceIdRecognizer")
     age = RuleRecognizer("AGE_OVER_89", [
         Rule(r"\b(?P<v>(?:9\d|1[0-2]\d))(?:\s*|-)(?:years?|yrs?|y)(?:\s*|-)old\b", 0.95),
-        Rule(r"\b(?P<v>(?:9\d|1[0-2]\d))\s*(?:y/?o|y\.o\.|yo)\b", 0.95),
+        Rule(r"\b(?P<v>(?:9\d|1[0-2]\d))\s*(?:y/?o|y\.\s?o\.?|yo)(?!\w)", 0.95),
+        Rule(r"\b(?:he|she|they|patient|pt|who|mother|father|grandmother|grandfather|mom|dad)(?:'s|’s|\s+is|\s+was|\s+turned|\s+turns|\s+just\s+turned)\s+"
+             r"(?P<v>9\d|1[0-2]\d)\b(?!\s*(?:%|mg|kg|lb|bpm|/|\.\d|percent|pounds|degrees))", 0.85),
+        Rule(r"\bturned\s+(?P<v>9\d|1[0-2]\d)\b", 0.85),
         Rule(r"\b(?P<v>(?:9\d|1[0-2]\d))\s*(?:years?|yrs?)\s+of\s+age\b", 0.95),
         Rule(r"\b(?:age|aged|ages|age:)\s*[:=]?\s*(?P<v>(?:9\d|1[0-2]\d))\b", 0.9),
         Rule(r"\bin\s+(?:his|her|their)\s+(?P<v>(?:nineties|90s|hundreds))\b", 0.85),
@@ -167,11 +172,13 @@ def _recognizers() -> list[EntityRecognizer]:
              r"(?P<v>(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01]))\b(?!\s*(?:mg|mcg|tab|cap|strength|murmur))", 0.7),
     ], "ClinicalDateRecognizer")
     fax = RuleRecognizer("FAX_NUMBER", [
-        Rule(r"\b(?:fax|facsimile|fx|f)\s*(?:number|no\.?|#)?\s*[:.]?\s*(?:is\s+|to\s+|at\s+)?(?P<v>" + _PHONE + ")", 0.95),
+        Rule(r"\b(?:fax(?:ed)?|facsimile|fx)(?:\s+[a-z]+){0,3}?\s*(?:number|no\.?|#)?\s*[:.]?\s*(?:is\s+|to\s+|at\s+)?(?P<v>" + _PHONE + ")", 0.95),
+        Rule(r"(?P<v>" + _PHONE + r")\s*\(?(?:fax|f)\)?(?!\w)", 0.95),
     ], "FaxNumberRecognizer")
     phone = RuleRecognizer("PHONE_NUMBER", [
         Rule(r"(?<![\d/])(?P<v>" + _PHONE + r")", 0.75),
-        Rule(r"\b(?:phone|tel|telephone|cell|mobile|call|pager|ph|contact)\s*[:.#]?\s*(?:at\s+)?(?P<v>\+?[\d][\d\s().-]{6,18}\d)", 0.8),
+        Rule(r"\b(?:phone|tel|telephone|cell|mobile|call(?:\s+me)?(?:\s+(?:on|at))?|reach(?:\s+me)?\s+at|text(?:\s+me)?|pager|ph|desk|office|home|work|contact|answering\s+at|whatsapp)"
+             r"\s*(?:number|no\.?|#)?\s*[:.#]?\s*(?:is\s+|at\s+|on\s+)?(?P<v>\+?\(?\d[\d\s().-]{6,18}\d)(?![\d/])", 0.8),
     ], "ClinicalPhoneRecognizer")
     ssn = RuleRecognizer("US_SSN", [
         Rule(r"\b(?:SSN|social\s+security(?:\s+(?:number|no\.?|#))?|SS#)" + _SEP + r"(?P<v>\d{3}[- ]?\d{2}[- ]?\d{4})\b", 0.95),
@@ -179,35 +186,60 @@ def _recognizers() -> list[EntityRecognizer]:
     street = (r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Ter|"
               r"Circle|Cir|Parkway|Pkwy|Highway|Hwy|Square|Sq|Trail|Trl|Loop|Row|Path|Pike|Alley|Crescent|Close|"
               r"Gardens|Hill|Park|Plaza|Walk|Vale|View|Green|Route|Rte)")
+    # Unicode-aware capitalized word (names and places are not only ASCII)
+    cap = r"\p{Lu}[\p{Ll}\p{Lu}'’-]*\p{Ll}[\p{Ll}'’-]*"
+    intl_street = (r"(?:vej|gade|gatan|gata|vägen|veien|vegen|katu|tie|kuja|polku|straße|strasse|str\.|weg|gasse|platz|"
+                   r"laan|straat|plein|utca|út|tér|ulica|ul\.|street|rd|road|ave)")
     address = RuleRecognizer("STREET_ADDRESS", [
         Rule(r"\b(?P<v>\d{1,6}[A-Z]?\s+(?:[NSEW]\.?\s+)?(?:[A-Z][A-Za-z'.-]+\s+){1,4}" + street + r"\b\.?"
              r"(?:,?\s+(?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Fl\.?|Floor|#)\s*[A-Z0-9-]+)?)", 0.85, None, 0),
         Rule(r"\b(?P<v>(?:P\.?\s?O\.?\s+Box|Apt\.?|Apartment|Suite|Ste\.?|Unit)\s*#?\s*\d+[A-Z]?)\b", 0.75, None, 0),
-        # "<street name> <house number>" order used across Europe (Via Roma 12, Hauptstrasse 5)
-        Rule(r"\b(?P<v>(?:Via|Viale|Piazza|Calle|Avenida|Rua|Rue|Chemin|Boulevard|Straße|Strasse|Str\.|Weg|Gasse|"
-             r"Platz|Plein|Laan|Straat|Vej|Gatan|Gata|Vägen|Ulica|ul\.)\s+(?:[A-Z][\w'.-]*\s+){0,3}\d{1,5}[a-z]?)\b",
+        # military and PO-box style postal addresses
+        Rule(r"\b(?P<v>(?:PSC|CMR|Unit)\s+\d{3,5},?\s+Box\s+\d{2,5}(?:,?\s+(?:APO|FPO|DPO)\s+A[AEP]\s+\d{5})?)\b", 0.85, None, 0),
+        Rule(r"\b(?P<v>(?:APO|FPO|DPO)\s+A[AEP]\s+\d{5})\b", 0.85, None, 0),
+        # "<street name> <house number>" order used across Europe (Via Roma 12, Hauptstrasse 5, Koskikatu 25)
+        Rule(r"\b(?P<v>(?:Via|Viale|Piazza|Calle|Avenida|Rua|Rue|Chemin|Straße|Strasse|Str\.|Weg|Gasse|"
+             r"Platz|Plein|Laan|Straat|Vej|Gatan|Gata|Vägen|Ulica|ul\.)\s+(?:[\p{L}'.-]+\s+){0,3}\d{1,5}[a-z]?)\b",
              0.8, None, 0),
-        Rule(r"\b(?P<v>[A-Z][\w'-]+(?:straße|strasse|weg|gasse|platz|laan|straat|vej|gatan|gata|vägen|veien|stræde)"
-             r"\s+\d{1,5}[a-z]?)\b", 0.8, None, 0),
+        Rule(r"\b(?P<v>(?:\d{1,6}\s+)?\p{L}[\p{L}'-]*" + intl_street + r"\s+\d{1,5}[a-z]?)\b", 0.8, None, regex.IGNORECASE),
+        Rule(r"\b(?P<v>(?:\d{1,6}\s+)?" + cap + r"\s+" + intl_street + r"\s+\d{1,5}[a-z]?\.?)", 0.8, None, regex.IGNORECASE),
+        # after an address cue: "lives at 86036 Rua do Arenque 1634", "address: 450 Præstevænget 15"
+        Rule(r"(?i:address(?:\s+is)?|lives?\s+at|living\s+at|resides?\s+at|located\s+at|moved\s+to|send\s+(?:it\s+|them\s+)?to|"
+             r"deliver(?:ed)?\s+to|mail(?:ed)?\s+to|off\s+at|is\s+at)\s*[:,-]?\s*(?:the\s+corner\s+of\s+)?"
+             r"(?P<v>\d{1,6}[A-Za-z]?(?:\s+[\p{L}\d'.-]+){1,5}?\s+\d{1,5}[a-z]?)(?=[\s,.;]|$)", 0.75, None, 0),
         # US ZIP after a state abbreviation: "Boston, MA 02115"
         Rule(r"\b[A-Z]{2}\s+(?P<v>\d{5}(?:-\d{4})?)\b", 0.8, None, 0),
-        Rule(r"\b(?:zip(?:\s*code)?|postal\s*code|post\s*code|postcode)\s*[:#]?\s*(?P<v>[A-Z0-9]{3,5}(?:[ -][A-Z0-9]{2,4})?)\b", 0.85),
+        Rule(r"\b(?:zip(?:\s*code)?|postal\s*code|post\s*code|postcode)\s*(?:is\s+)?[:#]?\s*(?P<v>[A-Z0-9]{3,5}(?:[ -][A-Z0-9]{2,4})?)\b", 0.85),
     ], "StreetAddressRecognizer")
     name = RuleRecognizer("PERSON", [
         # titled names: "Dr. Alvarez", "Mrs. Jane O'Neil" (the title itself is not redacted)
-        Rule(r"\b(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Sr|Rev)\.?\s+(?P<v>[A-Z][a-zA-Z'-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-zA-Z'-]+){0,2})",
+        Rule(r"\b(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Sr|Rev)\.?\s+(?P<v>" + cap + r"(?:\s+\p{Lu}\.)?(?:\s+" + cap + r"){0,2})",
              0.85, None, 0),
         Rule(r"\b(?i:patient(?:\s+name)?|pt(?:\s+name)?|name|signed|seen\s+by|attending|resident|PCP|nurse|RN|NP|PA|"
              r"daughter|son|wife|husband|mother|father|sister|brother|spouse|guardian|caregiver|emergency\s+contact|"
-             r"my\s+name\s+is|name\s+is|I\s+am|I'm|this\s+is|called|named|contact)\s*[:,-]?\s*(?i:is\s+)?"
-             r"(?P<v>[A-Z][a-z'-]+(?:\s+[A-Z]\.?)?(?:\s+[A-Z][a-zA-Z'-]+){1,2})\b", 0.7, None, 0),
+             r"grand(?:mother|father|son|daughter)|nephew|niece|aunt|uncle|friend|neighbou?r|partner|subscriber|"
+             r"I\s+am|I'm|this\s+is|contact|thanks|thank\s+you|regards|sincerely|cheers|best|"
+             r"caller|called|named)\s*[:,-]?\s*(?i:is\s+)?"
+             r"(?P<v>" + cap + r"(?:\s+\p{Lu}\.?)?(?:\s+" + cap + r"){1,2})\b", 0.6, None, 0),
+        # a first name alone where only a name can follow: "my name is Siiri", "named Lukas"
+        Rule(r"\b(?i:my\s+name\s+is|name\s+is|named|called\s+me|call\s+me|my\s+(?:son|daughter|kid|child|wife|husband))\s+"
+             r"(?P<v>" + cap + r")\b", 0.7, None, 0),
+        # sign-off after a dash at the end of a message: "... — Raymond Cho"
+        Rule(r"(?:—|--|-)\s*(?P<v>" + cap + r"(?:\s+" + cap + r"){1,2})\s*$", 0.7, None, 0),
     ], "ContextNameRecognizer")
     facility = RuleRecognizer("FACILITY", [
-        Rule(r"\b(?P<v>(?:St\.?\s+|Saint\s+)?(?:[A-Z][a-zA-Z'&-]+\s+){1,4}(?:Hospital|Medical\s+Center|Health\s+Center|"
+        Rule(r"\b(?P<v>(?:St\.?\s+|Saint\s+)?(?:" + cap + r"\s+){1,4}(?:Hospital|Medical\s+Center|Health\s+Center|"
              r"Clinic|Infirmary|Health\s+System|Nursing\s+Home|Rehab(?:ilitation)?\s+Center|Hospice|Care\s+Center|"
-             r"Memorial)(?:\s+(?:of|at)\s+[A-Z][a-zA-Z]+(?:\s+[A-Z][a-zA-Z]+)?)?)\b", 0.75, None, 0),
+             r"Assisted\s+Living|Senior\s+Living|Care\s+Home|Retirement\s+Home|Medical\s+Group|Family\s+Practice|"
+             r"Urgent\s+Care|Surgery\s+Center|Dialysis\s+Center|Memorial)(?:\s+(?:of|at)\s+" + cap + r"(?:\s+" + cap + r")?)?)\b",
+             0.75, None, 0),
     ], "FacilityRecognizer")
-    return [mrn, plan, account, license_, dea, npi, device, age, date, fax, phone, ssn, address, name, facility]
+    # a long bare number in a note is an identifier (card, account, record), whatever its context
+    long_number = RuleRecognizer("LONG_NUMBER", [
+        Rule(r"(?<![\d.,/-])(?P<v>\d{9,19}|\d{4}(?:[ -]\d{4}){2,3}(?:[ -]\d{1,3})?)(?![\d.,]\d|\s*(?:mg|mcg|units?|mL|%))", 0.5),
+    ], "LongNumberRecognizer")
+    return [mrn, plan, account, license_, dea, npi, device, age, date, fax, phone, ssn, address, name, facility,
+            long_number]
 
 
 def clinical_recognizers() -> list[EntityRecognizer]:
@@ -246,7 +278,7 @@ _CLINICAL_ZONES = [re.compile(p, re.IGNORECASE) for p in (
 
 _YEAR_ONLY = re.compile(r"^(?:(?:in|since|of|from|by|until|during|around|circa|c\.|the)\s+)*(?:early\s+|late\s+|mid-?)?"
                         r"(?:19|20)\d{2}(?:'?s)?(?:\s*(?:-|–|to|and)\s*(?:19|20)?\d{2}(?:'?s)?)?$", re.IGNORECASE)
-_SPECIFIC_DATE = re.compile(MONTH + r"|\d{1,4}\s*[/.-]\s*\d{1,2}|\b\d{1,2}(?:st|nd|rd|th)\b|"
+_SPECIFIC_DATE = re.compile(r"\b" + MONTH + r"(?![a-z])|\d{1,4}\s*[/-]\s*\d{1,2}|\b\d{1,2}\.\d{1,2}\.\d{2,4}\b|\b\d{1,2}(?:st|nd|rd|th)\b|"
                             r"\b(?:christmas|thanksgiving|new\s+year'?s?\s+(?:day|eve)|easter|halloween)\b",
                             re.IGNORECASE)
 _TITLE_ONLY = re.compile(r"^(?:Dr|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Nurse|Sr|Sister|Rev|Patient|Pt|Sir|Madam)\.?$",
@@ -278,11 +310,19 @@ ondansetron reglan phenergan compazine coreg toprol norvasc zestril diovan cozaa
 glyburide januvia trulicity victoza byetta basaglar tresiba levemir toujeo humulin novolin dexamethasone decadron
 hydrocortisone cortisone kenalog depo-provera mirena nuvaring yaz plan-b tylenol#3 excedrin sudafed mucinex robitussin
 nyquil dayquil pepto-bismol tamoxifen letrozole anastrozole ozempic semaglutide tirzepatide liraglutide dulaglutide
-parkinson parkinson's alzheimer alzheimer's crohn crohn's hashimoto hashimoto's graves graves' addison addison's
-cushing cushing's bell bell's down huntington huntington's hodgkin hodgkin's kaposi raynaud sjogren sjögren tourette
-asperger guillain barre barré wilson wilms ewing kawasaki marfan turner klinefelter lou gehrig gehrig's epstein barr
-apgar glasgow wells framingham murphy babinski homan homans kernig brudzinski romberg trendelenburg valsalva heimlich
-foley swan ganz whipple nissen roux billroth pap papanicolaou doppler holter mantoux gram tzanck coombs schilling
+tdap dtap mmr hpv pcv ppsv bcg shingrix gardasil prevnar pneumovax folfox folfiri r-chop abvd carboplatin cisplatin
+paclitaxel docetaxel gemcitabine cyclophosphamide doxorubicin rituxan rituximab levodopa carbidopa sinemet humira
+""".split())
+# surnames that are also eponyms: clinical only when possessive or followed by "disease", "sign", ...
+AMBIGUOUS_EPONYMS = frozenset("""
+graves bell down wilson turner lou gehrig epstein barr wells murphy homan homans foley swan ganz whipple nissen roux
+billroth gram schilling addison cushing
+""".split())
+CLINICAL_WORDS = frozenset("""
+parkinson parkinson's alzheimer alzheimer's crohn crohn's hashimoto hashimoto's huntington huntington's hodgkin
+hodgkin's kaposi raynaud sjogren sjögren tourette asperger guillain barre barré wilms ewing kawasaki marfan klinefelter
+apgar glasgow framingham babinski kernig brudzinski romberg trendelenburg valsalva heimlich pap papanicolaou doppler
+holter mantoux tzanck coombs
 patient pt hpi ros cc pmh psh fh sh a&p assessment plan impression diagnosis dx hx tx rx sx chief complaint history
 hypertension diabetes asthma copd chf cad ckd afib gerd dvt pe mi cva tia uti uri aki dka hhs osa bph ibs ibd
 mri ct ekg ecg cxr echo eeg emg cbc bmp cmp lfts ua abg tsh ed er icu ccu nicu picu or pacu ob gyn ent gi pcp
@@ -290,16 +330,47 @@ neuro cardio pulm renal heme onc derm ortho psych peds nurse doctor dr physician
 covid covid-19 sars-cov-2 hiv aids hepatitis influenza flu rsv mrsa c.diff strep staph lyme ebola zika
 tablet capsule injection inhaler nebulizer iv po prn bid tid qid qd qhs daily mg mcg ml
 """.split())
+_STOP_WORDS = frozenset({"started", "stopped", "continue", "continued", "increase", "increased", "decrease",
+                         "decreased", "denies", "reports", "presents", "admitted", "discharged", "noted", "seen",
+                         "today", "tomorrow", "yesterday", "follow", "up", "and", "or", "of", "the", "with", "on"})
 _STOP_CAPS = frozenset({"I", "A", "The", "He", "She", "They", "We", "You", "It", "His", "Her", "Their", "Our", "My",
                         "Will", "Can", "May", "Should", "Today", "Tomorrow", "Yesterday", "Please", "Thanks", "Hi",
                         "Hello", "Dear", "Regards", "Sincerely", "Yes", "No", "Denies", "Reports", "Presents",
                         "Follow", "Continue", "Start", "Stop", "Increase", "Decrease", "Discussed", "Plan"})
 
 
+_CLINICAL_SUFFIX = re.compile(r"(?:pathy|itis|osis|emia|aemia|ectomy|otomy|ostomy|plasty|scopy|algia|oma|uria|"
+                              r"plegia|paresis|trophy|megaly|rrhea|rrhoea|sclerosis|cardia|pnea|pnoea|lysis|genic)$",
+                              re.IGNORECASE)
+
+
+def _word(token: str) -> str:
+    word = token.strip(".,;:()'’\"").lower()
+    return word[:-2] if word.endswith(("'s", "’s")) else word
+
+
+def _is_drug_token(token: str) -> bool:
+    word = _word(token)
+    return word in MEDICAL_WORDS or bool(_DRUG_SUFFIX.search(word) and len(word) > 6)
+
+
+_ORG_WORDS = re.compile(
+    r"\b(?:Inc|Ltd|LLC|LLP|PLC|Corp|Corporation|Co|Company|Companies|Group|Bank|University|College|Institute|School|"
+    r"Academy|Foundation|Association|Society|Agency|Department|Dept|Services|Systems|Solutions|Technologies|Partners|"
+    r"Holdings|Orchestra|Band|Club|Medicare|Medicaid|Insurance|Health|Healthcare|Hospital|Pharmacy|Labs?|Laboratories|"
+    r"Center|Centre|Clinic|Church|Council|Committee|Board|Office|Ministry|Union|Network|Media|News|Press|Records|"
+    r"Studios?|Airlines?|Motors|Energy|Capital|Fund|Trust|Magazine|Times|Post|Journal|Review|Act|Law|Court|"
+    r"Team|League|FC|Cup|Festival|Museum|Gallery|Library|Park|Hotel|Restaurant|Cafe|Store|Shop|Market|Mall|"
+    r"and|&|of|the|for)\b", re.IGNORECASE)
+_NAME_TOKEN = regex.compile(r"^\p{Lu}[\p{Ll}'’-]*\p{Ll}[\p{Ll}'’-]*\.?$|^\p{Lu}\.$")
+
+
 def _is_medical_token(token: str) -> bool:
-    word = token.strip(".,;:()'’").lower()
-    base = word[:-2] if word.endswith(("'s", "’s")) else word
-    return not word or word in MEDICAL_WORDS or base in MEDICAL_WORDS or bool(_DRUG_SUFFIX.search(base) and len(base) > 6)
+    if token.lower().rstrip(".,;:").endswith(("'s", "’s", "s'")) and _word(token) in AMBIGUOUS_EPONYMS:
+        return True
+    word = _word(token)
+    return (not word or _is_drug_token(token) or word in CLINICAL_WORDS or word.lower() in _STOP_WORDS
+            or bool(_CLINICAL_SUFFIX.search(word) and len(word) > 6))
 
 
 def clinical_zones(text: str) -> list[tuple[int, int]]:
@@ -338,8 +409,10 @@ def suppression_reason(text: str, entity: str, start: int, end: int, zones: list
         if _TITLE_ONLY.match(value):
             return "title alone"
         tokens = value.split()
-        if all(_is_medical_token(t) for t in tokens):
+        if all(_is_medical_token(t) for t in tokens) or any(_is_drug_token(t) for t in tokens):
             return "drug, eponym or clinical term"
+        if any(ch.isdigit() for ch in value):
+            return "names hold no digits"
         if not any(t[:1].isupper() for t in tokens):
             return "not capitalized"
         if len(tokens) == 1 and (value.isupper() and len(value) <= 5 or value in _STOP_CAPS):
@@ -348,6 +421,15 @@ def suppression_reason(text: str, entity: str, start: int, end: int, zones: list
         if re.match(r"^(?:'s|’s)?\s*(?:disease|syndrome|sign|test|score|criteria|maneuver|palsy|phenomenon|"
                     r"reflex|procedure|catheter|classification|scale|tumou?r|lymphoma|sarcoma)", after):
             return "eponym"
+    if entity == "ORGANIZATION":
+        # the small spaCy model often tags (foreign) person names as ORG; keep only name-like ones
+        tokens = value.split()
+        if len(tokens) > 3 or _ORG_WORDS.search(value) or any(not _NAME_TOKEN.match(t) for t in tokens):
+            return "organization, not a name"
+        if all(_is_medical_token(t) for t in tokens) or any(_is_drug_token(t) for t in tokens):
+            return "clinical term"
+        if len(tokens) == 1 and (value in _STOP_CAPS or re.search(r"(?:^|[.!?:\n]\s*)$", text[:start])):
+            return "single capitalized word opening a sentence (weak evidence)"
     if entity == "LOCATION":
         if value.isupper() and len(value) <= 4 and value not in {"NYC", "LA", "DC"}:
             return "abbreviation"
