@@ -219,7 +219,8 @@ def upstream_server(tmp_path_factory, test_policy, fake_upstream):
     tmp = tmp_path_factory.mktemp("upstream-server")
     config = serve_config(tmp, test_policy, f"openai:{fake_upstream.url}/v1#fake",
                           upstream={"read_timeout_s": 1.5, "max_retries": 0, "breaker_failures": 3,
-                                    "breaker_reset_s": 0.5})
+                                    "breaker_reset_s": 0.5},
+                          rate_limit={"per_minute": 100000, "burst": 1000}, body_timeout_s=1.5)
     live = start_server(config)
     yield live
     live.stop()
