@@ -1,0 +1,208 @@
+"""Log-likelihood scoring of multiple-choice options, as lm-evaluation-harness does it, but faster.
+
+Tokenization follows lm-eval's HF backend exactly (``_encode_pair``): trailing spaces of the
+context move to the continuation, the context and context+continuation are encoded
+separately, and the continuation tokens are the tail of the whole encoding past the length of
+the context encoding. The model then sees ``context_tokens + continuation_tokens[:-1]``.
+
+Speed comes from never recomputing what is shared:
+- the options of an item share the context: it runs once (with a KV cache), and only the
+  needed logits are projected through the vocabulary (``logits_to_keep``) instead of
+  log-softmaxing the whole sequence;
+- one-token continuations (``" A"``, ``" yes"``) need no further forward pass; longer ones are
+  scored together in one batch on top of the context cache;
+- consecutive items that start with the same tokens (few-shot exemplars, MMLU's subject
+  description) reuse the cached prefix: only the new tokens run.
+``naive_scores`` is the plain per-option loop (what lm-eval computes), kept as the reference
+the fast path is tested against.
+"""
+
+from __future__ import annotations
+
+import copy
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from medrails.errors import ModelLoadError
+
+log = logging.getLogger(__name__)
+MIN_REUSE_TOKENS = 8  # below this a shared prefix is not worth cropping the cache
+
+
+@dataclass
+class OptionScore:
+    logprob: float  # sum of the continuation's token log-probabilities
+    n_tokens: int
+    is_greedy: bool
+
+
+@dataclass
+class LoadedLM:
+    model: object
+    tokenizer: object
+    name: str
+    directory: str
+    adapter: str | None
+    has_chat_template: bool
+
+
+def load_causal_lm(spec: str, adapter: str | Path | None = None) -> LoadedLM:
+    """A local model (embedded, HF directory, GGUF) as a plain causal LM, optionally with a PEFT adapter."""
+    import torch
+    from transformers import AutoModelForCausalLM, AutoTokenizer
+
+    from medrails.models import parse_spec, resolve_model_dir
+
+    parsed = parse_spec(spec)
+    directory = resolve_model_dir(parsed)
+    try:
+        tokenizer = AutoTokenizer.from_pretrained(str(directory))
+        model = AutoModelForCausalLM.from_pretrained(str(directory), dtype=torch.float32)
+    except (OSError, ValueError) as exc:
+        raise ModelLoadError(f"cannot load model from {directory}: {exc}") from None
+    if adapter is not None:
+        from peft import PeftModel
+
+        if not (Path(adapter) / "adapter_config.json").is_file():
+            raise ModelLoadError(f"{adapter} is not a PEFT adapter directory (no adapter_config.json)")
+        model = PeftModel.from_pretrained(model, str(adapter))
+    model.eval()
+    return LoadedLM(model=model, tokenizer=tokenizer, name=parsed.display_name, directory=str(directory),
+                    adapter=str(adapter) if adapter else None,
+                    has_chat_template=bool(getattr(tokenizer, "chat_template", None)))
+
+
+class LoglikScorer:
+    """Scores the continuations of one context; keeps the last context's KV cache for reuse."""
+
+    def __init__(self, model, tokenizer, max_length: int | None = None, reuse_prefix: bool = True):
+        self.model = model
+        self.tokenizer = tokenizer
+        config = getattr(model, "config", None)
+        self.max_length = max_length or getattr(config, "max_position_embeddings", 2048) or 2048
+        self.prefix_token_id = tokenizer.bos_token_id if tokenizer.bos_token_id is not None else tokenizer.eos_token_id
+        self.pad_id = tokenizer.pad_token_id if tokenizer.pad_token_id is not None else (self.prefix_token_id or 0)
+        self.reuse_prefix = reuse_prefix
+        self._cached_ids: list[int] = []
+        self._cache = None
+        self.tokens_computed = 0  # context tokens actually run (for the benchmark)
+        self.tokens_reused = 0
+
+    # -- tokenization (lm-eval rules) -----------------------------------------------------------
+    def encode(self, text: str) -> list[int]:
+        # lm-eval: the tokenizer's own special-token default, unless the text already starts with BOS.
+        bos = self.tokenizer.bos_token
+        if bos and text.startswith(bos):
+            return self.tokenizer.encode(text, add_special_tokens=False)
+        return self.tokenizer.encode(text)
+
+    def encode_pair(self, context: str, continuation: str) -> tuple[list[int], list[int]]:
+        if not context:
+            return [self.prefix_token_id], self.encode(continuation)
+        n_spaces = len(context) - len(context.rstrip())
+        if n_spaces:
+            continuation = context[-n_spaces:] + continuation
+            context = context[:-n_spaces]
+        whole = self.encode(context + continuation)
+        context_ids = self.encode(context)
+        return context_ids, whole[len(context_ids):]
+
+    # -- reference: one full forward per option (lm-eval's computation) -------------------------
+    def naive_scores(self, context: str, continuations: list[str]) -> list[OptionScore]:
+        import torch
+
+        scores = []
+        for continuation in continuations:
+            context_ids, cont_ids = self.encode_pair(context, continuation)
+            ids = (context_ids + cont_ids)[-(self.max_length + 1):][:-1]
+            with torch.inference_mode():
+                logits = self.model(torch.tensor([ids])).logits[0].float()
+            logprobs = torch.log_softmax(logits, dim=-1)[-len(cont_ids):]
+            target = torch.tensor(cont_ids)
+            picked = logprobs.gather(1, target.unsqueeze(1)).squeeze(1)
+            scores.append(OptionScore(float(picked.sum()), len(cont_ids),
+                                      bool((logprobs.argmax(-1) == target).all())))
+        return scores
+
+    # -- fast path ------------------------------------------------------------------------------
+    def scores(self, context: str, continuations: list[str]) -> list[OptionScore]:
+        import torch
+
+        pairs = [self.encode_pair(context, c) for c in continuations]
+        context_ids = pairs[0][0]
+        conts = [cont for _, cont in pairs]
+        if any(not c for c in conts):
+            raise ValueError("an option encodes to zero tokens; cannot score it")
+        if len(context_ids) + max(len(c) for c in conts) > self.max_length + 1:
+            return self.naive_scores(context, continuations)  # needs lm-eval's left truncation
+        with torch.inference_mode():
+            last_logits = self._run_context(context_ids)
+            first_logprobs = torch.log_softmax(last_logits.float(), dim=-1)
+            results: list[OptionScore | None] = [None] * len(conts)
+            longer = [i for i, c in enumerate(conts) if len(c) > 1]
+            first_greedy = int(first_logprobs.argmax())
+            for i, cont in enumerate(conts):
+                if len(cont) == 1:
+                    results[i] = OptionScore(float(first_logprobs[cont[0]]), 1, first_greedy == cont[0])
+            if longer:
+                for i, score in zip(longer, self._score_longer([conts[i] for i in longer], first_logprobs), strict=True):
+                    results[i] = score
+        return [r for r in results if r is not None]
+
+    def _run_context(self, context_ids: list[int]):
+        """Logits after the last context token, reusing the cached KV of a shared token prefix."""
+        import torch
+
+        shared = 0
+        if self.reuse_prefix and self._cache is not None:
+            limit = min(len(self._cached_ids), len(context_ids) - 1)  # at least one token must run
+            while shared < limit and self._cached_ids[shared] == context_ids[shared]:
+                shared += 1
+        if shared >= MIN_REUSE_TOKENS and _croppable(self._cache):
+            extra = self._cache.get_seq_length() - shared
+            if extra > 0:
+                self._cache.crop(-extra)  # negative = drop that many tokens (all transformers versions)
+            cache = self._cache
+        else:
+            shared = 0
+            from transformers import DynamicCache
+
+            cache = DynamicCache(config=self.model.config) if self.reuse_prefix else None
+        new = torch.tensor([context_ids[shared:]])
+        out = self.model(input_ids=new, past_key_values=cache, use_cache=True, logits_to_keep=1)
+        self.tokens_computed += len(context_ids) - shared
+        self.tokens_reused += shared
+        self._cache = out.past_key_values
+        self._cached_ids = list(context_ids)
+        return out.logits[0, -1]
+
+    def _score_longer(self, conts: list[list[int]], first_logprobs) -> list[OptionScore]:
+        """Options of two or more tokens, batched on top of a copy of the context cache."""
+        import torch
+
+        width = max(len(c) for c in conts) - 1
+        batch = torch.full((len(conts), width), self.pad_id, dtype=torch.long)
+        for row, cont in enumerate(conts):
+            batch[row, : len(cont) - 1] = torch.tensor(cont[:-1])
+        cache = copy.deepcopy(self._cache)
+        cache.batch_repeat_interleave(len(conts))
+        context_len = len(self._cached_ids)
+        mask = torch.ones((len(conts), context_len + width), dtype=torch.long)
+        # Right padding under a causal mask never influences the real tokens before it.
+        out = self.model(input_ids=batch, attention_mask=mask, past_key_values=cache, use_cache=True)
+        logprobs = torch.log_softmax(out.logits.float(), dim=-1)
+        scores = []
+        for row, cont in enumerate(conts):
+            total = float(first_logprobs[cont[0]])
+            greedy = int(first_logprobs.argmax()) == cont[0]
+            for j in range(1, len(cont)):
+                total += float(logprobs[row, j - 1, cont[j]])
+                greedy = greedy and int(logprobs[row, j - 1].argmax()) == cont[j]
+            scores.append(OptionScore(total, len(cont), greedy))
+        return scores
+
+
+def _croppable(cache) -> bool:
+    flag = getattr(cache, "is_croppable", True)
+    return bool(flag() if callable(flag) else flag)

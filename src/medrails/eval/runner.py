@@ -1,0 +1,270 @@
+"""`medrails eval` in one straight line: resolve tasks and data, load the model once, run each
+task into its item log (resumable), summarize, write reports."""
+
+from __future__ import annotations
+
+import datetime as dt
+import platform
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field
+
+from medrails.config.loader import StrictModel
+from medrails.errors import MedrailsError
+from medrails.eval import mcq, ner, safety, summarization
+from medrails.eval.data import MCQ_LOADERS, DataError
+from medrails.eval.results import ItemLog, write_json
+from medrails.paths import medrails_home, package_file, shared_data_dir
+
+MCQ_TASKS = tuple(MCQ_LOADERS)
+SAFETY_TASKS = ("safety", "medsafetybench")
+EXTRACTION_TASKS = ("ncbi_disease", "bc5cdr", "ade")
+ALL_TASKS = MCQ_TASKS + SAFETY_TASKS + ("summarization",) + EXTRACTION_TASKS
+
+# Where a task's data is found when --data does not name it (the public shared data folder).
+DEFAULT_DATA = {
+    "medmcqa": "medmcqa_dev/dev.json",
+    "mmlu_medical": "mmlu_medical_devval",
+    "pubmedqa": "pubmedqa/pqal_trainval_set.json",
+    "medsafetybench": "medsafetybench/medsafetybench_train.jsonl",
+    "summarization": "iu_xray_reports/indiana_reports.csv",
+    "ncbi_disease": "bio_ner/NCBI-disease-IOB/test.tsv",
+    "bc5cdr": "bio_ner/BC5CDR-IOB/test.tsv",
+    "ade": "ade_corpus_v2/ade_sentences.jsonl",
+}
+FORMAT_HELP = {
+    "medqa": "MedQA-USMLE JSON Lines: {question, options: {A..D}, answer_idx}",
+}
+
+
+class EvalSettings(StrictModel):
+    """Settings of one `medrails eval` run (CLI flags map onto these fields)."""
+
+    model: str = Field("embedded", description="Model spec: embedded, HF dir, .gguf, or openai:<url>#<model>.")
+    adapter: str | None = Field(None, description="PEFT adapter directory applied to a local model.")
+    tasks: list[str] = Field(description=f"Tasks to run, any of: {', '.join(ALL_TASKS)}.")
+    data: dict[str, str] = Field(default_factory=dict, description="task -> data file or folder (overrides defaults).")
+    limit: int | None = Field(None, ge=1, description="Score only the first N items of each task.")
+    shots: int = Field(0, ge=0, le=25, description="Few-shot exemplars for multiple-choice tasks.")
+    chat_template: bool = Field(False, description="Wrap multiple-choice prompts in the model's chat template.")
+    mode: Literal["auto", "loglik", "generate"] = Field(
+        "auto", description="Multiple choice by log-likelihood or by generation; auto = loglik for local models.")
+    policy: str = Field("patient-education", description="Guard policy for the guarded safety runs.")
+    max_new_tokens: int = Field(128, ge=1, description="Generation length for generated answers and summaries.")
+    seed: int = Field(0, description="Seed for sampling orders (summarization sample, bootstrap).")
+    extractor: Literal["dictionary", "llm"] = Field("dictionary", description="Span extractor for extraction tasks.")
+    retries: int = Field(3, ge=0, description="Retries of a failing endpoint call before the run stops.")
+    out: str | None = Field(None, description="Run directory (default $MEDRAILS_HOME/runs/<timestamp>).")
+
+
+def data_path(task: str, settings: EvalSettings) -> Path:
+    if task in settings.data:
+        return Path(settings.data[task]).expanduser()
+    if task == "safety":
+        suite = package_file("guard", "redteam", "dev_suite.jsonl")
+        if suite.is_file():
+            return suite
+        raise MedrailsError("safety needs a red-team suite: --data safety=suite.jsonl "
+                            "(lines {\"id\",\"prompt\",\"expected\",\"category\"})")
+    if task not in DEFAULT_DATA:
+        raise MedrailsError(f"{task} needs --data {task}=PATH ({FORMAT_HELP.get(task, 'see medrails eval --help')})")
+    path = shared_data_dir() / DEFAULT_DATA[task]
+    if not path.exists():
+        raise MedrailsError(f"{task}: default data {path} not found; pass --data {task}=PATH")
+    return path
+
+
+def _check_tasks(tasks: list[str]) -> None:
+    unknown = [t for t in tasks if t not in ALL_TASKS]
+    if unknown:
+        raise MedrailsError(f"unknown task(s) {', '.join(unknown)}; choose from {', '.join(ALL_TASKS)}")
+    if not tasks:
+        raise MedrailsError("no task given: --tasks medmcqa,pubmedqa,...")
+
+
+def _versions() -> dict:
+    import torch
+    import transformers
+
+    from medrails import __version__
+
+    return {"medrails": __version__, "torch": torch.__version__, "transformers": transformers.__version__,
+            "python": platform.python_version()}
+
+
+class _Models:
+    """Loads the model lazily, once, in the form each task needs."""
+
+    def __init__(self, settings: EvalSettings):
+        from medrails.models import parse_spec
+
+        self.settings = settings
+        self.spec = parse_spec(settings.model)
+        self._lm = None
+        self._chat = None
+
+    @property
+    def remote(self) -> bool:
+        return self.spec.kind == "openai"
+
+    def lm(self):
+        if self._lm is None:
+            from medrails.eval.loglik import load_causal_lm
+
+            self._lm = load_causal_lm(self.settings.model, self.settings.adapter)
+        return self._lm
+
+    def chat(self):
+        if self._chat is None:
+            from medrails.models import load_chat_model
+
+            self._chat = load_chat_model(self.settings.model, self.settings.adapter)
+        return self._chat
+
+
+def _fingerprint_check(meta: dict, previous: dict | None, run_dir: Path) -> None:
+    if not previous:
+        return
+    for key in ("model", "adapter"):
+        if previous.get(key) != meta.get(key):
+            raise MedrailsError(f"{run_dir} holds a run of {key}={previous.get(key)!r}, not {meta.get(key)!r}; "
+                                "use another --out to start a new run")
+    for task, cfg in meta["tasks"].items():
+        old = previous.get("tasks", {}).get(task)
+        if old and old.get("fingerprint") != cfg.get("fingerprint"):
+            raise MedrailsError(f"{run_dir}: task {task} was run with different settings ({old.get('fingerprint')}); "
+                                "use another --out, or delete items/{task}.jsonl to redo it")
+
+
+def main(settings: EvalSettings) -> Path:
+    import json
+
+    from medrails.models.base import GenerationParams
+
+    _check_tasks(settings.tasks)
+    run_dir = Path(settings.out).expanduser() if settings.out else (
+        medrails_home() / "runs" / dt.datetime.now(dt.UTC).strftime("%Y%m%d-%H%M%S"))
+    run_dir.mkdir(parents=True, exist_ok=True)
+    previous = json.loads((run_dir / "run.json").read_text()) if (run_dir / "run.json").is_file() else None
+    models = _Models(settings)
+    mode = settings.mode if settings.mode != "auto" else ("generate" if models.remote else "loglik")
+    if mode == "loglik" and models.remote and any(t in MCQ_TASKS for t in settings.tasks):
+        raise MedrailsError("an OpenAI-compatible endpoint gives no log-probabilities here: use --mode generate")
+    params = GenerationParams(max_new_tokens=settings.max_new_tokens, temperature=0.0, seed=settings.seed)
+    meta = {
+        "model": models.spec.display_name, "model_spec": settings.model, "adapter": settings.adapter,
+        "started": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), "versions": _versions(),
+        "settings": settings.model_dump(), "tasks": {},
+    }
+    results: dict[str, dict] = dict((previous or {}).get("results", {}))
+    plan = [(task, data_path(task, settings)) for task in settings.tasks]
+    for task, path in plan:  # load all data first: a bad file fails before any model time is spent
+        if not path.exists():
+            raise DataError(f"{task}: {path} not found")
+    for task, path in plan:
+        entry = {"data": str(path), "limit": settings.limit}
+        if task in MCQ_TASKS:
+            data = MCQ_LOADERS[task](path)
+            prepared = mcq.prepare(data, settings.shots, settings.chat_template, settings.limit)
+            entry.update(mode=mode, prompt=prepared.spec.record(), read=data.read, kept=data.kept,
+                         problems=[str(p) for p in data.problems])
+            if mode == "loglik":
+                lm = models.lm()
+                entry["prompt"]["chat_template_available"] = lm.has_chat_template
+            entry["fingerprint"] = _fp(entry, ("data", "limit", "mode", "prompt"))
+            meta["tasks"][task] = entry
+            _fingerprint_check(meta, previous, run_dir)
+            write_json(run_dir / "run.json", {**meta, "results": results})
+            log = ItemLog(run_dir / "items" / f"{task}.jsonl")
+            if mode == "loglik":
+                from medrails.eval.loglik import LoglikScorer
+
+                records = mcq.run_loglik(prepared, LoglikScorer(lm.model, lm.tokenizer), log)
+            else:
+                records = mcq.run_generate(prepared, models.chat(), log, params, retries=settings.retries)
+            results[task] = {**mcq.summarize(task, records), "kind": "mcq"}
+        elif task in SAFETY_TASKS:
+            items, problems = safety.load_suite(path)
+            items = items[: settings.limit] if settings.limit else items
+            entry.update(read=len(items) + len(problems), problems=[str(p) for p in problems], policy=settings.policy,
+                         max_new_tokens=settings.max_new_tokens, judge="keyword judge (medrails.eval.safety)")
+            entry["fingerprint"] = _fp(entry, ("data", "limit", "policy", "max_new_tokens"))
+            meta["tasks"][task] = entry
+            _fingerprint_check(meta, previous, run_dir)
+            write_json(run_dir / "run.json", {**meta, "results": results})
+            from medrails.assistant import Assistant
+            from medrails.guard.pipeline import Guard
+
+            chat = models.chat()
+            raw = safety.run_safety(items, ItemLog(run_dir / "items" / f"{task}_raw.jsonl"), "raw", model=chat,
+                                    params=params)
+            assistant = Assistant(model=chat, guard=Guard.from_policy(settings.policy), params=params)
+            guarded = safety.run_safety(items, ItemLog(run_dir / "items" / f"{task}_guarded.jsonl"), "guarded",
+                                        assistant=assistant)
+            results[f"{task}_raw"] = {**safety.summarize(raw), "kind": "safety"}
+            results[f"{task}_guarded"] = {**safety.summarize(guarded), "kind": "safety"}
+        elif task == "summarization":
+            pairs, problems, read = summarization.load_reports(path, seed=settings.seed)
+            pairs = pairs[: settings.limit] if settings.limit else pairs
+            entry.update(read=read, usable=read - len(problems), not_usable=len(problems), seed=settings.seed,
+                         system_prompt=summarization.SYSTEM, max_new_tokens=settings.max_new_tokens)
+            entry["fingerprint"] = _fp(entry, ("data", "limit", "seed", "max_new_tokens"))
+            meta["tasks"][task] = entry
+            _fingerprint_check(meta, previous, run_dir)
+            write_json(run_dir / "run.json", {**meta, "results": results})
+            records = summarization.run_summarization(pairs, models.chat(), params,
+                                                      ItemLog(run_dir / "items" / "summarization.jsonl"))
+            results[task] = {**summarization.summarize(records), "kind": "summarization"}
+        else:
+            documents, labels, extractor, how = _extraction_setup(task, path, settings, models)
+            entry.update(extractor=extractor.name, lexicon=how, documents=len(documents))
+            entry["fingerprint"] = _fp(entry, ("data", "limit", "extractor", "lexicon"))
+            meta["tasks"][task] = entry
+            _fingerprint_check(meta, previous, run_dir)
+            write_json(run_dir / "run.json", {**meta, "results": results})
+            records = ner.run_extraction(documents, extractor, ItemLog(run_dir / "items" / f"{task}.jsonl"), task)
+            results[task] = {**ner.summarize(records, labels), "kind": "extraction", "extractor": extractor.name}
+        write_json(run_dir / "run.json", {**meta, "results": results})
+    meta["finished"] = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    write_json(run_dir / "run.json", {**meta, "results": results})
+    from medrails.eval.report import write_reports
+
+    write_reports(run_dir)
+    return run_dir
+
+
+def _fp(entry: dict, keys: tuple[str, ...]) -> str:
+    import hashlib
+    import json
+
+    return hashlib.sha256(json.dumps({k: entry.get(k) for k in keys}, sort_keys=True).encode()).hexdigest()[:16]
+
+
+def _extraction_setup(task: str, path: Path, settings: EvalSettings, models: _Models):
+    from medrails.extract import DictionaryExtractor, LLMExtractor
+
+    if task == "ade":
+        corpus = ner.read_ade(path)
+        documents = [d for d in corpus.documents if ner.ade_fold(d) == "eval"]
+        lexicon_docs = [d for d in corpus.documents if ner.ade_fold(d) == "lexicon"]
+        how = "ADE sentences of the 80% of PubMed IDs outside the scored fold (sha1(pmid) % 10 >= 2)"
+        labels = tuple(label for label in corpus.labels if label != "DOSE")  # DOSE: 230 mentions, not the target
+    else:
+        corpus = ner.read_bio(path)
+        documents = corpus.documents
+        lexicon_path = Path(settings.data.get(f"{task}_lexicon", path.with_name("devel.tsv")))
+        if lexicon_path.resolve() == path.resolve():
+            raise MedrailsError(f"{task}: the dictionary lexicon must come from another split than the scored file")
+        lexicon_docs = ner.read_bio(lexicon_path).documents if settings.extractor == "dictionary" else []
+        how = f"gold mentions of {lexicon_path}"
+        labels = corpus.labels
+    documents = documents[: settings.limit] if settings.limit else documents
+    if settings.extractor == "dictionary":
+        extractor = DictionaryExtractor.from_spans(
+            ((d.text, [s for s in d.spans if s.label in labels]) for d in lexicon_docs), name="dictionary")
+        extractor.labels = labels
+    else:
+        extractor = LLMExtractor(models.chat(), labels, max_new_tokens=min(settings.max_new_tokens, 96))
+        how = "none (prompted LLM)"
+    return documents, labels, extractor, how
