@@ -1,0 +1,35 @@
+"""`prompt_injection` (R7): attempts to disable the rules, extract the system prompt, switch
+persona or smuggle instructions (chat markup, encoded payloads, nested "ignore previous").
+Rules catch the explicit forms; the classifier's R7 probability catches paraphrases."""
+
+from __future__ import annotations
+
+from medrails.guard.rules import injection_hits
+from medrails.guard.stage import register_stage
+from medrails.guard.stages._common import classify, clip
+from medrails.guard.types import GuardContext, StageResult
+
+
+@register_stage("prompt_injection")
+class PromptInjection:
+    name = "prompt_injection"
+    phase = "input"
+
+    def __init__(self, threshold: float = 0.5, use_classifier: bool = True):
+        self.threshold = threshold
+        self.use_classifier = use_classifier
+
+    def run(self, ctx: GuardContext) -> StageResult:
+        # check both the original and the normalized text: invisible characters are stripped by
+        # input_validation, but a payload hidden in the original must still be caught
+        hits = injection_hits(ctx.text) or injection_hits(ctx.original_text[:20000])
+        if hits:
+            return StageResult(name=self.name, action="block", score=1.0, decision="refuse", category="R7",
+                               detail="rule: " + ", ".join(sorted({h.rule for h in hits})))
+        if not self.use_classifier:
+            return StageResult(name=self.name, action="pass", score=0.0)
+        p = classify(ctx).probs.get("R7", 0.0)
+        if p >= self.threshold:
+            return StageResult(name=self.name, action="block", score=clip(p), decision="refuse", category="R7",
+                               detail=f"classifier p(R7)={p:.2f}")
+        return StageResult(name=self.name, action="pass", score=clip(p))

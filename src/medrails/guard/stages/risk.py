@@ -1,0 +1,48 @@
+"""`risk_classifier`: personal-advice and harmful requests, R1-R7 (DESIGN.md), with the category.
+Precise rules for explicit medication changes / dosing / self-procedures / harm, then the
+calibrated classifier. `allow: [R1, R4]` lets a policy answer categories it is built for
+(triage answers personal symptom questions with an urgency; clinician-assist gives differentials)."""
+
+from __future__ import annotations
+
+from medrails.guard.classifiers import REFUSE_CATEGORIES, shared_classifier
+from medrails.guard.rules import refuse_hits
+from medrails.guard.stage import register_stage
+from medrails.guard.stages._common import classify, clip, note_uncertainty
+from medrails.guard.types import GuardContext, StageResult
+
+
+@register_stage("risk_classifier")
+class RiskClassifier:
+    name = "risk_classifier"
+    phase = "input"
+
+    def __init__(self, threshold: float | None = None, allow: list[str] | None = None, use_classifier: bool = True):
+        unknown = set(allow or []) - set(REFUSE_CATEGORIES)
+        if unknown:
+            raise TypeError(f"allow: unknown categories {sorted(unknown)}; use R1..R7")
+        self.threshold = threshold
+        self.allow = set(allow or [])
+        self.use_classifier = use_classifier
+
+    def run(self, ctx: GuardContext) -> StageResult:
+        hits = [h for h in refuse_hits(ctx.text) if h.category not in self.allow]
+        if hits:
+            return StageResult(name=self.name, action="block", score=1.0, decision="refuse", category=hits[0].category,
+                               detail=f"rule: {hits[0].rule}")
+        if not self.use_classifier:
+            return StageResult(name=self.name, action="pass", score=0.0)
+        pred = classify(ctx)
+        threshold = self.threshold if self.threshold is not None else shared_classifier().thresholds.unsafe
+        refuse = {c: p for c, p in pred.probs.items() if c in REFUSE_CATEGORIES and c not in self.allow}
+        p_refuse = sum(refuse.values())
+        # emergency mass counts toward "not safe to answer" even when triage did not call it an emergency
+        p_unsafe = clip(p_refuse + pred.p_emergency)
+        note_uncertainty(ctx, self.name, abs(p_unsafe - threshold) * 2)
+        if refuse and p_unsafe >= threshold:
+            category = max(refuse, key=refuse.get)
+            return StageResult(name=self.name, action="block", score=clip(p_refuse), decision="refuse", category=category,
+                               detail=f"classifier p(unsafe)={p_unsafe:.2f} >= {threshold:.2f}; top {category}={refuse[category]:.2f}")
+        allowed = {c: pred.probs[c] for c in self.allow if c in pred.probs}
+        detail = f"p(unsafe)={p_unsafe:.2f}" + (f"; allowed by policy: {max(allowed, key=allowed.get)}" if allowed else "")
+        return StageResult(name=self.name, action="pass", score=clip(p_refuse), detail=detail)

