@@ -1,0 +1,134 @@
+"""Keys and roles, rate limits, the queue bound, the kill switch (persisted), consent."""
+
+from __future__ import annotations
+
+import concurrent.futures
+import sqlite3
+import subprocess
+import sys
+
+import httpx
+import pytest
+
+from medrails.errors import MedrailsError
+from medrails.serve.state import ServerState
+
+from .conftest import serve_config, start_server
+
+CHAT = "/v1/chat/completions"
+ASK = {"model": "medrails", "messages": [{"role": "user", "content": "What is high blood pressure?"}]}
+
+
+@pytest.fixture(scope="module")
+def keyed(tmp_path_factory, test_policy, fake_upstream):
+    tmp = tmp_path_factory.mktemp("keyed")
+    state = ServerState(tmp / "serve.db")
+    tokens = {role: state.create_key(role)[1] for role in ("user", "reviewer", "admin")}
+    config = serve_config(tmp, test_policy, f"openai:{fake_upstream.url}/v1#fake",
+                          rate_limit={"per_minute": 60, "burst": 3}, require_consent=True)
+    live = start_server(config)
+    yield live, tokens, tmp, config
+    live.stop()
+
+
+def consented(live, key: str) -> dict:
+    consent = httpx.post(live.url + "/v1/consent", json={"accepted": True}, headers={"Authorization": f"Bearer {key}"})
+    assert consent.status_code == 200
+    return {"Authorization": f"Bearer {key}", "X-Medrails-Consent": consent.json()["consent_id"]}
+
+
+def test_keys_are_required_and_checked(keyed):
+    live, tokens, tmp, _ = keyed
+    missing = httpx.post(live.url + CHAT, json=ASK)
+    assert missing.status_code == 401 and "missing API key" in missing.json()["error"]["message"]
+    wrong = httpx.post(live.url + CHAT, json=ASK, headers={"Authorization": "Bearer mr-abc-def"})
+    assert wrong.status_code == 401 and wrong.json()["error"]["code"] == "invalid_api_key"
+    assert httpx.post(live.url + CHAT, json=ASK, headers={"Authorization": "Basic xyz"}).status_code == 401
+    # secrets are stored only as salted hashes
+    dump = "\n".join(sqlite3.connect(str(tmp / "serve.db")).iterdump())
+    assert all(token.split("-", 2)[2] not in dump for token in tokens.values())
+
+
+def test_roles_gate_the_endpoints(keyed):
+    live, tokens, _, _ = keyed
+    user = {"Authorization": f"Bearer {tokens['user']}"}
+    reviewer = {"Authorization": f"Bearer {tokens['reviewer']}"}
+    forbidden = httpx.get(live.url + "/v1/review", headers=user)
+    assert forbidden.status_code == 403 and "reviewer role" in forbidden.json()["error"]["message"]
+    assert httpx.get(live.url + "/v1/review", headers=reviewer).status_code == 200
+    assert httpx.get(live.url + "/v1/audit", headers=reviewer).status_code == 200
+    assert httpx.post(live.url + "/v1/admin/kill", headers=reviewer).status_code == 403
+
+
+def test_consent_is_required_when_configured(keyed):
+    live, tokens, _, _ = keyed
+    no_consent = httpx.post(live.url + CHAT, json=ASK, headers={"Authorization": f"Bearer {tokens['admin']}"})
+    assert no_consent.status_code == 428 and "disclaimer" in no_consent.json()["error"]["message"]
+    response = httpx.post(live.url + CHAT, json=ASK, headers=consented(live, tokens["admin"]))
+    assert response.status_code == 200
+    consents = live.runtime.audit.recent(limit=5, kind="consent")
+    assert consents and consents[0].record["accepted"] is True
+
+
+def test_rate_limit_answers_429_with_retry_after(keyed):
+    live, tokens, _, _ = keyed
+    headers = consented(live, tokens["user"])
+    statuses = [httpx.post(live.url + CHAT, json=ASK, headers=headers) for _ in range(5)]
+    assert [r.status_code for r in statuses][:3] == [200, 200, 200]
+    limited = statuses[-1]
+    assert limited.status_code == 429 and int(limited.headers["Retry-After"]) >= 1
+    assert "rate limit" in limited.json()["error"]["message"]
+
+
+def test_kill_switch_stops_generation_and_survives_a_restart(keyed, test_policy, fake_upstream):
+    live, tokens, tmp, config = keyed
+    admin = consented(live, tokens["admin"])
+    killed = httpx.post(live.url + "/v1/admin/kill", json={"reason": "drill"}, headers=admin)
+    assert killed.status_code == 200 and killed.json()["engaged"] is True
+    calls = fake_upstream.calls
+    refused = httpx.post(live.url + CHAT, json=ASK, headers=admin)
+    assert refused.status_code == 503 and refused.json()["error"]["code"] == "kill_switch"
+    assert "paused by an administrator" in refused.json()["error"]["message"] and "911" in refused.json()["error"]["message"]
+    assert fake_upstream.calls == calls
+    # a fresh server process reading the same state starts killed
+    restarted = start_server(config.model_copy(update={"require_consent": False}))
+    try:
+        again = httpx.post(restarted.url + CHAT, json=ASK, headers={"Authorization": f"Bearer {tokens['user']}"})
+        assert again.status_code == 503 and again.json()["error"]["code"] == "kill_switch"
+        # the CLI flips it on running servers at once
+        env_args = ["--state-db", str(tmp / "serve.db"), "--audit-url", config.audit_url]
+        out = subprocess.run([sys.executable, "-c", "from medrails.cli import main; main()", "admin", "revive", *env_args],
+                             capture_output=True, text=True, check=False)
+        assert out.returncode == 0, out.stderr
+        ok = httpx.post(restarted.url + CHAT, json=ASK, headers={"Authorization": f"Bearer {tokens['user']}"})
+        assert ok.status_code == 200
+    finally:
+        restarted.stop()
+    actions = [e.record["action"] for e in live.runtime.audit.recent(limit=10, kind="admin")]
+    assert actions[:2] == ["revive", "kill"]
+
+
+def test_full_queue_is_turned_away_at_once(tmp_path, test_policy, fake_upstream):
+    config = serve_config(tmp_path, test_policy, f"openai:{fake_upstream.url}/v1#fake", workers=1, max_queue=2,
+                          rate_limit={"per_minute": 6000, "burst": 100})
+    live = start_server(config)
+    fake_upstream.delay_s = 1.0
+    try:
+        with concurrent.futures.ThreadPoolExecutor(6) as pool:
+            responses = list(pool.map(lambda _: httpx.post(live.url + CHAT, json=ASK, timeout=30), range(6)))
+        statuses = sorted(r.status_code for r in responses)
+        busy = [r for r in responses if r.status_code == 503]
+        assert statuses.count(200) >= 2 and busy, statuses
+        assert busy[0].json()["error"]["code"] == "queue_full" and busy[0].headers["Retry-After"]
+        assert live.runtime.audit.count(kind="chat") == statuses.count(200)
+    finally:
+        fake_upstream.delay_s = 0.0
+        live.stop()
+
+
+def test_open_mode_only_on_loopback(tmp_path, test_policy):
+    from medrails.serve.app import create_app
+
+    config = serve_config(tmp_path, test_policy, "embedded", host="0.0.0.0")
+    with pytest.raises(MedrailsError, match="without API keys"):
+        create_app(config)
