@@ -152,6 +152,9 @@ def _recognizers() -> list[EntityRecognizer]:
         Rule(r"\b(?:he|she|they|patient|pt|who|mother|father|grandmother|grandfather|mom|dad)(?:'s|’s|\s+is|\s+was|\s+turned|\s+turns|\s+just\s+turned)\s+"
              r"(?P<v>9\d|1[0-2]\d)\b(?!\s*(?:%|mg|kg|lb|bpm|/|\.\d|percent|pounds|degrees))", 0.85),
         Rule(r"\bturned\s+(?P<v>9\d|1[0-2]\d)\b", 0.85),
+        Rule(r"\b(?P<v>(?:9\d|1[0-2]\d))(?:\s*|-)(?:years?|yrs?)(?:\s*|-)young\b", 0.9),
+        Rule(r"\b(?:I'm|I\s+am|im)\s+(?P<v>9\d|1[0-2]\d)\b(?!\s*(?:%|mg|kg|lbs?|pounds|minutes|hours|days|weeks|months|/|\.\d))",
+             0.85),
         Rule(r"\b(?P<v>(?:9\d|1[0-2]\d))\s*(?:years?|yrs?)\s+of\s+age\b", 0.95),
         Rule(r"\b(?:age|aged|ages|age:)\s*[:=]?\s*(?P<v>(?:9\d|1[0-2]\d))\b", 0.9),
         Rule(r"\bin\s+(?:his|her|their)\s+(?P<v>(?:nineties|90s|hundreds))\b", 0.85),
@@ -182,6 +185,8 @@ def _recognizers() -> list[EntityRecognizer]:
     ], "ClinicalPhoneRecognizer")
     ssn = RuleRecognizer("US_SSN", [
         Rule(r"\b(?:SSN|social\s+security(?:\s+(?:number|no\.?|#))?|SS#)" + _SEP + r"(?P<v>\d{3}[- ]?\d{2}[- ]?\d{4})\b", 0.95),
+        Rule(r"\b(?:SSN|social\s+security(?:\s+(?:number|no\.?|#))?|SS#)(?:\s+[a-z]+){0,3}?\s+(?:ending(?:\s+in)?|last\s+(?:4|four)"
+             r"(?:\s+digits)?(?:\s+(?:is|are))?)\s*[:#]?\s*(?P<v>\d{4})\b", 0.85),
     ], "ContextSsnRecognizer")
     street = (r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Ter|"
               r"Circle|Cir|Parkway|Pkwy|Highway|Hwy|Square|Sq|Trail|Trl|Loop|Row|Path|Pike|Alley|Crescent|Close|"
@@ -262,7 +267,10 @@ _LABS = (r"(?:BP|blood\s+pressure|HR|heart\s+rate|pulse|RR|resp(?:iratory)?\s+ra
          r"hemoglobin|potassium|sodium|magnesium|iron|uric\s+acid|ammonia|procalcitonin)")
 _CLINICAL_ZONES = [re.compile(p, re.IGNORECASE) for p in (
     # vitals and labs with values: "BP 142/91", "HbA1c 7.2%", "K 4.1", "INR of 2.5"
-    r"\b" + _LABS + r"\s*(?:was|is|of|at|=|:|-)?\s*(?:was|is|of)?\s*[<>~≈]?\s*\d+(?:\.\d+)?(?:\s*/\s*\d+(?:\.\d+)?)?\s*" + _UNITS + r"?",
+    r"\b" + _LABS + r"\s*(?:was|is|of|at|=|:|-)?\s*(?:was|is|of)?\s*[<>~≈]?\s*\d{1,4}(?:\.\d+)?(?!\d)"
+    r"(?:\s*/\s*\d{1,4}(?:\.\d+)?(?!\d))?\s*" + _UNITS + r"?",
+    # blood gases and similar slash triples with decimals: "ABG 7.38/42/88"
+    r"\b\d{1,3}\.\d{1,2}(?:/\d{1,3}(?:\.\d+)?){2,3}\b",
     # doses and quantities: "metformin 500 mg", "2 puffs", "10 units", "1/2 tablet"
     r"\b\d+(?:[.,]\d+)?(?:\s*(?:-|to|/)\s*\d+(?:\.\d+)?)?\s*" + _UNITS + r"(?![A-Za-z])",
     r"\b\d+/\d+\s*(?:tab|tablet|pill|dose|strength|murmur|systolic|diastolic)",
@@ -323,6 +331,9 @@ parkinson parkinson's alzheimer alzheimer's crohn crohn's hashimoto hashimoto's 
 hodgkin's kaposi raynaud sjogren sjögren tourette asperger guillain barre barré wilms ewing kawasaki marfan klinefelter
 apgar glasgow framingham babinski kernig brudzinski romberg trendelenburg valsalva heimlich pap papanicolaou doppler
 holter mantoux tzanck coombs
+glucometer pacemaker defibrillator icd aicd inhaler nebulizer catheter cpap bipap walker wheelchair stent pump port
+picc midline ostomy colostomy trach tracheostomy ventilator monitor telemetry cane brace splint cast dressing
+md do rn np pa pharmd lpn cna phd dds dmd facp facc mph msn bsn aprn crna dnp od dpm mbbs frcp dnr dni polst
 patient pt hpi ros cc pmh psh fh sh a&p assessment plan impression diagnosis dx hx tx rx sx chief complaint history
 hypertension diabetes asthma copd chf cad ckd afib gerd dvt pe mi cva tia uti uri aki dka hhs osa bph ibs ibd
 mri ct ekg ecg cxr echo eeg emg cbc bmp cmp lfts ua abg tsh ed er icu ccu nicu picu or pacu ob gyn ent gi pcp
@@ -336,7 +347,9 @@ _STOP_WORDS = frozenset({"started", "stopped", "continue", "continued", "increas
 _STOP_CAPS = frozenset({"I", "A", "The", "He", "She", "They", "We", "You", "It", "His", "Her", "Their", "Our", "My",
                         "Will", "Can", "May", "Should", "Today", "Tomorrow", "Yesterday", "Please", "Thanks", "Hi",
                         "Hello", "Dear", "Regards", "Sincerely", "Yes", "No", "Denies", "Reports", "Presents",
-                        "Follow", "Continue", "Start", "Stop", "Increase", "Decrease", "Discussed", "Plan"})
+                        "Follow", "Continue", "Start", "Stop", "Increase", "Decrease", "Discussed", "Plan",
+                        "Email", "E-mail", "Call", "Visit", "Phone", "Fax", "Text", "Contact", "Send", "See", "Ask",
+                        "Note", "Message", "Patient", "Doctor", "Nurse", "Caller", "Member", "Subscriber"})
 
 
 _CLINICAL_SUFFIX = re.compile(r"(?:pathy|itis|osis|emia|aemia|ectomy|otomy|ostomy|plasty|scopy|algia|oma|uria|"
@@ -431,6 +444,8 @@ def suppression_reason(text: str, entity: str, start: int, end: int, zones: list
         if len(tokens) == 1 and (value in _STOP_CAPS or re.search(r"(?:^|[.!?:\n]\s*)$", text[:start])):
             return "single capitalized word opening a sentence (weak evidence)"
     if entity == "LOCATION":
+        if not value[:1].isupper():
+            return "place names are capitalized"
         if value.isupper() and len(value) <= 4 and value not in {"NYC", "LA", "DC"}:
             return "abbreviation"
         if all(_is_medical_token(t) for t in value.split()):
