@@ -164,14 +164,15 @@ _SENTENCE_END = re.compile(r"(?<=[.!?:])\s+|\n+")
 
 
 def drop_unfinished_sentence(text: str) -> str:
-    """Cut a trailing fragment left by the token limit ("...which can help to reduce the")."""
+    """Cut a trailing fragment left by the token limit ("...which can help to reduce the"),
+    including a list introduction whose items never came ("...types, including:")."""
     stripped = text.rstrip()
-    if not stripped or stripped[-1] in ".!?:)]\"'*" or "\n" in stripped[-2:]:
-        return stripped
-    cut = max(stripped.rfind(". "), stripped.rfind("! "), stripped.rfind("? "), stripped.rfind(".\n"), stripped.rfind("\n"))
-    if cut <= 0:
-        return stripped  # a single unfinished sentence is still better than nothing
-    return stripped[: cut + 1].rstrip()
+    while stripped and stripped[-1] not in ".!?)]\"'*":
+        cut = max(stripped.rfind(". "), stripped.rfind("! "), stripped.rfind("? "), stripped.rfind("\n"))
+        if cut <= 0:
+            break  # a single unfinished sentence is still better than nothing
+        stripped = stripped[: cut + 1].rstrip()
+    return stripped
 
 
 def _split_complete_sentences(text: str) -> tuple[str, str]:

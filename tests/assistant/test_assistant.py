@@ -142,7 +142,9 @@ def test_stream_stops_at_the_first_blocked_sentence(tmp_path):
         ("One. Two three", "One."),
         ("One. Two.", "One. Two."),
         ("Single unfinished", "Single unfinished"),
-        ("Ends with list:\n- a", "Ends with list:"),
+        ("Intro. Types include:\n- a", "Intro."),
+        ("Types include:", "Types include:"),
+        ("Intro. Types include:", "Intro."),
     ],
 )
 def test_drop_unfinished_sentence(raw, expected):
