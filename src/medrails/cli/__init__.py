@@ -37,6 +37,10 @@ def _root(
 ) -> None:
     _state["debug"] = debug
     logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    if not debug:
+        # some libraries pin their own logger to DEBUG (bm25s does), which the root handler would print
+        for name in ("bm25s", "presidio-analyzer", "presidio-anonymizer", "sentence_transformers", "httpx"):
+            logging.getLogger(name).setLevel(logging.WARNING)
 
 
 def _register_verbs() -> None:
