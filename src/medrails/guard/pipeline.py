@@ -13,6 +13,9 @@ from medrails.guard.types import Citation, GuardContext, GuardVerdict, StageResu
 
 log = logging.getLogger(__name__)
 FAIL_CLOSED = "fail_closed"
+# input_validation rejected the message itself (too long, empty, unreadable): later stages would
+# only burn time on it (PHI analysis of 1 MB of text), and the decision cannot change.
+INPUT_REJECTED = frozenset({"input_too_long", "empty_input", "unreadable_input"})
 _executor = concurrent.futures.ThreadPoolExecutor(max_workers=4, thread_name_prefix="medrails-guard")
 
 
@@ -67,6 +70,8 @@ class Guard:
                     ctx.category = result.category
                 if ctx.decision == "emergency":
                     break  # emergency wins over everything; later stages cannot change it
+            if result.category in INPUT_REJECTED:
+                break
         return ctx
 
     def check_input(self, text: str) -> GuardContext:
