@@ -26,3 +26,12 @@ def note_uncertainty(ctx: GuardContext, stage: str, margin: float) -> None:
     """Record how close a classifier decision was to its threshold (the confidence stage reads it)."""
     margins = ctx.extra.setdefault("decision_margins", {})
     margins[stage] = clip(margin)
+
+
+def warm_up() -> None:
+    """Load the classifier and the embedding model now (at Guard construction), so the first
+    request is not charged the model load against its stage time limit."""
+    from medrails.guard.embeddings import embed
+
+    shared_classifier()
+    embed(["warm up"])

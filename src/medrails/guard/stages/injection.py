@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from medrails.guard.rules import injection_hits
 from medrails.guard.stage import register_stage
-from medrails.guard.stages._common import classify, clip
+from medrails.guard.stages._common import classify, clip, warm_up
 from medrails.guard.types import GuardContext, StageResult
 
 
@@ -18,6 +18,10 @@ class PromptInjection:
     def __init__(self, threshold: float = 0.5, use_classifier: bool = True):
         self.threshold = threshold
         self.use_classifier = use_classifier
+
+    def bind_policy(self, policy) -> None:
+        if getattr(self, "use_classifier", True):
+            warm_up()
 
     def run(self, ctx: GuardContext) -> StageResult:
         # check both the original and the normalized text: invisible characters are stripped by

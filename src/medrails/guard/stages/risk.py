@@ -8,7 +8,7 @@ from __future__ import annotations
 from medrails.guard.classifiers import REFUSE_CATEGORIES, shared_classifier
 from medrails.guard.rules import refuse_hits
 from medrails.guard.stage import register_stage
-from medrails.guard.stages._common import classify, clip, note_uncertainty
+from medrails.guard.stages._common import classify, clip, warm_up, note_uncertainty
 from medrails.guard.types import GuardContext, StageResult
 
 
@@ -24,6 +24,10 @@ class RiskClassifier:
         self.threshold = threshold
         self.allow = set(allow or [])
         self.use_classifier = use_classifier
+
+    def bind_policy(self, policy) -> None:
+        if getattr(self, "use_classifier", True):
+            warm_up()
 
     def run(self, ctx: GuardContext) -> StageResult:
         hits = [h for h in refuse_hits(ctx.text) if h.category not in self.allow]

@@ -7,7 +7,7 @@ import re
 
 from medrails.guard.classifiers import shared_classifier
 from medrails.guard.stage import register_stage
-from medrails.guard.stages._common import classify, clip
+from medrails.guard.stages._common import classify, clip, warm_up
 from medrails.guard.types import GuardContext, StageResult
 
 MEDICAL_TERMS = re.compile(
@@ -25,6 +25,10 @@ class Scope:
 
     def __init__(self, threshold: float | None = None):
         self.threshold = threshold
+
+    def bind_policy(self, policy) -> None:
+        if getattr(self, "use_classifier", True):
+            warm_up()
 
     def run(self, ctx: GuardContext) -> StageResult:
         pred = classify(ctx)

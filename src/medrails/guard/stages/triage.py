@@ -12,7 +12,7 @@ import re
 from medrails.guard.classifiers import shared_classifier
 from medrails.guard.rules import emergency_hits, normalize
 from medrails.guard.stage import register_stage
-from medrails.guard.stages._common import classify, clip, note_uncertainty
+from medrails.guard.stages._common import classify, clip, warm_up, note_uncertainty
 from medrails.guard.types import GuardContext, StageResult
 
 # Signs that deserve a clinician within a day or two (not an ambulance): the reason is reported.
@@ -39,6 +39,10 @@ class EmergencyTriage:
         self.threshold = threshold
         self.urgency = urgency
         self.use_classifier = use_classifier
+
+    def bind_policy(self, policy) -> None:
+        if getattr(self, "use_classifier", True):
+            warm_up()
 
     def run(self, ctx: GuardContext) -> StageResult:
         hits = emergency_hits(ctx.text)
