@@ -4,7 +4,10 @@
     python benchmarks/phi_benchmark.py --quick    # 400 synthetic sentences, fewer latency runs
 
 (a) presidio_synth_pii (shared data, general-domain fake PII): entity-level recall / precision / F2.
-(b) clinical notes we wrote (tests/guard/assets/clinical_notes_phi.jsonl, gold spans): recall / precision.
+(b) clinical notes we wrote, with gold spans: recall / precision. Two sets: the dev notes
+    (tests/guard/assets/clinical_notes_phi.jsonl) written alongside the recognizers, and held-out
+    notes (benchmarks/data/clinical_notes_phi_heldout.jsonl) written afterwards and scored before
+    any change was made for them.
 (c) latency p50 / p99 of one 100-word clinical message.
 
 Matching is entity level and label-agnostic (what matters for redaction is that the identifier
@@ -29,7 +32,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-NOTES = REPO / "tests" / "guard" / "assets" / "clinical_notes_phi.jsonl"
+NOTES = REPO / "tests" / "guard" / "assets" / "clinical_notes_phi.jsonl"  # written with the recognizers (dev)
+HELDOUT = REPO / "benchmarks" / "data" / "clinical_notes_phi_heldout.jsonl"  # written later, scored before any fix
 POLICY_IGNORED = {"ORGANIZATION", "TITLE", "NRP"}
 _MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.IGNORECASE)
 
@@ -135,16 +139,23 @@ def build_systems():
     return {"medrails": medrails_spans, "presidio-default": baseline_spans}, medrails, baseline
 
 
-def latency(fn, text: str, runs: int) -> tuple[float, float]:
-    for _ in range(5):
-        fn(text)
-    times = []
-    for _ in range(runs):
-        t = time.perf_counter()
-        fn(text)
-        times.append((time.perf_counter() - t) * 1000)
-    times.sort()
-    return statistics.median(times), times[min(len(times) - 1, int(round(0.99 * (len(times) - 1))))]
+def latency(fns: dict, text: str, runs: int) -> dict[str, tuple[float, float]]:
+    """p50 / p99 ms per system; calls are interleaved so a busy shared CPU slows both alike."""
+    for fn in fns.values():
+        for _ in range(5):
+            fn(text)
+    times: dict[str, list[float]] = {name: [] for name in fns}
+    for i in range(runs):
+        order = list(fns.items()) if i % 2 == 0 else list(reversed(fns.items()))
+        for name, fn in order:
+            t = time.perf_counter()
+            fn(text)
+            times[name].append((time.perf_counter() - t) * 1000)
+    out = {}
+    for name, values in times.items():
+        values.sort()
+        out[name] = (statistics.median(values), values[min(len(values) - 1, int(round(0.99 * (len(values) - 1))))])
+    return out
 
 
 def main() -> int:
@@ -167,7 +178,8 @@ def main() -> int:
     console.print(f"analyzers built in {time.perf_counter() - t0:.1f} s")
 
     synth = load_synth(shared_data_dir(), limit)
-    notes = [json.loads(line) for line in NOTES.read_text().splitlines() if line.strip()]
+    note_sets = {key: [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+                 for key, path in (("clinical_dev", NOTES), ("clinical_heldout", HELDOUT))}
     results: dict[str, dict] = {}
     for name, fn in systems.items():
         policy, every = Score(), Score()
@@ -175,27 +187,31 @@ def main() -> int:
             predicted = fn(sample["full_text"])
             score_document(policy, *synth_gold(sample, policy=True), predicted)
             score_document(every, *synth_gold(sample, policy=False), predicted)
-        clinical = Score()
-        for note in notes:
-            score_document(clinical, [(s["start"], s["end"]) for s in note["spans"]], [], fn(note["text"]))
-        p50, p99 = latency(fn, MESSAGE_100_WORDS, runs)
-        results[name] = {"synth_policy": policy, "synth_all": every, "clinical": clinical, "p50_ms": p50, "p99_ms": p99}
+        results[name] = {"synth_policy": policy, "synth_all": every}
+        for key, notes in note_sets.items():
+            clinical = Score()
+            for note in notes:
+                score_document(clinical, [(s["start"], s["end"]) for s in note["spans"]], [], fn(note["text"]))
+            results[name][key] = clinical
 
-    table = Table(title=f"PHI redaction: {len(synth)} synthetic sentences, {len(notes)} clinical notes, "
+    n_notes = " + ".join(str(len(v)) for v in note_sets.values())
+    for name, (p50, p99) in latency(systems, MESSAGE_100_WORDS, runs).items():
+        results[name]["p50_ms"], results[name]["p99_ms"] = p50, p99
+    table = Table(title=f"PHI redaction: {len(synth)} synthetic sentences, {n_notes} clinical notes, "
                         f"{len(MESSAGE_100_WORDS.split())}-word message x{runs}")
     for col in ("system", "set", "gold", "recall", "precision", "F2"):
         table.add_column(col, justify="right" if col not in ("system", "set") else "left")
     for name, r in results.items():
         for key, label in (("synth_policy", "synth PII (PHI policy types)"), ("synth_all", "synth PII (all 17 types)"),
-                           ("clinical", "clinical notes")):
+                           ("clinical_dev", "clinical notes (dev)"), ("clinical_heldout", "clinical notes (held-out)")):
             s = r[key]
             table.add_row(name, label, str(s.gold), f"{s.recall:.3f}", f"{s.precision:.3f}", f"{s.f(2):.3f}")
         table.add_row(name, "latency p50 / p99 (ms)", "", f"{r['p50_ms']:.1f}", f"{r['p99_ms']:.1f}", "")
     console.print(table)
     m, b = results["medrails"], results["presidio-default"]
     console.print(f"F2 synth (policy types): medrails {m['synth_policy'].f(2):.3f} vs default {b['synth_policy'].f(2):.3f} "
-                  f"(published default 0.618); clinical recall {m['clinical'].recall:.3f} at precision "
-                  f"{m['clinical'].precision:.3f} (goal >= 0.95 at >= 0.90); latency p50 ratio "
+                  f"(published default 0.618); held-out clinical recall {m['clinical_heldout'].recall:.3f} at "
+                  f"precision {m['clinical_heldout'].precision:.3f} (goal >= 0.95 at >= 0.90); latency p50 ratio "
                   f"{m['p50_ms'] / b['p50_ms']:.2f}x of default")
     if args.json_out:
         args.json_out.write_text(json.dumps({

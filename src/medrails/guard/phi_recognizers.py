@@ -212,10 +212,22 @@ def _recognizers() -> list[EntityRecognizer]:
         Rule(r"(?i:address(?:\s+is)?|lives?\s+at|living\s+at|resides?\s+at|located\s+at|moved\s+to|send\s+(?:it\s+|them\s+)?to|"
              r"deliver(?:ed)?\s+to|mail(?:ed)?\s+to|off\s+at|is\s+at)\s*[:,-]?\s*(?:the\s+corner\s+of\s+)?"
              r"(?P<v>\d{1,6}[A-Za-z]?(?:\s+[\p{L}\d'.-]+){1,5}?\s+\d{1,5}[a-z]?)(?=[\s,.;]|$)", 0.75, None, 0),
+        # house number, street name, number ("20789 Allika 46", "28030 Edeby 55"): common outside the US
+        Rule(r"\b(?P<v>\d{2,6}\s+(?:\p{Lu}[\p{L}'’.-]*\s+){1,3}\d{1,4}[a-z]?)\b"
+             r"(?!\s*(?:mg|mcg|g|units?|mL|%|x|times|/|years?|days?|weeks?|months?|hours?))", 0.55, None, 0),
+        # a postal code closing an address line: "..., Hungary 34796", "Estonia 62488."
+        Rule(r"(?:,|\s{2,})\s*\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?\s+(?P<v>(?!(?:19|20)\d{2}\b)\d{4,5}(?:-\d{3,4})?)\b"
+             r"(?=\s*(?:$|[.?!,;\n]))", 0.6, None, 0),
         # US ZIP after a state abbreviation: "Boston, MA 02115"
         Rule(r"\b[A-Z]{2}\s+(?P<v>\d{5}(?:-\d{4})?)\b", 0.8, None, 0),
         Rule(r"\b(?:zip(?:\s*code)?|postal\s*code|post\s*code|postcode)\s*(?:is\s+)?[:#]?\s*(?P<v>[A-Z0-9]{3,5}(?:[ -][A-Z0-9]{2,4})?)\b", 0.85),
     ], "StreetAddressRecognizer")
+    # the town after a street line: "418 Maple Grove Road, Springfield", "Apt. 4B, Portland"
+    town = RuleRecognizer("LOCATION", [
+        Rule(r"(?:(?:Apt\.?|Apartment|Suite|Ste\.?|Unit)\s*#?\s*\d+[A-Z]?|\b\d{1,6}\s+(?:[\p{L}'.-]+\s+){1,4}"
+             r"(?:" + street + r"|" + intl_street + r")\.?(?:\s+\d{1,5}[a-z]?)?)\s*(?:,\s*|\s{2,}|\n\s*)"
+             r"(?P<v>\p{Lu}[\p{L}'’-]+(?:[ -]\p{Lu}[\p{L}'’-]+){0,2})", 0.6, None, 0),
+    ], "AddressTownRecognizer")
     name = RuleRecognizer("PERSON", [
         # titled names: "Dr. Alvarez", "Mrs. Jane O'Neil" (the title itself is not redacted)
         Rule(r"\b(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Sr|Rev)\.?\s+(?P<v>" + cap + r"(?:\s+\p{Lu}\.)?(?:\s+" + cap + r"){0,2})",
@@ -243,7 +255,7 @@ def _recognizers() -> list[EntityRecognizer]:
     long_number = RuleRecognizer("LONG_NUMBER", [
         Rule(r"(?<![\d.,/-])(?P<v>\d{9,19}|\d{4}(?:[ -]\d{4}){2,3}(?:[ -]\d{1,3})?)(?![\d.,]\d|\s*(?:mg|mcg|units?|mL|%))", 0.5),
     ], "LongNumberRecognizer")
-    return [mrn, plan, account, license_, dea, npi, device, age, date, fax, phone, ssn, address, name, facility,
+    return [mrn, plan, account, license_, dea, npi, device, age, date, fax, phone, ssn, address, town, name, facility,
             long_number]
 
 
@@ -375,7 +387,11 @@ _ORG_WORDS = re.compile(
     r"Studios?|Airlines?|Motors|Energy|Capital|Fund|Trust|Magazine|Times|Post|Journal|Review|Act|Law|Court|"
     r"Team|League|FC|Cup|Festival|Museum|Gallery|Library|Park|Hotel|Restaurant|Cafe|Store|Shop|Market|Mall|"
     r"and|&|of|the|for)\b", re.IGNORECASE)
-_NAME_TOKEN = regex.compile(r"^\p{Lu}[\p{Ll}'’-]*\p{Ll}[\p{Ll}'’-]*\.?$|^\p{Lu}\.$")
+_NAME_TOKEN = regex.compile(r"^\p{Lu}[\p{Ll}'’-]*\p{Ll}[\p{Ll}'’-]*\.?$|^\p{Lu}\.?$")
+# after a sentence-opening word: a lowercase word that is not a verb or conjunction a name would take
+_NOUN_FOLLOWS = re.compile(r"^(?:'s|’s)?\s+(?!(?:is|was|and|or|has|had|have|were|are|said|says|called|calls|lives|lived|moved|"
+                           r"will|would|can|could|did|does|went|told|asked|wants|needs|from|who|works|worked|got|gets|"
+                           r"came|comes|left|died|reports|reported|denies|presents|presented|feels|felt)\b)[a-z]")
 
 
 def _is_medical_token(token: str) -> bool:
@@ -441,8 +457,10 @@ def suppression_reason(text: str, entity: str, start: int, end: int, zones: list
             return "organization, not a name"
         if all(_is_medical_token(t) for t in tokens) or any(_is_drug_token(t) for t in tokens):
             return "clinical term"
-        if len(tokens) == 1 and (value in _STOP_CAPS or re.search(r"(?:^|[.!?:\n]\s*)$", text[:start])):
-            return "single capitalized word opening a sentence (weak evidence)"
+        if len(tokens) == 1 and value in _STOP_CAPS:
+            return "common word"
+        if len(tokens) == 1 and re.search(r"(?:^|[.!?:\n]\s*)$", text[:start]) and _NOUN_FOLLOWS.match(text[end:]):
+            return "capitalized noun opening a sentence ('Pacemaker interrogation')"
     if entity == "LOCATION":
         if not value[:1].isupper():
             return "place names are capitalized"
