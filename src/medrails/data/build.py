@@ -255,6 +255,7 @@ def build(recipe: Recipe, recipe_path: Path | None = None, force: bool = False, 
         "sources": [asdict(s) for s in counts], "reconciled": all(s.reconciles for s in counts),
         "safety_requested": recipe.safety.model_dump(),
         "phi_redactions": dict(scrub.labels) if scrub is not None else None,
+        "phi_examples": scrub.examples if scrub is not None else [],
         "files": files, "categories": dict(categories), "token_counter": counter.name,
         "token_lengths": {k: length_stats(v) for k, v in lengths_by_split.items()},
         "processing": [

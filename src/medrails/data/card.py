@@ -142,6 +142,7 @@ def render_markdown(card: dict[str, Any]) -> str:
     lines += ["", "![token lengths](token_lengths.png)", "", "## Processing", ""]
     if card.get("phi_redactions") is not None:
         found = ", ".join(f"{k}: {v}" for k, v in sorted(card["phi_redactions"].items())) or "none found"
-        lines += [f"PHI placeholders inserted: {found}.", ""]
+        lines += [f"PHI placeholders inserted: {found}. Review these for false positives:", ""]
+        lines += [f"- `{e}`" for e in card.get("phi_examples", [])] + [""]
     lines += [f"- {step}" for step in card["processing"]]
     return "\n".join(lines) + "\n"

@@ -61,10 +61,14 @@ class PhiScrubber:
             ) from None
         self._redact = redact
         self.labels: Counter[str] = Counter()
+        self.examples: list[str] = []  # redacted snippets, so a reviewer can spot false positives in the card
 
     def __call__(self, text: str) -> str:
         result = self._redact(text)
         self.labels.update(span.label for span in result.redactions)
+        if result.redactions and len(self.examples) < 20:
+            at = result.text.find("[" + result.redactions[0].label + "]")
+            self.examples.append(result.text[max(0, at - 40): at + 40].replace("\n", " "))
         return result.text
 
 

@@ -100,6 +100,11 @@ class TrainConfig(StrictModel):
         description="Prompts answered before and after training, shown in the training card",
     )
 
+    @field_validator("eval_strategy", mode="before")
+    @classmethod
+    def _yaml_no(cls, value):
+        return "no" if value is False else value  # YAML 1.1 reads a bare `no` as false
+
     @field_validator("lora_target")
     @classmethod
     def _targets(cls, value: str | list[str]) -> str | list[str]:
