@@ -49,7 +49,7 @@ function finish(div, text, ext) {
     const title = decision === "out_of_scope" ? "Outside what I can help with" : "I can't help with that here";
     div.innerHTML = `<h3>${title}</h3>${MR.esc(text)}`;
   }
-  if (ext.citations && ext.citations.length) {
+  if (ext.citations && ext.citations.length && !text.includes("Sources:")) {  // the answer may list them already
     const list = document.createElement("ol");
     list.className = "citations";
     list.innerHTML = ext.citations.map(c => `<li><strong>[${MR.esc(c.id)}] ${MR.esc(c.title)}</strong> — <span class="muted">${MR.esc(c.source)}</span></li>`).join("");
