@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -10,6 +11,7 @@ import bm25s
 import numpy as np
 from bm25s.stopwords import STOPWORDS_EN_PLUS
 
+logging.getLogger("bm25s").setLevel(logging.WARNING)  # it logs every index build at DEBUG
 _TOKEN = re.compile(r"[a-z0-9]+")
 # question words carry no topic; dropping them keeps "what is X" queries about X
 _STOPWORDS = frozenset(STOPWORDS_EN_PLUS) | {"what", "which", "who", "how", "why", "when", "does", "do", "can",
