@@ -143,3 +143,18 @@ def test_server_survives_everything_and_the_chain_verifies(upstream_server):
     assert response.status_code == 200
     verify = httpx.get(upstream_server.url + "/v1/audit/verify").json()
     assert verify["ok"] and verify["checked"] >= 1
+
+
+def test_client_that_leaves_mid_stream_still_leaves_an_audit_record(upstream_server, fake_upstream):
+    before = chat_records(upstream_server)
+    fake_upstream.delay_s = 0.5
+    try:
+        with httpx.stream("POST", upstream_server.url + CHAT, json=ask("What is asthma?", stream=True), timeout=30) as r:
+            next(r.iter_lines())  # the role chunk, then hang up before the answer
+    finally:
+        fake_upstream.delay_s = 0.0
+    deadline = time.monotonic() + 10
+    while chat_records(upstream_server) == before and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert chat_records(upstream_server) == before + 1
+    assert httpx.get(upstream_server.url + "/healthz").status_code == 200
