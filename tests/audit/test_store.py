@@ -11,7 +11,6 @@ import pytest
 
 from medrails.audit import open_audit_store, read_jsonl_entries, verify_entries
 
-
 # what a request guarded by a policy with both PHI stages records (the store then trusts those fields)
 GUARDED_STAGES = [{"name": "phi_redaction", "action": "pass", "score": 0.0, "ms": 3.0},
                   {"name": "input_validation", "action": "pass", "score": 0.0, "ms": 0.1},
