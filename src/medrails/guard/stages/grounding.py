@@ -52,7 +52,7 @@ def split_sentences(text: str) -> list[str]:
     return [s.strip() for s in _SENTENCE.split(text) if s and s.strip()]
 
 
-def is_claim(sentence: str, min_words: int = 4) -> bool:
+def is_claim(sentence: str, min_words: int = 3) -> bool:
     from medrails.rag.lexical import tokenize
 
     if sentence.rstrip().endswith("?") or _NOT_A_CLAIM.search(sentence):
@@ -87,7 +87,7 @@ class Grounding:
     phase = "output"
 
     def __init__(self, threshold: float | None = None, min_similarity: float = DEFAULT_MIN_SIMILARITY,
-                 min_overlap: float = DEFAULT_MIN_OVERLAP, method: str = "hybrid", claim_min_words: int = 4):
+                 min_overlap: float = DEFAULT_MIN_OVERLAP, method: str = "hybrid", claim_min_words: int = 3):
         if method not in ("hybrid", "lexical", "embedding"):
             raise ValueError(f"method must be hybrid, lexical or embedding, not {method!r}")
         self.threshold = threshold
