@@ -97,6 +97,7 @@ def test_dashboard_draws_charts(page, upstream_server):
     page.wait_for_selector("#timeline svg rect.bar")
     assert int(page.inner_text("#total")) >= 3
     assert page.locator("#stages svg rect.bar").count() >= 3
+    assert page.locator("#timeline svg polyline.latency").count() == 1
     assert "cardiac" in page.inner_text("#categories")
     page.screenshot(path=str(SHOTS / "04-dashboard.png"), full_page=True)
 

@@ -24,6 +24,7 @@ def compute_stats(rows: list[tuple[str, str]], bucket_seconds: float) -> dict[st
     stage_triggers: Counter[str] = Counter()
     stage_ms: defaultdict[str, list[float]] = defaultdict(list)
     buckets: defaultdict[int, Counter[str]] = defaultdict(Counter)
+    bucket_ms: defaultdict[int, list[float]] = defaultdict(list)
     latencies: list[float] = []
     for ts, body in rows:
         record = json.loads(body)
@@ -32,9 +33,11 @@ def compute_stats(rows: list[tuple[str, str]], bucket_seconds: float) -> dict[st
         if record.get("category"):
             categories[str(record["category"])] += 1
         when = datetime.fromisoformat(ts.replace("Z", "+00:00")).timestamp()
-        buckets[int(when // bucket_seconds)][decision] += 1
+        bucket = int(when // bucket_seconds)
+        buckets[bucket][decision] += 1
         if isinstance(record.get("ms"), (int, float)):
             latencies.append(float(record["ms"]))
+            bucket_ms[bucket].append(float(record["ms"]))
         for stage in record.get("stages") or []:
             name = stage.get("name", "?")
             stage_runs[name] += 1
@@ -45,7 +48,8 @@ def compute_stats(rows: list[tuple[str, str]], bucket_seconds: float) -> dict[st
         "total": sum(decisions.values()),
         "decisions": dict(decisions),
         "categories": dict(categories.most_common()),
-        "timeline": [{"start": int(k * bucket_seconds), **dict(v)} for k, v in sorted(buckets.items())],
+        "timeline": [{"start": int(k * bucket_seconds), **dict(v), "p50_ms": _percentile(bucket_ms[k], 0.5)}
+                     for k, v in sorted(buckets.items())],
         "bucket_seconds": bucket_seconds,
         "latency_ms": {"p50": _percentile(latencies, 0.5), "p90": _percentile(latencies, 0.9),
                        "p99": _percentile(latencies, 0.99), "count": len(latencies)},

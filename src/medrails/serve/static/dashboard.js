@@ -40,6 +40,18 @@ function timeline(data) {
       svg.appendChild(el("text", {x, y: H - 6}, when));
     }
   });
+  // p50 latency per bucket as a line on its own scale (right axis)
+  const maxMs = Math.max(1, ...buckets.map(b => b.p50_ms || 0));
+  const points = buckets.map((b, i) => {
+    const x = left + 4 + i * (plotW / Math.max(buckets.length, 1)) + barW / 2;
+    return `${x},${top + plotH - (b.p50_ms || 0) / maxMs * plotH}`;
+  });
+  if (points.length) {
+    svg.appendChild(el("polyline", {points: points.join(" "), fill: "none", stroke: "#1d2430", "stroke-width": 2,
+                                     "stroke-dasharray": "4 3", class: "latency"}));
+    points.forEach(p => { const [x, y] = p.split(","); svg.appendChild(el("circle", {cx: x, cy: y, r: 3, fill: "#1d2430"})); });
+    svg.appendChild(el("text", {x: W - 60, y: top + 24}, `p50 ${Math.round(maxMs)} ms`));
+  }
   DECISIONS.forEach((d, i) => {
     svg.appendChild(el("rect", {x: W - 420 + i * 105, y: 2, width: 10, height: 10, fill: COLORS[d]}));
     svg.appendChild(el("text", {x: W - 406 + i * 105, y: 11}, d));
