@@ -6,8 +6,8 @@
 (a) presidio_synth_pii (shared data, general-domain fake PII): entity-level recall / precision / F2.
 (b) clinical notes we wrote, with gold spans: recall / precision. Two sets: the dev notes
     (tests/guard/assets/clinical_notes_phi.jsonl) written alongside the recognizers, and held-out
-    notes (benchmarks/data/clinical_notes_phi_heldout.jsonl) written afterwards and scored before
-    any change was made for them.
+    notes (benchmarks/data/clinical_notes_phi_heldout.jsonl) and fresh notes (..._fresh.jsonl), each
+    written after the previous round of fixes; their first, untuned scores are in docs/readme/phi.md.
 (c) latency p50 / p99 of one 100-word clinical message.
 
 Matching is entity level and label-agnostic (what matters for redaction is that the identifier
@@ -33,7 +33,8 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 NOTES = REPO / "tests" / "guard" / "assets" / "clinical_notes_phi.jsonl"  # written with the recognizers (dev)
-HELDOUT = REPO / "benchmarks" / "data" / "clinical_notes_phi_heldout.jsonl"  # written later, scored before any fix
+HELDOUT = REPO / "benchmarks" / "data" / "clinical_notes_phi_heldout.jsonl"  # written later (first score kept in notes)
+FRESH = REPO / "benchmarks" / "data" / "clinical_notes_phi_fresh.jsonl"  # written last (first score kept in notes)
 POLICY_IGNORED = {"ORGANIZATION", "TITLE", "NRP"}
 _MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.IGNORECASE)
 
@@ -179,7 +180,7 @@ def main() -> int:
 
     synth = load_synth(shared_data_dir(), limit)
     note_sets = {key: [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
-                 for key, path in (("clinical_dev", NOTES), ("clinical_heldout", HELDOUT))}
+                 for key, path in (("clinical_dev", NOTES), ("clinical_heldout", HELDOUT), ("clinical_fresh", FRESH))}
     results: dict[str, dict] = {}
     for name, fn in systems.items():
         policy, every = Score(), Score()
@@ -203,15 +204,16 @@ def main() -> int:
         table.add_column(col, justify="right" if col not in ("system", "set") else "left")
     for name, r in results.items():
         for key, label in (("synth_policy", "synth PII (PHI policy types)"), ("synth_all", "synth PII (all 17 types)"),
-                           ("clinical_dev", "clinical notes (dev)"), ("clinical_heldout", "clinical notes (held-out)")):
+                           ("clinical_dev", "clinical notes (dev)"), ("clinical_heldout", "clinical notes (held-out)"),
+                           ("clinical_fresh", "clinical notes (fresh)")):
             s = r[key]
             table.add_row(name, label, str(s.gold), f"{s.recall:.3f}", f"{s.precision:.3f}", f"{s.f(2):.3f}")
         table.add_row(name, "latency p50 / p99 (ms)", "", f"{r['p50_ms']:.1f}", f"{r['p99_ms']:.1f}", "")
     console.print(table)
     m, b = results["medrails"], results["presidio-default"]
     console.print(f"F2 synth (policy types): medrails {m['synth_policy'].f(2):.3f} vs default {b['synth_policy'].f(2):.3f} "
-                  f"(published default 0.618); held-out clinical recall {m['clinical_heldout'].recall:.3f} at "
-                  f"precision {m['clinical_heldout'].precision:.3f} (goal >= 0.95 at >= 0.90); latency p50 ratio "
+                  f"(published default 0.618); fresh clinical notes recall {m['clinical_fresh'].recall:.3f} at "
+                  f"precision {m['clinical_fresh'].precision:.3f} (goal >= 0.95 at >= 0.90); latency p50 ratio "
                   f"{m['p50_ms'] / b['p50_ms']:.2f}x of default")
     if args.json_out:
         args.json_out.write_text(json.dumps({

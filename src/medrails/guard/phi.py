@@ -25,6 +25,7 @@ DEFAULT_SCORE_THRESHOLD = 0.4
 # Presidio/recognizer entity -> our placeholder label ([NAME], [DATE], ...)
 PLACEHOLDER_LABELS: dict[str, str] = {
     "PERSON": "NAME",
+    "CHAT_NAME": "NAME",
     "DATE_TIME": "DATE",
     "CLINICAL_DATE": "DATE",
     "AGE_OVER_89": "AGE",

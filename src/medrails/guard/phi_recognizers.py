@@ -152,6 +152,9 @@ def _recognizers() -> list[EntityRecognizer]:
         Rule(r"\b(?:he|she|they|patient|pt|who|mother|father|grandmother|grandfather|mom|dad)(?:'s|’s|\s+is|\s+was|\s+turned|\s+turns|\s+just\s+turned)\s+"
              r"(?P<v>9\d|1[0-2]\d)\b(?!\s*(?:%|mg|kg|lb|bpm|/|\.\d|percent|pounds|degrees))", 0.85),
         Rule(r"\bturned\s+(?P<v>9\d|1[0-2]\d)\b", 0.85),
+        Rule(r"\b(?:\p{Lu}\p{Ll}+|mom|dad|mum|grandma|grandpa|granny|nana)\s+(?:is|was|turned|turns|just\s+turned)\s+"
+             r"(?P<v>9\d|1[0-2]\d)\b(?!\s*(?:%|mg|kg|lbs?|pounds|bpm|minutes|hours|days|weeks|months|/|\.\d|percent|degrees|°))",
+             0.7, None, 0),
         Rule(r"\b(?P<v>(?:9\d|1[0-2]\d))(?:\s*|-)(?:years?|yrs?)(?:\s*|-)young\b", 0.9),
         Rule(r"\b(?:I'm|I\s+am|im)\s+(?P<v>9\d|1[0-2]\d)\b(?!\s*(?:%|mg|kg|lbs?|pounds|minutes|hours|days|weeks|months|/|\.\d))",
              0.85),
@@ -230,7 +233,7 @@ def _recognizers() -> list[EntityRecognizer]:
     ], "AddressTownRecognizer")
     name = RuleRecognizer("PERSON", [
         # titled names: "Dr. Alvarez", "Mrs. Jane O'Neil" (the title itself is not redacted)
-        Rule(r"\b(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Sr|Rev)\.?\s+(?P<v>" + cap + r"(?:\s+\p{Lu}\.)?(?:\s+" + cap + r"){0,2})",
+        Rule(r"\b(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Sr|Rev|Nurse|Sister|Brother|Father|Officer|Captain|Judge)\.?\s+(?P<v>" + cap + r"(?:\s+\p{Lu}\.)?(?:\s+" + cap + r"){0,2})",
              0.85, None, 0),
         Rule(r"\b(?i:patient(?:\s+name)?|pt(?:\s+name)?|name|signed|seen\s+by|attending|resident|PCP|nurse|RN|NP|PA|"
              r"daughter|son|wife|husband|mother|father|sister|brother|spouse|guardian|caregiver|emergency\s+contact|"
@@ -241,21 +244,31 @@ def _recognizers() -> list[EntityRecognizer]:
         # a first name alone where only a name can follow: "my name is Siiri", "named Lukas"
         Rule(r"\b(?i:my\s+name\s+is|name\s+is|named|called\s+me|call\s+me|my\s+(?:son|daughter|kid|child|wife|husband))\s+"
              r"(?P<v>" + cap + r")\b", 0.7, None, 0),
-        # sign-off after a dash at the end of a message: "... — Raymond Cho"
-        Rule(r"(?:—|--|-)\s*(?P<v>" + cap + r"(?:\s+" + cap + r"){1,2})\s*$", 0.7, None, 0),
     ], "ContextNameRecognizer")
+    # chat users type names in lowercase: "hi my name is jenna" (its own entity: PERSON spans must be capitalized)
+    chat_name = RuleRecognizer("CHAT_NAME", [
+        Rule(r"\b(?i:my\s+name\s+is|my\s+name's)\s+(?P<v>(?!(?:not|a|an|the|very|so|just|also|really|having|"
+             r"feeling|worried|confused|pregnant|diabetic|sick|here|new)\b)[a-z][a-z'-]{1,20}(?:\s+[a-z][a-z'-]{1,20})?)"
+             r"(?=\s*(?:[,.!?;]|and\b|i\b|i'm\b|$))", 0.6, None, 0),
+    ], "ChatNameRecognizer")
+    name_signoff = RuleRecognizer("PERSON", [
+        # sign-off after a dash at the end of a message: "... — Raymond Cho"
+        Rule(r"(?:^|\s)(?:—|--|-)\s*(?P<v>" + cap + r"(?:\s+" + cap + r"){1,2})\s*$", 0.7, None, 0),
+    ], "SignOffNameRecognizer")
     facility = RuleRecognizer("FACILITY", [
         Rule(r"\b(?P<v>(?:St\.?\s+|Saint\s+)?(?:" + cap + r"\s+){1,4}(?:Hospital|Medical\s+Center|Health\s+Center|"
              r"Clinic|Infirmary|Health\s+System|Nursing\s+Home|Rehab(?:ilitation)?\s+Center|Hospice|Care\s+Center|"
              r"Assisted\s+Living|Senior\s+Living|Care\s+Home|Retirement\s+Home|Medical\s+Group|Family\s+Practice|"
-             r"Urgent\s+Care|Surgery\s+Center|Dialysis\s+Center|Memorial)(?:\s+(?:of|at)\s+" + cap + r"(?:\s+" + cap + r")?)?)\b",
+             r"Urgent\s+Care|Manor|Lodge|(?:Endoscopy|Imaging|Cancer|Heart|Surgical|Surgery|Dialysis|Wellness|Medical|"
+             r"Rehabilitation|Birth|Eye|Dental|Sleep|Infusion|Radiology|Diagnostic|Outpatient|Ambulatory|Pediatric|"
+             r"Children's|Women's|Behavioral\s+Health|Mental\s+Health)\s+(?:Center|Centre|Institute|Clinic|Associates|Group)|Memorial)(?:\s+(?:of|at)\s+" + cap + r"(?:\s+" + cap + r")?)?)\b",
              0.75, None, 0),
     ], "FacilityRecognizer")
     # a long bare number in a note is an identifier (card, account, record), whatever its context
     long_number = RuleRecognizer("LONG_NUMBER", [
         Rule(r"(?<![\d.,/-])(?P<v>\d{9,19}|\d{4}(?:[ -]\d{4}){2,3}(?:[ -]\d{1,3})?)(?![\d.,]\d|\s*(?:mg|mcg|units?|mL|%))", 0.5),
     ], "LongNumberRecognizer")
-    return [mrn, plan, account, license_, dea, npi, device, age, date, fax, phone, ssn, address, town, name, facility,
+    return [mrn, plan, account, license_, dea, npi, device, age, date, fax, phone, ssn, address, town, name, chat_name, name_signoff, facility,
             long_number]
 
 
@@ -425,7 +438,7 @@ def suppression_reason(text: str, entity: str, start: int, end: int, zones: list
     value = text[start:end].strip()
     if not value:
         return "empty"
-    strong = entity in {"EMAIL_ADDRESS", "URL", "MRN", "US_SSN", "FAX_NUMBER", "NPI", "DEA_NUMBER", "AGE_OVER_89",
+    strong = entity in {"EMAIL_ADDRESS", "URL", "MRN", "US_SSN", "FAX_NUMBER", "NPI", "DEA_NUMBER",
                         "HEALTH_PLAN_ID", "ACCOUNT_NUMBER", "DEVICE_ID", "LICENSE_NUMBER", "IBAN_CODE", "CREDIT_CARD"}
     if not strong and any(zs <= start and end <= ze for zs, ze in zones):
         return "clinical measurement, dose or code"
@@ -448,7 +461,7 @@ def suppression_reason(text: str, entity: str, start: int, end: int, zones: list
             return "abbreviation or common word"
         after = text[end:end + 20].lower()
         if re.match(r"^(?:'s|’s)?\s*(?:disease|syndrome|sign|test|score|criteria|maneuver|palsy|phenomenon|"
-                    r"reflex|procedure|catheter|classification|scale|tumou?r|lymphoma|sarcoma)", after):
+                    r"reflex|procedure|catheter|classification|scale|tumou?r|lymphoma|sarcoma)\b", after):
             return "eponym"
     if entity == "ORGANIZATION":
         # the small spaCy model often tags (foreign) person names as ORG; keep only name-like ones
@@ -459,6 +472,9 @@ def suppression_reason(text: str, entity: str, start: int, end: int, zones: list
             return "clinical term"
         if len(tokens) == 1 and value in _STOP_CAPS:
             return "common word"
+        if re.search(r"(?:insurance|insurer|payer|carrier|plan|coverage|pharmacy|employer|company)\s*[:=-]?\s*$",
+                     text[max(0, start - 30):start], re.IGNORECASE):
+            return "payer or employer name"
         if len(tokens) == 1 and re.search(r"(?:^|[.!?:\n]\s*)$", text[:start]) and _NOUN_FOLLOWS.match(text[end:]):
             return "capitalized noun opening a sentence ('Pacemaker interrogation')"
     if entity == "LOCATION":
