@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import time
 
-from medrails.rag.retriever import STARTER_DIR, ensure_starter_kb, load_starter_cache, open_retriever, starter_pages
+from medrails.rag.retriever import ensure_starter_kb, load_starter_cache, open_retriever, starter_pages
 
 URL = re.compile(r"https?://\S+")
 
@@ -27,7 +27,7 @@ def test_shipped_vectors_cover_every_starter_chunk():
     from medrails.rag.ingest import ingest
 
     cache = load_starter_cache()
-    chunks = [c for d in ingest([STARTER_DIR]).documents for c in chunk_document(d)]
+    chunks = [c for d in ingest(starter_pages()).documents for c in chunk_document(d)]
     missing = [c.chunk_id for c in chunks if c.embedding_key() not in cache]
     assert not missing, f"refresh the starter vectors (python -m medrails.rag.retriever); stale: {missing[:5]}"
 

@@ -76,7 +76,9 @@ def starter_pages() -> list[Path]:
 
 
 def starter_key() -> str:
-    digest = hashlib.sha256(f"format={FORMAT_VERSION};max_words={DEFAULT_MAX_WORDS}".encode())
+    from medrails import __version__
+
+    digest = hashlib.sha256(f"format={FORMAT_VERSION};max_words={DEFAULT_MAX_WORDS};medrails={__version__}".encode())
     for page in starter_pages():
         digest.update(page.name.encode() + b"\0" + page.read_bytes() + b"\0")
     return digest.hexdigest()[:16]
@@ -103,10 +105,10 @@ def ensure_starter_kb(progress: bool = True) -> Path:
     cache = load_starter_cache()
     if progress and sys.stderr.isatty():
         with rich_progress("building the starter knowledge base (first use)", transient=True) as update:
-            build_kb([STARTER_DIR], out, force=True, embedding_cache=cache, progress=update, source_label=_starter_source)
+            build_kb(starter_pages(), out, force=True, embedding_cache=cache, progress=update, source_label=_starter_source)
     else:
         print("medrails: building the starter knowledge base (first use) ...", file=sys.stderr)
-        build_kb([STARTER_DIR], out, force=True, embedding_cache=cache, source_label=_starter_source)
+        build_kb(starter_pages(), out, force=True, embedding_cache=cache, source_label=_starter_source)
     return out
 
 
@@ -116,7 +118,7 @@ def refresh_starter_cache() -> int:
     from medrails.rag.chunking import chunk_document
     from medrails.rag.ingest import ingest
 
-    result = ingest([STARTER_DIR])
+    result = ingest(starter_pages())
     for doc in result.documents:
         doc.source = _starter_source(doc.source)
     chunks = [c for doc in result.documents for c in chunk_document(doc)]
