@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -69,6 +70,22 @@ class Assistant:
             ctx.review_reasons.append(f"retrieval failed: {exc}")
             return []
 
+    def _redacted_history(self, history: list[Message] | None) -> list[Message]:
+        """Earlier user turns get the same PHI redaction as the question (they reach the model too)."""
+        if not history:
+            return []
+        phi_stages = [stage for stage, _ in self.guard.input_stages if stage.name == "phi_redaction"]
+        cleaned = []
+        for message in history:
+            content = message.get("content", "")
+            if message.get("role") == "user" and phi_stages and content:
+                turn = GuardContext(original_text=content, text=content, policy_name=self.guard.policy.name)
+                for stage in phi_stages:
+                    stage.run(turn)  # an error propagates: the caller fails closed
+                content = turn.text
+            cleaned.append({"role": message.get("role", "user"), "content": content})
+        return cleaned
+
     # -- one-shot ---------------------------------------------------------------------------------
     def ask(self, question: str, history: list[Message] | None = None) -> GuardVerdict:
         started = time.perf_counter()
@@ -77,6 +94,10 @@ class Assistant:
             return self._finish(ctx, model_called=False, started=started)
         passages = self._retrieve(ctx)
         try:
+            history = self._redacted_history(history)
+        except Exception as exc:
+            return self._fail_closed(ctx, f"history redaction failed: {exc}", started)
+        try:
             output = self.model.generate(self.messages(ctx.text, passages, history), self.params)
         except BackendError as exc:
             return self._fail_closed(ctx, f"model error: {exc}", started)
@@ -84,8 +105,13 @@ class Assistant:
         return self._finish(ctx, model_called=True, started=started)
 
     # -- streaming --------------------------------------------------------------------------------
-    def stream(self, question: str, history: list[Message] | None = None) -> Iterator[StreamEvent]:
-        """Release text sentence by sentence, each only after the output stages pass on all text so far."""
+    def stream(
+        self, question: str, history: list[Message] | None = None, cancel: threading.Event | None = None
+    ) -> Iterator[StreamEvent]:
+        """Release text sentence by sentence, each only after the output stages pass on all text so far.
+
+        Setting `cancel` (kill switch, client gone) stops generation at once; the request still ends
+        with the fail-closed verdict, so it is audited."""
         started = time.perf_counter()
         ctx = self.guard.check_input(question)
         if ctx.blocked:
@@ -93,9 +119,20 @@ class Assistant:
             yield StreamEvent(text=verdict.answer, verdict=verdict)
             return
         passages = self._retrieve(ctx)
-        released = pending = emitted = gap = ""
         try:
-            for piece in self.model.stream(self.messages(ctx.text, passages, history), self.params):
+            history = self._redacted_history(history)
+        except Exception as exc:
+            verdict = self._fail_closed(ctx, f"history redaction failed: {exc}", started)
+            yield StreamEvent(text=verdict.answer, verdict=verdict)
+            return
+        released = pending = emitted = gap = ""
+        pieces = self.model.stream(self.messages(ctx.text, passages, history), self.params)
+        try:
+            for piece in pieces:
+                if cancel is not None and cancel.is_set():
+                    verdict = self._fail_closed(ctx, "cancelled: generation stopped before the answer was complete", started)
+                    yield StreamEvent(text=("\n\n" if emitted else "") + verdict.answer, verdict=verdict)
+                    return
                 if not released and not pending:
                     piece = piece.lstrip()
                 pending += piece
@@ -119,6 +156,12 @@ class Assistant:
             verdict = self._fail_closed(ctx, f"model error: {exc}", started)
             yield StreamEvent(text=("\n\n" if emitted else "") + verdict.answer, verdict=verdict)
             return
+        finally:
+            # stop generating as soon as we stop reading (blocked, cancelled, consumer gone):
+            # a local model's generate thread ends with its generator
+            close = getattr(pieces, "close", None)
+            if close is not None:
+                close()
         self.guard.check_output(ctx, drop_unfinished_sentence(released + pending), passages)
         verdict = self._finish(ctx, model_called=True, started=started)
         if ctx.decision == "answer":

@@ -149,3 +149,33 @@ def test_stream_stops_at_the_first_blocked_sentence(tmp_path):
 )
 def test_drop_unfinished_sentence(raw, expected):
     assert drop_unfinished_sentence(raw) == expected
+
+
+def test_cancel_stops_generation_and_still_ends_with_a_verdict(tmp_path):
+    import threading
+
+    sink = Sink()
+    text = "First sentence here. Second sentence here. Third sentence here. Fourth one."
+    model = ScriptedModel(text)
+    cancel = threading.Event()
+    events = []
+    for event in Assistant(model=model, guard=guard_with(tmp_path), audit=sink).stream("What is asthma?", cancel=cancel):
+        events.append(event)
+        cancel.set()  # e.g. the kill switch flips after the first released sentence
+    released = "".join(e.text for e in events)
+    assert released.startswith("First sentence here.") and "Fourth" not in released
+    assert events[-1].verdict.category == "fail_closed"
+    assert len(sink.records) == 1 and "cancelled" in sink.records[0]["review_reasons"][0]
+
+
+def test_history_user_turns_are_redacted_before_the_model_sees_them(tmp_path):
+    model = ScriptedModel("Asthma is a lung condition.")
+    guard = guard_with(tmp_path, input_stages=[{"name": "phi_redaction"}])
+    history = [
+        {"role": "user", "content": "I'm Maria Gonzalez, MRN 00481516."},
+        {"role": "assistant", "content": "Hello."},
+    ]
+    Assistant(model=model, guard=guard).ask("What is asthma?", history=history)
+    sent = " ".join(m["content"] for m in model.last_messages)
+    assert "Maria Gonzalez" not in sent and "00481516" not in sent
+    assert "[NAME]" in sent and "[MRN]" in sent
