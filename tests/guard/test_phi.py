@@ -116,6 +116,15 @@ def test_names_with_titles_keep_the_title_and_facilities_are_locations():
     assert redacted(text) == "Dr. [NAME] saw Mrs. [NAME] at [LOCATION]."
 
 
+def test_names_typed_in_lowercase_chat_and_relatives():
+    text = "hi my name is jenna and my mom Carol Webb is 90. Nurse Patel said to ask."
+    assert redact(text).text == "hi my name is [NAME] and my mom [NAME] is [AGE]. Nurse [NAME] said to ask."
+
+
+def test_payer_and_product_names_are_not_names():
+    assert redacted("Insurance: Aetna, ID W123984710.") == "Insurance: Aetna, ID [ID]."
+
+
 # -- clinical false positives -----------------------------------------------------------------------
 
 @pytest.mark.parametrize("text", [
@@ -157,6 +166,34 @@ def test_offsets_index_the_original_text_and_placeholders_are_typed():
         rebuilt += text[cursor:r.start] + f"[{r.label}]"
         cursor = r.end
     assert rebuilt + text[cursor:] == result.text
+
+
+def test_hostile_input_is_fast_and_safe():
+    """Emoji floods, whitespace runs and binary junk: no crash, and no regex blow-up (seconds before)."""
+    import random
+    import time
+
+    random.seed(3)
+    cases = ["😀🔥" * 2000, " " * 4000 + "John Smith", ", " * 2000, "-" * 4000,
+             bytes(random.randrange(256) for _ in range(4000)).decode("latin-1"),
+             "😀" * 20 + " Patient John Smith, MRN: 12345678 🙂"]
+    for text in cases:
+        start = time.perf_counter()
+        result = redact(text)
+        assert time.perf_counter() - start < 5.0
+        assert len(result.text) > 0
+    assert redact(cases[-1]).text == "😀" * 20 + " Patient [NAME], MRN: [MRN] 🙂"
+    assert redact(cases[1]).text.endswith("[NAME]")
+
+
+def test_long_documents_are_analyzed_in_chunks_with_original_offsets():
+    small_chunks = PhiRedactor(max_chunk_chars=300)
+    line = "Seen 03/14/2024, MRN: 12345678, fax 617-555-0199.\n"
+    text = line * 30
+    found = small_chunks.analyze(text)
+    assert [text[s.start:s.end] for s in found if s.label == "MRN"] == ["12345678"] * 30
+    assert [text[s.start:s.end] for s in found if s.label == "DATE"] == ["03/14/2024"] * 30
+    assert [text[s.start:s.end] for s in found if s.label == "FAX"] == ["617-555-0199"] * 30
 
 
 def test_empty_and_phi_free_text():

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import unicodedata
 import warnings
 from dataclasses import dataclass, field
 
@@ -105,6 +106,24 @@ def _offline_email_recognizer():
     return OfflineEmailRecognizer()
 
 
+def _offline_url_recognizer():
+    """URLs and bare domains whose suffix is a real public suffix (bundled snapshot, no download)."""
+    from medrails.guard.phi_recognizers import Rule, RuleRecognizer
+
+    extractor = _offline_tld_extractor()
+
+    def real_domain(candidate: str) -> bool:
+        host = candidate.split("://", 1)[-1].split("/", 1)[0].split(":", 1)[0]
+        parts = extractor(host)
+        return bool(parts.suffix and parts.domain) and not host.replace(".", "").isdigit()
+
+    return RuleRecognizer("URL", [
+        Rule(r"(?<![\w@.-])(?P<v>(?:https?://|www\.)[^\s<>\"'`]+[^\s<>\"'`.,;:!?)\]])", 0.8, real_domain),
+        Rule(r"(?<![\w@.-])(?P<v>(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24}(?::\d{2,5})?"
+             r"(?:/[^\s<>\"'`]*[^\s<>\"'`.,;:!?)\]])?)(?![\w@-])", 0.6, real_domain),
+    ], "OfflineUrlRecognizer")
+
+
 def quiet_presidio() -> None:
     """Presidio and tldextract log at WARNING for things a user cannot act on."""
     for name in ("presidio-analyzer", "presidio_analyzer", "presidio-anonymizer", "tldextract", "filelock"):
@@ -138,8 +157,10 @@ def build_nlp_engine(model: str = SPACY_MODEL):
 class PhiRedactor:
     """Presidio AnalyzerEngine + AnonymizerEngine configured for clinical text."""
 
-    def __init__(self, score_threshold: float = DEFAULT_SCORE_THRESHOLD, model: str = SPACY_MODEL):
+    def __init__(self, score_threshold: float = DEFAULT_SCORE_THRESHOLD, model: str = SPACY_MODEL,
+                 max_chunk_chars: int = 100_000):
         quiet_presidio()
+        self.max_chunk_chars = max_chunk_chars
         from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
         from presidio_anonymizer import AnonymizerEngine
 
@@ -149,8 +170,12 @@ class PhiRedactor:
         nlp_engine = build_nlp_engine(model)
         registry = RecognizerRegistry(supported_languages=["en"])
         registry.load_predefined_recognizers(languages=["en"], nlp_engine=nlp_engine)
-        registry.remove_recognizer("EmailRecognizer")  # replaced: it would download the suffix list
+        # Presidio's e-mail validator downloads the public-suffix list, and its URL regex takes
+        # seconds on long runs of whitespace: both are replaced by offline, linear-time versions.
+        registry.remove_recognizer("EmailRecognizer")
+        registry.remove_recognizer("UrlRecognizer")
         registry.add_recognizer(_offline_email_recognizer())
+        registry.add_recognizer(_offline_url_recognizer())
         for recognizer in clinical_recognizers():
             registry.add_recognizer(recognizer)
         self.entities = sorted(e for e in registry.get_supported_entities(["en"]) if e in PLACEHOLDER_LABELS)
@@ -159,10 +184,24 @@ class PhiRedactor:
 
     def analyze(self, text: str) -> list[PhiSpan]:
         """PHI spans in `text`, clinical false positives removed, overlaps merged."""
-        from medrails.guard.phi_recognizers import clinical_zones, suppression_reason, trim_person
-
         if not text.strip():
             return []
+        if len(text) <= self.max_chunk_chars:
+            return self._analyze_chunk(text)
+        # spaCy refuses texts over nlp.max_length (1M chars) and slows on huge ones: analyze long
+        # documents in line-aligned chunks and shift the offsets back.
+        spans: list[PhiSpan] = []
+        for offset, chunk in _chunks(text, self.max_chunk_chars):
+            spans.extend(PhiSpan(s.label, s.start + offset, s.end + offset, s.score, s.entity)
+                         for s in self._analyze_chunk(chunk))
+        return spans
+
+    def _analyze_chunk(self, text: str) -> list[PhiSpan]:
+        from medrails.guard.phi_recognizers import clinical_zones, suppression_reason, trim_person
+
+        # Emoji and other symbols are never PHI but make spaCy and some regexes slow (an emoji flood
+        # took seconds): blank them out for analysis. Same length, so offsets are unchanged.
+        text = text.translate(_SymbolBlanker())
         raw = self.analyzer.analyze(text=text, language="en", entities=self.entities, score_threshold=self.score_threshold)
         zones = clinical_zones(text)
         spans: list[PhiSpan] = []
@@ -192,6 +231,31 @@ class PhiRedactor:
         operators = {s.label: OperatorConfig("replace", {"new_value": f"[{s.label}]"}) for s in spans}
         anonymized = self.anonymizer.anonymize(text=text, analyzer_results=results, operators=operators)
         return PhiResult(text=anonymized.text, redactions=spans)
+
+
+class _SymbolBlanker(dict):
+    """str.translate table: symbols (emoji, dingbats), private-use and unassigned code points -> space."""
+
+    def __missing__(self, code: int) -> int:
+        category = unicodedata.category(chr(code))
+        value = 0x20 if category in ("So", "Sk", "Co", "Cn", "Cs") else code
+        self[code] = value
+        return value
+
+
+def _chunks(text: str, size: int):
+    """(offset, chunk) pieces of at most `size` chars, cut after a newline (or a space) when possible."""
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + size)
+        if end < len(text):
+            cut = text.rfind("\n", start, end)
+            if cut <= start + size // 2:
+                cut = text.rfind(" ", start, end)
+            if cut > start + size // 2:
+                end = cut + 1
+        yield start, text[start:end]
+        start = end
 
 
 def _merge_overlaps(spans: list[PhiSpan]) -> list[PhiSpan]:

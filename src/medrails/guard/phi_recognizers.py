@@ -128,6 +128,7 @@ def _recognizers() -> list[EntityRecognizer]:
     account = RuleRecognizer("ACCOUNT_NUMBER", [
         Rule(r"\b(?:account|acct\.?|a/c|billing|encounter|visit|FIN|claim|invoice|case|reference|ref\.?|prior\s+auth(?:orization)?|authorization|auth|confirmation|requisition|accession|specimen|tracking|ticket|order)(?:\s+(?:id|number|no\.?|#))*"
              + _SEP + _ID, 0.85),
+        Rule(r"\b(?:ID|I\.D\.|identifier|identification)(?:\s+(?:number|no\.?|#))?" + _SEP + _ID, 0.8),
     ], "AccountNumberRecognizer")
     license_ = RuleRecognizer("LICENSE_NUMBER", [
         Rule(r"\b(?:licen[cs]e|lic\.?|DL|driver'?s?\s+licen[cs]e|certificate|cert\.?|registration|permit)"
@@ -219,7 +220,7 @@ def _recognizers() -> list[EntityRecognizer]:
         Rule(r"\b(?P<v>\d{2,6}\s+(?:\p{Lu}[\p{L}'’.-]*\s+){1,3}\d{1,4}[a-z]?)\b"
              r"(?!\s*(?:mg|mcg|g|units?|mL|%|x|times|/|years?|days?|weeks?|months?|hours?))", 0.55, None, 0),
         # a postal code closing an address line: "..., Hungary 34796", "Estonia 62488."
-        Rule(r"(?:,|\s{2,})\s*\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?\s+(?P<v>(?!(?:19|20)\d{2}\b)\d{4,5}(?:-\d{3,4})?)\b"
+        Rule(r"(?<![\s,])(?:,\s*|\s{2,})\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?\s+(?P<v>(?!(?:19|20)\d{2}\b)\d{4,5}(?:-\d{3,4})?)\b"
              r"(?=\s*(?:$|[.?!,;\n]))", 0.6, None, 0),
         # US ZIP after a state abbreviation: "Boston, MA 02115"
         Rule(r"\b[A-Z]{2}\s+(?P<v>\d{5}(?:-\d{4})?)\b", 0.8, None, 0),
@@ -266,7 +267,7 @@ def _recognizers() -> list[EntityRecognizer]:
     ], "FacilityRecognizer")
     # a long bare number in a note is an identifier (card, account, record), whatever its context
     long_number = RuleRecognizer("LONG_NUMBER", [
-        Rule(r"(?<![\d.,/-])(?P<v>\d{9,19}|\d{4}(?:[ -]\d{4}){2,3}(?:[ -]\d{1,3})?)(?![\d.,]\d|\s*(?:mg|mcg|units?|mL|%))", 0.5),
+        Rule(r"(?<![\w.,/-])(?P<v>\d{9,19}|\d{4}(?:[ -]\d{4}){2,3}(?:[ -]\d{1,3})?)(?![\d.,]\d|\s*(?:mg|mcg|units?|mL|%))", 0.5),
     ], "LongNumberRecognizer")
     return [mrn, plan, account, license_, dea, npi, device, age, date, fax, phone, ssn, address, town, name, chat_name, name_signoff, facility,
             long_number]
