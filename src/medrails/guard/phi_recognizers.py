@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-
-import regex
 from dataclasses import dataclass
 
+import regex
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 # ---------------------------------------------------------------------------------------------
