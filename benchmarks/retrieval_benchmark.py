@@ -114,7 +114,7 @@ def medquad(work: Path, max_pairs: int | None, seed: int = 13) -> dict:
         by_answer.setdefault(answer, set()).add(doc_id)
     indexed = {c.doc_id for c in kb.stored.chunks}
     queries, gold = [], []
-    for _, doc_id, question, answer in pairs:
+    for _, _doc_id, question, answer in pairs:
         want = by_answer[answer] & indexed
         if want:
             queries.append(question)

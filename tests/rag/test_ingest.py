@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from medrails.rag.chunking import chunk_document, deduplicate
-from medrails.rag.ingest import SourceDocument, Section, ingest
+from medrails.rag.ingest import Section, SourceDocument, ingest
 
 
 def _by_reason(result):
@@ -66,7 +66,7 @@ def test_long_sections_split_under_the_word_limit_with_their_lines():
     chunks = chunk_document(doc, max_words=50)
     assert len(chunks) > 5 and all(len(c.text.split()) <= 50 for c in chunks)
     assert chunks[0].line_start == 10 and chunks[-1].line_end == 70  # 61 lines from line 10
-    assert all(a.line_end <= b.line_start for a, b in zip(chunks, chunks[1:]))
+    assert all(a.line_end <= b.line_start for a, b in zip(chunks, chunks[1:], strict=False))
     assert [c.chunk_id for c in chunks[:2]] == ["d#0", "d#1"]
 
 

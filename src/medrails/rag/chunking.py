@@ -99,24 +99,20 @@ def _split_paragraph(para: list[str], start: int, max_words: int) -> list[_Unit]
 def chunk_document(doc: SourceDocument, max_words: int = DEFAULT_MAX_WORDS) -> list[Chunk]:
     chunks: list[Chunk] = []
     for section in doc.sections:
-        current: list[_Unit] = []
+        groups: list[list[_Unit]] = [[]]
         count = 0
-
-        def emit() -> None:
-            if current:
-                chunks.append(Chunk(
-                    chunk_id=f"{doc.doc_id}#{len(chunks)}", doc_id=doc.doc_id, title=doc.title, source=doc.source,
-                    section=section.heading, line_start=current[0].line_start, line_end=current[-1].line_end,
-                    text="\n".join(u.text for u in current),
-                ))
-
         for unit in _units(section.text, section.line_start, max_words):
-            if current and count + unit.words > max_words:
-                emit()
-                current, count = [], 0
-            current.append(unit)
+            if groups[-1] and count + unit.words > max_words:
+                groups.append([])
+                count = 0
+            groups[-1].append(unit)
             count += unit.words
-        emit()
+        for group in filter(None, groups):
+            chunks.append(Chunk(
+                chunk_id=f"{doc.doc_id}#{len(chunks)}", doc_id=doc.doc_id, title=doc.title, source=doc.source,
+                section=section.heading, line_start=group[0].line_start, line_end=group[-1].line_end,
+                text="\n".join(u.text for u in group),
+            ))
     return chunks
 
 
