@@ -19,6 +19,7 @@ import json
 import os
 import re
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -202,54 +203,88 @@ def run_load(args, tmp: Path) -> dict:
 
 
 def run_streaming(args, tmp: Path) -> dict:
-    """Embedded model: tokens/s streaming through the server vs generating directly in this process."""
+    """Embedded model: tokens/s streaming through the server vs generating directly in this process.
+
+    All sides decode greedily from the same messages, so they generate the same tokens; the rounds
+    alternate (direct, guarded in process, served, ...) so the shared CPU's load hits all alike. The
+    server may release fewer tokens than it generated (the guard drops an unfinished last sentence).
+    "guarded in process" is Assistant.stream without HTTP: served vs guarded is the server's own cost,
+    guarded vs direct is the guard's."""
     from medrails.assistant import build_assistant
     from medrails.models.base import GenerationParams
     from medrails.settings import AskSettings
 
     assistant = build_assistant(AskSettings(kb=None, audit=False, max_new_tokens=args.stream_tokens))
+    assistant.guard.check_input("warm up the guard models")
+    "".join(assistant.model.stream(assistant.messages("Hi", []), GenerationParams(max_new_tokens=4)))  # warm torch
     tokenizer = assistant.model.tokenizer
     params = GenerationParams(max_new_tokens=args.stream_tokens)
     messages = assistant.messages(QUESTION, [])
-    started = time.perf_counter()
-    text = "".join(assistant.model.stream(messages, params))
-    direct_s = time.perf_counter() - started
-    direct_tokens = len(tokenizer(text, add_special_tokens=False)["input_ids"])
-    del assistant
-
+    audit_url = f"sqlite:///{tmp / 'audit-stream.db'}"
     serve_args = ["--port", "0", "--model", "embedded", "--kb", "none", "--workers", "1",
                   "--set", f"assistant.max_new_tokens={args.stream_tokens}",
-                  "--set", f"audit_url=sqlite:///{tmp / 'audit-stream.db'}", "--set", f"state_db={tmp / 'serve2.db'}"]
+                  "--set", f"audit_url={audit_url}", "--set", f"state_db={tmp / 'serve2.db'}"]
     proc, url = spawn_serve(serve_args, dict(os.environ))  # the user's MEDRAILS_HOME holds the converted model
+    direct_s, guarded_s, served_s, first_s = [], [], [], []
+    generated = released = 0
+    ext: dict = {}
     try:
-        body = {"model": "medrails", "stream": True, "messages": [{"role": "user", "content": QUESTION}]}
-        streamed, ext, first_at = "", {}, None
-        started = time.perf_counter()
-        with httpx.stream("POST", url + "/v1/chat/completions", json=body, timeout=300) as r:
-            for line in r.iter_lines():
-                if not line.startswith("data: ") or line == "data: [DONE]":
-                    continue
-                chunk = json.loads(line[6:])
-                delta = chunk["choices"][0]["delta"].get("content") if chunk["choices"] else None
-                if delta:
-                    first_at = first_at or time.perf_counter()
-                    streamed += delta
-                ext = chunk.get("medrails") or ext
-        served_s = time.perf_counter() - started
+        for _ in range(args.stream_rounds):
+            started = time.perf_counter()
+            text = "".join(assistant.model.stream(messages, params))
+            direct_s.append(time.perf_counter() - started)
+            generated = len(tokenizer(text, add_special_tokens=False)["input_ids"])
+
+            started = time.perf_counter()  # the same guarded flow in process: guard cost without HTTP
+            for _event in assistant.stream(QUESTION):
+                pass
+            guarded_s.append(time.perf_counter() - started)
+
+            body = {"model": "medrails", "stream": True, "messages": [{"role": "user", "content": QUESTION}]}
+            streamed, first_at = "", None
+            started = time.perf_counter()
+            with httpx.stream("POST", url + "/v1/chat/completions", json=body, timeout=600) as r:
+                for line in r.iter_lines():
+                    if not line.startswith("data: ") or line == "data: [DONE]":
+                        continue
+                    chunk = json.loads(line[6:])
+                    delta = chunk["choices"][0]["delta"].get("content") if chunk["choices"] else None
+                    if delta:
+                        first_at = first_at or time.perf_counter()
+                        streamed += delta
+                    ext = chunk.get("medrails") or ext
+            served_s.append(time.perf_counter() - started)
+            first_s.append((first_at or time.perf_counter()) - started)
+            kept = streamed.split("\n\n" + ext["disclaimer"])[0] if ext.get("disclaimer") else streamed
+            released = len(tokenizer(kept, add_special_tokens=False)["input_ids"])
     finally:
         proc.terminate()
         proc.wait(timeout=30)
-    model_text = streamed.split("\n\n" + ext.get("disclaimer", "\x00"))[0] if ext.get("disclaimer") else streamed
-    served_tokens = len(tokenizer(model_text, add_special_tokens=False)["input_ids"])
+    direct, guarded, served = (statistics.median(x) for x in (direct_s, guarded_s, served_s))
     return {
-        "decision": ext.get("decision"),
-        "direct_tokens": direct_tokens, "direct_s": round(direct_s, 2),
-        "direct_tok_per_s": round(direct_tokens / direct_s, 2),
-        "served_tokens": served_tokens, "served_s": round(served_s, 2),
-        "served_tok_per_s": round(served_tokens / served_s, 2),
-        "served_first_text_s": round(first_at - started, 2) if first_at else None,
-        "ratio": round((served_tokens / served_s) / (direct_tokens / direct_s), 3),
+        "decision": ext.get("decision"), "rounds": args.stream_rounds,
+        "generated_tokens": generated, "released_tokens": released,
+        "direct_s": round(direct, 2), "guarded_in_process_s": round(guarded, 2), "served_s": round(served, 2),
+        "guarded_in_process_tok_per_s": round(generated / guarded, 2),
+        "direct_tok_per_s": round(generated / direct, 2), "served_tok_per_s": round(generated / served, 2),
+        "served_first_text_s": round(statistics.median(first_s), 2),
+        "ratio": round(direct / served, 3),
     }
+
+
+def report_load(args, lr: dict) -> None:
+    print(f"load test: {args.concurrency} clients x {args.duration:.0f}s, upstream latency {args.latency_ms:.0f} ms")
+    for key in ("direct", "gateway"):
+        r = lr[key]
+        print(f"  {key:<8} requests {r['requests']:>6}  errors {r['errors']:>3} {r['error_kinds'] or ''}  "
+              f"p50 {r['p50_ms']:>7.1f} ms  p99 {r['p99_ms']:>7.1f} ms  {r['rps']:>7.1f} req/s")
+    print(f"  gateway overhead: p50 {lr['overhead_p50_pct']}%  p99 {lr['overhead_p99_pct']}%  "
+          f"throughput ratio {lr['throughput_ratio']}")
+    inside = lr["inside_gateway"]
+    print(f"  inside the gateway (from audit records): guard stages p50 {inside['guard_stages_p50_ms']} ms, "
+          f"whole guarded call p50 {inside['assistant_total_p50_ms']} ms; decisions {inside['decisions']}")
+    print(f"  audit records {lr['audit_records']} vs gateway requests {lr['gateway_requests']}; "
+          f"chain ok: {lr['audit_chain_ok']}")
 
 
 def main() -> None:
@@ -261,34 +296,29 @@ def main() -> None:
     parser.add_argument("--policy", default=None, help="guard policy for the gateway (default: patient-education)")
     parser.add_argument("--stream-tokens", type=int, default=96, help="max new tokens for the streaming comparison")
     parser.add_argument("--skip-streaming", action="store_true", help="only the load test")
+    parser.add_argument("--skip-load", action="store_true", help="only the streaming comparison")
+    parser.add_argument("--stream-rounds", type=int, default=3, help="alternating direct/served rounds (median)")
     parser.add_argument("--out", type=Path, default=Path("runs/serve_benchmark.json"), help="JSON results file")
     args = parser.parse_args()
     if args.quick:
-        args.duration, args.stream_tokens = 6.0, 48
+        args.duration, args.stream_tokens, args.stream_rounds = 6.0, 48, 1
     results: dict = {"args": {k: str(v) for k, v in vars(args).items()}}
     with tempfile.TemporaryDirectory(prefix="medrails-bench-") as tmp:
-        results["load"] = run_load(args, Path(tmp))
-        lr = results["load"]
-        print(f"load test: {args.concurrency} clients x {args.duration:.0f}s, upstream latency {args.latency_ms:.0f} ms")
-        for key in ("direct", "gateway"):
-            r = lr[key]
-            print(f"  {key:<8} requests {r['requests']:>6}  errors {r['errors']:>3} {r['error_kinds'] or ''}  "
-                  f"p50 {r['p50_ms']:>7.1f} ms  p99 {r['p99_ms']:>7.1f} ms  {r['rps']:>7.1f} req/s")
-        print(f"  gateway overhead: p50 {lr['overhead_p50_pct']}%  p99 {lr['overhead_p99_pct']}%  "
-              f"throughput ratio {lr['throughput_ratio']}")
-        inside = lr["inside_gateway"]
-        print(f"  inside the gateway (from audit records): guard stages p50 {inside['guard_stages_p50_ms']} ms, "
-              f"whole guarded call p50 {inside['assistant_total_p50_ms']} ms; decisions {inside['decisions']}")
-        print(f"  audit records {lr['audit_records']} vs gateway requests {lr['gateway_requests']}; "
-              f"chain ok: {lr['audit_chain_ok']}")
+        lr = results["load"] = {} if args.skip_load else run_load(args, Path(tmp))
+        if lr:
+            report_load(args, lr)
         if not args.skip_streaming:
             results["streaming"] = s = run_streaming(args, Path(tmp))
             print(f"embedded streaming ({args.stream_tokens} max tokens): direct {s['direct_tok_per_s']} tok/s, "
+                  f"guarded in process {s['guarded_in_process_tok_per_s']} tok/s, "
                   f"through the server {s['served_tok_per_s']} tok/s (ratio {s['ratio']}, first text after "
-                  f"{s['served_first_text_s']} s, decision {s['decision']})")
+                  f"{s['served_first_text_s']} s, {s['released_tokens']} of {s['generated_tokens']} generated tokens "
+                  f"released, decision {s['decision']})")
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(results, indent=2))
     print(f"wrote {args.out}")
+
+
 
 
 if __name__ == "__main__":
