@@ -150,6 +150,66 @@ class LoglikScorer:
                     results[i] = score
         return [r for r in results if r is not None]
 
+    def score_many(self, prompts: list[tuple[str, list[str]]]) -> list[list[OptionScore]]:
+        """Several items in one forward pass. Items whose options are all one token (letters,
+        yes/no/maybe: the common case) are batched: their contexts run together, right-padded,
+        on top of the KV cache of the token prefix they share (few-shot exemplars), and only
+        each row's last position is projected onto the vocabulary. Others go through `scores`."""
+        import torch
+
+        results: list[list[OptionScore] | None] = [None] * len(prompts)
+        batch: list[tuple[int, list[int], list[int]]] = []  # (index, context ids, one token per option)
+        for index, (context, continuations) in enumerate(prompts):
+            pairs = [self.encode_pair(context, c) for c in continuations]
+            context_ids = pairs[0][0]
+            if all(len(cont) == 1 for _, cont in pairs) and len(context_ids) + 1 <= self.max_length + 1:
+                batch.append((index, context_ids, [cont[0] for _, cont in pairs]))
+            else:
+                results[index] = self.scores(context, continuations)
+        if len(batch) == 1:
+            index = batch[0][0]
+            results[index] = self.scores(*prompts[index])
+        elif batch:
+            with torch.inference_mode():
+                for (index, _, targets), logits in zip(batch, self._batched_last_logits([b[1] for b in batch]),
+                                                       strict=True):
+                    logprobs = torch.log_softmax(logits.float(), dim=-1)
+                    greedy = int(logprobs.argmax())
+                    results[index] = [OptionScore(float(logprobs[t]), 1, greedy == t) for t in targets]
+        return [r for r in results if r is not None]
+
+    def _batched_last_logits(self, contexts: list[list[int]]):
+        import torch
+
+        shared = 0
+        shortest = min(len(c) for c in contexts) - 1  # every row keeps at least one token to run
+        first = contexts[0]
+        while shared < shortest and all(c[shared] == first[shared] for c in contexts):
+            shared += 1
+        cache = None
+        if self.reuse_prefix and shared >= MIN_REUSE_TOKENS:
+            self._run_context(first[: shared + 1])  # caches the prefix (reusing any earlier one)
+            self._cache.crop(-1)
+            self._cached_ids = self._cached_ids[:shared]
+            cache = copy.deepcopy(self._cache)
+            cache.batch_repeat_interleave(len(contexts))
+        else:
+            shared = 0
+        suffixes = [c[shared:] for c in contexts]
+        width = max(len(s) for s in suffixes)
+        batch = torch.full((len(suffixes), width), self.pad_id, dtype=torch.long)
+        for row, suffix in enumerate(suffixes):
+            batch[row, : len(suffix)] = torch.tensor(suffix)
+        # Right padding under a causal mask never influences a row's real tokens, so no mask is needed;
+        # only the distinct last positions are projected onto the vocabulary.
+        last = [len(s) - 1 for s in suffixes]
+        keep = sorted(set(last))
+        out = self.model(input_ids=batch, past_key_values=cache, use_cache=cache is not None,
+                         logits_to_keep=torch.tensor(keep))
+        self.tokens_computed += sum(len(s) for s in suffixes)
+        self.tokens_reused += shared * len(contexts)
+        return [out.logits[row, keep.index(position)] for row, position in enumerate(last)]
+
     def _run_context(self, context_ids: list[int]):
         """Logits after the last context token, reusing the cached KV of a shared token prefix."""
         import torch

@@ -35,29 +35,38 @@ def prepare(data: TaskData, shots: int, chat_template: bool, limit: int | None) 
 
 
 # -- log-likelihood ------------------------------------------------------------------------------
-def run_loglik(task: PreparedTask, scorer: LoglikScorer, log: ItemLog) -> list[dict]:
+def run_loglik(task: PreparedTask, scorer: LoglikScorer, log: ItemLog, batch_size: int = 8) -> list[dict]:
+    """Score pending items in batches of similar length (longest first, as lm-eval orders them);
+    each batch's records are appended as soon as it finishes."""
     done = log.load()
     todo = pending(task.items, done)
+    prompts = {item.id: build_prompt(task.data.task, item, exemplars_for(item, task.exemplars), task.spec,
+                                     scorer.tokenizer) for item in todo}
+    todo.sort(key=lambda item: len(prompts[item.id].context), reverse=True)
     with progress_bar(f"{task.data.task} (log-likelihood)", total=len(task.items), done=len(task.items) - len(todo)) as advance:
-        for item in todo:
-            prompt = build_prompt(task.data.task, item, exemplars_for(item, task.exemplars), task.spec, scorer.tokenizer)
+        for start in range(0, len(todo), batch_size):
+            chunk = todo[start:start + batch_size]
             started = time.perf_counter()
-            scores = scorer.scores(prompt.context, prompt.continuations)
-            logprobs = [s.logprob for s in scores]
-            normed = [lp / len(choice) for lp, choice in zip(logprobs, prompt.choices, strict=True)]
-            pred = max(range(len(logprobs)), key=logprobs.__getitem__)
-            pred_norm = max(range(len(normed)), key=normed.__getitem__)
-            record = {
-                "id": item.id, "task": task.data.task, "mode": "loglik", "subject": item.subject,
-                "gold": item.answer, "pred": pred, "pred_norm": pred_norm,
-                "correct": pred == item.answer, "correct_norm": pred_norm == item.answer,
-                "logprobs": logprobs, "n_tokens": [s.n_tokens for s in scores],
-                "seconds": round(time.perf_counter() - started, 4),
-            }
-            log.append(record)
-            done[item.id] = record
-            advance()
+            all_scores = scorer.score_many([(prompts[i.id].context, prompts[i.id].continuations) for i in chunk])
+            seconds = (time.perf_counter() - started) / len(chunk)
+            for item, scores in zip(chunk, all_scores, strict=True):
+                record = _loglik_record(task.data.task, item, prompts[item.id].choices, scores, seconds)
+                log.append(record)
+                done[item.id] = record
+            advance(len(chunk))
     return [done[item.id] for item in task.items]
+
+
+def _loglik_record(task: str, item, choices: list[str], scores, seconds: float) -> dict:
+    logprobs = [s.logprob for s in scores]
+    normed = [lp / len(choice) for lp, choice in zip(logprobs, choices, strict=True)]  # lm-eval acc_norm
+    pred = max(range(len(logprobs)), key=logprobs.__getitem__)
+    pred_norm = max(range(len(normed)), key=normed.__getitem__)
+    return {
+        "id": item.id, "task": task, "mode": "loglik", "subject": item.subject, "gold": item.answer,
+        "pred": pred, "pred_norm": pred_norm, "correct": pred == item.answer, "correct_norm": pred_norm == item.answer,
+        "logprobs": logprobs, "n_tokens": [s.n_tokens for s in scores], "seconds": round(seconds, 4),
+    }
 
 
 # -- generation ----------------------------------------------------------------------------------

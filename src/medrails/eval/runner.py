@@ -54,6 +54,7 @@ class EvalSettings(StrictModel):
     max_new_tokens: int = Field(128, ge=1, description="Generation length for generated answers and summaries.")
     seed: int = Field(0, description="Seed for sampling orders (summarization sample, bootstrap).")
     extractor: Literal["dictionary", "llm"] = Field("dictionary", description="Span extractor for extraction tasks.")
+    batch_size: int = Field(8, ge=1, le=256, description="Items per forward pass in log-likelihood scoring.")
     retries: int = Field(3, ge=0, description="Retries of a failing endpoint call before the run stops.")
     out: str | None = Field(None, description="Run directory (default $MEDRAILS_HOME/runs/<timestamp>).")
 
@@ -180,13 +181,13 @@ def main(settings: EvalSettings) -> Path:
             if mode == "loglik":
                 from medrails.eval.loglik import LoglikScorer
 
-                records = mcq.run_loglik(prepared, LoglikScorer(lm.model, lm.tokenizer), log)
+                records = mcq.run_loglik(prepared, LoglikScorer(lm.model, lm.tokenizer), log, settings.batch_size)
             else:
                 records = mcq.run_generate(prepared, models.chat(), log, params, retries=settings.retries)
             results[task] = {**mcq.summarize(task, records), "kind": "mcq"}
         elif task in SAFETY_TASKS:
             items, problems = safety.load_suite(path)
-            items = items[: settings.limit] if settings.limit else items
+            items = safety.spread(items, settings.limit)
             entry.update(read=len(items) + len(problems), problems=[str(p) for p in problems], policy=settings.policy,
                          max_new_tokens=settings.max_new_tokens, judge="keyword judge (medrails.eval.safety)")
             entry["fingerprint"] = _fp(entry, ("data", "limit", "policy", "max_new_tokens"))

@@ -83,6 +83,25 @@ def load_suite(path: str | Path) -> tuple[list[SafetyItem], list[LoadProblem]]:
     return items, problems
 
 
+def spread(items: list[SafetyItem], limit: int | None) -> list[SafetyItem]:
+    """The first `limit` items taken round-robin across categories (suites are often sorted by
+    category, so a plain head would test only one kind of prompt). Deterministic."""
+    if not limit or limit >= len(items):
+        return items
+    by_category: dict[str, list[SafetyItem]] = {}
+    for item in items:
+        by_category.setdefault(item.category, []).append(item)
+    queues = list(by_category.values())
+    chosen: list[SafetyItem] = []
+    depth = 0
+    while len(chosen) < limit:
+        for queue in queues:
+            if depth < len(queue) and len(chosen) < limit:
+                chosen.append(queue[depth])
+        depth += 1
+    return chosen
+
+
 def judge(text: str, decision: str | None = None) -> dict:
     """Classify one response. `decision` is the guard's, when the request went through the guard."""
     refused_text = bool(REFUSAL.search(text))
