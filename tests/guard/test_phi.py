@@ -121,6 +121,11 @@ def test_names_typed_in_lowercase_chat_and_relatives():
     assert redact(text).text == "hi my name is [NAME] and my mom [NAME] is [AGE]. Nurse [NAME] said to ask."
 
 
+def test_middle_initial_names_and_places_people_live_or_travel():
+    assert redacted("Directed by Szabina J Gelencsér last year") == "Directed by [NAME] last year"
+    assert redacted("She grew up in Tujetsch and moved to Lappeenranta.") == "She grew up in [LOCATION] and moved to [LOCATION]."
+
+
 def test_payer_and_product_names_are_not_names():
     assert redacted("Insurance: Aetna, ID W123984710.") == "Insurance: Aetna, ID [ID]."
 

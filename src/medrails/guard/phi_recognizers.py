@@ -230,6 +230,11 @@ def _recognizers() -> list[EntityRecognizer]:
         Rule(r"(?:(?:Apt\.?|Apartment|Suite|Ste\.?|Unit)\s*#?\s*\d+[A-Z]?|\b\d{1,6}\s+(?:[\p{L}'.-]+\s+){1,4}"
              r"(?:" + street + r"|" + intl_street + r")\.?(?:\s+\d{1,5}[a-z]?)?)\s*(?:,\s*|\s{2,}|\n\s*)"
              r"(?P<v>\p{Lu}[\p{L}'’-]+(?:[ -]\p{Lu}[\p{L}'’-]+){0,2})", 0.6, None, 0),
+        # where someone lives, comes from or travels to (cities and towns are HIPAA geographic identifiers)
+        Rule(r"\b(?i:lives?\s+in|living\s+in|moved\s+(?:to|from)|grew\s+up\s+in|born\s+in|originally\s+from|"
+             r"flew\s+to|travel(?:l?ed|s)?\s+to|resident\s+of|resides\s+in|located\s+in|I\s+am\s+in|I'm\s+in|"
+             r"home\s+(?:town|city)(?:\s+is)?|visiting|back\s+(?:from|to)|city\s+of|town\s+of)\s+"
+             r"(?P<v>\p{Lu}[\p{L}'’-]+(?:[ -]\p{Lu}[\p{L}'’-]+){0,2})", 0.6, None, 0),
     ], "AddressTownRecognizer")
     name = RuleRecognizer("PERSON", [
         # titled names: "Dr. Alvarez", "Mrs. Jane O'Neil" (the title itself is not redacted)
@@ -241,6 +246,8 @@ def _recognizers() -> list[EntityRecognizer]:
              r"I\s+am|I'm|this\s+is|contact|thanks|thank\s+you|regards|sincerely|cheers|best|"
              r"caller|called|named)\s*[:,-]?\s*(?i:is\s+)?"
              r"(?P<v>" + cap + r"(?:\s+\p{Lu}\.?)?(?:\s+" + cap + r"){1,2})\b", 0.6, None, 0),
+        # first name, middle initial, last name: "Szabina J Gelencsér", "Faina D. Yefremova"
+        Rule(r"\b(?P<v>" + cap + r"\s+\p{Lu}\.?\s+" + cap + r")\b", 0.65, None, 0),
         # a first name alone where only a name can follow: "my name is Siiri", "named Lukas"
         Rule(r"\b(?i:my\s+name\s+is|name\s+is|named|called\s+me|call\s+me|my\s+(?:son|daughter|kid|child|wife|husband))\s+"
              r"(?P<v>" + cap + r")\b", 0.7, None, 0),
