@@ -1,0 +1,52 @@
+"""`medrails eval`, `eval compare` and `medrails card` through the real CLI."""
+
+from __future__ import annotations
+
+import json
+
+from typer.testing import CliRunner
+
+from medrails.cli import app
+from medrails.errors import MedrailsError
+
+runner = CliRunner()
+
+
+def test_eval_compare_and_card(tiny_model_dir, medqa_file, tmp_path, medrails_home):
+    runs = []
+    for name, shots in (("zero", "0"), ("one", "1")):
+        out = tmp_path / name
+        result = runner.invoke(app, ["eval", "--model", str(tiny_model_dir), "--tasks", "medqa,ncbi_disease",
+                                     "--data", f"medqa={medqa_file}", "--limit", "3", "--shots", shots,
+                                     "--out", str(out), "--json"])
+        assert result.exit_code == 0, result.output
+        payload = json.loads(result.stdout[result.stdout.index("{"):])
+        assert payload["results"]["medqa"]["acc"]["n"] == 3
+        assert payload["results"]["ncbi_disease"]["extractor"] == "dictionary"
+        runs.append(out)
+    run = json.loads((runs[1] / "run.json").read_text())
+    assert run["tasks"]["medqa"]["prompt"]["shots"] == 1
+    assert run["tasks"]["medqa"]["prompt"]["fewshot_ids"] == ["medqa-1"]
+
+    result = runner.invoke(app, ["eval", "compare", str(runs[0]), str(runs[1])])
+    assert result.exit_code == 0, result.output
+    assert "| medqa | accuracy |" in result.stdout and "(zero)" in result.stdout and "(one)" in result.stdout
+    assert "BioMistral-7B" in result.stdout  # the seed's reference row next to medqa
+
+    result = runner.invoke(app, ["card", "--run", str(runs[0])])
+    assert result.exit_code == 0, result.output
+    card = (runs[0] / "README.md").read_text()
+    assert card.startswith("---\n") and "model-index" in card
+    for section in ("## Intended use", "## Out-of-scope use", "## Training data lineage", "## Evaluation results",
+                    "## Safety results", "## Limitations", "## Disclaimer"):
+        assert section in card
+    assert "NOT EVALUATED" in card  # no safety task in this run: the card says so
+
+
+def test_eval_errors_are_actionable(tmp_path):
+    result = runner.invoke(app, ["eval", "--tasks", "medqa"])
+    assert isinstance(result.exception, MedrailsError) and "--data medqa=" in str(result.exception)
+    result = runner.invoke(app, ["eval", "--tasks", "nope"])
+    assert "unknown task" in str(result.exception)
+    result = runner.invoke(app, ["eval", "--tasks", "medqa", "--data", "medqa"])
+    assert "TASK=PATH" in str(result.exception)
