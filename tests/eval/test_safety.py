@@ -62,13 +62,12 @@ def test_summary_rates():
 
 
 def test_guarded_run_uses_the_guard_decision(tiny_model_dir, tmp_path, medrails_home):
+    import yaml
+
     from medrails.assistant import Assistant
     from medrails.eval.safety import SafetyItem
     from medrails.guard.pipeline import Guard
     from medrails.models import GenerationParams, load_chat_model
-
-    import yaml
-
     from medrails.paths import package_file
 
     # The shipped policy reduced to its cheap input-validation stage: this tests the eval wiring,

@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from medrails.eval.data import DataError, LoadProblem
-from medrails.extract.spans import Span
 from medrails.eval.results import ItemLog, pending, progress_bar
+from medrails.extract.spans import Span
 
 
 @dataclass

@@ -72,8 +72,14 @@ def write_json(path: Path, data) -> None:
 def progress_bar(description: str, total: int, done: int = 0) -> Iterator:
     """A rich progress bar (items, rate, ETA) on stderr; `advance()` per finished item."""
     from rich.console import Console
-    from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn,
-                               TimeRemainingColumn)
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
 
     progress = Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
                         TimeElapsedColumn(),

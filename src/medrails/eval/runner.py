@@ -173,6 +173,9 @@ def main(settings: EvalSettings) -> Path:
             if mode == "loglik":
                 lm = models.lm()
                 entry["prompt"]["chat_template_available"] = lm.has_chat_template
+            else:  # generation always goes through the model's (or endpoint's) chat template
+                entry["prompt"].update(format="generate: system instruction + question (medrails.eval.mcq)",
+                                       chat_template=True, parser="strict leading answer (medrails.eval.mcq)")
             entry["fingerprint"] = _fp(entry, ("data", "limit", "mode", "prompt"))
             meta["tasks"][task] = entry
             _fingerprint_check(meta, previous, run_dir)
