@@ -221,6 +221,12 @@ def test_shipped_clinical_notes_recall_and_precision():
     assert found / gold >= 0.95 and correct / predicted >= 0.90
 
 
+def test_batched_redaction_matches_one_by_one():
+    texts = [json.loads(line)["text"] for line in (ASSETS / "clinical_notes_phi.jsonl").read_text().splitlines()][:12]
+    texts += ["", "😀" * 30, "No PHI here, BP 120/80."]
+    assert get_redactor().redact_many(texts) == [redact(t) for t in texts]
+
+
 def test_shared_redactor_is_built_once():
     assert get_redactor() is get_redactor()
 

@@ -17,6 +17,8 @@ import typer
 from medrails.cli._common import print_json, read_text_argument
 from medrails.errors import MedrailsError
 
+BATCH_LINES = 64
+
 
 def _public(result) -> dict:
     return {"text": result.text, "redactions": [{"label": r.label, "start": r.start, "end": r.end} for r in result.redactions]}
@@ -57,16 +59,28 @@ def _batch(input_path: Path, output_path: Path | None) -> None:
     out = output_path.open("w", encoding="utf-8") if output_path else sys.stdout
     read = changed = spans = 0
     start = time.perf_counter()
+
+    def flush(batch: list[tuple[object, str]]) -> None:
+        nonlocal read, changed, spans
+        results = redactor.redact_many([text for _, text in batch])
+        for (record_id, _), result in zip(batch, results, strict=True):
+            out.write(json.dumps({"id": record_id, **_public(result)}, ensure_ascii=False) + "\n")
+            read += 1
+            changed += bool(result.redactions)
+            spans += len(result.redactions)
+        out.flush()
+
     try:
         with console.status("redacting...") as status:
+            batch: list[tuple[object, str]] = []
             for _, record_id, text in _read_lines(input_path):
-                result = redactor.redact(text)
-                out.write(json.dumps({"id": record_id, **_public(result)}, ensure_ascii=False) + "\n")
-                read += 1
-                changed += bool(result.redactions)
-                spans += len(result.redactions)
-                if read % 100 == 0:
+                batch.append((record_id, text))
+                if len(batch) == BATCH_LINES:  # stream: spaCy runs in batches, output is written as we go
+                    flush(batch)
+                    batch = []
                     status.update(f"redacting... {read} lines")
+            if batch:
+                flush(batch)
     finally:
         if output_path:
             out.close()
