@@ -76,12 +76,13 @@ ANSWERS = {
 
 
 class FakeUpstream:
-    """mode: ok | hang | garbage | error500 | badstream. Counts calls."""
+    """mode: ok | hang | garbage | error500 | badstream | slowstream. Counts calls."""
 
     def __init__(self) -> None:
         self.mode = "ok"
         self.calls = 0
         self.delay_s = 0.0
+        self.hangups = 0
         outer = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -127,8 +128,14 @@ class FakeUpstream:
                         break
                     piece = word if i == 0 else " " + word
                     chunk = {"choices": [{"delta": {"content": piece}}]}
-                    self.wfile.write(f"data: {json.dumps(chunk)}\n\n".encode())
-                    self.wfile.flush()
+                    try:
+                        self.wfile.write(f"data: {json.dumps(chunk)}\n\n".encode())
+                        self.wfile.flush()
+                    except OSError:  # the gateway hung up (cancelled generation)
+                        outer.hangups += 1
+                        return
+                    if outer.mode == "slowstream":
+                        time.sleep(0.15)
                 self.wfile.write(b"data: [DONE]\n\n")
                 self.close_connection = True
 

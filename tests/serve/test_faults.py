@@ -158,3 +158,41 @@ def test_client_that_leaves_mid_stream_still_leaves_an_audit_record(upstream_ser
         time.sleep(0.1)
     assert chat_records(upstream_server) == before + 1
     assert httpx.get(upstream_server.url + "/healthz").status_code == 200
+
+
+def test_kill_switch_mid_stream_ends_it_safely_and_stops_generation(upstream_server, fake_upstream):
+    runtime = upstream_server.runtime
+    hangups = fake_upstream.hangups
+    fake_upstream.mode = "slowstream"
+    try:
+        with httpx.stream("POST", upstream_server.url + CHAT, json=ask("What is high blood pressure?", stream=True),
+                          timeout=30) as r:
+            lines = r.iter_lines()
+            chunks = []
+            for line in lines:
+                if line.startswith("data: {"):
+                    chunks.append(json.loads(line[6:]))
+                    if chunks[-1]["choices"][0]["delta"].get("content"):
+                        break  # the first released sentence: now pull the switch
+            runtime.state.set_kill_switch(True, "test", "pytest")
+            chunks += [json.loads(line[6:]) for line in lines if line.startswith("data: {")]
+    finally:
+        runtime.state.set_kill_switch(False, "test over", "pytest")
+    text = "".join(c["choices"][0]["delta"].get("content", "") for c in chunks if c["choices"])
+    assert "paused by an administrator" in text
+    assert chunks[-1]["medrails"]["category"] == "kill_switch"
+    # the generation was cancelled and the request still left its (fail-closed) audit record
+    deadline = time.monotonic() + 10
+    record = None
+    while record is None and time.monotonic() < deadline:
+        for entry in runtime.audit.recent(limit=1, kind="chat"):
+            if any("cancelled" in reason for reason in entry.record.get("review_reasons", [])):
+                record = entry.record
+        time.sleep(0.1)
+    assert record is not None and record["category"] == "fail_closed"
+    try:
+        while fake_upstream.hangups == hangups and time.monotonic() < deadline:
+            time.sleep(0.05)
+    finally:
+        fake_upstream.mode = "ok"
+    assert fake_upstream.hangups == hangups + 1  # the upstream stream was cut, not read to its end

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import threading
 import time
 import uuid
 from collections.abc import AsyncIterator
@@ -105,7 +106,8 @@ def create_app(config: ServeConfig | None = None, assistant: Assistant | None = 
         if req.model != config.model_id:
             raise ApiError(404, f"model {req.model!r} not found; this server serves {config.model_id!r} "
                            "(see GET /v1/models)", code="model_not_found", param="model")
-        question, history = split_messages(req.messages, config.history_turns)
+        question, history = split_messages(req.messages, config.history_turns,
+                                           redact_history=not policy_redacts_phi(runtime.assistant))
         if config.require_consent:
             consent = request.headers.get("x-medrails-consent", "")
             if not consent or not runtime.state.has_consent(consent):
@@ -116,11 +118,12 @@ def create_app(config: ServeConfig | None = None, assistant: Assistant | None = 
         completion_id = f"chatcmpl-{uuid.uuid4().hex[:24]}"
         if req.stream:
             include_usage = bool(req.stream_options and req.stream_options.include_usage)
+            cancel = threading.Event()  # set on kill switch or client gone: generation stops, still audited
             try:
-                events = runtime.pool.stream(lambda: assistant.stream(question, history))
+                events = runtime.pool.stream(lambda: assistant.stream(question, history, cancel=cancel))
             except PoolFull as exc:
                 raise busy(runtime, exc) from None
-            return StreamingResponse(stream_body(runtime, events, completion_id, include_usage, question),
+            return StreamingResponse(stream_body(runtime, events, completion_id, include_usage, question, cancel),
                                      media_type="text/event-stream",
                                      headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"})
         started = time.perf_counter()
@@ -182,9 +185,16 @@ def check_kill_switch(runtime: Runtime, who: Principal) -> None:
                        headers={"Retry-After": "60"})
 
 
-def split_messages(messages: list[oa.ChatMessage], history_turns: int) -> tuple[str, list[Message]]:
+def policy_redacts_phi(assistant: Assistant) -> bool:
+    return any(stage.name == "phi_redaction" for stage, _ in assistant.guard.input_stages)
+
+
+def split_messages(messages: list[oa.ChatMessage], history_turns: int,
+                   redact_history: bool = True) -> tuple[str, list[Message]]:
     """The last user message is the question; earlier user/assistant turns are history.
-    Client system prompts are dropped: the guard policy's system prompt governs the model."""
+    Client system prompts are dropped: the guard policy's system prompt governs the model.
+    The assistant redacts PHI in history with the policy's phi_redaction stage; for a policy
+    without one, the server redacts earlier user turns itself (`redact_history`)."""
     if messages[-1].role != "user":
         raise ApiError(400, f"the last message must have role 'user' (got {messages[-1].role!r})",
                        param=f"messages.{len(messages) - 1}.role", code="invalid_request")
@@ -196,16 +206,16 @@ def split_messages(messages: list[oa.ChatMessage], history_turns: int) -> tuple[
     for i, msg in enumerate(messages[:-1]):
         if msg.role in ("user", "assistant"):
             text = msg.text(f"messages.{i}.content")
-            if msg.role == "user":
+            if msg.role == "user" and redact_history:
                 from medrails.audit.scrub import scrub_text
 
-                text = scrub_text(text)  # earlier turns reach the model too: redact their PHI
+                text = scrub_text(text)
             history.append({"role": msg.role, "content": text})
     return question, history[-history_turns:] if history_turns else []
 
 
 async def stream_body(runtime: Runtime, events: AsyncIterator, completion_id: str, include_usage: bool,
-                      question: str) -> AsyncIterator[bytes]:
+                      question: str, cancel: threading.Event) -> AsyncIterator[bytes]:
     model_id = runtime.config.model_id
     created = int(time.time())
     started = time.perf_counter()
@@ -213,9 +223,11 @@ async def stream_body(runtime: Runtime, events: AsyncIterator, completion_id: st
     yield oa.sse(oa.chunk(completion_id, model_id, created, {"role": "assistant", "content": ""}))
     verdict = None
     extension: dict = {}
+    finished = False
     try:
         async for event in events:
             if runtime.state.kill_switch().engaged:
+                cancel.set()
                 text = ("\n\n" if sent else "") + runtime.safe_unavailable_message()
                 yield oa.sse(oa.chunk(completion_id, model_id, created, {"content": text}))
                 sent += text
@@ -232,11 +244,16 @@ async def stream_body(runtime: Runtime, events: AsyncIterator, completion_id: st
                 failure = backend_failure(verdict)
                 if failure is not None:
                     extension["error"] = failure[1]
+        finished = True
     except Exception as exc:  # fail closed: end the stream with the safe message, never a traceback
+        finished = True
         text = ("\n\n" if sent else "") + "I can't give a reliable answer right now. Please talk to a qualified " \
             "healthcare provider."
         yield oa.sse(oa.chunk(completion_id, model_id, created, {"content": text}))
         extension = {"decision": "refuse", "category": "fail_closed", "error": f"{exc.__class__.__name__}"}
+    finally:
+        if not finished:  # the client went away mid-stream: stop generating (the request is still audited)
+            cancel.set()
     tokens = runtime.count_tokens(sent)
     if verdict is not None:
         runtime.metrics.observe_verdict(verdict, time.perf_counter() - started, True, tokens)

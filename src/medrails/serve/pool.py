@@ -68,19 +68,26 @@ class GenerationPool:
         """Admit now (raises PoolFull), then run the iterator in a worker and hand items to the loop.
 
         The worker always runs the iterator to its end, even if the client goes away, so the
-        assistant still writes its audit record for that request."""
+        assistant still writes its audit record for that request (the caller's cancel event makes
+        that end come quickly)."""
         self._admit()
         loop = asyncio.get_running_loop()
         queue: asyncio.Queue[Any] = asyncio.Queue()
 
+        def put(item: Any) -> None:
+            try:
+                loop.call_soon_threadsafe(queue.put_nowait, item)
+            except RuntimeError:  # the event loop is gone (server shutting down): nobody is listening
+                pass
+
         def produce() -> None:
             try:
                 for item in make_iter():
-                    loop.call_soon_threadsafe(queue.put_nowait, item)
+                    put(item)
             except BaseException as exc:  # handed to the consumer
-                loop.call_soon_threadsafe(queue.put_nowait, _Failure(exc))
+                put(_Failure(exc))
             finally:
-                loop.call_soon_threadsafe(queue.put_nowait, _DONE)
+                put(_DONE)
 
         future = loop.run_in_executor(self.executor, self._tracked(produce))
         future.add_done_callback(lambda _f: self._release())
