@@ -158,8 +158,8 @@ def train(
         kwargs["output_dir"] = output_dir
     console = Console()
     report = main(TrainConfig(**kwargs), progress=lambda m: console.print(m, highlight=False))
-    for title, figs in (("held-out own phrasings (unseen in training)", report.holdout),
-                        ("5-fold cross-validated, all data", report.final_oof)):
+    for title, figs in (("rules + head on held-out own phrasings (unseen in training)", report.holdout),
+                        ("rules + head, 5-fold out-of-fold, all data", report.final_oof)):
         if not figs:
             continue
         table = Table("class", "precision", "recall", "support", title=f"{title}, n={figs['n']}")
@@ -168,6 +168,10 @@ def train(
         console.print(table)
         console.print(f"unsafe recall {_f(figs['unsafe_recall'])}  emergency recall {_f(figs['emergency_recall'])}  "
                       f"over-refusal {_f(figs['over_refusal'])}")
+    if report.holdout_mistakes:
+        console.print(f"mistakes on held-out phrasings ({len(report.holdout_mistakes)}):", highlight=False)
+        for line in report.holdout_mistakes[:40]:
+            console.print(f"  {line}", highlight=False)
     console.print(f"thresholds {report.thresholds}; wrote {report.output_dir}")
 
 

@@ -20,7 +20,8 @@ def _rx(*parts: str) -> re.Pattern:
 
 # Who is affected: emergency rules only fire when the message is about a real person now,
 # not "what are the warning signs of a stroke".
-PERSONAL = _rx(r"\b(i|i'm|im|i've|me|my|we|our|us|he|she|he's|she's|hes|shes|they|they're|his|her|him)\b",
+PERSONAL = _rx(r"\b(i|i'm|im|i've|i'd|i'll|me|my|myself|mine|we|we're|our|us|he|she|he's|she's|hes|shes|they|they're|his|her|him|"
+               r"himself|herself)\b",
                r"\bright now\b", r"\bsomeone here\b")
 GENERAL_QUESTION = _rx(r"^\s*(what|which|how|why|when|who)\s+(is|are|does|do|causes?|happens|should\s+(you|someone|people|a person)|"
                        r"to|can\s+(you|someone|people)|are the)\b(?!.*\b(i|i'm|me|my|we|our)\b)")
@@ -37,7 +38,8 @@ EMERGENCY_RULES: list[tuple[str, str, re.Pattern]] = [
          r"\b(suddenly|sudden)\b.{0,40}\b(can'?t|cannot|unable to)\s+(speak|talk|move|lift|raise|see|find (my|his|her) words)",
          r"\b(can'?t|cannot)\s+(lift|raise|move)\s+(my|his|her)\s+(left |right )?(arm|leg)\b.{0,40}\bsudden",
          r"\bworst headache of (my|his|her) life\b", r"\bthunderclap\b", r"\b(having|had)\s+a\s+stroke\b",
-         r"\bsudden\w*\b.{0,30}\bnumb\w*\b.{0,30}\b(one side|face|arm|leg)")),
+         r"\bsudden\w*\b.{0,30}\bnumb\w*\b.{0,30}\b(one side|face|arm|leg)",
+         r"\bsudden\w*\b.{0,20}\b(loss of balance|double vision|vision loss|lost (my|his|her) vision|confus\w*|weakness)\b")),
     ("breathing", "cannot breathe",
      _rx(r"\b(can'?t|cannot|can not|struggling to|unable to|hard to|barely)\s+(breathe|breath|get (enough )?air|catch (my|his|her) breath)",
          r"\b(lips|face)\b.{0,25}\b(blue|bluish|turning blue)", r"\bgasping\b", r"\bchoking\b",
@@ -102,7 +104,9 @@ REFUSE_RULES: list[tuple[str, str, re.Pattern]] = [
          r"\b(perform|do)\b.{0,20}\b(surgery|appendectomy|tracheotomy|circumcision|abortion)\b.{0,30}\b(myself|at home|on myself|my)\b",
          r"\bat[- ]home (surgery|abortion|appendectomy)\b", r"\bdrink\w*\b.{0,20}\b(turpentine|bleach|hydrogen peroxide|colloidal silver|kerosene)\b")),
     ("R6", "harmful or unethical request",
-     _rx(r"\bwithout (a )?(prescription|script|seeing a doctor|rx)\b", r"\blethal dose\b", r"\b(forge|fake|falsify|alter)\b.{0,30}"
+     _rx(r"\bwithout (a )?(prescription|script|seeing a doctor|rx)\b", r"\blethal dose\b", r"\b(would|to|will|could)\s+(stop|kill)\s+(a|the|someone'?s?|his|her|their)\s+(heart|person|man|woman|adult|child|patient)\b",
+         r"\b(dose|amount|much|many)\b.{0,40}\b(kill (a|an|someone|somebody|him|her|them|a person)|be (fatal|lethal))\b",
+         r"\b(dose|amount|much|many)\b.{0,40}\b(is|are|would be)\s+(lethal|fatal|deadly)\b", r"\b(forge|fake|falsify|alter)\b.{0,30}"
          r"\b(prescription|doctor'?s note|medical records?|sick note|signature|excuse)\b", r"\bpoison (someone|somebody|him|her|my|a person)\b",
          r"\b(make|cook|synthesize)\s+(meth|heroin|fentanyl|crack)\b", r"\b(look|seem) (like an? )?accident\w*\b", r"\bdark web\b",
          r"\bwithout (them|him|her|the patient) (knowing|noticing)\b", r"\bwithout (their|his|her) consent\b", r"\bundetectable poison\b",
@@ -135,6 +139,17 @@ INJECTION_RULES: list[tuple[str, re.Pattern]] = [
 ]
 
 
+# "what should you do if someone is having a seizure?" is first-aid education, not an emergency,
+# unless the message also says it is happening to a real person now
+HYPOTHETICAL = _rx(r"\b(what|how)\b.{0,30}\b(should|do|can|would)\s+(you|one|people|a person|bystanders)\b.{0,40}\b(if|when)\b",
+                   r"\b(if|when)\s+(someone|somebody|a person|a child|a baby|an infant|people|a friend|a student|a patient)\b",
+                   r"\b(if|when|in case)\s+(i|you|we)\s+(ever\s+)?(find|see|come across|witness|encounter)\b", r"\bif i ever\b",
+                   r"\b(want|need) to (be prepared|learn|know how)\b", r"\b(class|course|training|exam|lecture)\b")
+EDUCATION_MARKER = _rx(r"\b(signs?|symptoms?|warning signs?|causes?|risk factors?) (of|for)\b", r"\bfirst aid\b", r"^\s*(what|how|why|when|which|explain|define|describe)\b",
+                       r"\b(in general|generally|typically|usually)\b", r"\?\s*$")
+HAPPENING_NOW = _rx(r"\bright now\b", r"\bmy\s+\w+\s+(is|has|just)\b", r"\b(he|she|they)('s| is| are| just)\b", r"\bi('m| am)\s+(having|bleeding|choking)\b")
+
+
 def normalize(text: str) -> str:
     return " ".join(text.lower().replace("’", "'").split())
 
@@ -144,9 +159,21 @@ def is_general_question(text: str) -> bool:
     return bool(GENERAL_QUESTION.search(t)) or not PERSONAL.search(t)
 
 
+def impersonal_question(text: str) -> bool:
+    """A general or hypothetical question ("when should chest pain be treated as an emergency?",
+    "what should you do if someone has a seizure?"): education, whatever its topic."""
+    t = normalize(text)
+    if GENERAL_QUESTION.search(t):
+        return True
+    if HYPOTHETICAL.search(t) and not HAPPENING_NOW.search(t):
+        return True
+    # no person at all and an education marker: "stroke warning signs?", "first aid for burns"
+    return not PERSONAL.search(t) and not HAPPENING_NOW.search(t) and bool(EDUCATION_MARKER.search(t))
+
+
 def emergency_hits(text: str) -> list[RuleHit]:
     t = normalize(text)
-    if not PERSONAL.search(t) or GENERAL_QUESTION.search(t):
+    if impersonal_question(t):
         return []
     return [RuleHit(cls, name) for cls, name, rx in EMERGENCY_RULES if rx.search(t)]
 

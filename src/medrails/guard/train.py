@@ -40,7 +40,8 @@ class TrainConfig(StrictModel):
     holdout_fraction: float = Field(default=0.2, ge=0.0, lt=0.9, description="Share of our own phrasings held out for the unseen-prompt check")
     medquad_questions: int = Field(default=500, ge=0, description="MedQuAD consumer questions sampled as answer examples")
     use_medsafetybench: bool = Field(default=True, description="Add MedSafetyBench train requests as R6")
-    max_over_refusal: float = Field(default=0.02, ge=0, le=1, description="Out-of-fold over-refusal allowed when choosing the unsafe threshold")
+    max_over_refusal: float = Field(default=0.025, ge=0, le=1, description="Out-of-fold over-refusal allowed when choosing the unsafe threshold")
+    max_false_emergency: float = Field(default=0.005, ge=0, le=1, description="Out-of-fold false-emergency rate allowed when choosing the emergency threshold")
     output_dir: Path = Field(default=ARTIFACT_DIR, description="Where guard_head.npz / guard_head.json are written")
 
 
@@ -174,15 +175,38 @@ def _group(c: str) -> str:
     return "emergency" if c.startswith("E:") else "refuse" if c.startswith("R") else c
 
 
-def _choose_unsafe_threshold(probs: np.ndarray, y: list[str], classes: list[str], own_answer_mask: np.ndarray,
+def _rule_flags(examples: list[Example]) -> np.ndarray:
+    """Examples the precise rules already stop (they count toward over-refusal whatever the head says)."""
+    from medrails.guard.rules import emergency_hits, injection_hits, refuse_hits
+
+    return np.array([bool(emergency_hits(e.text) or refuse_hits(e.text) or injection_hits(e.text)) for e in examples])
+
+
+def _choose_unsafe_threshold(probs: np.ndarray, classes: list[str], own_answer_mask: np.ndarray, rule_flags: np.ndarray,
                              max_over_refusal: float) -> float:
+    """Lowest threshold (most recall) whose out-of-fold over-refusal on our own answer-class
+    phrasings, rules included, stays within the budget."""
     unsafe_cols = [i for i, c in enumerate(classes) if _group(c) in ("refuse", "emergency")]
     p_unsafe = probs[:, unsafe_cols].sum(axis=1)
-    answers = p_unsafe[own_answer_mask]
-    for t in np.linspace(0.05, 0.9, 86):  # lowest threshold (most recall) within the over-refusal budget
-        if answers.size == 0 or (answers >= t).mean() <= max_over_refusal:
+    answers, answer_rules = p_unsafe[own_answer_mask], rule_flags[own_answer_mask]
+    for t in np.linspace(0.05, 0.97, 93):
+        if answers.size == 0 or ((answers >= t) | answer_rules).mean() <= max_over_refusal:
             return float(round(t, 3))
-    return 0.9
+    return 0.97
+
+
+def _choose_emergency_threshold(probs: np.ndarray, classes: list[str], examples: list[Example], budget: float) -> float:
+    """Lowest p(emergency) threshold whose out-of-fold false-emergency rate on our own
+    non-emergency phrasings (impersonal questions excluded, as the stage does) is within budget."""
+    from medrails.guard.rules import impersonal_question
+
+    cols = [i for i, c in enumerate(classes) if c.startswith("E:")]
+    p_em = probs[:, cols].sum(axis=1)
+    mask = np.array([e.source.startswith("own") and e.label != "emergency" and not impersonal_question(e.text) for e in examples])
+    for t in np.linspace(0.3, 0.95, 66):
+        if not mask.any() or (p_em[mask] >= t).mean() <= budget:
+            return float(round(t, 3))
+    return 0.95
 
 
 def build_classifier(train: list[Example], cfg: TrainConfig, cache: dict[str, np.ndarray]) -> GuardClassifier:
@@ -193,7 +217,8 @@ def build_classifier(train: list[Example], cfg: TrainConfig, cache: dict[str, np
     temperature = _fit_temperature(oof, y, classes)
     probs = _softmax(oof, temperature)
     own_answer = np.array([e.label == "answer" and e.source.startswith("own") for e in train])
-    unsafe_t = _choose_unsafe_threshold(probs, y, classes, own_answer, cfg.max_over_refusal)
+    unsafe_t = _choose_unsafe_threshold(probs, classes, own_answer, _rule_flags(train), cfg.max_over_refusal)
+    emergency_t = _choose_emergency_threshold(probs, classes, train, cfg.max_false_emergency)
     clf = _fit(x, y, cfg)
     order = [list(clf.classes_).index(c) for c in classes]
     meta = {
@@ -204,8 +229,8 @@ def build_classifier(train: list[Example], cfg: TrainConfig, cache: dict[str, np
         "data_sha256": hashlib.sha256("\n".join(f"{e.target}\t{e.text}" for e in train).encode()).hexdigest(),
     }
     model = GuardClassifier(classes, clf.coef_[order], clf.intercept_[order], temperature,
-                            Thresholds(unsafe=unsafe_t, emergency=0.5, out_of_scope=0.5), meta)
-    model.meta["oof"] = decision_figures([model.decide(p) for p in _predictions(model, probs)],
+                            Thresholds(unsafe=unsafe_t, emergency=emergency_t, out_of_scope=0.5), meta)
+    model.meta["oof"] = decision_figures([_full_decision(model, p, e.text) for p, e in zip(_predictions(model, probs), train, strict=True)],
                                          [(e.label, e.category) for e in train])
     return model
 
@@ -257,7 +282,7 @@ def main(cfg: TrainConfig, progress=print) -> TrainReport:
         progress(f"held-out check: fit on {len(keep)} own + {len(external)} external, test on {len(held)} unseen own phrasings")
         model = build_classifier(keep + external, cfg, cache)
         preds = model.predict_batch([e.text for e in held], np.stack([_embed_cached(e.text, cache) for e in held]))
-        decided = [model.decide(p) for p in preds]
+        decided = [_full_decision(model, p, e.text) for p, e in zip(preds, held, strict=True)]
         holdout_figs = decision_figures(decided, [(e.label, e.category) for e in held])
         mistakes = [f"{e.label}/{e.category} -> {d[0]}/{d[1]}: {e.text}" for e, d in zip(held, decided, strict=True)
                     if d[0] != e.label]
@@ -268,6 +293,13 @@ def main(cfg: TrainConfig, progress=print) -> TrainReport:
     save_embedding_cache(cache)
     return TrainReport(holdout_figs, mistakes, final.meta["oof"], final.meta["class_counts"],
                        final.thresholds.__dict__, str(cfg.output_dir))
+
+
+def _full_decision(model: GuardClassifier, pred, text: str) -> tuple[str, str | None]:
+    from medrails.guard.decide import decide_input
+
+    d = decide_input(model, pred, text)
+    return d.decision, d.category
 
 
 def _embed_cached(text: str, cache: dict[str, np.ndarray]) -> np.ndarray:

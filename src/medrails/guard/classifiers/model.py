@@ -120,7 +120,7 @@ class GuardClassifier:
     def decide(self, pred: Prediction) -> tuple[str, str | None]:
         """(decision, category) from the classifier alone."""
         t = self.thresholds
-        if pred.p_emergency >= t.emergency or (pred.p_unsafe >= t.unsafe and pred.p_emergency > pred.p_refuse):
+        if pred.p_emergency >= t.emergency:
             return "emergency", pred.emergency_class
         if pred.p_unsafe >= t.unsafe:
             return "refuse", pred.refuse_category

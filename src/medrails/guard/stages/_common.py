@@ -13,9 +13,38 @@ def classify(ctx: GuardContext) -> Prediction:
     cached = ctx.extra.get(_KEY)
     if cached is not None and cached[0] == ctx.text:
         return cached[1]
-    pred = shared_classifier().predict(ctx.text)
+    pred = _classify_text(ctx.text)
     ctx.extra[_KEY] = (ctx.text, pred)
     return pred
+
+
+WINDOW_CHARS = 600
+MAX_WINDOWS = 8
+
+
+def windows(text: str) -> list[str]:
+    """A long message is read in overlapping windows so a request buried at its end is not lost
+    to the embedding model's token limit (rules always see the whole text)."""
+    if len(text) <= WINDOW_CHARS * 1.5:
+        return [text]
+    step = WINDOW_CHARS // 2
+    starts = list(range(0, max(1, len(text) - WINDOW_CHARS) + 1, step))
+    if starts[-1] + WINDOW_CHARS < len(text):
+        starts.append(len(text) - WINDOW_CHARS)
+    if len(starts) > MAX_WINDOWS:  # keep the head, the tail and evenly spread middles
+        idx = [round(i * (len(starts) - 1) / (MAX_WINDOWS - 1)) for i in range(MAX_WINDOWS)]
+        starts = [starts[i] for i in idx]
+    return [text[s:s + WINDOW_CHARS] for s in starts]
+
+
+def _classify_text(text: str) -> Prediction:
+    model = shared_classifier()
+    parts = windows(text)
+    if len(parts) == 1:
+        return model.predict(text)
+    preds = model.predict_batch(parts)
+    # the most dangerous window speaks for the message: emergency first, then unsafe mass
+    return max(preds, key=lambda p: (p.p_emergency >= model.thresholds.emergency, p.p_unsafe))
 
 
 def clip(x: float) -> float:

@@ -6,6 +6,7 @@ calibrated classifier. `allow: [R1, R4]` lets a policy answer categories it is b
 from __future__ import annotations
 
 from medrails.guard.classifiers import REFUSE_CATEGORIES, shared_classifier
+from medrails.guard.decide import unsafe_mass
 from medrails.guard.rules import refuse_hits
 from medrails.guard.stage import register_stage
 from medrails.guard.stages._common import classify, clip, warm_up, note_uncertainty
@@ -38,10 +39,10 @@ class RiskClassifier:
             return StageResult(name=self.name, action="pass", score=0.0)
         pred = classify(ctx)
         threshold = self.threshold if self.threshold is not None else shared_classifier().thresholds.unsafe
-        refuse = {c: p for c, p in pred.probs.items() if c in REFUSE_CATEGORIES and c not in self.allow}
+        # emergency mass counts toward "not safe to answer" even when triage did not call it an
+        # emergency, except for impersonal questions (education about an emergency topic)
+        p_unsafe, refuse = unsafe_mass(pred, ctx.text, self.allow)
         p_refuse = sum(refuse.values())
-        # emergency mass counts toward "not safe to answer" even when triage did not call it an emergency
-        p_unsafe = clip(p_refuse + pred.p_emergency)
         note_uncertainty(ctx, self.name, abs(p_unsafe - threshold) * 2)
         if refuse and p_unsafe >= threshold:
             category = max(refuse, key=refuse.get)

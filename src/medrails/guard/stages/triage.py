@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from medrails.guard.classifiers import shared_classifier
+from medrails.guard.decide import classifier_emergency
 from medrails.guard.rules import emergency_hits, normalize
 from medrails.guard.stage import register_stage
 from medrails.guard.stages._common import classify, clip, warm_up, note_uncertainty
@@ -56,9 +57,8 @@ class EmergencyTriage:
         pred = classify(ctx)
         model = shared_classifier()
         threshold = self.threshold if self.threshold is not None else model.thresholds.emergency
-        dominant = pred.p_unsafe >= model.thresholds.unsafe and pred.p_emergency > pred.p_refuse
         note_uncertainty(ctx, self.name, abs(pred.p_emergency - threshold) * 2)
-        if pred.p_emergency >= threshold or dominant:
+        if classifier_emergency(model, pred, ctx.text, threshold):
             self._set_triage(ctx, "emergency", [f"classifier: {pred.emergency_class}"])
             return StageResult(name=self.name, action="block", score=clip(pred.p_emergency), decision="emergency",
                                category=pred.emergency_class,

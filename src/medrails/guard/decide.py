@@ -1,0 +1,57 @@
+"""The input decision the classifier-backed stages make together, as one pure function:
+emergency rules -> classifier emergency -> injection rules -> refuse rules -> classifier R7 ->
+classifier unsafe -> out of scope. `medrails guard train` scores held-out phrasings with it so
+the reported unseen-prompt figures cover rules + head, exactly as the stages apply them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from medrails.guard.classifiers import GuardClassifier, Prediction
+from medrails.guard.rules import emergency_hits, impersonal_question, injection_hits, refuse_hits
+
+
+@dataclass
+class InputDecision:
+    decision: str
+    category: str | None
+    source: str  # "rule" or "classifier"
+
+
+def classifier_emergency(model: GuardClassifier, pred: Prediction, text: str, threshold: float | None = None) -> bool:
+    if impersonal_question(text):
+        return False  # a general question about an emergency topic is education
+    t = model.thresholds.emergency if threshold is None else threshold
+    # below the threshold, emergency mass still counts as unsafe in risk_classifier (refused, not answered)
+    return pred.p_emergency >= t
+
+
+def unsafe_mass(pred: Prediction, text: str, exclude: set[str] | frozenset = frozenset()) -> tuple[float, dict[str, float]]:
+    """p(refuse categories not excluded) + p(emergency) unless the message is an impersonal question."""
+    refuse = {c: p for c, p in pred.probs.items() if c.startswith("R") and c not in exclude}
+    emergency = 0.0 if impersonal_question(text) else pred.p_emergency
+    return min(1.0, sum(refuse.values()) + emergency), refuse
+
+
+def decide_input(model: GuardClassifier, pred: Prediction, text: str, injection_threshold: float = 0.5) -> InputDecision:
+    hits = emergency_hits(text)
+    if hits:
+        return InputDecision("emergency", hits[0].category, "rule")
+    if classifier_emergency(model, pred, text):
+        return InputDecision("emergency", pred.emergency_class, "classifier")
+    if injection_hits(text):
+        return InputDecision("refuse", "R7", "rule")
+    hits = refuse_hits(text)
+    if hits:
+        return InputDecision("refuse", hits[0].category, "rule")
+    if pred.probs.get("R7", 0.0) >= injection_threshold:
+        return InputDecision("refuse", "R7", "classifier")
+    p_unsafe, refuse = unsafe_mass(pred, text)
+    if refuse and p_unsafe >= model.thresholds.unsafe:
+        return InputDecision("refuse", max(refuse, key=refuse.get), "classifier")
+    if pred.p_out_of_scope >= model.thresholds.out_of_scope and pred.p_out_of_scope > pred.p_answer:
+        from medrails.guard.stages.scope import MEDICAL_TERMS
+
+        if not MEDICAL_TERMS.search(text):
+            return InputDecision("out_of_scope", None, "classifier")
+    return InputDecision("answer", None, "classifier")
