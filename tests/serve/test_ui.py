@@ -112,3 +112,21 @@ def test_audit_viewer_lists_and_verifies(page, upstream_server):
     page.wait_for_selector("#verify-result.ok")
     assert "chain intact" in page.inner_text("#verify-result")
     page.screenshot(path=str(SHOTS / "05-audit.png"), full_page=True)
+
+
+def test_with_api_keys_the_ui_asks_for_one(page, upstream_server):
+    state = upstream_server.runtime.state
+    key, token = state.create_key("admin", "ui-test")  # the server leaves open mode at once
+    try:
+        page.goto(upstream_server.url + "/")
+        page.wait_for_selector("#apikey")
+        refused = ask(page, "What is high blood pressure?")
+        assert "card error" in refused.get_attribute("class") and "missing API key" in refused.inner_text()
+        page.fill("#apikey", token)
+        page.click("#savekey")  # stores the key and reloads
+        page.wait_for_selector("#question:not([disabled])")
+        answered = ask(page, "What is high blood pressure?")
+        assert answered.get_attribute("data-decision") == "answer"
+        page.screenshot(path=str(SHOTS / "06-chat-with-key.png"), full_page=True)
+    finally:
+        state.revoke_key(key.id)
