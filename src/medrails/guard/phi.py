@@ -204,7 +204,7 @@ class PhiRedactor:
         for i, t in enumerate(texts):
             if i not in in_batch:
                 out[i] = self.analyze(t)
-        blanked = [texts[i].translate(_SymbolBlanker()) for i in batchable]
+        blanked = [texts[i].translate(_SYMBOLS) for i in batchable]
         artifacts = self.analyzer.nlp_engine.process_batch(blanked, language="en", batch_size=batch_size)
         for i, (text, nlp_artifacts) in zip(batchable, artifacts, strict=True):
             out[i] = self._analyze_chunk(text, nlp_artifacts)
@@ -215,7 +215,7 @@ class PhiRedactor:
 
         # Emoji and other symbols are never PHI but make spaCy and some regexes slow (an emoji flood
         # took seconds): blank them out for analysis. Same length, so offsets are unchanged.
-        text = text.translate(_SymbolBlanker())
+        text = text.translate(_SYMBOLS)
         raw = self.analyzer.analyze(text=text, language="en", entities=self.entities,
                                     score_threshold=self.score_threshold, nlp_artifacts=nlp_artifacts)
         zones = clinical_zones(text)
@@ -262,6 +262,9 @@ class _SymbolBlanker(dict):
         value = 0x20 if category in ("So", "Sk", "Co", "Cn", "Cs") else code
         self[code] = value
         return value
+
+
+_SYMBOLS = _SymbolBlanker()  # shared; it caches each code point's answer
 
 
 def _chunks(text: str, size: int):
