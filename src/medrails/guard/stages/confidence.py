@@ -25,7 +25,9 @@ class Confidence:
 
     def run(self, ctx: GuardContext) -> StageResult:
         reasons = []
-        confidence = 1.0
+        confidence = ctx.confidence  # earlier output stages (grounding) may have lowered it already
+        if confidence < 1.0:
+            reasons.append(f"earlier stages set confidence {confidence:.2f}")
         margins = ctx.extra.get("decision_margins", {})
         if margins:
             closest = min(margins.values())  # 0 = exactly on a threshold, 1 = far from it
@@ -41,9 +43,6 @@ class Confidence:
         if ctx.decision == "answer" and not ctx.output.strip():
             confidence = 0.0
             reasons.append("empty answer")
-        grounding = ctx.extra.get("grounding_score")
-        if isinstance(grounding, int | float):
-            confidence = min(confidence, float(grounding))
         ctx.confidence = max(0.0, min(1.0, confidence))
         threshold = self.threshold if self.threshold is not None else 0.5
         if ctx.confidence < self.review_below:
