@@ -65,6 +65,19 @@ def preflight(cfg: TrainConfig) -> None:
         raise MedrailsError(f"unknown template {cfg.template!r}; use auto, {', '.join(TEMPLATES)}")
 
 
+def set_cpu_threads(cfg: TrainConfig) -> int:
+    """Apply cpu_threads (or the busy-machine rule) and return the thread count used."""
+    import os
+
+    import torch
+
+    if cfg.cpu_threads:
+        torch.set_num_threads(cfg.cpu_threads)
+    elif not has_cuda() and os.getloadavg()[0] > (os.cpu_count() or 1):
+        torch.set_num_threads(1)
+    return torch.get_num_threads()
+
+
 @dataclass
 class TrainData:
     train: list[dict]

@@ -21,7 +21,7 @@ DEFAULT_SAMPLE_PROMPTS = [
 # keys that change neither the data seen nor the optimisation: editing them does not make a different run
 NON_RUN_KEYS = {"output_dir", "logging_steps", "plot_loss", "save_steps", "save_total_limit", "eval_steps",
                 "eval_strategy", "per_device_eval_batch_size", "max_new_tokens", "temperature", "sample_prompts",
-                "overwrite_cache", "preprocessing_num_workers", "report_to", "do_train"}
+                "overwrite_cache", "preprocessing_num_workers", "report_to", "do_train", "cpu_threads"}
 
 
 class TrainConfig(StrictModel):
@@ -74,6 +74,11 @@ class TrainConfig(StrictModel):
     bf16: bool = Field(default=False, description="bfloat16 mixed precision (GPU)")
     fp16: bool = Field(default=False, description="float16 mixed precision (GPU)")
     gradient_checkpointing: bool = Field(default=False, description="Recompute activations to save memory")
+    cpu_threads: int | None = Field(
+        default=None, gt=0,
+        description="Torch CPU threads. Default: torch's own, but 1 when the load average exceeds the core count "
+        "(OpenMP threads stall each other on an oversubscribed CPU: 10-20x slower). Set it for bit-exact repeats",
+    )
     seed: int = Field(default=42, description="Seed for LoRA init, shuffling and dropout: same seed, same loss curve")
     # Quantization (QLoRA)
     quantization_bit: Literal[4, 8] | None = Field(default=None, description="Load the base model in 4 or 8 bit (bitsandbytes, CUDA only)")

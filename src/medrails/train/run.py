@@ -26,6 +26,7 @@ from medrails.train.common import (
     quiet_trainer,
     peak_memory_mb,
     preflight,
+    set_cpu_threads,
     system_prompt_of,
 )
 from medrails.train.config import TrainConfig
@@ -47,6 +48,7 @@ class TrainResult:
 def execute(cfg: TrainConfig, make_trainer: TrainerFactory, resume: bool = False, overwrite: bool = False,
             callbacks: list | None = None, command: str | None = None) -> TrainResult:
     preflight(cfg)
+    threads = set_cpu_threads(cfg)
     from medrails.models import parse_spec, resolve_model_dir
 
     out_dir = Path(cfg.output_dir).resolve()
@@ -114,9 +116,11 @@ def execute(cfg: TrainConfig, make_trainer: TrainerFactory, resume: bool = False
         "eval_loss_before": eval_before,
         "eval_loss_after": eval_after.get("eval_loss"),
         "train_seconds": round(train_seconds, 1),
+        "train_runtime": output.metrics.get("train_runtime"),  # transformers' own timer (comparable across tools)
         "train_tokens": int(tokens),
         "tokens_per_second": round(tokens / train_seconds, 1) if tokens and checkpoint is None else None,
         "peak_memory_mb": round(peak_memory_mb(), 1),
+        "cpu_threads": threads if not has_cuda() else None,
     }
     for key, value in eval_after.items():
         if key.startswith("eval_rewards") or key.startswith("eval_logps"):
