@@ -141,7 +141,7 @@ def _fit(x: np.ndarray, y: list[str], cfg: TrainConfig) -> LogisticRegression:
 def _oof_logits(x: np.ndarray, y: list[str], classes: list[str], cfg: TrainConfig) -> np.ndarray:
     out = np.zeros((len(y), len(classes)), dtype=np.float64)
     counts = Counter(y)
-    folds = min(5, min(counts.values()))
+    folds = max(2, min(5, min(counts.values())))  # rare classes may miss a fold; their logits stay -1e4 there
     skf = StratifiedKFold(n_splits=folds, shuffle=True, random_state=cfg.seed)
     for tr, te in skf.split(x, y):
         clf = _fit(x[tr], [y[i] for i in tr], cfg)
