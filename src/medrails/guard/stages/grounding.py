@@ -17,6 +17,7 @@ content, not contradictions.
 from __future__ import annotations
 
 import re
+import threading
 from collections import OrderedDict
 from dataclasses import dataclass
 
@@ -66,19 +67,23 @@ class _VectorCache:
     def __init__(self, size: int = 8192):
         self.size = size
         self.items: OrderedDict[str, np.ndarray] = OrderedDict()
+        self.lock = threading.Lock()  # the server runs requests on several threads
 
     def get_many(self, texts: list[str]) -> np.ndarray:
         from medrails.guard.embeddings import embed
 
-        missing = list(dict.fromkeys(t for t in texts if t not in self.items))
+        with self.lock:
+            found = {t: self.items[t] for t in texts if t in self.items}
+        missing = list(dict.fromkeys(t for t in texts if t not in found))
         if missing:
-            for text, vector in zip(missing, embed(missing), strict=True):
-                self.items[text] = vector
+            found.update(zip(missing, embed(missing), strict=True))
+        with self.lock:
+            for t in texts:
+                self.items[t] = found[t]
+                self.items.move_to_end(t)
             while len(self.items) > self.size:
                 self.items.popitem(last=False)
-        for t in texts:
-            self.items.move_to_end(t)
-        return np.stack([self.items[t] for t in texts]) if texts else np.zeros((0, 384), dtype=np.float32)
+        return np.stack([found[t] for t in texts]) if texts else np.zeros((0, 384), dtype=np.float32)
 
 
 @register_stage("grounding")
