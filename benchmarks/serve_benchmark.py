@@ -169,7 +169,7 @@ def run_load(args, tmp: Path) -> dict:
                                  json.dumps(ANSWER)])
     audit_url = f"sqlite:///{tmp / 'audit.db'}"
     serve_args = ["--port", "0", "--model", f"openai:http://127.0.0.1:{up_port}/v1#fake", "--kb", "none",
-                  "--workers", str(args.concurrency), "--set", f"max_queue={args.concurrency * 4}",
+                  "--workers", str(args.workers or args.concurrency), "--set", f"max_queue={args.concurrency * 4}",
                   "--set", f"audit_url={audit_url}", "--set", f"state_db={tmp / 'serve.db'}",
                   "--set", "rate_limit.per_minute=1000000", "--set", "rate_limit.burst=100000"]
     if args.policy:
@@ -292,6 +292,7 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="short run: 6 s per load phase, 48 streamed tokens")
     parser.add_argument("--duration", type=float, default=15.0, help="seconds per load phase")
     parser.add_argument("--concurrency", type=int, default=8, help="concurrent clients")
+    parser.add_argument("--workers", type=int, default=0, help="gateway generation threads (default: = concurrency)")
     parser.add_argument("--latency-ms", type=float, default=250.0, help="fake upstream time per answer")
     parser.add_argument("--policy", default=None, help="guard policy for the gateway (default: patient-education)")
     parser.add_argument("--stream-tokens", type=int, default=96, help="max new tokens for the streaming comparison")

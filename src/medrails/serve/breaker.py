@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 from collections.abc import Iterator
@@ -10,6 +11,7 @@ from medrails.errors import BackendError
 from medrails.models.base import ChatModel, GenerationParams, Message
 
 CIRCUIT_OPEN = "upstream circuit open"
+_END = object()
 
 
 class CircuitBreaker:
@@ -54,17 +56,23 @@ class CircuitBreaker:
 
 
 class BreakerModel:
-    """A ChatModel whose calls pass through a CircuitBreaker."""
+    """A ChatModel whose calls pass through a CircuitBreaker; while it waits on the upstream it
+    lets go of its CPU slot (`gate.released()`), so network waits do not hold up guard work."""
 
-    def __init__(self, model: ChatModel, breaker: CircuitBreaker):
+    def __init__(self, model: ChatModel, breaker: CircuitBreaker, gate=None):
         self.inner = model
         self.breaker = breaker
+        self.gate = gate
         self.name = model.name
+
+    def _waiting(self):
+        return self.gate.released() if self.gate is not None else contextlib.nullcontext()
 
     def generate(self, messages: list[Message], params: GenerationParams) -> str:
         self.breaker.before_call()
         try:
-            text = self.inner.generate(messages, params)
+            with self._waiting():
+                text = self.inner.generate(messages, params)
         except BackendError:
             self.breaker.failure()
             raise
@@ -73,9 +81,16 @@ class BreakerModel:
 
     def stream(self, messages: list[Message], params: GenerationParams) -> Iterator[str]:
         self.breaker.before_call()
+        pieces = self.inner.stream(messages, params)
         try:
-            yield from self.inner.stream(messages, params)
-        except GeneratorExit:  # the consumer stopped early; the upstream itself was fine
+            while True:
+                with self._waiting():
+                    piece = next(pieces, _END)
+                if piece is _END:
+                    break
+                yield piece
+        except GeneratorExit:
+            pieces.close()  # the consumer stopped early; the upstream itself was fine
             self.breaker.success()
             raise
         except BackendError:

@@ -29,6 +29,7 @@ class ServeConfig(StrictModel):
     assistant: AskSettings = Field(default_factory=AskSettings, description="Model, policy, knowledge base and decoding")
     model_id: str = Field(default="medrails", description="Model name clients send in 'model' and see in /v1/models")
     workers: int = Field(default=1, ge=1, le=256, description="Generation threads (1-2 for a CPU model, more for an upstream)")
+    cpu_slots: int = Field(default=0, ge=0, description="Workers doing guard/CPU work at once; upstream waits do not count (0 = CPU count)")
     max_queue: int = Field(default=16, ge=1, description="Requests admitted at once (running + waiting); beyond it: 503")
     request_timeout_s: float = Field(default=300.0, gt=0, description="Longest a non-streaming answer may take (504 after)")
     max_body_bytes: int = Field(default=65536, ge=1024, description="Largest request body accepted (413 beyond)")

@@ -8,6 +8,7 @@ one is turned away at once (503/429 with Retry-After) instead of piling up.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import threading
 from collections.abc import AsyncIterator, Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -21,9 +22,47 @@ class PoolFull(Exception):
     """No admission slot left."""
 
 
+class CpuGate:
+    """At most `slots` workers do CPU work (guard stages, local generation) at once.
+
+    With an upstream model most of a request is waiting on the network; a worker lets go of its
+    slot while it waits (`released()`, used by the upstream wrapper), so many requests can wait at
+    once while the CPU-bound guard work of only a few competes for the cores and the GIL."""
+
+    def __init__(self, slots: int):
+        self.slots = max(1, slots)
+        self._sem = threading.BoundedSemaphore(self.slots)
+        self._local = threading.local()
+
+    @contextlib.contextmanager
+    def held(self) -> Iterator[None]:
+        self._sem.acquire()
+        self._local.held = True
+        try:
+            yield
+        finally:
+            if self._local.held:
+                self._local.held = False
+                self._sem.release()
+
+    @contextlib.contextmanager
+    def released(self) -> Iterator[None]:
+        if not getattr(self._local, "held", False):
+            yield
+            return
+        self._local.held = False
+        self._sem.release()
+        try:
+            yield
+        finally:
+            self._sem.acquire()
+            self._local.held = True
+
+
 class GenerationPool:
-    def __init__(self, workers: int, max_queue: int):
+    def __init__(self, workers: int, max_queue: int, gate: CpuGate | None = None):
         self.workers = workers
+        self.gate = gate or CpuGate(workers)
         self.max_queue = max(max_queue, workers)
         self.executor = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="medrails-gen")
         self._lock = threading.Lock()
@@ -50,7 +89,8 @@ class GenerationPool:
             with self._lock:
                 self.running += 1
             try:
-                return fn()
+                with self.gate.held():
+                    return fn()
             finally:
                 with self._lock:
                     self.running -= 1

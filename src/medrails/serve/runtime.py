@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import ipaddress
 import logging
+import os
 import threading
 import time
 from dataclasses import dataclass, field
@@ -17,7 +18,7 @@ from medrails.models.base import GenerationParams
 from medrails.serve.breaker import CIRCUIT_OPEN, BreakerModel, CircuitBreaker
 from medrails.serve.config import ServeConfig
 from medrails.serve.metrics import Metrics
-from medrails.serve.pool import GenerationPool
+from medrails.serve.pool import CpuGate, GenerationPool
 from medrails.serve.protect import RateLimiter
 from medrails.serve.state import ServerState
 
@@ -45,7 +46,8 @@ def is_loopback(host: str) -> bool:
         return False
 
 
-def build_serving_assistant(config: ServeConfig, audit: AuditStore) -> tuple[Assistant, CircuitBreaker | None]:
+def build_serving_assistant(config: ServeConfig, audit: AuditStore,
+                            gate: CpuGate | None = None) -> tuple[Assistant, CircuitBreaker | None]:
     """The guarded assistant the server uses; an upstream model gets server timeouts and a breaker."""
     from medrails.assistant import build_assistant
     from medrails.models.spec import parse_spec
@@ -65,7 +67,7 @@ def build_serving_assistant(config: ServeConfig, audit: AuditStore) -> tuple[Ass
                                 pool=up.connect_timeout_s)
         upstream = OpenAICompatibleModel(spec.base_url or "", spec.model or "", timeout=timeout, max_retries=up.max_retries)
         breaker = CircuitBreaker(up.breaker_failures, up.breaker_reset_s)
-        assistant.model = BreakerModel(upstream, breaker)
+        assistant.model = BreakerModel(upstream, breaker, gate)
     return assistant, breaker
 
 
@@ -90,7 +92,9 @@ class Runtime:
                 f"refusing to listen on {config.host} without API keys: create one with "
                 "`medrails admin keys create --role admin` (or serve on 127.0.0.1 for local use)")
         audit = open_audit_store(config.audit_url)
-        runtime = cls(config=config, state=state, audit=audit, pool=GenerationPool(config.workers, config.max_queue),
+        slots = config.cpu_slots or os.cpu_count() or 1
+        pool = GenerationPool(config.workers, config.max_queue, CpuGate(min(slots, config.workers)))
+        runtime = cls(config=config, state=state, audit=audit, pool=pool,
                       limiter=RateLimiter(config.rate_limit.per_minute, config.rate_limit.burst))
         if assistant is not None:
             if assistant.audit is None and config.assistant.audit:
@@ -101,7 +105,7 @@ class Runtime:
     def load_in_background(self) -> threading.Thread:
         def load() -> None:
             try:
-                self.assistant, self.breaker = build_serving_assistant(self.config, self.audit)
+                self.assistant, self.breaker = build_serving_assistant(self.config, self.audit, self.pool.gate)
             except Exception as exc:  # reported by /readyz and every chat call
                 log.error("could not load the assistant: %s", exc)
                 self.load_error = f"{exc.__class__.__name__}: {exc}"
