@@ -126,6 +126,13 @@ def test_middle_initial_names_and_places_people_live_or_travel():
     assert redacted("She grew up in Tujetsch and moved to Lappeenranta.") == "She grew up in [LOCATION] and moved to [LOCATION]."
 
 
+def test_ehr_header_names_relatives_and_follow_up_dates():
+    assert redacted("Patient: LOPEZ, ANDRES MRN: 000778812") == "Patient: [NAME] MRN: [MRN]"
+    assert redacted("Granddaughter Chloe Bennett is the contact.") == "Granddaughter [NAME] is the contact."
+    assert redacted("Switched to doxycycline 100 mg BID. Follow up 8/14.") == \
+        "Switched to doxycycline 100 mg BID. Follow up [DATE]."
+
+
 def test_payer_and_product_names_are_not_names():
     assert redacted("Insurance: Aetna, ID W123984710.") == "Insurance: Aetna, ID [ID]."
 
@@ -145,6 +152,8 @@ def test_payer_and_product_names_are_not_names():
     "ABG 7.38/42/88 on FiO2 40%",
     "Repeat CT in 12 months; follow up in 2 weeks.",
     "Calcium 9.4, Ca 8.9 mg/dL",
+    "orthostatic BP 132/80 -> 104/66, HR 78 -> 102",
+    "Foley draining clear urine. Tumor board reviewed the case. Anesthesia record: ASA III.",
 ])
 def test_clinical_text_is_not_phi(text):
     result = redact(text)

@@ -174,7 +174,8 @@ def _recognizers() -> list[EntityRecognizer]:
         Rule(r"\b(?P<v>" + MONTH + r"\s+" + _DAY + r"(?:,?\s+" + _YEAR + r")?)\b", 0.85),
         Rule(r"\b(?P<v>" + MONTH + r",?\s+" + _YEAR + r")\b", 0.8),
         # short numeric dates need clinical context: "seen on 3/14", "DOB: 1/2"
-        Rule(r"\b(?:on|since|from|until|dated?|DOB|DOD|admitted|discharged|seen|visit|d\.o\.b\.?)\s*[:]?\s*"
+        Rule(r"\b(?:on|since|from|until|dated?|DOB|DOD|admitted|discharged|seen|visit|d\.o\.b\.?|follow(?:\s|-)?up|f/u|"
+             r"return|appointment|appt|scheduled|due|recheck)\s*[:]?\s*(?:on\s+)?"
              r"(?P<v>(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01]))\b(?!\s*(?:mg|mcg|tab|cap|strength|murmur))", 0.7),
     ], "ClinicalDateRecognizer")
     fax = RuleRecognizer("FAX_NUMBER", [
@@ -246,6 +247,9 @@ def _recognizers() -> list[EntityRecognizer]:
              r"I\s+am|I'm|this\s+is|contact|thanks|thank\s+you|regards|sincerely|cheers|best|"
              r"caller|called|named)\s*[:,-]?\s*(?i:is\s+)?"
              r"(?P<v>" + cap + r"(?:\s+\p{Lu}\.?)?(?:\s+" + cap + r"){1,2})\b", 0.6, None, 0),
+        # EHR headers: "Patient: LOPEZ, ANDRES", "Name: Lopez, Andres M"
+        Rule(r"\b(?i:patient(?:\s+name)?|pt(?:\s+name)?|name)\s*:\s*(?P<v>\p{Lu}[\p{L}'’-]+,\s*\p{Lu}[\p{L}'’-]+"
+             r"(?:\s+\p{Lu}\.?)?)(?=\s|$)", 0.8, None, 0),
         # first name, middle initial, last name: "Szabina J Gelencsér", "Faina D. Yefremova"
         Rule(r"\b(?P<v>" + cap + r"\s+\p{Lu}\.?\s+" + cap + r")\b", 0.65, None, 0),
         # a first name alone where only a name can follow: "my name is Siiri", "named Lukas"
@@ -307,6 +311,8 @@ _CLINICAL_ZONES = [re.compile(p, re.IGNORECASE) for p in (
     r"\b\d+(?:[.,]\d+)?(?:\s*(?:-|to|/)\s*\d+(?:\.\d+)?)?\s*" + _UNITS + r"(?![A-Za-z])",
     r"\b\d+/\d+\s*(?:tab|tablet|pill|dose|strength|murmur|systolic|diastolic)",
     r"\b[0-5]/[56]\b",  # murmur grade 2/6, strength 4/5
+    # blood-pressure-shaped pairs anywhere ("132/80 -> 104/66"): systolic 60-299 over diastolic 30-199
+    r"(?<![\d/])(?:[6-9]\d|[12]\d\d)/(?:[3-9]\d|1\d\d)(?![\d/])",
     r"\b\d{2,3}/\d{2,3}\s*(?:mm\s?Hg)?(?=\s*(?:mm|sitting|standing|supine|on\s+arrival|$|[,.;)]))(?<!/\d{4})",
     # code systems: ICD-10 I10, ICD-9 250.00, CPT 99213, LOINC 4548-4, SNOMED 38341003, NDC 0002-8215-01
     r"\b(?:ICD(?:-?(?:9|10|11))?(?:-CM)?|CPT|HCPCS|LOINC|SNOMED(?:\s*CT)?|NDC|DRG|RxNorm|ATC)\s*(?:code)?\s*[:#]?\s*"
@@ -323,7 +329,10 @@ _SPECIFIC_DATE = re.compile(r"\b" + MONTH + r"(?![a-z])|\d{1,4}\s*[/-]\s*\d{1,2}
                             re.IGNORECASE)
 _TITLE_ONLY = re.compile(r"^(?:Dr|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Nurse|Sr|Sister|Rev|Patient|Pt|Sir|Madam)\.?$",
                          re.IGNORECASE)
-_LEADING_TITLE = re.compile(r"^(?:(?:Dr|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Nurse|Rev|Patient|Pt)\.?\s+)+", re.IGNORECASE)
+_LEADING_TITLE = re.compile(
+    r"^(?:(?:Dr|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Nurse|Rev|Patient|Pt|Sister|Brother|Mother|Father|Mom|Dad|Son|"
+    r"Daughter|Wife|Husband|Spouse|Partner|Grand(?:mother|father|son|daughter|ma|pa)|Aunt|Uncle|Niece|Nephew|Cousin|"
+    r"Caregiver|Guardian|Friend|Neighbou?r)\.?\s+)+", re.IGNORECASE)
 _TRAILING_JUNK = re.compile(r"(?:'s|’s|[\s,.;:])+$")
 _DRUG_SUFFIX = re.compile(
     r"(?:pril|olol|alol|sartan|statin|formin|gliptin|gliflozin|glutide|mab|nib|azole|cillin|mycin|micin|floxacin|prazole|"
@@ -355,14 +364,14 @@ paclitaxel docetaxel gemcitabine cyclophosphamide doxorubicin rituxan rituximab 
 """.split())
 # surnames that are also eponyms: clinical only when possessive or followed by "disease", "sign", ...
 AMBIGUOUS_EPONYMS = frozenset("""
-graves bell down wilson turner lou gehrig epstein barr wells murphy homan homans foley swan ganz whipple nissen roux
+graves bell down wilson turner lou gehrig epstein barr wells murphy homan homans swan ganz whipple nissen roux
 billroth gram schilling addison cushing
 """.split())
 CLINICAL_WORDS = frozenset("""
 parkinson parkinson's alzheimer alzheimer's crohn crohn's hashimoto hashimoto's huntington huntington's hodgkin
 hodgkin's kaposi raynaud sjogren sjögren tourette asperger guillain barre barré wilms ewing kawasaki marfan klinefelter
 apgar glasgow framingham babinski kernig brudzinski romberg trendelenburg valsalva heimlich pap papanicolaou doppler
-holter mantoux tzanck coombs
+holter mantoux tzanck coombs foley tumor tumour board anesthesia anaesthesia sedation
 glucometer pacemaker defibrillator icd aicd inhaler nebulizer catheter cpap bipap walker wheelchair stent pump port
 picc midline ostomy colostomy trach tracheostomy ventilator monitor telemetry cane brace splint cast dressing
 md do rn np pa pharmd lpn cna phd dds dmd facp facc mph msn bsn aprn crna dnp od dpm mbbs frcp dnr dni polst
@@ -422,6 +431,22 @@ def _is_medical_token(token: str) -> bool:
             or bool(_CLINICAL_SUFFIX.search(word) and len(word) > 6))
 
 
+_ABBREVIATION_BEFORE_PERIOD = re.compile(r"(?:^|\s)(?:Dr|Mr|Mrs|Ms|Mx|Prof|St|Sr|Jr|Rev|Fr|Capt|Lt|Col|Gen|vs|No)$", re.IGNORECASE)
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """True when the word at `start` begins the text, a line or a sentence (not after "Dr.")."""
+    before = text[:start].rstrip(" \t")
+    if not before or before[-1] in "!?:\n":
+        return True
+    return before[-1] == "." and not _ABBREVIATION_BEFORE_PERIOD.search(before[:-1])
+
+
+def _inside_zones(text: str, start: int, end: int, zones: list[tuple[int, int]]) -> bool:
+    """Every letter and digit of the span lies in a clinical zone ("132/80 -> 104/66")."""
+    return all(any(zs <= i < ze for zs, ze in zones) for i in range(start, end) if text[i].isalnum())
+
+
 def clinical_zones(text: str) -> list[tuple[int, int]]:
     """Character ranges that hold measurements, doses, codes or scores (never PHI by themselves)."""
     return [m.span() for regex in _CLINICAL_ZONES for m in regex.finditer(text)]
@@ -447,7 +472,7 @@ def suppression_reason(text: str, entity: str, start: int, end: int, zones: list
         return "empty"
     strong = entity in {"EMAIL_ADDRESS", "URL", "MRN", "US_SSN", "FAX_NUMBER", "NPI", "DEA_NUMBER",
                         "HEALTH_PLAN_ID", "ACCOUNT_NUMBER", "DEVICE_ID", "LICENSE_NUMBER", "IBAN_CODE", "CREDIT_CARD"}
-    if not strong and any(zs <= start and end <= ze for zs, ze in zones):
+    if not strong and _inside_zones(text, start, end, zones):
         return "clinical measurement, dose or code"
     if entity in {"DATE_TIME", "CLINICAL_DATE"}:
         if _YEAR_ONLY.match(value):
@@ -482,8 +507,11 @@ def suppression_reason(text: str, entity: str, start: int, end: int, zones: list
         if re.search(r"(?:insurance|insurer|payer|carrier|plan|coverage|pharmacy|employer|company)\s*[:=-]?\s*$",
                      text[max(0, start - 30):start], re.IGNORECASE):
             return "payer or employer name"
-        if len(tokens) == 1 and re.search(r"(?:^|[.!?:\n]\s*)$", text[:start]) and _NOUN_FOLLOWS.match(text[end:]):
+        if len(tokens) == 1 and _opens_sentence(text, start) and _NOUN_FOLLOWS.match(text[end:]):
             return "capitalized noun opening a sentence ('Pacemaker interrogation')"
+    if entity in ("PERSON", "LOCATION") and " " not in value and _opens_sentence(text, start) \
+            and _NOUN_FOLLOWS.match(text[end:]):
+        return "capitalized noun opening a sentence ('Tumor board', 'Anesthesia record')"
     if entity == "LOCATION":
         if not value[:1].isupper():
             return "place names are capitalized"
