@@ -6,6 +6,7 @@ import concurrent.futures
 import sqlite3
 import subprocess
 import sys
+import time
 
 import httpx
 import pytest
@@ -132,3 +133,21 @@ def test_open_mode_only_on_loopback(tmp_path, test_policy):
     config = serve_config(tmp_path, test_policy, "embedded", host="0.0.0.0")
     with pytest.raises(MedrailsError, match="without API keys"):
         create_app(config)
+
+
+def test_upstream_waits_do_not_hold_a_cpu_slot(tmp_path, test_policy, fake_upstream):
+    # one CPU slot, four workers: four requests that each wait 1 s on the upstream overlap their waits
+    config = serve_config(tmp_path, test_policy, f"openai:{fake_upstream.url}/v1#fake", workers=4, cpu_slots=1,
+                          rate_limit={"per_minute": 6000, "burst": 100})
+    live = start_server(config)
+    fake_upstream.delay_s = 1.0
+    try:
+        with concurrent.futures.ThreadPoolExecutor(4) as pool:
+            started = time.perf_counter()
+            responses = list(pool.map(lambda _: httpx.post(live.url + CHAT, json=ASK, timeout=30), range(4)))
+            elapsed = time.perf_counter() - started
+        assert [r.status_code for r in responses] == [200] * 4
+        assert elapsed < 3.0, f"upstream waits were serialized ({elapsed:.1f}s for 4 x 1 s)"
+    finally:
+        fake_upstream.delay_s = 0.0
+        live.stop()
