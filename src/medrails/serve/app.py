@@ -97,7 +97,7 @@ def create_app(config: ServeConfig | None = None, assistant: Assistant | None = 
         who = principal(request, runtime)
         require_role(who, "user")
         runtime.limiter.check(who.key_id if who.key_id != "open" else f"ip:{request.client.host if request.client else '?'}")
-        check_kill_switch(runtime, who)
+        await check_kill_switch(runtime, who)
         if runtime.assistant is None:
             raise ApiError(503, runtime.load_error and f"the model failed to load: {runtime.load_error}"
                            or "the model is still loading; retry shortly (see /readyz)", "service_unavailable",
@@ -137,7 +137,7 @@ def create_app(config: ServeConfig | None = None, assistant: Assistant | None = 
         seconds = time.perf_counter() - started
         completion_tokens = runtime.count_tokens(verdict.answer)
         runtime.metrics.observe_verdict(verdict, seconds, False, completion_tokens)
-        check_kill_switch(runtime, who)  # engaged while this answer was generated: do not release it
+        await check_kill_switch(runtime, who)  # engaged while this answer was generated: do not release it
         failure = backend_failure(verdict)
         if failure is not None:
             status, code, reason = failure
@@ -176,11 +176,11 @@ def busy(runtime: Runtime, exc: PoolFull) -> ApiError:
                     headers={"Retry-After": "2"})
 
 
-def check_kill_switch(runtime: Runtime, who: Principal) -> None:
+async def check_kill_switch(runtime: Runtime, who: Principal) -> None:
     kill = runtime.state.kill_switch()
     if kill.engaged:
         runtime.metrics.rejected.labels("kill_switch").inc()
-        runtime.audit.append({"reason": "kill_switch", "key_id": who.key_id}, kind="rejected")
+        await asyncio.to_thread(runtime.audit.append, {"reason": "kill_switch", "key_id": who.key_id}, "rejected")
         raise ApiError(503, runtime.safe_unavailable_message(), "service_unavailable", "kill_switch",
                        headers={"Retry-After": "60"})
 
