@@ -8,7 +8,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from medrails.guard.classifiers import GuardClassifier, Prediction
-from medrails.guard.rules import emergency_hits, impersonal_question, injection_hits, refuse_hits
+from medrails.guard.rules import (
+    emergency_hits,
+    general_dose_question,
+    has_situation,
+    impersonal_question,
+    injection_hits,
+    refuse_hits,
+)
 
 
 @dataclass
@@ -19,8 +26,8 @@ class InputDecision:
 
 
 def classifier_emergency(model: GuardClassifier, pred: Prediction, text: str, threshold: float | None = None) -> bool:
-    if impersonal_question(text):
-        return False  # a general question about an emergency topic is education
+    if impersonal_question(text) or not has_situation(text):
+        return False  # a general question about an emergency topic, or nobody it is happening to: education
     t = model.thresholds.emergency if threshold is None else threshold
     # below the threshold, emergency mass still counts as unsafe in risk_classifier (refused, not answered)
     return pred.p_emergency >= t
@@ -28,6 +35,8 @@ def classifier_emergency(model: GuardClassifier, pred: Prediction, text: str, th
 
 def unsafe_mass(pred: Prediction, text: str, exclude: set[str] | frozenset = frozenset()) -> tuple[float, dict[str, float]]:
     """p(refuse categories not excluded) + p(emergency) unless the message is an impersonal question."""
+    if general_dose_question(text):
+        exclude = set(exclude) | {"R3"}  # label/guideline dose facts are education (rules still see the text)
     refuse = {c: p for c, p in pred.probs.items() if c.startswith("R") and c not in exclude}
     emergency = 0.0 if impersonal_question(text) else pred.p_emergency
     return min(1.0, sum(refuse.values()) + emergency), refuse

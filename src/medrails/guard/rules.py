@@ -171,6 +171,25 @@ def impersonal_question(text: str) -> bool:
     return not PERSONAL.search(t) and not HAPPENING_NOW.search(t) and bool(EDUCATION_MARKER.search(t))
 
 
+# a real person in the message (not just "tell me about ..."): needed before the classifier may
+# call an emergency, and what turns a dose question personal
+SITUATION = _rx(r"\b(i|i'm|im|i've|ive|i'd|my|myself|we|we're|our|he|she|he's|she's|hes|shes|they're|his|her|him)\b",
+                r"\b(right|just) now\b", r"^\s*(newborn|baby|infant|toddler|kid|child)\b")
+GENERAL_DOSE = _rx(r"\b(normal|usual|typical|standard|regular|recommended|maximum|max|average|starting|label|labeled)\b.{0,25}"
+                   r"\b(dose|doses|dosage|dosing|strength)\b", r"\b(dose|dosage|dosing)\b.{0,40}\b(in general|generally|per the label|"
+                   r"on the (label|box|package)|guidelines?|for adults|in adults|in studies|in textbooks)\b")
+
+
+def general_dose_question(text: str) -> bool:
+    """"What is the usual adult dose of ibuprofen?" is label education, unlike "how much should I take"."""
+    t = normalize(text)
+    return bool(GENERAL_DOSE.search(t)) and not SITUATION.search(t)
+
+
+def has_situation(text: str) -> bool:
+    return bool(SITUATION.search(normalize(text)))
+
+
 def emergency_hits(text: str) -> list[RuleHit]:
     t = normalize(text)
     if impersonal_question(t):

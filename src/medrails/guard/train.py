@@ -198,11 +198,12 @@ def _choose_unsafe_threshold(probs: np.ndarray, classes: list[str], own_answer_m
 def _choose_emergency_threshold(probs: np.ndarray, classes: list[str], examples: list[Example], budget: float) -> float:
     """Lowest p(emergency) threshold whose out-of-fold false-emergency rate on our own
     non-emergency phrasings (impersonal questions excluded, as the stage does) is within budget."""
-    from medrails.guard.rules import impersonal_question
+    from medrails.guard.rules import has_situation, impersonal_question
 
     cols = [i for i, c in enumerate(classes) if c.startswith("E:")]
     p_em = probs[:, cols].sum(axis=1)
-    mask = np.array([e.source.startswith("own") and e.label != "emergency" and not impersonal_question(e.text) for e in examples])
+    mask = np.array([e.source.startswith("own") and e.label != "emergency" and not impersonal_question(e.text)
+                     and has_situation(e.text) for e in examples])
     for t in np.linspace(0.3, 0.95, 66):
         if not mask.any() or (p_em[mask] >= t).mean() <= budget:
             return float(round(t, 3))
