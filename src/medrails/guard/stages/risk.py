@@ -9,7 +9,7 @@ from medrails.guard.classifiers import REFUSE_CATEGORIES, shared_classifier
 from medrails.guard.decide import unsafe_mass
 from medrails.guard.rules import refuse_hits
 from medrails.guard.stage import register_stage
-from medrails.guard.stages._common import classify, clip, warm_up, note_uncertainty
+from medrails.guard.stages._common import classify, clip, note_uncertainty, warm_up
 from medrails.guard.types import GuardContext, StageResult
 
 

@@ -13,7 +13,7 @@ from medrails.guard.classifiers import shared_classifier
 from medrails.guard.decide import classifier_emergency
 from medrails.guard.rules import emergency_hits, normalize
 from medrails.guard.stage import register_stage
-from medrails.guard.stages._common import classify, clip, warm_up, note_uncertainty
+from medrails.guard.stages._common import classify, clip, note_uncertainty, warm_up
 from medrails.guard.types import GuardContext, StageResult
 
 # Signs that deserve a clinician within a day or two (not an ambulance): the reason is reported.
@@ -51,7 +51,7 @@ class EmergencyTriage:
             cls = hits[0].category
             self._set_triage(ctx, "emergency", [h.rule for h in hits])
             return StageResult(name=self.name, action="block", score=1.0, decision="emergency", category=cls,
-                               detail=f"rule: {hits[0].rule}" + (f"; urgency=emergency" if self.urgency else ""))
+                               detail=f"rule: {hits[0].rule}" + ("; urgency=emergency" if self.urgency else ""))
         if not self.use_classifier:
             return self._non_emergency(ctx, 0.0)
         pred = classify(ctx)
