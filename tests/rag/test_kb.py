@@ -124,3 +124,27 @@ def test_nothing_to_index_is_an_error_naming_the_reasons(tmp_path):
         build_kb([tmp_path / "bad.jsonl"], tmp_path / "kb")
     with pytest.raises(MedrailsError, match="source not found"):
         build_kb([tmp_path / "missing-dir"], tmp_path / "kb2")
+
+
+def test_float16_scoring_path_returns_the_exact_float32_ranking():
+    """Large KBs may score in float16 (when faster here); candidates are rescored exactly."""
+    import numpy as np
+
+    from medrails.rag.chunking import Chunk
+    from medrails.rag.search import HybridIndex, _HalfScorer
+
+    rng = np.random.default_rng(3)
+    dense = rng.normal(size=(20_000, 384)).astype(np.float32)
+    dense /= np.linalg.norm(dense, axis=1, keepdims=True)
+    chunks = [Chunk(f"d{i}#0", f"d{i}", "t", "s", "", 1, 1, "x") for i in range(len(dense))]
+    exact = HybridIndex(chunks, dense, bm25=None, allow_half=False)
+    half = HybridIndex(chunks, dense, bm25=None, allow_half=False)
+    half.half = _HalfScorer(dense)
+    queries = dense[:3] + rng.normal(scale=0.03, size=(3, 384)).astype(np.float32)
+    queries /= np.linalg.norm(queries, axis=1, keepdims=True)
+    for one, two in zip(exact.search_vectors(["a", "b", "c"], queries, 10, "dense"),
+                        half.search_vectors(["a", "b", "c"], queries, 10, "dense"), strict=True):
+        assert [h.chunk.chunk_id for h in one] == [h.chunk.chunk_id for h in two]
+        assert np.allclose([h.score for h in one], [h.score for h in two], atol=1e-6)
+    single = half.search_vectors(["a"], queries[:1], 3, "dense")[0]
+    assert single[0].chunk.chunk_id == "d0#0"
