@@ -175,7 +175,8 @@ def latency(base_kb, sizes: list[int], queries: list[str], work: Path, seed: int
         open_s = time.perf_counter() - t
         index: HybridIndex = kb.index
         figures = {"chunks": size, "bm25_build_s": round(bm25_s, 2), "write_s": round(write_s, 2),
-                   "open_s": round(open_s, 2), "disk_mb": round(sum(m["bytes"] for m in kb.stored.manifest.files.values()) / 1e6, 1)}
+                   "open_s": round(open_s, 2), "disk_mb": round(sum(m["bytes"] for m in kb.stored.manifest.files.values()) / 1e6, 1),
+                   "dense_scoring": "float16 (torch)" if index.half is not None else "float32 (numpy)"}
         for mode in MODES:
             times = []
             for q, v in zip(queries, qvecs, strict=True):
@@ -322,7 +323,7 @@ def main() -> None:
                 print(f"  {size:>7} chunks: fused p50 {f['fused_p50_ms']} / p99 {f['fused_p99_ms']} ms, bm25 p50 "
                       f"{f['bm25_p50_ms']} ms, dense p50 {f['dense_p50_ms']} ms, batched fused {f['fused_batch_per_query_ms']} "
                       f"ms/query, end-to-end p50 {f['end_to_end_p50_ms']} ms; BM25 build {f['bm25_build_s']} s, "
-                      f"write {f['write_s']} s, open {f['open_s']} s, {f['disk_mb']} MB on disk")
+                      f"write {f['write_s']} s, open {f['open_s']} s, {f['disk_mb']} MB on disk; dense scoring {f['dense_scoring']}")
         if "grounding" not in skip:
             results["grounding"] = g = grounding_calibration()
             print(f"\nGrounding calibration ({g['cases']} labelled claims): shipped thresholds "
