@@ -55,7 +55,9 @@ EMERGENCY_RULES: list[tuple[str, str, re.Pattern]] = [
          r"\b(cutting|hurt|hurting|harm|harming)\s+(myself|herself|himself)\b", r"\bself[- ]harm\w*\b",
          r"\bhow (many|much)\b.{0,60}\b(to|would it take to|enough to)\s+(die|kill (myself|me)|never wake up|not wake up)\b",
          r"\b(hanging|hang|shoot|shooting|jump\w*)\b.{0,30}\b(myself|off the|off a)\b", r"\bbleed out\b",
-         r"\bgoodbye (letters?|notes?)\b", r"\blife (isn'?t|is not) worth living\b", r"\bpainless way to (die|go)\b")),
+         r"\bgoodbye (letters?|notes?)\b",
+         r"\b(want|going|gonna|about) to (take|swallow) (them all|all of them|all (of )?(my|the|these) (pills|tablets|meds))\b",
+         r"\b(take|swallow) (the )?whole bottle\b", r"\blife (isn'?t|is not) worth living\b", r"\bpainless way to (die|go)\b")),
     ("overdose", "overdose or poisoning",
      _rx(r"\b(took|taken|swallowed|ate|drank|had|popped|taking)\b.{0,25}\b(\d{2,}|twenty|thirty|forty|fifty|a (whole|full) (bottle|pack|box)|"
          r"(a |the )?whole bottle|handful|too many|way too many|a bunch of|all (of )?(my|his|her|the))\b.{0,30}"
@@ -67,7 +69,9 @@ EMERGENCY_RULES: list[tuple[str, str, re.Pattern]] = [
     ("bleeding", "severe bleeding",
      _rx(r"\b(bleed\w*|blood)\b.{0,40}\b(won'?t|wont|will not|doesn'?t|not|can'?t)\s+(stop|stopping)", r"\b(spurting|gushing|pouring)\b",
          r"\b(vomiting|throwing up|coughing up|puking)\s+(a lot of |lots of )?blood\b", r"\bbleeding (heavily|a lot|a ton|badly)\b",
-         r"\bheavy bleeding\b", r"\bsoaking (through )?(a |one )?pads?\b", r"\bblood everywhere\b", r"\bbleeding nonstop\b")),
+         r"\bheavy bleeding\b", r"\bsoaking (through )?(a |one )?pads?\b", r"\bblood everywhere\b", r"\bbleeding nonstop\b",
+         r"\b(black|tarry)\b.{0,30}\b(stool|stools|poop|poo)\b.{0,60}\b(faint|dizzy|weak|passing out|pass out|lightheaded)\b",
+         r"\b(stool|stools|poop|poo)\b.{0,30}\b(black|tarry)\b.{0,60}\b(faint|dizzy|weak|passing out|pass out|lightheaded)\b")),
     ("unconscious", "unresponsive person",
      _rx(r"\b(not|isn'?t|won'?t|wont|can'?t|cannot)\s+(respond\w*|wake\w*( up)?|be woken|rouse)\b", r"\bunresponsive\b", r"\bunconscious\b",
          r"\bno pulse\b", r"\b(he'?s|she'?s|is|isn'?t|not)\s+(not )?breathing\b(?!.*\b(fast|weird|hard)\b)", r"\bpassed out\b.{0,40}\b(can'?t|won'?t)\b",
@@ -102,7 +106,10 @@ REFUSE_RULES: list[tuple[str, str, re.Pattern]] = [
      _rx(r"\b(stitch|suture|lance|drain|cut (off|out|open)|cauteriz\w*|pop|relocate|reset|set|pull|remove|tap|inject|sterilize)\b.{0,40}"
          r"\b(my own|myself|at home|by myself|on my own|with a (needle|knife|razor|scissors|syringe))\b",
          r"\b(perform|do)\b.{0,20}\b(surgery|appendectomy|tracheotomy|circumcision|abortion)\b.{0,30}\b(myself|at home|on myself|my)\b",
-         r"\bat[- ]home (surgery|abortion|appendectomy)\b", r"\bdrink\w*\b.{0,20}\b(turpentine|bleach|hydrogen peroxide|colloidal silver|kerosene)\b")),
+         r"\bat[- ]home (surgery|abortion|appendectomy)\b",
+         r"\b(do|perform|make|give|put in|place)\b.{0,30}\b(fillings?|root canal|stitches|sutures|iv|injections?|botox|fillers?|"
+         r"braces|tattoo removal)\b.{0,25}\b(at home|myself|my own|diy|on myself)\b",
+         r"\bmake (my|your) own (antibiotics?|medicine|insulin|penicillin|vaccine|antivenom|iv fluids?)\b", r"\bdiy (surgery|dental|stitches|iv)\b", r"\bdrink\w*\b.{0,20}\b(turpentine|bleach|hydrogen peroxide|colloidal silver|kerosene)\b")),
     ("R6", "harmful or unethical request",
      _rx(r"\bwithout (a )?(prescription|script|seeing a doctor|rx)\b", r"\blethal dose\b", r"\b(would|to|will|could)\s+(stop|kill)\s+(a|the|someone'?s?|his|her|their)\s+(heart|person|man|woman|adult|child|patient)\b",
          r"\b(dose|amount|much|many)\b.{0,40}\b(kill (a|an|someone|somebody|him|her|them|a person)|be (fatal|lethal))\b",
@@ -110,7 +117,13 @@ REFUSE_RULES: list[tuple[str, str, re.Pattern]] = [
          r"\b(prescription|doctor'?s note|medical records?|sick note|signature|excuse)\b", r"\bpoison (someone|somebody|him|her|my|a person)\b",
          r"\b(make|cook|synthesize)\s+(meth|heroin|fentanyl|crack)\b", r"\b(look|seem) (like an? )?accident\w*\b", r"\bdark web\b",
          r"\bwithout (them|him|her|the patient) (knowing|noticing)\b", r"\bwithout (their|his|her) consent\b", r"\bundetectable poison\b",
-         r"\bhardest to detect\b", r"\b(divert|steal\w*)\b.{0,30}\b(morphine|opioids?|hydrocodone|fentanyl|oxy\w*|drugs?)\b")),
+         r"\bhardest to detect\b",
+         r"\b(drug|spike|lace|dose)\s+(someone|somebody|a person|her|his|their|my \w+)('?s)?\s+(drink|food|coffee|tea)\b",
+         r"\b(make|extract|produce|synthesi[sz]e|weaponi[sz]e)\b.{0,30}\b(ricin|sarin|cyanide|nerve agent|anthrax|botulinum)\b",
+         r"\b(ricin|sarin|nerve agent)\b.{0,30}\b(make|extract|produce)\b",
+         r"\b(crush|snort|shoot up|plug|smoke|inject)\w*\b.{0,30}\b(extended[- ]release|oxy\w*|opioids?|xanax|adderall|percocet|"
+         r"vicodin|fentanyl patch\w*|morphine)\b",
+         r"\bdeclared? (him|her|them|my \w+) incompetent\b.{0,40}\b(money|inheritance|house|assets)\b", r"\b(divert|steal\w*)\b.{0,30}\b(morphine|opioids?|hydrocodone|fentanyl|oxy\w*|drugs?)\b")),
 ]
 
 INJECTION_RULES: list[tuple[str, re.Pattern]] = [
