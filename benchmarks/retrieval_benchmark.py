@@ -185,6 +185,15 @@ def latency(base_kb, sizes: list[int], queries: list[str], work: Path, seed: int
                 times.append((time.perf_counter() - t) * 1000)
             figures[f"{mode}_p50_ms"] = round(float(np.percentile(times, 50)), 2)
             figures[f"{mode}_p99_ms"] = round(float(np.percentile(times, 99)), 2)
+        baseline = HybridIndex(kb.stored.chunks, kb.stored.dense, kb.stored.bm25, allow_half=False)
+        for mode in ("fused", "dense"):  # the float32 numpy path, same run, as the baseline
+            times = []
+            for q, v in zip(queries, qvecs, strict=True):
+                t = time.perf_counter()
+                baseline.search_vectors([q], v[None, :], 5, mode)
+                times.append((time.perf_counter() - t) * 1000)
+            figures[f"{mode}_float32_p50_ms"] = round(float(np.percentile(times, 50)), 2)
+        del baseline
         t = time.perf_counter()
         index.search_vectors(queries, qvecs, 5, "fused")
         figures["fused_batch_per_query_ms"] = round((time.perf_counter() - t) * 1000 / len(queries), 2)
@@ -323,7 +332,8 @@ def main() -> None:
                 print(f"  {size:>7} chunks: fused p50 {f['fused_p50_ms']} / p99 {f['fused_p99_ms']} ms, bm25 p50 "
                       f"{f['bm25_p50_ms']} ms, dense p50 {f['dense_p50_ms']} ms, batched fused {f['fused_batch_per_query_ms']} "
                       f"ms/query, end-to-end p50 {f['end_to_end_p50_ms']} ms; BM25 build {f['bm25_build_s']} s, "
-                      f"write {f['write_s']} s, open {f['open_s']} s, {f['disk_mb']} MB on disk; dense scoring {f['dense_scoring']}")
+                      f"write {f['write_s']} s, open {f['open_s']} s, {f['disk_mb']} MB on disk; dense scoring {f['dense_scoring']} "
+                      f"(float32 numpy baseline: fused p50 {f['fused_float32_p50_ms']} ms, dense p50 {f['dense_float32_p50_ms']} ms)")
         if "grounding" not in skip:
             results["grounding"] = g = grounding_calibration()
             print(f"\nGrounding calibration ({g['cases']} labelled claims): shipped thresholds "
