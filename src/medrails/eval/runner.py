@@ -156,7 +156,7 @@ def main(settings: EvalSettings) -> Path:
     meta = {
         "model": models.spec.display_name, "model_spec": settings.model, "adapter": settings.adapter,
         "started": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), "versions": _versions(),
-        "settings": settings.model_dump(), "tasks": {},
+        "settings": settings.model_dump(), "tasks": dict((previous or {}).get("tasks", {})),
     }
     results: dict[str, dict] = dict((previous or {}).get("results", {}))
     plan = [(task, data_path(task, settings)) for task in settings.tasks]
