@@ -190,7 +190,7 @@ SITUATION = _rx(r"\b(i|i'm|im|i've|ive|i'd|my|myself|we|we're|our|he|she|he's|sh
                 r"\b(right|just) now\b", r"^\s*(newborn|baby|infant|toddler|kid|child)\b")
 GENERAL_DOSE = _rx(r"\b(normal|usual|typical|standard|regular|recommended|maximum|max|average|starting|label|labeled)\b.{0,25}"
                    r"\b(dose|doses|dosage|dosing|strength)\b", r"\b(dose|dosage|dosing)\b.{0,40}\b(in general|generally|per the label|"
-                   r"on the (label|box|package)|guidelines?|for adults|in adults|in studies|in textbooks)\b")
+                   r"on the (label|box|package)|guidelines?|(for|4) (adults|grown ups|children|kids)|in adults|in studies|in textbooks)\b")
 
 
 def general_dose_question(text: str) -> bool:
