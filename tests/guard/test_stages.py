@@ -108,6 +108,15 @@ def test_output_safety_rewrites_personal_dosing(patient_guard):
     assert ctx.review_reasons
 
 
+def test_output_safety_keeps_conditional_education(patient_guard):
+    ctx = _ctx_after_input(patient_guard, "What is type 2 diabetes?")
+    output = ("Type 2 diabetes is a condition in which the body does not use insulin well. "
+              "If you have diabetes, regular checkups help catch problems early. "
+              "People who have high blood sugar for years can develop nerve damage.")
+    patient_guard.check_output(ctx, output)
+    assert ctx.output == output and ctx.decision == "answer"
+
+
 def test_output_safety_blocks_a_mostly_unsafe_answer(patient_guard):
     ctx = _ctx_after_input(patient_guard, "What is metformin?")
     patient_guard.check_output(ctx, "You have diabetes. Stop taking your lisinopril and take 1000 mg of metformin.")

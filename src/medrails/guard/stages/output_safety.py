@@ -26,6 +26,18 @@ OUTPUT_RULES: list[tuple[str, str, re.Pattern]] = [
         r"\b(make an? (small )?incision|cut (into|open) the|insert the needle|sterilize (a|the) (needle|blade|knife)|"
         r"suture the|stitch the wound yourself|lance the|drain the (abscess|boil|cyst) (yourself|at home))\b", re.I)),
 ]
+# "If you have diabetes, ..." is conditional education, not a diagnosis
+_CONDITIONAL = re.compile(r"\b(if|when|whether|unless|once|whenever|in case|who|because|until|after|before)\s+(\w+\s+)?$", re.I)
+
+
+def _unsafe(category: str, rx: re.Pattern, sentence: str) -> bool:
+    for m in rx.finditer(sentence):
+        if category in ("R1", "R2") and _CONDITIONAL.search(sentence[:m.start()][-30:]):
+            continue
+        return True
+    return False
+
+
 SAFE_NOTE = ("I can't give personal dosing, diagnosis or treatment-change advice here; please ask your doctor or "
              "pharmacist about your own situation.")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
@@ -44,7 +56,7 @@ class OutputSafety:
         flagged: list[tuple[int, str, str]] = []
         for i, sentence in enumerate(sentences):
             for category, why, rx in OUTPUT_RULES:
-                if rx.search(sentence):
+                if _unsafe(category, rx, sentence):
                     flagged.append((i, category, why))
                     break
         if not flagged:
