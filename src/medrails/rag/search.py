@@ -7,6 +7,7 @@ matrix product. At millions of chunks a vector database is the plug-in (see DESI
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from typing import Literal
 
@@ -60,6 +61,18 @@ def limit_blas_threads(threads: int | None) -> None:
         pass
 
 
+_own_lock = threading.Lock()
+
+
+def _thread_switch_lock() -> threading.Lock:
+    try:
+        from medrails.guard.embeddings import _encode_lock
+
+        return _encode_lock
+    except ImportError:  # the embedder changed: fall back to a lock of our own
+        return _own_lock
+
+
 class _HalfScorer:
     """float16 matrix-vector products through torch on one intra-op thread: half the memory
     traffic of float32 and, where the CPU converts float16 in hardware, about 2x faster at 100k
@@ -74,14 +87,17 @@ class _HalfScorer:
 
     def scores(self, vectors: np.ndarray) -> np.ndarray:
         torch = self.torch
-        previous = torch.get_num_threads()
-        torch.set_num_threads(1)
-        try:
-            q = torch.from_numpy(np.ascontiguousarray(vectors, dtype=np.float16))
-            out = torch.mv(self.matrix, q[0])[:, None] if q.shape[0] == 1 else self.matrix @ q.T
-            return out.float().numpy()
-        finally:
-            torch.set_num_threads(previous)
+        # torch's thread count is process-wide: share the embedder's lock so two threads that each
+        # lower and restore it cannot leave the process stuck at one thread
+        with _thread_switch_lock():
+            previous = torch.get_num_threads()
+            torch.set_num_threads(1)
+            try:
+                q = torch.from_numpy(np.ascontiguousarray(vectors, dtype=np.float16))
+                out = torch.mv(self.matrix, q[0])[:, None] if q.shape[0] == 1 else self.matrix @ q.T
+                return out.float().numpy()
+            finally:
+                torch.set_num_threads(previous)
 
 
 def _faster_half_scorer(dense: np.ndarray, min_rows: int = 20_000) -> _HalfScorer | None:
