@@ -11,7 +11,11 @@ import pytest
 from medrails.data.build import build
 from medrails.data.recipe import load_recipe
 from medrails.errors import ConfigError, MedrailsError
-from tests.data.conftest import write_jsonl
+
+
+def write_jsonl(path, rows: list):
+    path.write_text("".join((r if isinstance(r, str) else json.dumps(r)) + "\n" for r in rows), encoding="utf-8")
+    return path
 
 
 def _alpaca(n, prefix="What is condition"):

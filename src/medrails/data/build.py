@@ -8,10 +8,17 @@ import shutil
 import time
 from collections import Counter
 from dataclasses import asdict, dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
-from medrails.data.card import SourceCounts, TokenCounter, histogram_png, length_stats, sha256_path, write_card
+from medrails.data.card import (
+    SourceCounts,
+    TokenCounter,
+    histogram_png,
+    length_stats,
+    sha256_path,
+    write_card,
+)
 from medrails.data.clean import clean_text, phi_redactor
 from medrails.data.dedupe import Deduper
 from medrails.data.readers import BadLine, Example, read_source
@@ -249,7 +256,7 @@ def build(recipe: Recipe, recipe_path: Path | None = None, force: bool = False, 
     from medrails import __version__
 
     card = {
-        "name": recipe.name, "medrails_version": __version__, "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "name": recipe.name, "medrails_version": __version__, "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "recipe_path": str(recipe_path or "<inline>"), "recipe": recipe.model_dump(), "seed": recipe.seed,
         "policy": policy.name, "policy_sha256": policy.digest(), "system_prompt": system,
         "sources": [asdict(s) for s in counts], "reconciled": all(s.reconciles for s in counts),

@@ -49,9 +49,9 @@ def plot_loss(curve: dict[str, list[tuple[int, float]]], path: Path, title: str)
 
     fig, ax = plt.subplots(figsize=(7, 4))
     if curve["train"]:
-        ax.plot(*zip(*curve["train"]), label="train loss")
+        ax.plot(*zip(*curve["train"], strict=True), label="train loss")
     if curve["eval"]:
-        ax.plot(*zip(*curve["eval"]), "o-", label="eval loss (held out)")
+        ax.plot(*zip(*curve["eval"], strict=True), "o-", label="eval loss (held out)")
     ax.set_xlabel("optimizer step")
     ax.set_ylabel("loss")
     ax.set_title(title)

@@ -188,7 +188,7 @@ def enforce_cutoff(data: TrainData, tokenizer, cutoff_len: int) -> None:
     for split in ("train", "eval"):
         rows = getattr(data, split)
         lengths = [prompt_len(r) for r in rows]
-        kept = [r for r, n in zip(rows, lengths) if n < cutoff_len]
+        kept = [r for r, n in zip(rows, lengths, strict=True) if n < cutoff_len]
         if rows and not kept:
             raise MedrailsError(
                 f"cutoff_len {cutoff_len} is shorter than every {split} prompt (shortest prompt: {min(lengths)} tokens); "

@@ -49,7 +49,7 @@ def _base_dir(adapter: Path, base: str | None) -> Path:
 
 
 def modelfile_text(chat_template: str, system: str, temperature: float, num_predict: int, source: str) -> str:
-    lines = [f"# ollama create medrails-model -f Modelfile   (run inside this folder)", f"FROM {source}"]
+    lines = ["# ollama create medrails-model -f Modelfile   (run inside this folder)", f"FROM {source}"]
     if "<|im_start|>" in chat_template:
         lines += [f'TEMPLATE """{CHATML_GO}"""', 'PARAMETER stop "<|im_end|>"', 'PARAMETER stop "<|im_start|>"']
     elif "[INST]" in chat_template:

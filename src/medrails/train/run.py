@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import errno
+import json
 import shutil
 import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -23,9 +24,9 @@ from medrails.train.common import (
     load_data,
     load_model_and_tokenizer,
     make_callbacks,
-    quiet_trainer,
     peak_memory_mb,
     preflight,
+    quiet_trainer,
     set_cpu_threads,
     system_prompt_of,
 )
@@ -100,14 +101,14 @@ def execute(cfg: TrainConfig, make_trainer: TrainerFactory, resume: bool = False
     trainer.save_model(str(tmp))
     tokenizer.save_pretrained(str(tmp))
     (tmp / "medrails_base.json").write_text(
-        '{"model_name_or_path": "%s", "model_dir": "%s"}\n' % (cfg.model_name_or_path, model_dir), encoding="utf-8")
+        json.dumps({"model_name_or_path": cfg.model_name_or_path, "model_dir": str(model_dir)}) + "\n", encoding="utf-8")
     rundir.mark_complete(tmp, trainer.state.global_step)
     if final_dir.exists():
         shutil.rmtree(final_dir)
     tmp.rename(final_dir)
 
     after = generate_samples(trainer.model, tokenizer, cfg.sample_prompts, sample_tokens, system) if cfg.sample_prompts else []
-    samples = [{"prompt": p, "before": b, "after": a} for p, b, a in zip(cfg.sample_prompts, before, after)]
+    samples = [{"prompt": p, "before": b, "after": a} for p, b, a in zip(cfg.sample_prompts, before, after, strict=False)]
     curve = loss_curve(trainer.state.log_history)
     tokens = max((e.get("num_tokens", 0) for e in trainer.state.log_history), default=0)
     metrics: dict[str, Any] = {
@@ -130,7 +131,7 @@ def execute(cfg: TrainConfig, make_trainer: TrainerFactory, resume: bool = False
     card = {
         "output_dir": str(out_dir), "stage": cfg.stage, "model": cfg.model_name_or_path, "model_dir": str(model_dir),
         "finetuning": f"{cfg.finetuning_type}{' + ' + str(cfg.quantization_bit) + '-bit (QLoRA)' if cfg.quantization_bit else ''}",
-        "dataset": cfg.dataset, "finished_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "dataset": cfg.dataset, "finished_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "device": "cuda" if has_cuda() else "cpu", "metrics": metrics, "loss_curve": curve,
         "resumed_from": str(checkpoint) if checkpoint else None, "samples": samples,
         "data": {"files": data.files, "fingerprint": data.fingerprint, "data_card_sha256": data.data_card_sha256,
