@@ -53,8 +53,11 @@ class Assistant:
     retrieval_k: int = 3
 
     # -- prompt ---------------------------------------------------------------------------------
-    def messages(self, question: str, passages: list[Citation], history: list[Message] | None = None) -> list[Message]:
+    def messages(self, question: str, passages: list[Citation], history: list[Message] | None = None,
+                 triage: dict | None = None) -> list[Message]:
         system = self.guard.policy.system_prompt
+        if triage:
+            system += f"\n\nUrgency: {triage['urgency']}; reasons: {'; '.join(triage.get('reasons', []))}"
         if passages:
             sources = "\n\n".join(f"[{p.id}] {p.title}\n{p.text}" for p in passages)
             system += f"\n\nSources:\n{sources}"
@@ -98,7 +101,7 @@ class Assistant:
         except Exception as exc:
             return self._fail_closed(ctx, f"history redaction failed: {exc}", started)
         try:
-            output = self.model.generate(self.messages(ctx.text, passages, history), self.params)
+            output = self.model.generate(self.messages(ctx.text, passages, history, ctx.extra.get("triage")), self.params)
         except BackendError as exc:
             return self._fail_closed(ctx, f"model error: {exc}", started)
         self.guard.check_output(ctx, drop_unfinished_sentence(output), passages)
@@ -126,7 +129,11 @@ class Assistant:
             yield StreamEvent(text=verdict.answer, verdict=verdict)
             return
         released = pending = emitted = gap = ""
-        pieces = self.model.stream(self.messages(ctx.text, passages, history), self.params)
+        preface = self.guard.answer_preface(ctx)
+        if preface:
+            yield StreamEvent(text=preface)
+            emitted = preface
+        pieces = self.model.stream(self.messages(ctx.text, passages, history, ctx.extra.get("triage")), self.params)
         try:
             for piece in pieces:
                 if cancel is not None and cancel.is_set():
@@ -141,9 +148,9 @@ class Assistant:
                     probe = self.guard.check_output(_probe_ctx(ctx), released + ready, passages)
                     if probe.decision != "answer":
                         ctx.stages, ctx.decision, ctx.category = probe.stages, probe.decision, probe.category
-                        ctx.review_reasons = probe.review_reasons
+                        ctx.review_reasons, ctx.extra, ctx.confidence = probe.review_reasons, probe.extra, probe.confidence
                         ctx.output = released + ready
-                        yield from self._stream_stop(ctx, started)
+                        yield from self._stream_stop(ctx, started, preface)
                         return
                     released += ready
                     body = ready.rstrip()
@@ -168,11 +175,12 @@ class Assistant:
             tail = verdict.answer[len(os.path.commonprefix([emitted, verdict.answer])) :]
             yield StreamEvent(text=tail, verdict=verdict)
         else:
-            yield StreamEvent(text=("\n\n" if emitted else "") + verdict.answer, verdict=verdict)
+            yield StreamEvent(text=("\n\n" if emitted.strip() else "") + _without_preface(verdict.answer, preface),
+                              verdict=verdict)
 
-    def _stream_stop(self, ctx: GuardContext, started: float) -> Iterator[StreamEvent]:
+    def _stream_stop(self, ctx: GuardContext, started: float, preface: str = "") -> Iterator[StreamEvent]:
         verdict = self._finish(ctx, model_called=True, started=started)
-        yield StreamEvent(text="\n\n" + verdict.answer, verdict=verdict)
+        yield StreamEvent(text="\n\n" + _without_preface(verdict.answer, preface), verdict=verdict)
 
     # -- endings ----------------------------------------------------------------------------------
     def _fail_closed(self, ctx: GuardContext, reason: str, started: float) -> GuardVerdict:
@@ -204,6 +212,11 @@ class Assistant:
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?:])\s+|\n+")
+
+
+def _without_preface(answer: str, preface: str) -> str:
+    """The streamed preface (triage urgency) is already on screen: don't repeat it."""
+    return answer[len(preface):] if preface and answer.startswith(preface) else answer
 
 
 def drop_unfinished_sentence(text: str) -> str:

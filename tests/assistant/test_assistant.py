@@ -179,3 +179,31 @@ def test_history_user_turns_are_redacted_before_the_model_sees_them(tmp_path):
     sent = " ".join(m["content"] for m in model.last_messages)
     assert "Maria Gonzalez" not in sent and "00481516" not in sent
     assert "[NAME]" in sent and "[MRN]" in sent
+
+
+def test_triage_policy_opens_the_answer_with_the_graded_urgency():
+    model = ScriptedModel("Most sore throats are caused by viruses and get better on their own within a week.")
+    assistant = Assistant(model=model, guard=Guard.from_policy("triage"))
+    question = "I've had a sore throat for two days, what should I do?"
+    verdict = assistant.ask(question)
+    assert verdict.decision == "answer"
+    assert verdict.answer.startswith("Urgency:") and "Why:" in verdict.answer.split("\n\n")[0]
+    assert verdict.public()["triage"]["urgency"] in {"self_care", "see_doctor_soon"}
+    assert "Urgency:" in model.last_messages[0]["content"]  # the model is told the graded urgency
+    assert "".join(e.text for e in assistant.stream(question)) == verdict.answer
+
+
+def test_triage_urgency_survives_an_answer_replaced_by_its_sources():
+    class Unrelated:
+        def retrieve(self, query, k):
+            return [Citation(id="1", title="Sore throat", source="kb/throat.md", lines="1-4",
+                             text="Most sore throats are caused by viruses and clear up within a week.")]
+
+    model = ScriptedModel("Jupiter has seventy moons and a great red spot. Saturn rings are made of ice chunks.")
+    assistant = Assistant(model=model, guard=Guard.from_policy("triage"), retriever=Unrelated())
+    question = "I've had a sore throat for two days, what should I do?"
+    verdict = assistant.ask(question)
+    assert (verdict.decision, verdict.category) == ("refuse", "ungrounded")
+    assert verdict.answer.startswith("Urgency:") and "Jupiter" not in verdict.answer
+    streamed = "".join(e.text for e in assistant.stream(question))
+    assert streamed.count("Urgency:") == 1 and "Most sore throats" in streamed

@@ -95,11 +95,22 @@ class Guard:
             key = "fail_closed"
         return self.policy.response(key)
 
+    def answer_preface(self, ctx: GuardContext) -> str:
+        """Text that opens an answer before the model's words: the graded urgency (triage policy)."""
+        triage = ctx.extra.get("triage")
+        replaced_by_sources = ctx.decision == "refuse" and bool(ctx.extra.get("safe_response"))
+        if not triage or not (ctx.decision == "answer" or replaced_by_sources):
+            return ""
+        text = self.policy.response(f"triage.{triage['urgency']}")
+        if triage.get("reasons"):
+            text += " Why: " + "; ".join(triage["reasons"]) + "."
+        return text + "\n\n"
+
     def verdict(self, ctx: GuardContext, model_called: bool) -> GuardVerdict:
         """Assemble the final user-facing verdict (answer text with citations and disclaimer)."""
         disclaimer = self.policy.disclaimer
         if ctx.decision == "answer":
-            answer = ctx.output.strip()
+            answer = self.answer_preface(ctx) + ctx.output.strip()
             citations = ctx.passages
             if citations and self.policy.cite_sources:
                 answer += "\n\nSources:\n" + "\n".join(
@@ -107,7 +118,7 @@ class Guard:
                 )
             answer += f"\n\n{disclaimer}"
         else:
-            answer = ctx.extra.get("safe_response") or self.blocked_response(ctx)
+            answer = self.answer_preface(ctx) + (ctx.extra.get("safe_response") or self.blocked_response(ctx))
             citations = ctx.passages if ctx.extra.get("safe_response") else []
             if ctx.decision != "emergency":
                 answer += f"\n\n{disclaimer}"
@@ -123,6 +134,7 @@ class Guard:
             confidence=ctx.confidence,
             review_reasons=ctx.review_reasons,
             model_called=model_called,
+            triage=ctx.extra.get("triage"),
         )
 
 

@@ -91,6 +91,7 @@ class GuardVerdict(BaseModel):
     confidence: float = 1.0
     review_reasons: list[str] = Field(default_factory=list)
     model_called: bool = False
+    triage: dict[str, Any] | None = Field(default=None, description="Graded urgency and reasons (triage policy)")
 
     def public(self) -> dict[str, Any]:
         """The `--json` contract from DESIGN.md: these keys, always present."""
@@ -103,4 +104,5 @@ class GuardVerdict(BaseModel):
             "stages": [s.public() for s in self.stages],
             "redactions": [r.model_dump(include={"label", "start", "end"}) for r in self.redactions],
             "audit_id": self.audit_id,
+            **({"triage": self.triage} if self.triage else {}),
         }
