@@ -1,0 +1,3 @@
+from medrails.cli import main
+
+main()
