@@ -25,7 +25,7 @@ def test_json_output_has_every_contract_field(run_cli, tiny_args):
 
 
 def test_question_from_stdin(run_cli, tiny_args):
-    result = run_cli("ask", "-", "--json", *tiny_args, stdin="What is a statin?".encode())
+    result = run_cli("ask", "-", "--json", *tiny_args, stdin=b"What is a statin?")
     assert result.code == 0, result.err
     assert json.loads(result.out)["decision"] in {"answer", "refuse", "emergency", "out_of_scope"}
 
