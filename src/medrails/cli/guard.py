@@ -180,4 +180,8 @@ def _f(x) -> str:
 
 
 def register(app: typer.Typer) -> None:
+    from medrails.cli.phi import phi
+
+    # the issue names it `medrails guard phi`; `medrails phi` stays as the short form
+    guard_app.command("phi", help="Redact PHI from text or a JSONL file (same as `medrails phi`).")(phi)
     app.add_typer(guard_app, name="guard")
