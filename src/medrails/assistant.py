@@ -264,16 +264,14 @@ def build_assistant(settings) -> Assistant:
     model = load_chat_model(settings.model, settings.adapter)
     retriever = None
     if settings.kb and settings.retrieval_k > 0:
-        import medrails.rag as rag
+        from medrails.rag import open_retriever
 
-        if hasattr(rag, "open_retriever"):
-            retriever = rag.open_retriever(settings.kb)
+        retriever = open_retriever(settings.kb)
     audit = None
     if settings.audit:
-        import medrails.audit as audit_pkg
+        from medrails.audit import open_audit_store
 
-        if hasattr(audit_pkg, "open_audit_store"):
-            audit = audit_pkg.open_audit_store()
+        audit = open_audit_store()
     params = GenerationParams(
         max_new_tokens=settings.max_new_tokens,
         temperature=settings.temperature,
