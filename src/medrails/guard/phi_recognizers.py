@@ -15,6 +15,8 @@ from dataclasses import dataclass
 import regex
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
+from medrails.guard.phi_vocabulary import medical_vocabulary, service_name_spans
+
 # ---------------------------------------------------------------------------------------------
 # checksums
 
@@ -423,12 +425,31 @@ _NOUN_FOLLOWS = re.compile(r"^(?:'s|’s)?\s+(?!(?:is|was|and|or|has|had|have|we
                            r"came|comes|left|died|reports|reported|denies|presents|presented|feels|felt)\b)[a-z]")
 
 
-def _is_medical_token(token: str) -> bool:
+def _is_medical_token(token: str, vocabulary: bool = False) -> bool:
+    """A drug, eponym, clinical word or clinical suffix; with `vocabulary`, also any word of the medical
+    vocabulary derived from medrails' own texts (phi_vocabulary)."""
     if token.lower().rstrip(".,;:").endswith(("'s", "’s", "s'")) and _word(token) in AMBIGUOUS_EPONYMS:
         return True
     word = _word(token)
     return (not word or _is_drug_token(token) or word in CLINICAL_WORDS or word.lower() in _STOP_WORDS
-            or bool(_CLINICAL_SUFFIX.search(word) and len(word) > 6))
+            or bool(_CLINICAL_SUFFIX.search(word) and len(word) > 6) or vocabulary and word in medical_vocabulary())
+
+
+_PLACE_CUE_BEFORE = re.compile(r"\b(?:in|to|from|at|near|of|visiting|around)\s+$", re.IGNORECASE)
+_TITLE_BEFORE = re.compile(r"\b(?:Dr|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Nurse|Rev)\.?\s*$", re.IGNORECASE)
+
+
+def _medical_span(text: str, start: int, end: int) -> bool:
+    """Every word of the span is a medical word, a service name ("Poison Control") or a sentence-opening
+    command ("Call"), and no title precedes it ("Dr. Gout" stays a name)."""
+    if _TITLE_BEFORE.search(text[max(0, start - 12):start]):
+        return False
+    services = [(s, e) for s, e in service_name_spans(text) if s < end and e > start]
+    tokens = [m for m in re.finditer(r"\S+", text[start:end])
+              if not any(s <= start + m.start() and start + m.end() <= e for s, e in services)]
+    if services:  # "Call Poison Control": the service plus a command word or medical words
+        return all(m.group() in _STOP_CAPS or _is_medical_token(m.group(), True) for m in tokens)
+    return bool(tokens) and all(_is_medical_token(m.group(), True) for m in tokens)
 
 
 _ABBREVIATION_BEFORE_PERIOD = re.compile(r"(?:^|\s)(?:Dr|Mr|Mrs|Ms|Mx|Prof|St|Sr|Jr|Rev|Fr|Capt|Lt|Col|Gen|vs|No)$", re.IGNORECASE)
@@ -485,6 +506,8 @@ def suppression_reason(text: str, entity: str, start: int, end: int, zones: list
         tokens = value.split()
         if all(_is_medical_token(t) for t in tokens) or any(_is_drug_token(t) for t in tokens):
             return "drug, eponym or clinical term"
+        if _medical_span(text, start, end):
+            return "medical term or service name (shipped medical vocabulary)"
         if any(ch.isdigit() for ch in value):
             return "names hold no digits"
         if not any(t[:1].isupper() for t in tokens):
@@ -500,7 +523,8 @@ def suppression_reason(text: str, entity: str, start: int, end: int, zones: list
         tokens = value.split()
         if len(tokens) > 3 or _ORG_WORDS.search(value) or any(not _NAME_TOKEN.match(t) for t in tokens):
             return "organization, not a name"
-        if all(_is_medical_token(t) for t in tokens) or any(_is_drug_token(t) for t in tokens):
+        if all(_is_medical_token(t) for t in tokens) or any(_is_drug_token(t) for t in tokens) \
+                or _medical_span(text, start, end):
             return "clinical term"
         if len(tokens) == 1 and value in _STOP_CAPS:
             return "common word"
@@ -517,6 +541,7 @@ def suppression_reason(text: str, entity: str, start: int, end: int, zones: list
             return "place names are capitalized"
         if value.isupper() and len(value) <= 4 and value not in {"NYC", "LA", "DC"}:
             return "abbreviation"
-        if all(_is_medical_token(t) for t in value.split()):
+        if all(_is_medical_token(t) for t in value.split()) or (
+                _medical_span(text, start, end) and not _PLACE_CUE_BEFORE.search(text[max(0, start - 20):start])):
             return "clinical term"
     return None
