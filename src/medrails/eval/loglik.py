@@ -24,8 +24,6 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from medrails.errors import ModelLoadError
-
 log = logging.getLogger(__name__)
 MIN_REUSE_TOKENS = 8  # below this a shared prefix is not worth cropping the cache
 
@@ -48,26 +46,14 @@ class LoadedLM:
 
 
 def load_causal_lm(spec: str, adapter: str | Path | None = None) -> LoadedLM:
-    """A local model (embedded, HF directory, GGUF) as a plain causal LM, optionally with a PEFT adapter."""
-    import torch
-    from transformers import AutoModelForCausalLM, AutoTokenizer
-
+    """A local model (embedded, HF directory, GGUF) as a plain causal LM, optionally with a PEFT adapter.
+    Unlike a chat model, it may lack a chat template (log-likelihood prompts do not need one)."""
     from medrails.models import parse_spec, resolve_model_dir
+    from medrails.models.local import load_model_and_tokenizer
 
     parsed = parse_spec(spec)
     directory = resolve_model_dir(parsed)
-    try:
-        tokenizer = AutoTokenizer.from_pretrained(str(directory))
-        model = AutoModelForCausalLM.from_pretrained(str(directory), dtype=torch.float32)
-    except (OSError, ValueError) as exc:
-        raise ModelLoadError(f"cannot load model from {directory}: {exc}") from None
-    if adapter is not None:
-        from peft import PeftModel
-
-        if not (Path(adapter) / "adapter_config.json").is_file():
-            raise ModelLoadError(f"{adapter} is not a PEFT adapter directory (no adapter_config.json)")
-        model = PeftModel.from_pretrained(model, str(adapter))
-    model.eval()
+    model, tokenizer = load_model_and_tokenizer(directory, adapter)
     return LoadedLM(model=model, tokenizer=tokenizer, name=parsed.display_name, directory=str(directory),
                     adapter=str(adapter) if adapter else None,
                     has_chat_template=bool(getattr(tokenizer, "chat_template", None)))

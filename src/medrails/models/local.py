@@ -10,6 +10,26 @@ from medrails.errors import BackendError, ModelLoadError
 from medrails.models.base import GenerationParams, Message
 
 
+def load_model_and_tokenizer(path: Path, adapter: str | Path | None = None):
+    """(model in eval mode, tokenizer) from a local directory, with an optional PEFT adapter on top."""
+    import torch
+    from transformers import AutoModelForCausalLM, AutoTokenizer
+
+    try:
+        tokenizer = AutoTokenizer.from_pretrained(str(path))
+        model = AutoModelForCausalLM.from_pretrained(str(path), dtype=torch.float32)
+    except (OSError, ValueError) as exc:
+        raise ModelLoadError(f"cannot load model from {path}: {exc}") from None
+    if adapter is not None:
+        from peft import PeftModel
+
+        if not (Path(adapter) / "adapter_config.json").is_file():
+            raise ModelLoadError(f"{adapter} is not a PEFT adapter directory (no adapter_config.json)")
+        model = PeftModel.from_pretrained(model, str(adapter))
+    model.eval()
+    return model, tokenizer
+
+
 class TransformersChatModel:
     """Wraps a transformers model + tokenizer behind the ChatModel interface."""
 
@@ -27,21 +47,7 @@ class TransformersChatModel:
 
     @classmethod
     def from_directory(cls, path: Path, name: str | None = None, adapter: Path | None = None) -> TransformersChatModel:
-        import torch
-        from transformers import AutoModelForCausalLM, AutoTokenizer
-
-        try:
-            tokenizer = AutoTokenizer.from_pretrained(str(path))
-            model = AutoModelForCausalLM.from_pretrained(str(path), dtype=torch.float32)
-        except (OSError, ValueError) as exc:
-            raise ModelLoadError(f"cannot load model from {path}: {exc}") from None
-        if adapter is not None:
-            from peft import PeftModel
-
-            if not (Path(adapter) / "adapter_config.json").is_file():
-                raise ModelLoadError(f"{adapter} is not a PEFT adapter directory (no adapter_config.json)")
-            model = PeftModel.from_pretrained(model, str(adapter))
-        model.eval()
+        model, tokenizer = load_model_and_tokenizer(path, adapter)
         return cls(model, tokenizer, name or str(path), source=path)
 
     def encode(self, messages: list[Message]):
