@@ -57,6 +57,19 @@ def _apply(text: str, spans) -> str:
     return "".join(out)
 
 
+def _ready_redactor(warm_up: bool) -> PhiRedactor:
+    """The shared analyzer, built (and run once) now: seconds of spaCy/Presidio start-up belong to
+    policy loading, not to the first request's stage time limit."""
+    redactor = get_redactor()
+    if warm_up and not _warmed:
+        redactor.analyze("Warm-up note for John Smith seen on 03/14/2024.")
+        _warmed.append(True)  # both PHI stages share one analyzer: warm it once per process
+    return redactor
+
+
+_warmed: list[bool] = []
+
+
 @register_stage("phi_redaction")
 class PhiRedaction:
     """Replace PHI in the user's message with typed placeholders before anything else sees it."""
@@ -66,10 +79,7 @@ class PhiRedaction:
 
     def __init__(self, skip_labels: list[str] | None = None, warm_up: bool = True):
         self.skip_labels = {label.upper() for label in (skip_labels or [])}
-        # Build the shared analyzer now (seconds), not inside the first request's time limit.
-        self._redactor: PhiRedactor = get_redactor()
-        if warm_up:
-            self._redactor.analyze("Warm-up note for John Smith seen on 03/14/2024.")
+        self._redactor = _ready_redactor(warm_up)
 
     def run(self, ctx: GuardContext) -> StageResult:
         source = ctx.text
@@ -96,9 +106,7 @@ class OutputPhi:
 
     def __init__(self, skip_labels: list[str] | None = None, warm_up: bool = True):
         self.skip_labels = {label.upper() for label in (skip_labels or [])}
-        self._redactor: PhiRedactor = get_redactor()
-        if warm_up:
-            self._redactor.analyze("Warm-up note for John Smith seen on 03/14/2024.")
+        self._redactor = _ready_redactor(warm_up)
 
     def run(self, ctx: GuardContext) -> StageResult:
         if not ctx.output.strip():
