@@ -51,7 +51,7 @@ def test_batch_with_bad_lines_fails_naming_each_line(kb_cli, built_kb, tmp_path)
     queries.write_text('{"id": "a", "query": "gout"}\n{broken\n{"id": "a", "query": "again"}\n{"id": "c"}\n')
     result = kb_cli("kb", "search", "--kb", str(built_kb[1]), "--input", str(queries))
     assert result.code == 2
-    assert "3 bad line(s)" in result.err and f"{queries}:2: bad JSON" in result.err
+    assert "3 bad line(s)" in result.err and f"{queries}:2: not valid JSON" in result.err
     assert f"{queries}:3: duplicate id 'a'" in result.err and f"{queries}:4: needs a non-empty string field 'query'" in result.err
 
 

@@ -140,7 +140,7 @@ def test_output_dir_holding_something_else_is_refused(train_config, tmp_path):
 def test_bad_dataset_lines_name_file_and_line(train_config, tmp_path):
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"prompt": "hi", "completion": "there"}\n{"prompt": "no answer"}\nnot json\n')
-    with pytest.raises(MedrailsError, match=r"2 bad line\(s\).*bad.jsonl:2: missing completion.*bad.jsonl:3: bad JSON"):
+    with pytest.raises(MedrailsError, match=r"2 bad line\(s\).*bad.jsonl:2: missing completion.*bad.jsonl:3: not valid JSON"):
         sft_main(load_train_config(train_config(dataset=str(bad))))
 
 

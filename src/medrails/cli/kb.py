@@ -17,6 +17,7 @@ import typer
 
 from medrails.cli._common import print_json
 from medrails.errors import MedrailsError
+from medrails.jsonl import read_json_lines
 
 kb_app = typer.Typer(help="Knowledge bases for grounded answers: build, add, stats, search.", no_args_is_help=True)
 
@@ -156,27 +157,18 @@ def search(
 
 def _read_queries(path: Path) -> tuple[list[str], list[str]]:
     """All lines must be valid: a batch with a broken line fails whole, naming every bad line."""
-    if not path.is_file():
-        raise MedrailsError(f"--input {path}: file not found")
-    try:
-        lines = path.read_text(encoding="utf-8").split("\n")
-    except UnicodeDecodeError as exc:
-        raise MedrailsError(f"--input {path}: not UTF-8 text (byte {exc.start})") from None
     ids, queries, problems, seen = [], [], [], set()
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
+    for line in read_json_lines(path, "--input"):
+        if line.problem:
+            problems.append(line.problem)
             continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as exc:
-            problems.append(f"{path}:{number}: bad JSON ({exc.msg})")
-            continue
-        if not isinstance(row, dict) or not isinstance(row.get("query"), str) or not row["query"].strip():
-            problems.append(f"{path}:{number}: needs a non-empty string field 'query'")
+        row, number = line.obj, line.number
+        if not isinstance(row.get("query"), str) or not row["query"].strip():
+            problems.append(line.fail("needs a non-empty string field 'query'"))
             continue
         qid = str(row.get("id", number))
         if qid in seen:
-            problems.append(f"{path}:{number}: duplicate id {qid!r}")
+            problems.append(line.fail(f"duplicate id {qid!r}"))
             continue
         seen.add(qid)
         ids.append(qid)

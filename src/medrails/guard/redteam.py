@@ -17,6 +17,7 @@ import numpy as np
 from medrails.errors import MedrailsError
 from medrails.guard.pipeline import Guard
 from medrails.guard.types import DECISIONS
+from medrails.jsonl import read_json_lines
 
 BASELINE_POLICY = "seed-baseline"
 
@@ -58,24 +59,12 @@ class PolicyReport:
 
 def load_suite(path: Path) -> list[SuiteItem]:
     """Read a suite; every malformed line is reported as file:line with what to fix."""
-    if not path.is_file():
-        raise MedrailsError(f"suite file not found: {path}")
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise MedrailsError(f"cannot read suite {path}: {exc}") from None
     items, problems, ids = [], [], set()
-    for n, line in enumerate(lines, 1):
-        if not line.strip():
+    for line in read_json_lines(path, "suite"):
+        if line.problem:
+            problems.append(line.problem)
             continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            problems.append(f"{path}:{n}: not JSON ({exc.msg})")
-            continue
-        if not isinstance(obj, dict):
-            problems.append(f"{path}:{n}: expected a JSON object")
-            continue
+        obj, n = line.obj, line.number
         missing = [k for k in ("id", "prompt", "expected") if k not in obj]
         if missing:
             problems.append(f"{path}:{n}: missing field(s) {', '.join(missing)}")

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from medrails.errors import MedrailsError
+from medrails.jsonl import read_json_lines
 from medrails.train.config import TrainConfig
 from medrails.train.rundir import mark_complete
 
@@ -97,24 +98,20 @@ def _keys(stage: str) -> tuple[str, ...]:
 def _read_jsonl(path: Path, stage: str) -> list[dict]:
     rows, bad = [], []
     needed = _keys(stage)
-    with path.open(encoding="utf-8") as handle:
-        for lineno, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError as exc:
-                bad.append(f"{path}:{lineno}: bad JSON ({exc.msg})")
-                continue
-            if stage == "sft" and isinstance(row, dict) and "messages" in row and "prompt" not in row:
-                msgs = row["messages"]
-                if isinstance(msgs, list) and len(msgs) >= 2 and msgs[-1].get("role") == "assistant":
-                    row = {"prompt": msgs[:-1], "completion": msgs[-1:]}
-            missing = [k for k in needed if not isinstance(row, dict) or not row.get(k)]
-            if missing:
-                bad.append(f"{path}:{lineno}: missing {', '.join(missing)}")
-                continue
-            rows.append({k: row[k] for k in needed})
+    for line in read_json_lines(path, "training data"):
+        if line.problem:
+            bad.append(line.problem)
+            continue
+        row = line.obj
+        if stage == "sft" and "messages" in row and "prompt" not in row:
+            msgs = row["messages"]
+            if isinstance(msgs, list) and len(msgs) >= 2 and msgs[-1].get("role") == "assistant":
+                row = {"prompt": msgs[:-1], "completion": msgs[-1:]}
+        missing = [k for k in needed if not row.get(k)]
+        if missing:
+            bad.append(line.fail(f"missing {', '.join(missing)}"))
+            continue
+        rows.append({k: row[k] for k in needed})
     if bad:
         shown = "; ".join(bad[:5])
         raise MedrailsError(f"{len(bad)} bad line(s) in {path} (of {len(rows) + len(bad)}): {shown}. Each line needs "
