@@ -15,6 +15,7 @@ from rich.table import Table
 
 from medrails.cli._common import print_json, read_text_argument
 from medrails.errors import MedrailsError
+from medrails.jsonl import JsonLine, read_json_lines
 
 guard_app = typer.Typer(help="Check text against a guard policy, list stages, retrain classifiers.", no_args_is_help=True)
 err = Console(stderr=True)
@@ -27,23 +28,16 @@ class BatchCounts:
     malformed: int = 0
 
 
-def _parse_line(raw: bytes, where: str) -> tuple[str | None, str | None, str | None]:
+def _id_and_text(line: JsonLine) -> tuple[object, str | None, str | None]:
     """(id, text, problem) for one JSONL input line."""
-    try:
-        line = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        return None, None, f"{where}: not UTF-8 (byte {exc.start})"
-    try:
-        obj = json.loads(line)
-    except json.JSONDecodeError as exc:
-        return None, None, f"{where}: not JSON ({exc.msg} at column {exc.colno})"
-    if not isinstance(obj, dict):
-        return None, None, f"{where}: expected an object with id and text"
+    if line.problem:
+        return None, None, line.problem
+    obj = line.obj
     ident = obj.get("id")
-    if "text" not in obj or not isinstance(obj["text"], str):
-        return ident, None, f"{where}: missing string field 'text'"
+    if not isinstance(obj.get("text"), str):
+        return ident, None, line.fail("missing string field 'text'")
     if ident is None:
-        return None, None, f"{where}: missing field 'id'"
+        return None, None, line.fail("missing field 'id'")
     return ident, obj["text"], None
 
 
@@ -52,7 +46,7 @@ def check_batch(guard, input_path: Path, output_path: Path, show_progress: bool 
     if not input_path.is_file():
         raise MedrailsError(f"input file not found: {input_path}")
     try:
-        with input_path.open("rb") as f:
+        with input_path.open("rb") as f:  # counted first, for the progress bar
             total = sum(1 for raw in f if raw.strip())
     except OSError as exc:
         raise MedrailsError(f"cannot read {input_path}: {exc}") from None
@@ -60,20 +54,18 @@ def check_batch(guard, input_path: Path, output_path: Path, show_progress: bool 
 
     counts = BatchCounts()
     output_path.parent.mkdir(parents=True, exist_ok=True)
-    with input_path.open("rb") as src, output_path.open("w", encoding="utf-8") as out, Progress(
+    with output_path.open("w", encoding="utf-8") as out, Progress(
         TextColumn("guard check"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
         console=err, disable=not show_progress, transient=True,
     ) as progress:
         task = progress.add_task("check", total=total)
-        for n, raw in enumerate(src, 1):
-            if not raw.strip():
-                continue
+        for line in read_json_lines(input_path):
             counts.read += 1
-            ident, text, problem = _parse_line(raw.rstrip(b"\r\n"), f"{input_path}:{n}")
+            ident, text, problem = _id_and_text(line)
             if problem:
                 counts.malformed += 1
                 err.print(f"[yellow]skipped[/] {problem}", highlight=False)
-                out.write(json.dumps({"id": ident, "line": n, "error": problem}, ensure_ascii=False) + "\n")
+                out.write(json.dumps({"id": ident, "line": line.number, "error": problem}, ensure_ascii=False) + "\n")
             else:
                 verdict = guard.verdict(guard.check_input(text), model_called=False)
                 out.write(json.dumps({"id": ident, **verdict.public()}, ensure_ascii=False) + "\n")
