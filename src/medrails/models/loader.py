@@ -50,8 +50,3 @@ def load_chat_model(spec: str | ModelSpec, adapter: str | Path | None = None) ->
             )
         _cache[key] = model
         return model
-
-
-def clear_model_cache() -> None:
-    with _lock:
-        _cache.clear()

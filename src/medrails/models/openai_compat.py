@@ -104,11 +104,3 @@ class OpenAICompatibleModel:
                         yield delta
         except httpx.HTTPError as exc:
             raise self._fail(exc) from None
-
-    def list_models(self) -> list[str]:
-        try:
-            resp = self._client.get(f"{self.base_url}/models", headers=self._headers())
-            resp.raise_for_status()
-            return [m["id"] for m in resp.json().get("data", [])]
-        except httpx.HTTPError as exc:
-            raise self._fail(exc) from None
