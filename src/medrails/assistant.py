@@ -7,7 +7,6 @@ A blocked request never reaches the model; any failure after the input guard fai
 from __future__ import annotations
 
 import logging
-import os
 import re
 import threading
 import time
@@ -128,7 +127,8 @@ class Assistant:
             verdict = self._fail_closed(ctx, f"history redaction failed: {exc}", started)
             yield StreamEvent(text=verdict.answer, verdict=verdict)
             return
-        released = pending = emitted = gap = ""
+        released = pending = emitted = ""
+        withheld = False
         preface = self.guard.answer_preface(ctx)
         if preface:
             yield StreamEvent(text=preface)
@@ -153,12 +153,15 @@ class Assistant:
                         yield from self._stream_stop(ctx, started, preface)
                         return
                     released += ready
-                    body = ready.rstrip()
-                    # trailing whitespace goes out with the next sentence, so the stream
-                    # never ends in a stray space before the disclaimer
-                    yield StreamEvent(text=gap + body)
-                    emitted += gap + body
-                    gap = ready[len(body):]
+                    # Release the output stages' version of the text (output_phi may have redacted a
+                    # name), never the raw model text; trailing whitespace waits for the next
+                    # sentence so the stream never ends in a stray space before the disclaimer.
+                    safe_so_far = preface + probe.output.rstrip()
+                    if withheld or not safe_so_far.startswith(emitted):
+                        withheld = True  # a stage rewrote text already shown: the final verdict follows
+                        continue
+                    yield StreamEvent(text=safe_so_far[len(emitted):])
+                    emitted = safe_so_far
         except BackendError as exc:
             verdict = self._fail_closed(ctx, f"model error: {exc}", started)
             yield StreamEvent(text=("\n\n" if emitted else "") + verdict.answer, verdict=verdict)
@@ -171,9 +174,10 @@ class Assistant:
                 close()
         self.guard.check_output(ctx, drop_unfinished_sentence(released + pending), passages)
         verdict = self._finish(ctx, model_called=True, started=started)
-        if ctx.decision == "answer":
-            tail = verdict.answer[len(os.path.commonprefix([emitted, verdict.answer])) :]
-            yield StreamEvent(text=tail, verdict=verdict)
+        if ctx.decision == "answer" and verdict.answer.startswith(emitted):
+            yield StreamEvent(text=verdict.answer[len(emitted):], verdict=verdict)
+        elif ctx.decision == "answer":
+            yield StreamEvent(text="\n\n" + _without_preface(verdict.answer, preface), verdict=verdict)
         else:
             yield StreamEvent(text=("\n\n" if emitted.strip() else "") + _without_preface(verdict.answer, preface),
                               verdict=verdict)

@@ -207,3 +207,27 @@ def test_triage_urgency_survives_an_answer_replaced_by_its_sources():
     assert verdict.answer.startswith("Urgency:") and "Jupiter" not in verdict.answer
     streamed = "".join(e.text for e in assistant.stream(question))
     assert streamed.count("Urgency:") == 1 and "Most sore throats" in streamed
+
+
+@register_stage("test_redact_surname")
+class RedactSurname:
+    """Rewrites the output without blocking it (as output_phi does with a name)."""
+
+    name = "test_redact_surname"
+    phase = "output"
+
+    def run(self, ctx) -> StageResult:
+        if "Smith" not in ctx.output:
+            return StageResult(name=self.name, action="pass")
+        ctx.output = ctx.output.replace("Smith", "[NAME]")
+        return StageResult(name=self.name, action="redact", score=1.0)
+
+
+def test_stream_releases_the_rewritten_text_never_the_raw_output(tmp_path):
+    text = "Asthma narrows the airways. Dr. Smith explains inhalers well. Triggers include smoke."
+    guard = guard_with(tmp_path, output_stages=[{"name": "test_redact_surname"}])
+    assistant = Assistant(model=ScriptedModel(text), guard=guard)
+    plain = assistant.ask("What is asthma?")
+    streamed = "".join(e.text for e in assistant.stream("What is asthma?"))
+    assert "Smith" not in streamed and "Dr. [NAME] explains" in streamed
+    assert streamed == plain.answer
