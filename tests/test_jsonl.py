@@ -22,3 +22,10 @@ def test_every_bad_line_is_named_and_good_lines_survive(tmp_path):
 def test_missing_file_names_what_it_was(tmp_path):
     with pytest.raises(MedrailsError, match="suite file not found"):
         list(read_json_lines(tmp_path / "nope.jsonl", "suite"))
+
+
+def test_reason_drops_the_location(tmp_path):
+    path = tmp_path / "in.jsonl"
+    path.write_text("[1]\n")
+    (line,) = read_json_lines(path)
+    assert line.reason == "expected a JSON object, got list"

@@ -25,6 +25,11 @@ class JsonLine:
     def where(self) -> str:
         return f"{self.path}:{self.number}"
 
+    @property
+    def reason(self) -> str | None:
+        """The problem without its `file:line: ` prefix, for callers that keep the location apart."""
+        return self.problem[len(self.where) + 2 :] if self.problem else None
+
     def fail(self, why: str) -> str:
         """A problem message for this line, e.g. line.fail("missing field 'text'")."""
         return f"{self.where}: {why}"

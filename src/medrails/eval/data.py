@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from medrails.errors import MedrailsError
+from medrails.jsonl import read_json_lines
 
 LETTERS = "ABCDEFGHIJ"
 PUBMEDQA_LABELS = ["yes", "no", "maybe"]
@@ -96,24 +97,13 @@ def _check_file(path: Path) -> None:
 
 
 def _json_lines(path: Path, problems: list[LoadProblem]):
-    """Yield (line_number, dict) for each non-blank line; bad JSON becomes a problem."""
+    """Yield (line_number, dict) for each non-blank line; a bad line becomes a counted problem."""
     _check_file(path)
-    with path.open(encoding="utf-8", errors="strict") as fh:
-        try:
-            for number, raw in enumerate(fh, start=1):
-                if not raw.strip():
-                    continue
-                try:
-                    row = json.loads(raw)
-                except json.JSONDecodeError as exc:
-                    problems.append(LoadProblem(str(path), number, f"not valid JSON ({exc.msg} at column {exc.colno})"))
-                    continue
-                if not isinstance(row, dict):
-                    problems.append(LoadProblem(str(path), number, f"expected a JSON object, got {type(row).__name__}"))
-                    continue
-                yield number, row
-        except UnicodeDecodeError as exc:
-            raise DataError(f"{path}: not UTF-8 text (invalid byte at offset {exc.start})") from None
+    for line in read_json_lines(path, "data"):
+        if line.problem:
+            problems.append(LoadProblem(str(path), line.number, line.reason))
+            continue
+        yield line.number, line.obj
 
 
 def _text(row: dict, key: str) -> str:
