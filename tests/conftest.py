@@ -94,3 +94,162 @@ def embedded_model():
     from medrails.models import load_chat_model
 
     return load_chat_model("embedded")
+
+
+
+# -- a throwaway PostgreSQL server (the audit store's replica backend) ---------------------------------------
+PG_INSTALL_HINT = ("install the PostgreSQL server with `bash install.sh` (as root it runs `apt-get install -y "
+                   "postgresql`) or `apt-get install -y postgresql`, or point MEDRAILS_PG_BINDIR at the directory "
+                   "holding initdb and postgres")
+
+
+def _pg_bindir() -> Path | None:
+    import glob
+    import shutil
+
+    if os.environ.get("MEDRAILS_PG_BINDIR"):
+        return Path(os.environ["MEDRAILS_PG_BINDIR"])
+    found = shutil.which("initdb")
+    if found:
+        return Path(found).parent
+    # Debian/Ubuntu keep the server binaries off PATH, one directory per major version: take the newest
+    versions = sorted(glob.glob("/usr/lib/postgresql/*/bin"),
+                      key=lambda d: int(Path(d).parent.name) if Path(d).parent.name.isdigit() else 0)
+    for directory in [*reversed(versions), "/usr/local/pgsql/bin"]:
+        if (Path(directory) / "initdb").is_file():
+            return Path(directory)
+    return None
+
+
+def _die_with_parent() -> None:
+    """Runs in the postmaster before exec: SIGQUIT (immediate shutdown) when pytest dies, so a killed
+    test run leaves no server behind. Python switches uid before this runs (a uid switch clears it)."""
+    import ctypes
+    import signal
+
+    ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGQUIT)  # PR_SET_PDEATHSIG
+
+
+class PostgresServer:
+    """initdb + postgres as an unprivileged user in a temp dir, on 127.0.0.1 and a free port, trust auth."""
+
+    def __init__(self, bindir: Path):
+        import pwd
+        import socket
+        import subprocess
+        import tempfile
+        import time
+
+        self.bindir = bindir
+        run_as: dict = {}
+        base = None
+        if os.geteuid() == 0:  # postgres refuses to run as root: use the account Debian's package creates
+            name = next((n for n in ("postgres", "nobody") if _has_user(n)), None)
+            if name is None:
+                pytest.fail("running as root and no 'postgres' (or 'nobody') account exists to run the test "
+                            "PostgreSQL server; " + PG_INSTALL_HINT)
+            account = pwd.getpwnam(name)
+            run_as = {"user": account.pw_uid, "group": account.pw_gid, "extra_groups": []}
+            base = "/tmp"  # reachable by that account, unlike root's pytest tmp dirs (mode 0700)
+        self.dir = Path(tempfile.mkdtemp(prefix="medrails-pg-", dir=base))
+        if run_as:
+            os.chown(self.dir, run_as["user"], run_as["group"])
+        data = self.dir / "data"
+        env = {"PATH": "/usr/bin:/bin", "LANG": "C", "LC_ALL": "C", "HOME": str(self.dir)}
+        init = subprocess.run([str(bindir / "initdb"), "-D", str(data), "-U", "medrails", "-A", "trust", "-E", "UTF8",
+                               "--locale=C", "--no-sync"], capture_output=True, text=True, env=env, cwd=self.dir,
+                              **run_as)
+        if init.returncode != 0:
+            pytest.fail(f"initdb failed (exit {init.returncode}): {init.stderr.strip()[-2000:]}")
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            self.port = sock.getsockname()[1]
+        self.log = self.dir / "postgres.log"
+        # fsync off: tests kill processes, not the machine, and commits still wait for the WAL write
+        args = [str(bindir / "postgres"), "-D", str(data), "-p", str(self.port), "-k", str(self.dir),
+                "-c", "listen_addresses=127.0.0.1", "-c", "fsync=off", "-c", "max_connections=200"]
+        with self.log.open("wb") as log:
+            self.proc = subprocess.Popen(args, stdout=log, stderr=subprocess.STDOUT, env=env, cwd=self.dir,
+                                         preexec_fn=_die_with_parent, **run_as)
+        self.admin_url = f"postgresql://medrails@127.0.0.1:{self.port}/postgres"
+        deadline = time.monotonic() + 60
+        import psycopg
+
+        while True:
+            if self.proc.poll() is not None:
+                pytest.fail(f"postgres exited with {self.proc.returncode}: {self.log.read_text()[-2000:]}")
+            try:
+                psycopg.connect(self.admin_url, connect_timeout=2).close()
+                break
+            except psycopg.OperationalError:
+                if time.monotonic() > deadline:
+                    self.stop()
+                    pytest.fail(f"postgres did not accept connections in 60 s: {self.log.read_text()[-2000:]}")
+                time.sleep(0.1)
+        self._count = 0
+
+    def url(self, database: str) -> str:
+        return f"postgresql://medrails@127.0.0.1:{self.port}/{database}"
+
+    def create_database(self) -> str:
+        import psycopg
+
+        self._count += 1
+        name = f"audit_{os.getpid()}_{self._count}"
+        with psycopg.connect(self.admin_url, autocommit=True) as conn:
+            conn.execute(f"CREATE DATABASE {name}")
+        return name
+
+    def drop_database(self, name: str) -> None:
+        import psycopg
+
+        with psycopg.connect(self.admin_url, autocommit=True) as conn:  # FORCE: ends connections a test left open
+            conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+    def stop(self) -> None:
+        import shutil
+        import signal
+        import subprocess
+
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGINT)  # fast shutdown
+            try:
+                self.proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
+def _has_user(name: str) -> bool:
+    import pwd
+
+    try:
+        pwd.getpwnam(name)
+        return True
+    except KeyError:
+        return False
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """A real PostgreSQL server for this test session. Missing binaries or driver fail the test
+    (with how to install them): the PostgreSQL audit backend is part of what CI checks."""
+    try:
+        import psycopg  # noqa: F401
+    except ImportError:
+        pytest.fail("the psycopg driver is missing: pip install -e '.[dev]' (or '.[postgres]')")
+    bindir = _pg_bindir()
+    if bindir is None:
+        pytest.fail("PostgreSQL server binaries (initdb, postgres) not found: " + PG_INSTALL_HINT)
+    server = PostgresServer(bindir)
+    yield server
+    server.stop()
+
+
+@pytest.fixture()
+def postgres_url(postgres_server) -> str:
+    """postgresql://... of a fresh, empty database, dropped after the test."""
+    name = postgres_server.create_database()
+    yield postgres_server.url(name)
+    postgres_server.drop_database(name)

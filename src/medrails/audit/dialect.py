@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -41,10 +42,24 @@ class Dialect:
     def schema(self) -> list[str]:
         raise NotImplementedError
 
+    def ensure_schema(self, cur) -> None:
+        """Create what is missing (inside the caller's write transaction)."""
+        for statement in self.schema():
+            cur.execute(statement)
+
     def connect(self):
         raise NotImplementedError
 
-    def transaction(self, conn, write: bool):
+    def usable(self, conn) -> bool:
+        """False once the connection is closed or broken (then the store opens a new one)."""
+        return True
+
+    def lost(self, conn, exc: BaseException) -> bool:
+        """True when exc means the connection itself died (the work can be redone on a new one)."""
+        return False
+
+    def transaction(self, conn, write: bool, snapshot: bool = False):
+        """write: take the write lock up front; snapshot: every read in the block sees one state."""
         raise NotImplementedError
 
 
@@ -80,7 +95,8 @@ class SQLiteDialect(Dialect):
         return conn
 
     @contextlib.contextmanager
-    def transaction(self, conn, write: bool) -> Iterator[sqlite3.Cursor]:
+    def transaction(self, conn, write: bool, snapshot: bool = False) -> Iterator[sqlite3.Cursor]:
+        # A WAL read transaction is a snapshot already (from its first read to COMMIT).
         cur = conn.cursor()
         cur.execute("BEGIN IMMEDIATE" if write else "BEGIN")
         try:
@@ -95,17 +111,26 @@ class SQLiteDialect(Dialect):
 
 
 class PostgresDialect(Dialect):
-    """Shared PostgreSQL for stateless replicas (needs `pip install psycopg`). The head row is
-    locked with SELECT ... FOR UPDATE, so appends from every replica form one chain."""
+    """Shared PostgreSQL for stateless replicas (needs `pip install 'medrails[postgres]'`, i.e. psycopg 3).
+
+    Every append locks the one head row with SELECT ... FOR UPDATE, so appends from all replicas
+    queue on it and form one chain (READ COMMITTED re-reads the head after the lock is granted).
+    Schema setup takes a transaction-level advisory lock, because CREATE ... IF NOT EXISTS is not
+    safe when several replicas start at once, and skips the DDL when the schema is complete, so a
+    replica does not take an exclusive lock on the audit table on every start.
+    """
 
     placeholder = "%s"
     for_update = " FOR UPDATE"
+    SCHEMA_LOCK = 0x6D65_6472_6169_6C73  # "medrails": one key for all replicas
+    CONNECT_TIMEOUT_S = 10
 
     def __init__(self, url: str):
         try:
             import psycopg  # noqa: F401
         except ImportError:
-            raise MedrailsError("a postgresql:// audit URL needs the psycopg package: pip install 'psycopg[binary]'") from None
+            raise MedrailsError("a postgresql:// audit URL needs the psycopg package: "
+                                "pip install 'medrails[postgres]' (or 'psycopg[binary]')") from None
         self.url = url
 
     def schema(self) -> list[str]:
@@ -116,21 +141,49 @@ class PostgresDialect(Dialect):
                 """CREATE TRIGGER audit_records_append_only BEFORE UPDATE OR DELETE ON audit_records
                    FOR EACH ROW EXECUTE FUNCTION medrails_audit_append_only()"""]
 
+    def ensure_schema(self, cur) -> None:
+        cur.execute("SELECT pg_advisory_xact_lock(%s)", (self.SCHEMA_LOCK,))
+        cur.execute("""SELECT to_regclass('audit_records') IS NOT NULL AND to_regclass('audit_head') IS NOT NULL
+                              AND to_regclass('review_items') IS NOT NULL
+                              AND EXISTS (SELECT 1 FROM pg_trigger WHERE tgname = 'audit_records_append_only'
+                                          AND tgrelid = to_regclass('audit_records'))""")
+        if not cur.fetchone()[0]:
+            super().ensure_schema(cur)
+
     def connect(self):
         import psycopg
+        from psycopg.conninfo import conninfo_to_dict
 
         try:
-            return psycopg.connect(self.url, autocommit=False)
+            given = conninfo_to_dict(self.url)
+        except psycopg.Error as exc:
+            raise MedrailsError(f"audit url {_redact_url(self.url)}: {exc}") from None
+        # libpq waits forever for an unreachable host by default; a replica should fail fast instead
+        extra = {k: v for k, v in (("connect_timeout", str(self.CONNECT_TIMEOUT_S)), ("application_name", "medrails"))
+                 if k not in given}
+        try:
+            return psycopg.connect(self.url, autocommit=False, **extra)
         except psycopg.Error as exc:
             raise MedrailsError(f"cannot connect to the audit database {_redact_url(self.url)}: {exc}") from None
 
+    def usable(self, conn) -> bool:
+        return not (conn.closed or conn.broken)
+
+    def lost(self, conn, exc: BaseException) -> bool:
+        import psycopg
+
+        return isinstance(exc, psycopg.OperationalError) and bool(conn.broken)
+
     @contextlib.contextmanager
-    def transaction(self, conn, write: bool):
+    def transaction(self, conn, write: bool, snapshot: bool = False):
         cur = conn.cursor()
         try:
+            if snapshot and not write:
+                cur.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
             yield cur
         except BaseException:
-            conn.rollback()
+            if not conn.broken:  # a lost connection cannot roll back; the store reconnects next time
+                conn.rollback()
             raise
         else:
             conn.commit()
@@ -139,10 +192,11 @@ class PostgresDialect(Dialect):
 
 
 def _redact_url(url: str) -> str:
+    """The URL without its password (user:pw@host or ?password=...), for messages and `store.url`."""
     parsed = urlparse(url)
     if parsed.password:
-        return url.replace(f":{parsed.password}@", ":***@")
-    return url
+        url = url.replace(f":{parsed.password}@", ":***@", 1)
+    return re.sub(r"([?&]password=)[^&]*", r"\1***", url)
 
 
 def default_audit_path() -> Path:

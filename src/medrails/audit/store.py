@@ -16,11 +16,11 @@ import logging
 import threading
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from medrails.audit import review as review_mod
 from medrails.audit.dialect import Dialect, connect_dialect
@@ -28,6 +28,7 @@ from medrails.audit.scrub import assert_no_raw_input, scrub_record
 
 log = logging.getLogger(__name__)
 GENESIS = "0" * 64
+T = TypeVar("T")
 
 
 def canonical_json(obj: Any) -> str:
@@ -122,29 +123,70 @@ class AuditStore:
         self.scrub = scrub
         self._local = threading.local()
         self._lock = threading.Lock()  # in-process serialization; the DB lock handles processes
-        with self._tx() as cur:
-            for statement in dialect.schema():
-                cur.execute(statement)
-            cur.execute(dialect.q("SELECT count FROM audit_head WHERE one = 1"))
-            if cur.fetchone() is None:
-                cur.execute(dialect.q("INSERT INTO audit_head (one, count, last_hash) VALUES (1, 0, ?)"), (GENESIS,))
+        self._conns: list[Any] = []  # every thread's connection, so close() closes them all
+        self._conns_lock = threading.Lock()
+        self._run(self._setup)
+
+    def _setup(self, cur) -> None:
+        self.dialect.ensure_schema(cur)
+        cur.execute("SELECT count FROM audit_head WHERE one = 1")
+        if cur.fetchone() is None:
+            cur.execute(self.dialect.q("INSERT INTO audit_head (one, count, last_hash) VALUES (1, 0, ?)"), (GENESIS,))
 
     # -- connections -------------------------------------------------------------------------------
     def _conn(self):
         conn = getattr(self._local, "conn", None)
+        if conn is not None and not self.dialect.usable(conn):
+            # e.g. PostgreSQL restarted or failed over: this request gets a fresh connection
+            log.warning("audit database connection to %s was lost; reconnecting", self.url)
+            self._forget(conn)
+            conn = None
         if conn is None:
             conn = self.dialect.connect()
             self._local.conn = conn
+            with self._conns_lock:
+                self._conns.append(conn)
         return conn
 
-    def _tx(self, write: bool = True):
-        return self.dialect.transaction(self._conn(), write=write)
+    def _forget(self, conn) -> None:
+        with self._conns_lock:
+            if conn in self._conns:
+                self._conns.remove(conn)
+        try:
+            conn.close()
+        except Exception:  # already broken; nothing left to release
+            pass
+        self._local.conn = None
+
+    def _run(self, body: Callable[[Any], T], write: bool = True, snapshot: bool = False) -> T:
+        """body(cursor) in one transaction, committed before this returns. A connection found dead
+        before the commit (the database restarted since this thread last used it) is replaced and
+        body runs once more: nothing of the first try was committed, so nothing is written twice."""
+        for attempt in (1, 2):
+            conn = self._conn()
+            try:
+                with self.dialect.transaction(conn, write=write, snapshot=snapshot) as cur:
+                    try:
+                        return body(cur)
+                    except Exception as exc:
+                        if attempt == 1 and self.dialect.lost(conn, exc):
+                            raise _Stale from exc
+                        raise
+            except _Stale as stale:
+                log.warning("audit database connection to %s was lost (%s); retrying on a new one",
+                            self.url, stale.__cause__)
+        raise AssertionError("unreachable")
 
     def close(self) -> None:
-        conn = getattr(self._local, "conn", None)
-        if conn is not None:
-            conn.close()
-            self._local.conn = None
+        """Close the connections of every thread that used this store (call when no thread uses it)."""
+        with self._conns_lock:
+            conns, self._conns = self._conns, []
+        for conn in conns:
+            try:
+                conn.close()
+            except Exception:
+                pass
+        self._local = threading.local()
 
     # -- writing -----------------------------------------------------------------------------------
     def append(self, record: dict[str, Any], kind: str = "chat") -> str:
@@ -154,12 +196,15 @@ class AuditStore:
         clean.setdefault("kind", kind)
         kind = clean["kind"]
         record_id = uuid.uuid4().hex
-        with self._lock, self._tx() as cur:
+        reasons = review_mod.review_reasons_for(clean) if kind == "chat" else []
+
+        def write(cur) -> None:
             self._append_locked(cur, record_id, kind, clean)
-            if kind == "chat":
-                reasons = review_mod.review_reasons_for(clean)
-                if reasons:
-                    review_mod.enqueue(cur, self.dialect, record_id, clean, reasons)
+            if reasons:
+                review_mod.enqueue(cur, self.dialect, record_id, clean, reasons)
+
+        with self._lock:
+            self._run(write)
         return record_id
 
     def _append_locked(self, cur, record_id: str, kind: str, record: dict[str, Any]) -> None:
@@ -174,12 +219,10 @@ class AuditStore:
 
     # -- review queue --------------------------------------------------------------------------------
     def review_list(self, status: str | None = "pending", limit: int = 100) -> list[review_mod.ReviewItem]:
-        with self._tx(write=False) as cur:
-            return review_mod.list_items(cur, self.dialect, status, limit)
+        return self._run(lambda cur: review_mod.list_items(cur, self.dialect, status, limit), write=False)
 
     def review_get(self, item_id: str) -> review_mod.ReviewItem:
-        with self._tx(write=False) as cur:
-            return review_mod.get_item(cur, self.dialect, item_id)
+        return self._run(lambda cur: review_mod.get_item(cur, self.dialect, item_id), write=False)
 
     def review_act(self, item_id: str, action: str, reviewer: str, reason: str = "",
                    edited_output: str | None = None) -> review_mod.ReviewItem:
@@ -190,7 +233,7 @@ class AuditStore:
             event["edited_output"] = edited_output
         event = scrub_record(event) if self.scrub else event
         record_id = uuid.uuid4().hex
-        with self._lock, self._tx() as cur:
+        def write(cur) -> None:
             item = review_mod.get_item(cur, self.dialect, item_id, for_update=True)
             if item.status != "pending":
                 raise review_mod.ReviewError(
@@ -198,6 +241,9 @@ class AuditStore:
             self._append_locked(cur, record_id, "review", event)
             review_mod.resolve(cur, self.dialect, item_id, action, reviewer, event["reason"], event.get("edited_output"),
                                record_id, _now())
+
+        with self._lock:
+            self._run(write)
         return self.review_get(item_id)
 
     # -- reading -------------------------------------------------------------------------------------
@@ -205,13 +251,23 @@ class AuditStore:
         """All records in seq order (streamed in batches, so large logs do not fill memory)."""
         seq = start_seq - 1
         while True:
-            with self._tx(write=False) as cur:
-                cur.execute(self.dialect.q(
-                    "SELECT seq, id, ts, kind, body, prev_hash, hash FROM audit_records WHERE seq > ? ORDER BY seq LIMIT ?"),
-                    (seq, batch))
-                rows = cur.fetchall()
-            for row in rows:
-                yield _entry(row)
+            rows = self._run(lambda cur, after=seq: self._batch(cur, after, batch), write=False)
+            yield from (_entry(row) for row in rows)
+            if len(rows) < batch:
+                return
+            seq = rows[-1][0]
+
+    def _batch(self, cur, after_seq: int, batch: int) -> list:
+        cur.execute(self.dialect.q(
+            "SELECT seq, id, ts, kind, body, prev_hash, hash FROM audit_records WHERE seq > ? ORDER BY seq LIMIT ?"),
+            (after_seq, batch))
+        return cur.fetchall()
+
+    def _entries_in(self, cur, batch: int = 500) -> Iterator[AuditEntry]:
+        seq = 0
+        while True:
+            rows = self._batch(cur, seq, batch)
+            yield from (_entry(row) for row in rows)
             if len(rows) < batch:
                 return
             seq = rows[-1][0]
@@ -228,34 +284,36 @@ class AuditStore:
         if where:
             sql += " WHERE " + " AND ".join(where)
         sql += " ORDER BY seq DESC LIMIT ?"
-        with self._tx(write=False) as cur:
-            cur.execute(self.dialect.q(sql), (*args, limit))
-            return [_entry(r) for r in cur.fetchall()]
+        rows = self._run(lambda cur: _fetch(cur, self.dialect.q(sql), (*args, limit)), write=False)
+        return [_entry(r) for r in rows]
 
     def get(self, record_id: str) -> AuditEntry | None:
-        with self._tx(write=False) as cur:
-            cur.execute(self.dialect.q(
-                "SELECT seq, id, ts, kind, body, prev_hash, hash FROM audit_records WHERE id = ?"), (record_id,))
-            row = cur.fetchone()
-        return _entry(row) if row else None
+        rows = self._run(lambda cur: _fetch(cur, self.dialect.q(
+            "SELECT seq, id, ts, kind, body, prev_hash, hash FROM audit_records WHERE id = ?"), (record_id,)), write=False)
+        return _entry(rows[0]) if rows else None
 
     def count(self, kind: str | None = None) -> int:
-        with self._tx(write=False) as cur:
-            if kind:
-                cur.execute(self.dialect.q("SELECT COUNT(*) FROM audit_records WHERE kind = ?"), (kind,))
-            else:
-                cur.execute("SELECT COUNT(*) FROM audit_records")
-            return int(cur.fetchone()[0])
+        if kind:
+            rows = self._run(lambda cur: _fetch(cur, self.dialect.q("SELECT COUNT(*) FROM audit_records WHERE kind = ?"),
+                                                (kind,)), write=False)
+        else:
+            rows = self._run(lambda cur: _fetch(cur, "SELECT COUNT(*) FROM audit_records"), write=False)
+        return int(rows[0][0])
 
     def head(self) -> tuple[int, str]:
-        with self._tx(write=False) as cur:
-            cur.execute("SELECT count, last_hash FROM audit_head WHERE one = 1")
-            count, last = cur.fetchone()
-        return int(count), str(last)
+        return self._run(_read_head, write=False)
 
     def verify(self) -> VerifyReport:
-        """Check the whole chain; names the first bad record (edit, deletion, insertion, reordering)."""
-        return verify_entries(self.entries(), head=self.head())
+        """Check the whole chain; names the first bad record (edit, deletion, insertion, reordering).
+
+        The head and every record are read in one snapshot, so appends committed while a live
+        server (or another replica) is verified are not mistaken for tampering at the end.
+        """
+        def check(cur) -> VerifyReport:
+            head = _read_head(cur)
+            return verify_entries(self._entries_in(cur), head=head)
+
+        return self._run(check, write=False, snapshot=True)
 
     def export(self, path: str | Path) -> int:
         """Write every record (with its chain fields) as JSON lines; returns how many were written."""
@@ -275,11 +333,24 @@ class AuditStore:
         from medrails.audit.stats import compute_stats
 
         cutoff = datetime.fromtimestamp(time.time() - since_seconds, UTC).isoformat().replace("+00:00", "Z")
-        with self._tx(write=False) as cur:
-            cur.execute(self.dialect.q(
-                "SELECT ts, body FROM audit_records WHERE kind = 'chat' AND ts >= ? ORDER BY seq"), (cutoff,))
-            rows = cur.fetchall()
+        rows = self._run(lambda cur: _fetch(cur, self.dialect.q(
+            "SELECT ts, body FROM audit_records WHERE kind = 'chat' AND ts >= ? ORDER BY seq"), (cutoff,)), write=False)
         return compute_stats(rows, bucket_seconds)
+
+
+class _Stale(Exception):
+    """The connection died before the commit; the transaction is run again on a new one."""
+
+
+def _fetch(cur, sql: str, params: tuple = ()) -> list:
+    cur.execute(sql, params)
+    return cur.fetchall()
+
+
+def _read_head(cur) -> tuple[int, str]:
+    cur.execute("SELECT count, last_hash FROM audit_head WHERE one = 1")
+    count, last = cur.fetchone()
+    return int(count), str(last)
 
 
 def _entry(row) -> AuditEntry:
