@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 import subprocess
 import sys
 
@@ -15,8 +14,8 @@ def medrails(*args: str) -> subprocess.CompletedProcess:
                           capture_output=True, text=True, check=False)
 
 
-def test_verify_export_and_review_from_the_command_line(tmp_path):
-    url = f"sqlite:///{tmp_path / 'audit.db'}"
+def test_verify_export_and_review_from_the_command_line(tmp_path, backend):
+    url = backend.url
     store = open_audit_store(url)
     stages = [{"name": "phi_redaction", "action": "pass"}, {"name": "output_phi", "action": "pass"}]
     for i in range(3):
@@ -37,10 +36,7 @@ def test_verify_export_and_review_from_the_command_line(tmp_path):
     done = medrails("review", "reject", listed[0]["id"], "--url", url, "--reason", "wrong card", "--reviewer", "dr-a")
     assert done.returncode == 0 and "rejected by dr-a" in done.stdout
 
-    conn = sqlite3.connect(str(tmp_path / "audit.db"))
-    conn.execute("DROP TRIGGER audit_records_no_update")
-    conn.execute("UPDATE audit_records SET body = replace(body, 'q0', 'q9') WHERE seq = 1")
-    conn.commit()
+    backend.tamper("UPDATE audit_records SET body = replace(body, 'q0', 'q9') WHERE seq = 1")
     bad = medrails("audit", "verify", "--url", url, "--json")
     assert bad.returncode == 1
     assert json.loads(bad.stdout)["first_bad"]["seq"] == 1

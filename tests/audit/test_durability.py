@@ -23,8 +23,8 @@ while True:
 """
 
 
-def test_acknowledged_records_survive_kill_9(tmp_path):
-    url = f"sqlite:///{tmp_path / 'audit.db'}"
+def test_acknowledged_records_survive_kill_9(backend):
+    url = backend.url
     procs = [subprocess.Popen([sys.executable, "-c", WRITER, url], stdout=subprocess.PIPE, text=True)
              for _ in range(2)]
     acked: list[str] = []
