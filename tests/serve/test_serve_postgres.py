@@ -1,0 +1,115 @@
+"""`medrails serve` with its audit trail in PostgreSQL, the setup for stateless replicas: every answer's
+record lands in the shared database, review actions are audit records there, and two server processes
+writing at once leave one chain that `medrails audit verify` accepts."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import threading
+
+import httpx
+import psycopg
+import yaml
+
+from medrails.audit import open_audit_store
+
+from .conftest import serve_config, start_server
+from .test_process import _spawn
+
+CHAT = "/v1/chat/completions"
+
+
+def _ask(client: httpx.Client, text: str) -> dict:
+    response = client.post(CHAT, json={"model": "medrails", "messages": [{"role": "user", "content": text}]})
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+def test_answers_and_review_actions_are_audited_in_postgres(tmp_path, test_policy, fake_upstream, postgres_url):
+    config = serve_config(tmp_path, test_policy, f"openai:{fake_upstream.url}/v1#fake", audit_url=postgres_url,
+                          rate_limit={"per_minute": 100000, "burst": 1000})
+    live = start_server(config)
+    try:
+        assert live.runtime.audit.url == postgres_url  # no password here to redact
+        with live.client() as client:
+            answer = _ask(client, "What is high blood pressure?")
+            emergency = _ask(client, "I have crushing chest pain")
+            assert answer["medrails"]["decision"] == "answer"
+            assert emergency["medrails"]["decision"] == "emergency"
+            # the records are in PostgreSQL itself, not only in what the server reports
+            with psycopg.connect(postgres_url) as conn:
+                rows = dict(conn.execute("SELECT id, kind FROM audit_records").fetchall())
+            assert rows == {answer["medrails"]["audit_id"]: "chat", emergency["medrails"]["audit_id"]: "chat"}
+
+            items = client.get("/v1/review").json()["items"]
+            assert [item["id"] for item in items] == [emergency["medrails"]["audit_id"]]
+            acted = client.post(f"/v1/review/{items[0]['id']}", json={"action": "reject", "reason": "wrong class"})
+            assert acted.status_code == 200 and acted.json()["status"] == "rejected"
+            again = client.post(f"/v1/review/{items[0]['id']}", json={"action": "approve"})
+            assert again.status_code == 409
+
+            viewer = client.get("/v1/audit", params={"kind": "review"}).json()
+            assert viewer["total"] == 3 and viewer["entries"][0]["record"]["reason"] == "wrong class"
+            verify = client.get("/v1/audit/verify").json()
+            assert verify["ok"] and verify["checked"] == 3
+    finally:
+        live.stop()
+        live.runtime.audit.close()
+
+
+def test_two_server_processes_share_one_chain_in_postgres(tmp_path, fake_upstream, postgres_url):
+    """Two `medrails serve` replicas (separate processes, own state) behind one PostgreSQL audit URL."""
+    from medrails.guard.policy import load_policy
+
+    policy = load_policy("patient-education").model_dump()
+    policy["input_stages"] = [{"name": "phi_redaction"}, {"name": "input_validation"}]
+    policy["output_stages"] = [{"name": "output_phi"}]
+    policy["stage_timeout_ms"] = 20000
+    policy_path = tmp_path / "policy.yaml"
+    policy_path.write_text(yaml.safe_dump(policy))
+    env = {**os.environ, "MEDRAILS_HOME": str(tmp_path / "home")}
+    replicas = []
+    try:
+        for name in ("a", "b"):
+            args = ["--port", "0", "--model", f"openai:{fake_upstream.url}/v1#fake", "--kb", "none",
+                    "--policy", str(policy_path), "--workers", "4", "--set", f"audit_url={postgres_url}",
+                    "--set", f"state_db={tmp_path / f'serve-{name}.db'}", "--set", "rate_limit.per_minute=100000",
+                    "--set", "rate_limit.burst=10000"]
+            replicas.append(_spawn(args, env))
+        acknowledged: list[str] = []
+        lock = threading.Lock()
+
+        def load(url: str, n: int) -> None:
+            with httpx.Client(base_url=url, timeout=60) as client:
+                for i in range(n):
+                    text = "My name is John Smith. What is high blood pressure?" if i == 0 else f"What is asthma {i}?"
+                    audit_id = _ask(client, text)["medrails"]["audit_id"]
+                    with lock:
+                        acknowledged.append(audit_id)
+
+        clients = [threading.Thread(target=load, args=(url, 8)) for _, url in replicas for _ in range(3)]
+        for c in clients:
+            c.start()
+        for c in clients:
+            c.join(timeout=300)
+        assert len(acknowledged) == 2 * 3 * 8
+    finally:
+        for proc, _ in replicas:
+            proc.terminate()
+            proc.wait(timeout=30)
+
+    verify = subprocess.run([sys.executable, "-c", "from medrails.cli import main; main()", "audit", "verify",
+                             "--url", postgres_url], capture_output=True, text=True, env=env, timeout=120)
+    assert verify.returncode == 0, verify.stdout + verify.stderr
+    assert f"ok: {len(acknowledged)} records" in verify.stdout
+    store = open_audit_store(postgres_url)
+    try:
+        stored = {entry.id for entry in store.entries()}
+        assert stored == set(acknowledged)
+    finally:
+        store.close()
+    with psycopg.connect(postgres_url) as conn:
+        bodies = "\n".join(row[0] for row in conn.execute("SELECT body FROM audit_records"))
+    assert "John Smith" not in bodies and "[NAME]" in bodies
