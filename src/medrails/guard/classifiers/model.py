@@ -13,6 +13,7 @@ import numpy as np
 
 from medrails.errors import MedrailsError
 from medrails.guard.classifiers.features import CUE_NAMES, featurize
+from medrails.guard.embeddings import CLASSIFIER_ENCODER
 
 ARTIFACT_DIR = Path(__file__).parent
 HEAD_FILE = "guard_head.npz"
@@ -83,6 +84,10 @@ class GuardClassifier:
         meta = json.loads(meta_path.read_text())
         if meta.get("cues") != CUE_NAMES:
             raise MedrailsError(f"{meta_path} was trained with other lexical cues; run `medrails guard train`")
+        if CLASSIFIER_ENCODER not in str(meta.get("embedding_model", "")):
+            # a head fitted on another encoder's vectors would silently misjudge every message
+            raise MedrailsError(f"{meta_path} was trained on another embedding encoder "
+                                f"({meta.get('embedding_model')!r}); run `medrails guard train`")
         arrays = np.load(head)
         return cls(meta["classes"], arrays["coef"], arrays["intercept"], float(arrays["temperature"][0]),
                    Thresholds(**meta["thresholds"]), meta)

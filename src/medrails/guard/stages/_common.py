@@ -6,15 +6,33 @@ from medrails.guard.classifiers import Prediction, shared_classifier
 from medrails.guard.types import GuardContext
 
 _KEY = "classifier_prediction"
+CLASSIFIER_WANTED = "classifier_wanted"  # set by the pipeline when a later input stage classifies
+_CLASSIFIER_TEXT = "classifier_text"
+
+
+def begin_classification(ctx: GuardContext) -> None:
+    """Called by the PHI stage before its analysis: fixes the text the classifiers read (the
+    validated message before redaction) and starts its embedding in the background, so the
+    MiniLM pass overlaps PHI analysis instead of following it. Classifying the pre-redaction text
+    is safe: it never leaves the process, and a placeholder should not change the decision."""
+    if not ctx.extra.get(CLASSIFIER_WANTED) or _CLASSIFIER_TEXT in ctx.extra:
+        return
+    ctx.extra[_CLASSIFIER_TEXT] = ctx.text
+    from medrails.guard.embeddings import prefetch_classifier_embedding
+
+    for part in windows(ctx.text):
+        prefetch_classifier_embedding(part)
 
 
 def classify(ctx: GuardContext) -> Prediction:
-    """The calibrated prediction for the text the stages currently see (after redaction)."""
+    """The calibrated prediction for the message (pre-redaction text when the PHI stage fixed
+    it, else the text the stages currently see)."""
+    text = ctx.extra.get(_CLASSIFIER_TEXT, ctx.text)
     cached = ctx.extra.get(_KEY)
-    if cached is not None and cached[0] == ctx.text:
+    if cached is not None and cached[0] == text:
         return cached[1]
-    pred = _classify_text(ctx.text)
-    ctx.extra[_KEY] = (ctx.text, pred)
+    pred = _classify_text(text)
+    ctx.extra[_KEY] = (text, pred)
     return pred
 
 
@@ -60,7 +78,7 @@ def note_uncertainty(ctx: GuardContext, stage: str, margin: float) -> None:
 def warm_up() -> None:
     """Load the classifier and the embedding model now (at Guard construction), so the first
     request is not charged the model load against its stage time limit."""
-    from medrails.guard.embeddings import embed
+    from medrails.guard.embeddings import classifier_embedding
 
     shared_classifier()
-    embed(["warm up"])
+    classifier_embedding("warm up")

@@ -14,6 +14,7 @@ from medrails.guard.types import GuardContext, StageResult
 class PromptInjection:
     name = "prompt_injection"
     phase = "input"
+    use_classifier = True  # the pipeline overlaps the classifier's embedding with PHI analysis
 
     def __init__(self, threshold: float = 0.5, use_classifier: bool = True):
         self.threshold = threshold

@@ -17,6 +17,7 @@ from medrails.guard.types import GuardContext, StageResult
 class RiskClassifier:
     name = "risk_classifier"
     phase = "input"
+    use_classifier = True  # the pipeline overlaps the classifier's embedding with PHI analysis
 
     def __init__(self, threshold: float | None = None, allow: list[str] | None = None, use_classifier: bool = True):
         unknown = set(allow or []) - set(REFUSE_CATEGORIES)

@@ -22,6 +22,7 @@ MEDICAL_TERMS = re.compile(
 class Scope:
     name = "scope"
     phase = "input"
+    use_classifier = True  # the pipeline overlaps the classifier's embedding with PHI analysis
 
     def __init__(self, threshold: float | None = None):
         self.threshold = threshold

@@ -35,6 +35,7 @@ SEE_DOCTOR_SOON: list[tuple[str, re.Pattern]] = [
 class EmergencyTriage:
     name = "emergency_triage"
     phase = "input"
+    use_classifier = True  # the pipeline overlaps the classifier's embedding with PHI analysis
 
     def __init__(self, threshold: float | None = None, urgency: bool = False, use_classifier: bool = True):
         self.threshold = threshold

