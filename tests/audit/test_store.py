@@ -225,6 +225,38 @@ def test_verify_while_replicas_append_never_reports_tampering(backend):
     assert store.verify().checked == 121
 
 
+def test_two_replicas_acting_on_one_review_item_at_once(backend):
+    """Two reviewers on two replicas press approve/reject at the same moment: exactly one wins."""
+    from medrails.audit import ReviewError
+
+    first, second = open_audit_store(backend.url), open_audit_store(backend.url)
+    item_id = first.append(chat_record(0, decision="emergency", category="stroke"))
+    barrier = threading.Barrier(2)
+    outcomes: dict[str, str] = {}
+
+    def act(store, who: str, action: str) -> None:
+        barrier.wait(timeout=30)
+        try:
+            store.review_act(item_id, action, who, reason="checked")
+            outcomes[who] = "ok"
+        except ReviewError as exc:
+            outcomes[who] = str(exc)
+
+    workers = [threading.Thread(target=act, args=(first, "rita", "approve")),
+               threading.Thread(target=act, args=(second, "sam", "reject"))]
+    for w in workers:
+        w.start()
+    for w in workers:
+        w.join(timeout=60)
+    assert sorted(outcomes.values())[0] == "ok" and "is already" in sorted(outcomes.values())[1], outcomes
+    winner = next(who for who, outcome in outcomes.items() if outcome == "ok")
+    assert first.review_get(item_id).reviewer == winner
+    assert [e.record["reviewer"] for e in first.recent(kind="review")] == [winner]
+    assert first.verify().ok
+    first.close()
+    second.close()
+
+
 def test_a_lost_database_connection_is_replaced(backend):
     """PostgreSQL restarted or failed over under a replica: the next append and read reconnect on
     their own (no failed request per stale worker connection) and nothing is written twice."""
