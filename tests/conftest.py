@@ -240,8 +240,9 @@ def postgres_server():
     except ImportError:
         pytest.fail("the psycopg driver is missing: pip install -e '.[dev]' (or '.[postgres]')")
     bindir = _pg_bindir()
-    if bindir is None:
-        pytest.fail("PostgreSQL server binaries (initdb, postgres) not found: " + PG_INSTALL_HINT)
+    if bindir is None or not all((bindir / tool).is_file() for tool in ("initdb", "postgres")):
+        where = f" in {bindir}" if bindir else ""
+        pytest.fail(f"PostgreSQL server binaries (initdb, postgres) not found{where}: " + PG_INSTALL_HINT)
     server = PostgresServer(bindir)
     yield server
     server.stop()

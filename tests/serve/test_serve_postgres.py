@@ -10,7 +10,6 @@ import sys
 import threading
 
 import httpx
-import psycopg
 import yaml
 
 from medrails.audit import open_audit_store
@@ -28,6 +27,8 @@ def _ask(client: httpx.Client, text: str) -> dict:
 
 
 def test_answers_and_review_actions_are_audited_in_postgres(tmp_path, test_policy, fake_upstream, postgres_url):
+    import psycopg  # after the postgres fixture, which says how to install it when missing
+
     config = serve_config(tmp_path, test_policy, f"openai:{fake_upstream.url}/v1#fake", audit_url=postgres_url,
                           rate_limit={"per_minute": 100000, "burst": 1000})
     live = start_server(config)
@@ -61,6 +62,8 @@ def test_answers_and_review_actions_are_audited_in_postgres(tmp_path, test_polic
 
 def test_two_server_processes_share_one_chain_in_postgres(tmp_path, fake_upstream, postgres_url):
     """Two `medrails serve` replicas (separate processes, own state) behind one PostgreSQL audit URL."""
+    import psycopg
+
     from medrails.guard.policy import load_policy
 
     policy = load_policy("patient-education").model_dump()
