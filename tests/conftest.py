@@ -121,13 +121,20 @@ def _pg_bindir() -> Path | None:
     return None
 
 
-def _die_with_parent() -> None:
-    """Runs in the postmaster before exec: SIGQUIT (immediate shutdown) when pytest dies, so a killed
-    test run leaves no server behind. Python switches uid before this runs (a uid switch clears it)."""
+def _die_with_parent_hook():
+    """A preexec_fn for the postmaster: SIGQUIT (immediate shutdown) when pytest dies, so a killed test
+    run leaves no server behind. Python switches uid before it runs (a uid switch would clear it).
+    prctl is looked up here, in the parent: the forked child only makes the call (no dlopen there)."""
     import ctypes
     import signal
 
-    ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGQUIT)  # PR_SET_PDEATHSIG
+    prctl = ctypes.CDLL(None, use_errno=True).prctl
+    quit_signal = int(signal.SIGQUIT)
+
+    def hook() -> None:
+        prctl(1, quit_signal)  # PR_SET_PDEATHSIG
+
+    return hook
 
 
 class PostgresServer:
@@ -170,7 +177,7 @@ class PostgresServer:
                 "-c", "listen_addresses=127.0.0.1", "-c", "fsync=off", "-c", "max_connections=200"]
         with self.log.open("wb") as log:
             self.proc = subprocess.Popen(args, stdout=log, stderr=subprocess.STDOUT, env=env, cwd=self.dir,
-                                         preexec_fn=_die_with_parent, **run_as)
+                                         preexec_fn=_die_with_parent_hook(), **run_as)
         self.admin_url = f"postgresql://medrails@127.0.0.1:{self.port}/postgres"
         deadline = time.monotonic() + 60
         import psycopg
