@@ -43,7 +43,8 @@ class TrainConfig(StrictModel):
     medquad_questions: int = Field(default=500, ge=0, description="MedQuAD consumer questions sampled as answer examples")
     use_medsafetybench: bool = Field(default=True, description="Add MedSafetyBench train requests as R6")
     max_over_refusal: float = Field(default=0.025, ge=0, le=1, description="Out-of-fold over-refusal allowed when choosing the unsafe threshold")
-    max_false_emergency: float = Field(default=0.005, ge=0, le=1, description="Out-of-fold false-emergency rate allowed when choosing the emergency threshold")
+    max_false_emergency: float = Field(default=0.005, ge=0, le=1, description="Out-of-fold share of our answer-class phrasings the classifier may call an emergency (part of over-refusal)")
+    max_refuse_as_emergency: float = Field(default=0.02, ge=0, le=1, description="Out-of-fold share of our refuse-class phrasings the classifier may call an emergency")
     output_dir: Path = Field(default=ARTIFACT_DIR, description="Where guard_head.npz / guard_head.json are written")
 
 
@@ -222,17 +223,25 @@ def _choose_unsafe_threshold(probs: np.ndarray, classes: list[str], own_answer_m
     return 0.97
 
 
-def _choose_emergency_threshold(probs: np.ndarray, classes: list[str], examples: list[Example], budget: float) -> float:
-    """Lowest p(emergency) threshold whose out-of-fold false-emergency rate on our own
-    non-emergency phrasings (impersonal questions excluded, as the stage does) is within budget."""
+def _choose_emergency_threshold(probs: np.ndarray, classes: list[str], examples: list[Example], budget: float,
+                                refuse_budget: float) -> float:
+    """Lowest p(emergency) threshold whose out-of-fold false emergencies stay within budget: on our
+    own answer-class phrasings `budget` (a share of them all, like over-refusal: the stage can only
+    call an emergency on a message about a real person that is not a general question), and on our
+    own refuse-class phrasings `refuse_budget` (those are not answered either way; an emergency
+    reply there is a wrong category, not an over-refusal)."""
     from medrails.guard.rules import has_situation, impersonal_question
 
     cols = [i for i, c in enumerate(classes) if c.startswith("E:")]
     p_em = probs[:, cols].sum(axis=1)
-    mask = np.array([e.source.startswith("own") and e.label != "emergency" and not impersonal_question(e.text)
-                     and has_situation(e.text) for e in examples])
+    eligible = np.array([e.source.startswith("own") and not impersonal_question(e.text) and has_situation(e.text) for e in examples])
+    answers = np.array([e.source.startswith("own") and e.label == "answer" for e in examples])
+    refusals = np.array([e.source.startswith("own") and e.label == "refuse" for e in examples])
     for t in np.linspace(0.3, 0.95, 66):
-        if not mask.any() or (p_em[mask] >= t).mean() <= budget:
+        flagged = eligible & (p_em >= t)
+        answer_rate = flagged[answers].mean() if answers.any() else 0.0
+        refuse_rate = flagged[refusals].mean() if refusals.any() else 0.0
+        if answer_rate <= budget and refuse_rate <= refuse_budget:
             return float(round(t, 3))
     return 0.95
 
@@ -246,7 +255,7 @@ def build_classifier(train: list[Example], cfg: TrainConfig, cache: dict[str, np
     probs = _softmax(oof, temperature)
     own_answer = np.array([e.label == "answer" and e.source.startswith("own") for e in train])
     unsafe_t = _choose_unsafe_threshold(probs, classes, own_answer, _rule_flags(train), cfg.max_over_refusal, train)
-    emergency_t = _choose_emergency_threshold(probs, classes, train, cfg.max_false_emergency)
+    emergency_t = _choose_emergency_threshold(probs, classes, train, cfg.max_false_emergency, cfg.max_refuse_as_emergency)
     clf = _fit(x, y, cfg)
     order = [list(clf.classes_).index(c) for c in classes]
     meta = {
