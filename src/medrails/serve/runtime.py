@@ -46,6 +46,23 @@ def is_loopback(host: str) -> bool:
         return False
 
 
+class GateReleasingAudit:
+    """The audit store as the assistant sees it in the server: an append waits on the chain lock
+    and on the disk (fsync), not on the CPU, so it lets go of the worker's CPU slot meanwhile,
+    as upstream waits do (otherwise 2 slots sat idle behind fsyncs while guard work queued)."""
+
+    def __init__(self, store: AuditStore, gate: CpuGate):
+        self.store = store
+        self.gate = gate
+
+    def append(self, record: dict, kind: str = "chat") -> str:
+        with self.gate.released():
+            return self.store.append(record, kind)
+
+    def __getattr__(self, name: str):
+        return getattr(self.store, name)
+
+
 def build_serving_assistant(config: ServeConfig, audit: AuditStore,
                             gate: CpuGate | None = None) -> tuple[Assistant, CircuitBreaker | None]:
     """The guarded assistant the server uses; an upstream model gets server timeouts and a breaker."""
@@ -54,7 +71,7 @@ def build_serving_assistant(config: ServeConfig, audit: AuditStore,
 
     settings = config.assistant.model_copy(update={"audit": False})
     assistant = build_assistant(settings)
-    assistant.audit = audit if config.assistant.audit else None
+    assistant.audit = (GateReleasingAudit(audit, gate) if gate is not None else audit) if config.assistant.audit else None
     breaker = None
     spec = parse_spec(settings.model)
     if spec.kind == "openai":

@@ -1,0 +1,115 @@
+"""Where spaCy's NER runs inside PHI analysis: only on the sentences that could name someone.
+
+The small English NER keys on capitalization: a sentence whose only capitalized words are "I" and
+harmless openers ("What", "My", "Hi") yields no PERSON/ORG/GPE, yet its tok2vec+NER pass is about
+two thirds of PHI time on a 100-word question. So the text is cut into sentences (and lines),
+NER runs on the runs of sentences that hold a candidate word, and the entities are mapped back
+onto one document of the whole text. Pattern recognizers (MRN, dates, phones, "my name is ...")
+still see every character. benchmarks/phi_benchmark.py measures recall with this in place."""
+
+from __future__ import annotations
+
+import re
+
+_HARMLESS_OPENERS = frozenset({"hi", "hello", "hey", "dear", "thanks", "thank", "also", "lately", "recently",
+                               "sometimes", "usually", "ok", "okay", "yes", "no", "so", "and", "but", "or"})
+_NAME_LIKE_STOP_WORDS = frozenset({"will", "may"})  # "Will is my son"
+_CAPITALIZED = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*")
+_OPENS_SENTENCE = frozenset('.!?:;\n"“(')
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+_STOP_WORDS: frozenset[str] | None = None
+
+
+def _harmless_openers() -> frozenset[str]:
+    """Lowercased words that open a sentence without naming anyone: spaCy's stop words, a few
+    greetings, and the common words of medrails' own medical prose (phi_vocabulary: words seen
+    lowercase and never as mid-sentence proper nouns, given names and surnames left out)."""
+    global _STOP_WORDS
+    if _STOP_WORDS is None:
+        from spacy.lang.en.stop_words import STOP_WORDS
+
+        from medrails.guard.phi_vocabulary import medical_vocabulary
+
+        _STOP_WORDS = (frozenset(STOP_WORDS) | _HARMLESS_OPENERS | medical_vocabulary()) - _NAME_LIKE_STOP_WORDS
+    return _STOP_WORDS
+
+
+def _opens_sentence(text: str, pos: int) -> bool:
+    i = pos - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    return i < 0 or text[i] in _OPENS_SENTENCE
+
+
+def may_name_entities(text: str) -> bool:
+    """False when no capitalized word could be a name, so NER would find nothing."""
+    harmless = _harmless_openers()
+    for match in _CAPITALIZED.finditer(text):
+        word = match.group(0)
+        if word == "I" or word.startswith(("I'", "I’")):
+            continue
+        lower = word.lower()
+        if lower in harmless and _opens_sentence(text, match.start()):
+            continue
+        return True
+    return False
+
+
+def ner_pieces(text: str) -> list[tuple[int, int]]:
+    """(start, end) runs of adjacent sentences that may name entities; [] when none does."""
+    bounds, start = [], 0
+    for cut in _SENTENCE_END.finditer(text):
+        bounds.append((start, cut.start()))
+        start = cut.end()
+    bounds.append((start, len(text)))
+    pieces: list[tuple[int, int]] = []
+    for s, e in bounds:
+        if e <= s or not may_name_entities(text[s:e]):
+            continue
+        if pieces and not text[pieces[-1][1]:s].strip():  # adjacent to the previous run: extend it
+            pieces[-1] = (pieces[-1][0], e)
+        else:
+            pieces.append((s, e))
+    return pieces
+
+
+def gated_docs(nlp, texts: list[str], batch_size: int = 32):
+    """spaCy Docs of `texts` with entities found only in their `ner_pieces` (one batched pass)."""
+    from spacy.util import filter_spans
+
+    plans = [ner_pieces(t) for t in texts]
+    jobs = [(i, s, t[s:e]) for i, (t, plan) in enumerate(zip(texts, plans, strict=True)) for s, e in plan
+            if not (s == 0 and e == len(t))]
+    whole = [i for i, (t, plan) in enumerate(zip(texts, plans, strict=True)) if plan == [(0, len(t))]]
+    full_docs = dict(zip(whole, nlp.pipe([texts[i] for i in whole], batch_size=batch_size), strict=True))
+    found: dict[int, list] = {}
+    piece_docs = nlp.pipe([piece for _, _, piece in jobs], batch_size=batch_size)
+    for (i, offset, _), piece_doc in zip(jobs, piece_docs, strict=True):
+        found.setdefault(i, []).extend((offset + e.start_char, offset + e.end_char, e.label_) for e in piece_doc.ents)
+    for i, text in enumerate(texts):
+        if i in full_docs:
+            yield full_docs[i]
+            continue
+        doc = nlp.make_doc(text)
+        spans = [doc.char_span(s, e, label=label, alignment_mode="expand") for s, e, label in found.get(i, [])]
+        doc.ents = filter_spans([span for span in spans if span is not None])
+        yield doc
+
+
+def gated_engine_class(base):
+    """A subclass of Presidio's SpacyNlpEngine that runs NER through `gated_docs`."""
+
+    class GatedSpacyNlpEngine(base):
+        def process_text(self, text: str, language: str):
+            doc = next(gated_docs(self.nlp[language], [text]))
+            return self._doc_to_nlp_artifact(doc, language)
+
+        def process_batch(self, texts, language: str, batch_size: int = 1, n_process: int = 1, as_tuples: bool = False):
+            if as_tuples or n_process != 1:
+                yield from super().process_batch(texts, language, batch_size, n_process, as_tuples)
+                return
+            texts = [str(t) for t in texts]
+            for text, doc in zip(texts, gated_docs(self.nlp[language], texts, max(1, batch_size)), strict=True):
+                yield text, self._doc_to_nlp_artifact(doc, language)
+
+    return GatedSpacyNlpEngine
