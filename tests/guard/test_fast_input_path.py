@@ -137,3 +137,33 @@ def test_names_in_a_long_message_are_redacted_with_offsets_into_the_whole_text()
     assert any("Robert Hale" in n for n in names)
     assert any("Alvarez" in n for n in names)
     assert "Robert" not in redactor.redact(text).text
+
+
+def test_a_growing_answer_runs_ner_only_on_its_new_sentences(monkeypatch):
+    from medrails.guard import phi_ner
+
+    redactor = get_redactor()
+    nlp = redactor.analyzer.nlp_engine.nlp["en"]
+    phi_ner.clear_ner_cache()
+    seen: list[str] = []
+
+    class CountingNlp:
+        def __init__(self, inner):
+            self.inner = inner
+
+        def pipe(self, texts, batch_size=32):
+            texts = list(texts)
+            seen.extend(texts)
+            return self.inner.pipe(texts, batch_size=batch_size)
+
+        def make_doc(self, text):
+            return self.inner.make_doc(text)
+
+    counting = CountingNlp(nlp)
+    first = "Robert Hale should rest. Lifestyle changes help."
+    grown = first + " Dr. Alvarez can explain the results."
+    docs1 = list(phi_ner.gated_docs(counting, [first]))
+    docs2 = list(phi_ner.gated_docs(counting, [grown]))
+    assert seen == ["Robert Hale should rest.", "Dr. Alvarez can explain the results."]
+    assert [e.text for e in docs1[0].ents] == [e.text for e in docs2[0].ents][: len(docs1[0].ents)]
+    assert any("Alvarez" in e.text for e in docs2[0].ents)

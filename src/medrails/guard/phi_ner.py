@@ -3,20 +3,24 @@
 The small English NER keys on capitalization: a sentence whose only capitalized words are "I" and
 harmless openers ("What", "My", "Hi") yields no PERSON/ORG/GPE, yet its tok2vec+NER pass is about
 two thirds of PHI time on a 100-word question. So the text is cut into sentences (and lines),
-NER runs on the runs of sentences that hold a candidate word, and the entities are mapped back
-onto one document of the whole text. Pattern recognizers (MRN, dates, phones, "my name is ...")
+NER runs on each sentence that holds a candidate word (cached by sentence), and the entities are
+mapped back onto one document of the whole text. Pattern recognizers (MRN, dates, phones, "my name is ...")
 still see every character. benchmarks/phi_benchmark.py measures recall with this in place."""
 
 from __future__ import annotations
 
 import re
+import threading
+from collections import OrderedDict
 
 _HARMLESS_OPENERS = frozenset({"hi", "hello", "hey", "dear", "thanks", "thank", "also", "lately", "recently",
                                "sometimes", "usually", "ok", "okay", "yes", "no", "so", "and", "but", "or"})
 _NAME_LIKE_STOP_WORDS = frozenset({"will", "may"})  # "Will is my son"
 _CAPITALIZED = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*")
 _OPENS_SENTENCE = frozenset('.!?:;\n"“(')
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+# a sentence ends at . ! ? or a line break, but not after a title or an initial ("Dr. Smith", "J. Smith")
+_SENTENCE_END = re.compile(r"(?<!\b(?:Dr|Mr|Ms|St|Jr|Sr)\.)(?<!\bMrs\.)(?<!\bProf\.)(?<!\b[A-Z]\.)(?<=[.!?])\s+|\n+")
+NER_CACHE_SIZE = 512
 _STOP_WORDS: frozenset[str] | None = None
 
 
@@ -56,40 +60,54 @@ def may_name_entities(text: str) -> bool:
 
 
 def ner_pieces(text: str) -> list[tuple[int, int]]:
-    """(start, end) runs of adjacent sentences that may name entities; [] when none does."""
+    """(start, end) of the sentences that may name entities; [] when none does."""
     bounds, start = [], 0
     for cut in _SENTENCE_END.finditer(text):
         bounds.append((start, cut.start()))
         start = cut.end()
     bounds.append((start, len(text)))
-    pieces: list[tuple[int, int]] = []
-    for s, e in bounds:
-        if e <= s or not may_name_entities(text[s:e]):
-            continue
-        if pieces and not text[pieces[-1][1]:s].strip():  # adjacent to the previous run: extend it
-            pieces[-1] = (pieces[-1][0], e)
-        else:
-            pieces.append((s, e))
-    return pieces
+    return [(s, e) for s, e in bounds if e > s and may_name_entities(text[s:e])]
+
+
+_ner_cache: OrderedDict[str, tuple[tuple[int, int, str], ...]] = OrderedDict()
+_ner_cache_lock = threading.Lock()
+
+
+def _sentence_entities(nlp, sentences: list[str], batch_size: int) -> list[tuple[tuple[int, int, str], ...]]:
+    """(start, end, label) entities of each sentence. Cached by sentence: a streamed answer is
+    re-checked as it grows, and without the cache every check re-ran NER on all earlier sentences."""
+    found: dict[str, tuple[tuple[int, int, str], ...]] = {}
+    with _ner_cache_lock:
+        for sentence in sentences:
+            if sentence in _ner_cache:
+                _ner_cache.move_to_end(sentence)
+                found[sentence] = _ner_cache[sentence]
+    missing = list(dict.fromkeys(s for s in sentences if s not in found))
+    for sentence, doc in zip(missing, nlp.pipe(missing, batch_size=batch_size), strict=True):
+        found[sentence] = tuple((e.start_char, e.end_char, e.label_) for e in doc.ents)
+    with _ner_cache_lock:
+        for sentence in missing:
+            _ner_cache[sentence] = found[sentence]
+        while len(_ner_cache) > NER_CACHE_SIZE:
+            _ner_cache.popitem(last=False)
+    return [found[s] for s in sentences]
+
+
+def clear_ner_cache() -> None:
+    with _ner_cache_lock:
+        _ner_cache.clear()
 
 
 def gated_docs(nlp, texts: list[str], batch_size: int = 32):
     """spaCy Docs of `texts` with entities found only in their `ner_pieces` (one batched pass)."""
     from spacy.util import filter_spans
 
-    plans = [ner_pieces(t) for t in texts]
-    jobs = [(i, s, t[s:e]) for i, (t, plan) in enumerate(zip(texts, plans, strict=True)) for s, e in plan
-            if not (s == 0 and e == len(t))]
-    whole = [i for i, (t, plan) in enumerate(zip(texts, plans, strict=True)) if plan == [(0, len(t))]]
-    full_docs = dict(zip(whole, nlp.pipe([texts[i] for i in whole], batch_size=batch_size), strict=True))
-    found: dict[int, list] = {}
-    piece_docs = nlp.pipe([piece for _, _, piece in jobs], batch_size=batch_size)
-    for (i, offset, _), piece_doc in zip(jobs, piece_docs, strict=True):
-        found.setdefault(i, []).extend((offset + e.start_char, offset + e.end_char, e.label_) for e in piece_doc.ents)
+    jobs = [(i, s, t[s:e]) for i, t in enumerate(texts) for s, e in ner_pieces(t)]
+    entities = _sentence_entities(nlp, [sentence for _, _, sentence in jobs], batch_size)
+    found: dict[int, list[tuple[int, int, str]]] = {}
+    for (i, offset, _), ents in zip(jobs, entities, strict=True):
+        found.setdefault(i, []).extend((offset + s, offset + e, label) for s, e, label in ents)
     for i, text in enumerate(texts):
-        if i in full_docs:
-            yield full_docs[i]
-            continue
         doc = nlp.make_doc(text)
         spans = [doc.char_span(s, e, label=label, alignment_mode="expand") for s, e, label in found.get(i, [])]
         doc.ents = filter_spans([span for span in spans if span is not None])
