@@ -26,6 +26,10 @@ from pathlib import Path
 
 log = logging.getLogger(__name__)
 MIN_REUSE_TOKENS = 8  # below this a shared prefix is not worth cropping the cache
+# Padded tokens per forward pass. On a CPU a pass over a few thousand tokens keeps the matrix
+# products large (and the thread pool busy) while the attention scores of the longest
+# prompts stay in the tens of megabytes.
+MAX_BATCH_TOKENS = 8192
 
 
 @dataclass
@@ -33,6 +37,16 @@ class OptionScore:
     logprob: float  # sum of the continuation's token log-probabilities
     n_tokens: int
     is_greedy: bool
+
+
+@dataclass
+class EncodedItem:
+    """One item tokenized by lm-eval's rules: the context and each option's continuation tokens."""
+
+    context: str
+    continuations: list[str]
+    context_ids: list[int]
+    continuation_ids: list[list[int]]
 
 
 @dataclass
@@ -136,32 +150,56 @@ class LoglikScorer:
                     results[i] = score
         return [r for r in results if r is not None]
 
-    def score_many(self, prompts: list[tuple[str, list[str]]]) -> list[list[OptionScore]]:
+    def encode_item(self, context: str, continuations: list[str]) -> EncodedItem:
+        pairs = [self.encode_pair(context, c) for c in continuations]
+        return EncodedItem(context, list(continuations), pairs[0][0], [cont for _, cont in pairs])
+
+    def plan_batches(self, items: list[EncodedItem], max_items: int,
+                     max_tokens: int = MAX_BATCH_TOKENS) -> list[list[int]]:
+        """Indexes of `items` grouped into forward passes: longest first (as lm-eval orders them,
+        so neighbours have similar lengths and little padding), at most `max_items` per pass and
+        at most `max_tokens` padded tokens (rows x longest row), which bounds memory for long
+        prompts while short ones (MedMCQA) share a pass by the dozen."""
+        order = sorted(range(len(items)), key=lambda i: len(items[i].context_ids), reverse=True)
+        batches: list[list[int]] = []
+        for index in order:
+            if batches:
+                current = batches[-1]
+                width = len(items[current[0]].context_ids)  # the first is the longest
+                if len(current) < max_items and (len(current) + 1) * width <= max_tokens:
+                    current.append(index)
+                    continue
+            batches.append([index])
+        return batches
+
+    def score_many(self, prompts: list[tuple[str, list[str]]] | list[EncodedItem]) -> list[list[OptionScore]]:
         """Several items in one forward pass. Items whose options are all one token (letters,
         yes/no/maybe: the common case) are batched: their contexts run together, right-padded,
         on top of the KV cache of the token prefix they share (few-shot exemplars), and only
-        each row's last position is projected onto the vocabulary. Others go through `scores`."""
+        each row's last position is projected onto the vocabulary; each option's score is read
+        from that row's last logits (no pass per option). Others go through `scores`."""
         import torch
 
-        results: list[list[OptionScore] | None] = [None] * len(prompts)
-        batch: list[tuple[int, list[int], list[int]]] = []  # (index, context ids, one token per option)
-        for index, (context, continuations) in enumerate(prompts):
-            pairs = [self.encode_pair(context, c) for c in continuations]
-            context_ids = pairs[0][0]
-            if all(len(cont) == 1 for _, cont in pairs) and len(context_ids) + 1 <= self.max_length + 1:
-                batch.append((index, context_ids, [cont[0] for _, cont in pairs]))
+        items = [p if isinstance(p, EncodedItem) else self.encode_item(*p) for p in prompts]
+        results: list[list[OptionScore] | None] = [None] * len(items)
+        batch: list[int] = []
+        for index, item in enumerate(items):
+            if not all(item.continuation_ids):
+                raise ValueError("an option encodes to zero tokens; cannot score it")
+            if all(len(c) == 1 for c in item.continuation_ids) and len(item.context_ids) <= self.max_length:
+                batch.append(index)
             else:
-                results[index] = self.scores(context, continuations)
+                results[index] = self.scores(item.context, item.continuations)
         if len(batch) == 1:
-            index = batch[0][0]
-            results[index] = self.scores(*prompts[index])
+            results[batch[0]] = self.scores(items[batch[0]].context, items[batch[0]].continuations)
         elif batch:
             with torch.inference_mode():
-                for (index, _, targets), logits in zip(batch, self._batched_last_logits([b[1] for b in batch]),
-                                                       strict=True):
+                rows = self._batched_last_logits([items[i].context_ids for i in batch])
+                for index, logits in zip(batch, rows, strict=True):
                     logprobs = torch.log_softmax(logits.float(), dim=-1)
                     greedy = int(logprobs.argmax())
-                    results[index] = [OptionScore(float(logprobs[t]), 1, greedy == t) for t in targets]
+                    results[index] = [OptionScore(float(logprobs[c[0]]), 1, greedy == c[0])
+                                      for c in items[index].continuation_ids]
         return [r for r in results if r is not None]
 
     def _batched_last_logits(self, contexts: list[list[int]]):

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from medrails.errors import BackendError, MedrailsError
 from medrails.eval.data import LETTERS, TaskData
-from medrails.eval.loglik import LoglikScorer
+from medrails.eval.loglik import MAX_BATCH_TOKENS, LoglikScorer
 from medrails.eval.metrics import bootstrap, macro_f1, wilson
 from medrails.eval.prompts import PromptSpec, build_prompt, exemplars_for, question_text, select_fewshot
 from medrails.eval.results import ItemLog, pending, progress_bar
@@ -35,22 +35,26 @@ def prepare(data: TaskData, shots: int, chat_template: bool, limit: int | None) 
 
 
 # -- log-likelihood ------------------------------------------------------------------------------
-def run_loglik(task: PreparedTask, scorer: LoglikScorer, log: ItemLog, batch_size: int = 8) -> list[dict]:
-    """Score pending items in batches of similar length (longest first, as lm-eval orders them);
-    each batch's records are appended as soon as it finishes."""
+def run_loglik(task: PreparedTask, scorer: LoglikScorer, log: ItemLog, batch_size: int = 32,
+               max_batch_tokens: int = MAX_BATCH_TOKENS) -> list[dict]:
+    """Score pending items, up to `batch_size` items of similar length per forward pass (longest
+    first, as lm-eval orders them; at most `max_batch_tokens` padded tokens per pass). Each
+    pass's records are appended as soon as it finishes, so a killed run loses at most one pass."""
     done = log.load()
     todo = pending(task.items, done)
-    prompts = {item.id: build_prompt(task.data.task, item, exemplars_for(item, task.exemplars), task.spec,
-                                     scorer.tokenizer) for item in todo}
-    todo.sort(key=lambda item: len(prompts[item.id].context), reverse=True)
+    encoded = []
+    for item in todo:
+        prompt = build_prompt(task.data.task, item, exemplars_for(item, task.exemplars), task.spec, scorer.tokenizer)
+        encoded.append((item, prompt.choices, scorer.encode_item(prompt.context, prompt.continuations)))
+    batches = scorer.plan_batches([e for _, _, e in encoded], batch_size, max_batch_tokens)
     with progress_bar(f"{task.data.task} (log-likelihood)", total=len(task.items), done=len(task.items) - len(todo)) as advance:
-        for start in range(0, len(todo), batch_size):
-            chunk = todo[start:start + batch_size]
+        for batch in batches:
+            chunk = [encoded[i] for i in batch]
             started = time.perf_counter()
-            all_scores = scorer.score_many([(prompts[i.id].context, prompts[i.id].continuations) for i in chunk])
+            all_scores = scorer.score_many([e for _, _, e in chunk])
             seconds = (time.perf_counter() - started) / len(chunk)
-            for item, scores in zip(chunk, all_scores, strict=True):
-                record = _loglik_record(task.data.task, item, prompts[item.id].choices, scores, seconds)
+            for (item, choices, _), scores in zip(chunk, all_scores, strict=True):
+                record = _loglik_record(task.data.task, item, choices, scores, seconds)
                 log.append(record)
                 done[item.id] = record
             advance(len(chunk))

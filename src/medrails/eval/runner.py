@@ -54,7 +54,8 @@ class EvalSettings(StrictModel):
     max_new_tokens: int = Field(128, ge=1, description="Generation length for generated answers and summaries.")
     seed: int = Field(0, description="Seed for sampling orders (summarization sample, bootstrap).")
     extractor: Literal["dictionary", "llm"] = Field("dictionary", description="Span extractor for extraction tasks.")
-    batch_size: int = Field(8, ge=1, le=256, description="Items per forward pass in log-likelihood scoring.")
+    batch_size: int = Field(32, ge=1, le=256, description="Most items per forward pass in log-likelihood scoring "
+                            "(passes also stop at 8192 padded tokens).")
     retries: int = Field(3, ge=0, description="Retries of a failing endpoint call before the run stops.")
     out: str | None = Field(None, description="Run directory (default $MEDRAILS_HOME/runs/<timestamp>).")
 
