@@ -89,7 +89,12 @@ class Assistant:
         return cleaned
 
     # -- one-shot ---------------------------------------------------------------------------------
-    def ask(self, question: str, history: list[Message] | None = None) -> GuardVerdict:
+    def ask(self, question: str, history: list[Message] | None = None,
+            cancel: threading.Event | None = None) -> GuardVerdict:
+        """The guarded answer in one piece. With `cancel` (kill switch, client gone) a model that
+        generates in this process is read token by token and stops as soon as it is set; the
+        request still ends with the fail-closed verdict, so it is audited. (An upstream model's
+        call is one blocking request, bounded by its read timeout.)"""
         started = time.perf_counter()
         ctx = self.guard.check_input(question)
         if ctx.blocked:
@@ -99,12 +104,34 @@ class Assistant:
             history = self._redacted_history(history)
         except Exception as exc:
             return self._fail_closed(ctx, f"history redaction failed: {exc}", started)
+        messages = self.messages(ctx.text, passages, history, ctx.extra.get("triage"))
         try:
-            output = self.model.generate(self.messages(ctx.text, passages, history, ctx.extra.get("triage")), self.params)
+            output = self._generate(messages, cancel)
         except BackendError as exc:
             return self._fail_closed(ctx, f"model error: {exc}", started)
+        if output is None:
+            return self._fail_closed(ctx, "cancelled: generation stopped before the answer was complete", started)
         self.guard.check_output(ctx, drop_unfinished_sentence(output), passages)
         return self._finish(ctx, model_called=True, started=started)
+
+    def _generate(self, messages: list[Message], cancel: threading.Event | None) -> str | None:
+        """The model's whole output, or None when `cancel` was set before it finished."""
+        if cancel is None or not getattr(self.model, "generates_locally", False):
+            return self.model.generate(messages, self.params)
+        if cancel.is_set():
+            return None
+        pieces = self.model.stream(messages, self.params)
+        parts: list[str] = []
+        try:
+            for piece in pieces:
+                if cancel.is_set():
+                    return None
+                parts.append(piece)
+        finally:
+            close = getattr(pieces, "close", None)
+            if close is not None:
+                close()  # ends a local model's generate thread
+        return None if cancel.is_set() else "".join(parts)
 
     # -- streaming --------------------------------------------------------------------------------
     def stream(

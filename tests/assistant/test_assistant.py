@@ -231,3 +231,47 @@ def test_stream_releases_the_rewritten_text_never_the_raw_output(tmp_path):
     streamed = "".join(e.text for e in assistant.stream("What is asthma?"))
     assert "Smith" not in streamed and "Dr. [NAME] explains" in streamed
     assert streamed == plain.answer
+
+
+class SlowLocalModel(ScriptedModel):
+    """A model generating in this process, one piece every `delay` seconds."""
+
+    generates_locally = True
+
+    def __init__(self, answer: str, delay: float = 0.0):
+        super().__init__(answer)
+        self.delay, self.pieces_made, self.closed = delay, 0, False
+
+    def stream(self, messages, params: GenerationParams) -> Iterator[str]:
+        import time
+
+        try:
+            for piece in super().stream(messages, params):
+                time.sleep(self.delay)
+                self.pieces_made += 1
+                yield piece
+        finally:
+            self.closed = True
+
+
+def test_ask_with_cancel_stops_a_local_model_and_fails_closed(tmp_path):
+    import threading
+
+    sink = Sink()
+    model = SlowLocalModel("A long answer. " * 200, delay=0.01)
+    cancel = threading.Event()
+    threading.Timer(0.2, cancel.set).start()  # e.g. the kill switch flips mid-answer
+    verdict = Assistant(model=model, guard=guard_with(tmp_path), audit=sink).ask("What is asthma?", cancel=cancel)
+    assert verdict.category == "fail_closed" and "A long answer" not in verdict.answer
+    assert model.closed and model.pieces_made < 200  # stopped early: 600 pieces would take 6 s
+    assert len(sink.records) == 1 and "cancelled" in sink.records[0]["review_reasons"][0]
+
+
+def test_ask_with_an_unset_cancel_gives_the_same_answer_as_without(tmp_path):
+    import threading
+
+    text = "Asthma narrows the airways. Inhalers help."
+    plain = Assistant(model=ScriptedModel(text), guard=guard_with(tmp_path)).ask("What is asthma?")
+    local = Assistant(model=SlowLocalModel(text), guard=guard_with(tmp_path)).ask("What is asthma?",
+                                                                                 cancel=threading.Event())
+    assert local.answer == plain.answer and local.decision == "answer"

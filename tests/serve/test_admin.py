@@ -151,3 +151,46 @@ def test_upstream_waits_do_not_hold_a_cpu_slot(tmp_path, test_policy, fake_upstr
     finally:
         fake_upstream.delay_s = 0.0
         live.stop()
+
+
+def test_kill_switch_stops_a_non_streaming_local_generation(tmp_path, test_policy):
+    """A non-streaming answer from a model generating in process stops when the switch is pulled,
+    instead of running to its end; the request is answered 503 and still audited."""
+    import threading
+
+    from medrails.assistant import Assistant
+    from medrails.guard import Guard
+    from medrails.models import GenerationParams
+
+    class SlowLocalModel:
+        name = "slow-local"
+        generates_locally = True
+
+        def __init__(self):
+            self.pieces = 0
+
+        def generate(self, messages, params: GenerationParams) -> str:
+            raise AssertionError("with a cancel event the server must stream a local model")
+
+        def stream(self, messages, params: GenerationParams):
+            for _ in range(3000):  # 30 s if nobody stops it
+                time.sleep(0.01)
+                self.pieces += 1
+                yield "word. "
+
+    model = SlowLocalModel()
+    config = serve_config(tmp_path, test_policy, "embedded")
+    live = start_server(config, assistant=Assistant(model=model, guard=Guard.from_policy(test_policy)))
+    try:
+        live.runtime.assistant.audit = live.runtime.audit
+        threading.Timer(1.0, live.runtime.state.set_kill_switch, args=(True, "drill", "pytest")).start()
+        started = time.monotonic()
+        response = httpx.post(live.url + "/v1/chat/completions", timeout=60,
+                              json={"model": config.model_id, "messages": [{"role": "user", "content": "What is asthma?"}]})
+        assert response.status_code == 503 and response.json()["error"]["code"] == "kill_switch"
+        assert time.monotonic() - started < 10 and model.pieces < 1000
+        records = [e.record for e in live.runtime.audit.recent(limit=5, kind="chat")]
+        assert any(any("cancelled" in r for r in rec.get("review_reasons", [])) for rec in records)
+    finally:
+        live.runtime.state.set_kill_switch(False, "drill over", "pytest")
+        live.stop()

@@ -33,6 +33,8 @@ def load_model_and_tokenizer(path: Path, adapter: str | Path | None = None):
 class TransformersChatModel:
     """Wraps a transformers model + tokenizer behind the ChatModel interface."""
 
+    generates_locally = True  # its stream can be stopped between tokens (see Assistant.ask's cancel)
+
     def __init__(self, model, tokenizer, name: str, source: Path | None = None):
         if not getattr(tokenizer, "chat_template", None):
             raise ModelLoadError(

@@ -127,8 +127,11 @@ def create_app(config: ServeConfig | None = None, assistant: Assistant | None = 
                                      media_type="text/event-stream",
                                      headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"})
         started = time.perf_counter()
+        cancel = threading.Event()  # set on kill switch or client gone: a local model stops, still audited
         try:
-            verdict = await runtime.pool.call(lambda: assistant.ask(question, history), config.request_timeout_s)
+            verdict = await watch_cancel(
+                runtime, request, cancel,
+                runtime.pool.call(lambda: assistant.ask(question, history, cancel=cancel), config.request_timeout_s))
         except PoolFull as exc:
             raise busy(runtime, exc) from None
         except TimeoutError:
@@ -174,6 +177,21 @@ def busy(runtime: Runtime, exc: PoolFull) -> ApiError:
     runtime.metrics.rejected.labels("busy").inc()
     return ApiError(runtime.config.busy_status, f"{exc}; retry shortly", "server_busy", "queue_full",
                     headers={"Retry-After": "2"})
+
+
+CANCEL_POLL_S = 0.25
+
+
+async def watch_cancel(runtime: Runtime, request: Request, cancel: threading.Event, call):
+    """Await `call`, setting `cancel` if the kill switch is engaged (by any replica or the CLI)
+    or the client disconnects while it runs."""
+    task = asyncio.ensure_future(call)
+    while True:
+        done, _ = await asyncio.wait({task}, timeout=CANCEL_POLL_S)
+        if done:
+            return task.result()
+        if not cancel.is_set() and (runtime.state.kill_switch().engaged or await request.is_disconnected()):
+            cancel.set()
 
 
 async def check_kill_switch(runtime: Runtime, who: Principal) -> None:
