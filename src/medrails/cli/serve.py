@@ -22,6 +22,8 @@ def serve(
     policy: str = typer.Option(None, "--policy", "-p", help="Guard policy name or YAML path."),
     kb: str = typer.Option(None, "--kb", help="Knowledge base ('starter' default, 'none' to disable)."),
     workers: int = typer.Option(None, "--workers", help="Generation threads."),
+    audit_url: str = typer.Option(None, "--audit-url", help="Audit store: sqlite:///path.db or postgresql://... "
+                                  "(shared by replicas; default: SQLite under $MEDRAILS_HOME)."),
 ) -> None:
     """Serve the guarded assistant: OpenAI-compatible API, web UI, metrics, audit trail."""
     import uvicorn
@@ -30,7 +32,7 @@ def serve(
     from medrails.serve.config import ServeConfig
 
     flags = {"host": host, "port": port, "workers": workers, "assistant.model": model, "assistant.policy": policy,
-             "assistant.kb": "null" if kb == "none" else kb}
+             "assistant.kb": "null" if kb == "none" else kb, "audit_url": audit_url}
     extra = [f"{k}={v}" for k, v in flags.items() if v is not None]
     cfg = load_config(ServeConfig, config, list(overrides or []) + extra)
     app = create_app(cfg)
