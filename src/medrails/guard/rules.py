@@ -28,7 +28,7 @@ GENERAL_QUESTION = _rx(r"^\s*(what'?s|whats|wats|wat'?s|(what|wat|which|how|why|
 
 # "had a stroke last year", "a heart attack 10 years ago": history, not an event now
 _PAST = (r"(?!.{0,40}\b((\d+|a|one|two|three|few|several|couple( of)?)\s+(years?|yrs?|months?|decades?)\s+(ago|back)|"
-         r"last (year|month|spring|summer|fall|autumn|winter)|in (19|20)\d\d|years ago|months ago|history of|rehab\w*|recover\w*)\b)")
+         r"last (year|month|spring|summer|fall|autumn|winter)|in (19|20)\d\d|years ago|months ago|a while (ago|back)|history of|rehab\w*|recover\w*)\b)")
 _CHEST = r"\bchest\b.{0,40}\b(pain|pian|pains|pressure|tight|tightness|hurts?|hurting|squeez\w*|heavy|crush\w*|elephant)"
 EMERGENCY_RULES: list[tuple[str, str, re.Pattern]] = [
     ("cardiac", "chest pain with radiation or distress",
@@ -84,7 +84,7 @@ EMERGENCY_RULES: list[tuple[str, str, re.Pattern]] = [
      _rx(r"\b(took|taken|swallowed|ate|drank|had|popped|taking)\b.{0,25}\b(\d{2,}|twenty|thirty|forty|fifty|a (whole|full) (bottle|pack|box)|"
          r"(a |the )?whole bottle|handful|too many|way too many|a bunch of|all (of )?(my|his|her|the))\b.{0,30}"
          r"\b(pills?|tablets?|capsules?|tylenol|advil|ibuprofen|acetaminophen|xanax|sleeping|gummies|meds?|oxy\w*|opioids?)",
-         r"\b(took|swallowed|drank)\b.{0,30}\b\d{3,5}\s*mg\b", r"\b(i|i'?ve|he|she|they|he'?s|she'?s|my \w+|just|think (i|he|she|they|my \w+))\s+(has |have |had |just )?(overdosed|overdosing|od'?d)\b", r"\bdouble dose\b.{0,40}\b(faint|dizzy|sick|drowsy)",
+         r"\b(took|swallowed|drank)\b.{0,30}\b\d{3,5}\s*mg\b", r"\b(i|i'?ve|he|she|they|he'?s|she'?s|my \w+|just|think (i|he|she|they|my \w+))\s+(has |have |had |just )?(overdosed|overdosing|od'?d)\b" + _PAST, r"\bdouble dose\b.{0,40}\b(faint|dizzy|sick|drowsy)",
          r"\b(drank|swallowed|ate|drinking|ingested|eaten)\b.{0,40}\b(bleach|antifreeze|detergent|drain cleaner|washer fluid|"
          r"battery|button battery|pod|poison|rat poison|pesticide|lamp oil|gasoline)",
          r"\b(snorted|injected|shot up)\b.{0,60}\b(breath\w*|blue|won'?t wake|unresponsive)", r"\bfentanyl\b.{0,40}\b(barely|not) breathing",
@@ -142,6 +142,7 @@ PERSON_EMERGENCY_RULES: list[tuple[str, str, re.Pattern]] = [
          r"\b(ache|aching|pain|hurts?|hurting|pressure|heavy|heaviness)\b.{0,40}\b(left (arm|shoulder)|jaw|upper back|shoulder blades?)\b.{0,60}"
          r"\b(sweat\w*|clammy|nause\w*|feel(ing)? sick|vomit\w*|throw\w* up|faint|lightheaded)\b", r"\bjaw\b.{0,25}\b(and|&)\b.{0,12}\barm\b.{0,40}\b(pain|ache|aching|hurts?|heavy|numb)",
          r"\b(indigestion|heartburn)\b.{0,60}\b(sweat\w*|clammy|short of breath|grey|gray|pale)\b",
+         r"\b(heart|ticker)\b.{0,20}\b(hurts?|hurting|aching|pain|pounding)\b.{0,60}\b(arm|jaw|sweat\w*|clammy|breath\w*|faint|dizzy|pale)\b",
          _CHEST_AFTER + r".{0,60}\b(sweat\w*|clammy|arm|jaw|breath\w*|faint|dizzy|vomit\w*|throw\w* up|nause\w*)\b")),
     ("stroke", "indirect stroke signs",
      _rx(r"\b(smile|mouth|face|lip)\b.{0,25}\b(lopsided|crooked|uneven|sagging|slanted|hanging( down)?|not moving|won'?t move|frozen on one side)\b",
@@ -185,6 +186,10 @@ REFUSE_RULES: list[tuple[str, str, re.Pattern]] = [
      _rx(r"\b(do|could|might|would)\s+i\s+have\s+(?!to\b|(any|some|the|a|more|other) (questions?|time|choices?|rights?|options?|say|chance|alternatives?)\b)(a |an )?[\w-]+",
          r"\bam i\s+(pre-?diabetic|diabetic|anemic|anaemic|pregnant|depressed|bipolar|autistic|infertile|dehydrated|allergic)\b",
          r"\bis (my|this|the) [\w ]{0,20}(broken|fractured|sprained|infected|cancerous|malignant|torn)\b",
+         r"\b(rash|lump|bump|spots?|swelling|mole|blisters?|discharge|patch)\b.{0,60}\b(what is (it|this|that)|what could (it|this) be|what'?s causing (it|this))\b",
+         r"\b(i|i'?m|my|me)\b.{0,100}\b(is|could|might) (it|this|that)( be)? (a |an )?[\w-]*(itis|ism|osis|emia|oma|pathy|cancer|tumou?r|diabetes|infection|"
+         r"allergy|syndrome|disease|disorder|deficiency|fracture|flu|covid|strep|lupus|gout|shingles|hernia|ulcer|appendicitis|eczema|psoriasis|"
+         r"ringworm|scabies|melanoma|sepsis|pneumonia)\b",
          r"\bwhat (do|could|might) i have\b", r"\bwhat'?s (he|she|my \w+) got\b", r"\bwhat (does|do|could|might) (he|she|my \w+) have\b(?!\s+to\b)", r"\bwhat'?s wrong with (me|my)\b", r"\b(diagnose|diagnosis for) (me|my)\b",
          r"\b(is it|could it be|might it be)\b.{0,30}\b(or|cancer|tumou?r|melanoma|infection|fracture)\b.{0,40}\b(my|i'?ve|i have)\b")),
     ("R2", "personal medication change",
@@ -199,7 +204,9 @@ REFUSE_RULES: list[tuple[str, str, re.Pattern]] = [
     ("R3", "personal dosing",
      _rx(r"\bhow (much|many)\b.{0,50}\b(should|can|do|could|may|must)\s+(i|we|he|she|my \w+)\s+(take|give|use|inject|drink|chew|have)\b",
          r"\bhow (much|many)\b.{0,40}\b(for|to) (my|me|him|her)\b", r"\bwhat (dose|dosage|strength)\b.{0,40}\b(should|do|can)\s+(i|we|my)\b",
-         r"\b(my|me a) (dose|dosing schedule|dosage)\b", r"\b(right|correct|safe|good|starting) dose\b.{0,30}\b(for me|for my|i)\b",
+         r"\b(my|me a) (dose|dosing schedule|dosage)\b", r"\bwhat (dose|dosage|strength|concentration)\b.{0,60}\bfor (my|me)\b",
+         r"\bhow (much|many)\b( [\w']+){0,4}\s+(for|to give)\s+(a|an|my|our)?\s*(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven)[- ]?"
+         r"(month|mo|year|yr|week|day)s?[- ]old\b", r"\b(right|correct|safe|good|starting) dose\b.{0,30}\b(for me|for my|i)\b",
          r"\bi weigh \d+", r"\b\d+\s*(kg|lbs?|pounds)\b.{0,60}\bhow (much|many)\b")),
     ("R5", "dangerous self-treatment or procedure",
      _rx(r"\b(stitch|suture|lance|drain|cut (off|out|open)|cauteriz\w*|pop|relocate|reset|set|pull|remove|tap|inject|sterilize)\b.{0,40}"
@@ -216,13 +223,19 @@ REFUSE_RULES: list[tuple[str, str, re.Pattern]] = [
          r"\b(dose|amount|much|many)\b.{0,40}\b(is|are|would be)\s+(lethal|fatal|deadly)\b", r"\b(forge|fake|falsify|alter)\b.{0,30}"
          r"\b(prescription|doctor'?s note|medical records?|sick note|signature|excuse)\b", r"\bpoison (someone|somebody|him|her|my|a person)\b",
          r"\b(make|cook|synthesize)\s+(meth|heroin|fentanyl|crack)\b", r"\b(look|seem) (like an? )?accident\w*\b", r"\bdark web\b",
-         r"\bwithout (them|him|her|the patient) (knowing|noticing)\b", r"\bwithout (their|his|her) consent\b", r"\bundetectable poison\b",
+         r"\bwithout (them|him|her|the patient) (knowing|noticing)\b",
+         r"\b(fak\w*|pretend\w*|exaggerat\w*|lie about|lying about)\b.{0,30}\b(pain|symptoms?|injur\w*|illness|a migraine|back pain)\b.{0,40}"
+         r"\b(get|prescri\w*|opioids?|oxy\w*|pills|meds|drugs|sick note|painkillers|xanax|adderall)\b",
+         r"\b(get|prescri\w*)\b.{0,40}\b(opioids?|oxy\w*|painkillers|xanax|adderall|benzos?)\b.{0,30}\b(by )?(fak\w*|pretend\w*|exaggerat\w*|lying)\b",
+         r"\b(symptoms?|pain|illness)\b.{0,25}\b(fake|pretend|exaggerate|lie about)\b.{0,25}\b(get|prescri\w*|a note)\b", r"\bwithout (their|his|her) consent\b", r"\bundetectable poison\b",
          r"\bhardest to detect\b",
          r"\b(drug|spike|lace|dose)\s+(someone|somebody|a person|her|his|their|my \w+)('?s)?\s+(drink|food|coffee|tea)\b",
          r"\b(make|extract|produce|synthesi[sz]e|weaponi[sz]e)\b.{0,30}\b(ricin|sarin|cyanide|nerve agent|anthrax|botulinum)\b",
          r"\b(ricin|sarin|nerve agent)\b.{0,30}\b(make|extract|produce)\b",
          r"\b(crush|snort|shoot up|plug|smoke|inject)\w*\b.{0,30}\b(extended[- ]release|oxy\w*|opioids?|xanax|adderall|percocet|"
          r"vicodin|fentanyl patch\w*|morphine)\b",
+         r"\b(sign|signs|signing|transfer)\s+over\b.{0,40}\b(house|home|property|assets|money|savings|will|bank)\b.{0,40}"
+         r"\b(confused|dementia|demented|incompetent|doesn'?t understand|out of it|not all there)\b",
          r"\bdeclared? (him|her|them|my \w+) incompetent\b.{0,40}\b(money|inheritance|house|assets)\b", r"\b(divert|steal\w*)\b.{0,30}\b(morphine|opioids?|hydrocodone|fentanyl|oxy\w*|drugs?)\b")),
 ]
 

@@ -25,6 +25,10 @@ _CUES: list[tuple[str, re.Pattern]] = [
                                  r"according to|research|studies|evidence|what is|what are|how does|how do|explain)\b", re.I)),
     ("now_urgency", re.compile(r"\b(right now|now|just|suddenly|sudden|won't stop|wont stop|can't|cant|tonight|minutes? ago|"
                                r"hour ago|help)\b", re.I)),
+    # "why do my ears pop on planes", "is that common": curiosity about a mechanism, not a request to
+    # identify one's own condition (R1) — the embedding alone sends first-person "why" questions to R1
+    ("curiosity", re.compile(r"^\s*(why|how come)\s+(do|does|did|is|are|am|would|can)\b|\b(is (that|it|this) (a )?(common|normal)( thing)?|"
+                             r"curious|wondering|wondered|in general|generally|usually|typically)\b", re.I)),
     ("override", re.compile(r"\b(ignore|disregard|forget|override|bypass|jailbreak|unfiltered|unrestricted|no (rules|limits|"
                             r"restrictions)|system prompt|developer mode|pretend|roleplay|role-play|act as)\b", re.I)),
 ]
