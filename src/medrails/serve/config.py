@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from medrails.config.loader import StrictModel
 from medrails.settings import AskSettings
@@ -39,7 +39,20 @@ class ServeConfig(StrictModel):
     rate_limit: RateLimitSettings = Field(default_factory=RateLimitSettings, description="Per-key request rate limits")
     upstream: UpstreamSettings = Field(default_factory=UpstreamSettings, description="OpenAI-compatible upstream backend")
     audit_url: str | None = Field(default=None, description="Audit DB URL; null = $MEDRAILS_HOME/audit.db (SQLite WAL)")
-    state_db: str | None = Field(default=None, description="SQLite file for API keys and the kill switch; null = $MEDRAILS_HOME/serve.db")
+    state_url: str | None = Field(
+        default=None, description="API keys, kill switch and consents: a SQLite path, sqlite:///path or postgresql://...; "
+        "null = $MEDRAILS_STATE_URL, else the audit DB when audit_url is PostgreSQL (replicas share it), "
+        "else $MEDRAILS_HOME/serve.db")
+    state_db: str | None = Field(default=None, description="Older name for a SQLite state_url (set one of the two)")
+    state_cache_s: float | None = Field(
+        default=None, ge=0, le=10, description="Seconds a replica reuses a kill-switch/key read from a PostgreSQL "
+        "state DB before reading it again (null = 0.5; SQLite state is read every time)")
     require_consent: bool = Field(default=False, description="API clients must send X-Medrails-Consent (the web UI always asks)")
     busy_status: Literal[429, 503] = Field(default=503, description="HTTP status when the generation queue is full")
     ui: bool = Field(default=True, description="Serve the web UI at /")
+
+    @model_validator(mode="after")
+    def _one_state_location(self) -> ServeConfig:
+        if self.state_url and self.state_db:
+            raise ValueError("set state_url or state_db, not both (state_db is the older name for a SQLite file)")
+        return self

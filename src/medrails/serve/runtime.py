@@ -20,7 +20,7 @@ from medrails.serve.config import ServeConfig
 from medrails.serve.metrics import Metrics
 from medrails.serve.pool import CpuGate, GenerationPool
 from medrails.serve.protect import RateLimiter
-from medrails.serve.state import ServerState
+from medrails.serve.state import ServerState, is_postgres_url, state_location
 
 log = logging.getLogger(__name__)
 
@@ -103,12 +103,17 @@ class Runtime:
 
     @classmethod
     def create(cls, config: ServeConfig, assistant: Assistant | None = None) -> Runtime:
-        state = ServerState(config.state_db)
+        state = ServerState(state_location(config.state_url, config.state_db, config.audit_url),
+                            cache_s=config.state_cache_s)
         if not is_loopback(config.host) and not state.has_keys():
             raise MedrailsError(
                 f"refusing to listen on {config.host} without API keys: create one with "
                 "`medrails admin keys create --role admin` (or serve on 127.0.0.1 for local use)")
         audit = open_audit_store(config.audit_url)
+        if not state.shared and is_postgres_url(config.audit_url or os.environ.get("MEDRAILS_AUDIT_URL")):
+            log.warning("server state (API keys, kill switch) is in %s, a file of this replica only, while the audit "
+                        "trail is shared in PostgreSQL: `medrails admin kill` will not reach other replicas. "
+                        "Unset state_db/state_url to keep the state in the audit database.", state.url)
         slots = config.cpu_slots or os.cpu_count() or 1
         pool = GenerationPool(config.workers, config.max_queue, CpuGate(min(slots, config.workers)))
         runtime = cls(config=config, state=state, audit=audit, pool=pool,
