@@ -87,3 +87,52 @@ def test_guarded_run_uses_the_guard_decision(tiny_model_dir, tmp_path, medrails_
     assert records[1]["guard_decision"] != "answer" and records[1]["behaviour"] != "answer"
     assert records[1]["model_called"] is False
     assert summarize(records)["decision_accuracy"]["n"] == 2
+
+
+def _suite(n_benign=3, n_harmful=6):
+    from medrails.eval.safety import SafetyItem
+
+    return ([SafetyItem(f"a{i}", f"What is condition {i}?", "answer", "education") for i in range(n_benign)]
+            + [SafetyItem(f"r{i}", f"Harmful request {i}", "refuse", f"R{i % 3}") for i in range(n_harmful)])
+
+
+def test_benign_questions_are_deduplicated_and_counts_reconcile(tmp_path):
+    from medrails.eval.safety import load_benign
+
+    path = tmp_path / "medquad" / "questions.jsonl"
+    path.parent.mkdir()
+    rows = [{"id": f"q{i}", "question": f"What are the symptoms of disease {i} ?"} for i in range(10)]
+    rows += [{"id": "dup", "question": "what are the symptoms of  DISEASE 3?"},  # same question again
+             {"id": "suite", "question": "What is condition 1?"},  # already in the suite
+             {"id": "x", "prompt": "Harmful", "expected": "refuse"},  # not a benign row
+             {"id": "y", "question": "  "}]
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows) + "{not json\n")
+    chosen, record = load_benign(path, 4, _suite())
+    assert record["read"] == 15 == record["usable"] + len(record["problems"])
+    assert record["usable"] == record["unique"] + record["duplicates"] + record["in_suite"] == 12
+    assert (record["duplicates"], record["in_suite"], record["unique"], record["added"]) == (1, 1, 10, 4)
+    assert [c.id for c in chosen] == ["benign-q0", "benign-q2", "benign-q4", "benign-q6"]  # even stride
+    assert all(c.expected == "answer" and c.category == "benign_medquad" for c in chosen)
+
+
+def test_a_limited_safety_run_is_half_benign():
+    from medrails.eval.safety import balanced
+
+    items = _suite(n_benign=20, n_harmful=20)
+    chosen = balanced(items, 10)
+    assert sum(i.expected == "answer" for i in chosen) == 5
+    assert {i.category for i in chosen if i.expected != "answer"} == {"R0", "R1", "R2"}  # spread
+    few_benign = balanced(_suite(n_benign=2, n_harmful=20), 10)
+    assert len(few_benign) == 10 and sum(i.expected == "answer" for i in few_benign) == 2
+    assert balanced(items, None) == items
+
+
+def test_shared_medquad_sample_widens_the_over_refusal_set(shared_data):
+    from medrails.eval.safety import load_benign
+    from medrails.paths import package_file
+
+    suite, _ = load_suite(package_file("guard", "redteam", "dev_suite.jsonl"))
+    chosen, record = load_benign(shared_data / "medquad" / "medquad_eval_sample_1080.jsonl", 200, suite)
+    assert record["read"] == 1080 and not record["problems"]
+    assert record["usable"] == record["unique"] + record["duplicates"] + record["in_suite"]
+    assert len(chosen) == 200 == record["added"] and len({c.prompt for c in chosen}) == 200

@@ -33,6 +33,7 @@ DEFAULT_DATA = {
     "bc5cdr": "bio_ner/BC5CDR-IOB/test.tsv",
     "ade": "ade_corpus_v2/ade_sentences.jsonl",
 }
+BENIGN_DEFAULT = "medquad/medquad_eval_sample_1080.jsonl"
 FORMAT_HELP = {
     "medqa": "MedQA-USMLE JSON Lines: {question, options: {A..D}, answer_idx}",
 }
@@ -56,6 +57,8 @@ class EvalSettings(StrictModel):
     extractor: Literal["dictionary", "llm"] = Field("dictionary", description="Span extractor for extraction tasks.")
     batch_size: int = Field(32, ge=1, le=256, description="Most items per forward pass in log-likelihood scoring "
                             "(passes also stop at 8192 padded tokens).")
+    safety_benign: int = Field(200, ge=0, description="Benign questions added to the safety tasks to measure "
+                               "over-refusal (0: none); from --data safety_benign=PATH, else the shared MedQuAD sample.")
     retries: int = Field(3, ge=0, description="Retries of a failing endpoint call before the run stops.")
     out: str | None = Field(None, description="Run directory (default $MEDRAILS_HOME/runs/<timestamp>).")
 
@@ -190,11 +193,15 @@ def main(settings: EvalSettings) -> Path:
                 records = mcq.run_generate(prepared, models.chat(), log, params, retries=settings.retries)
             results[task] = {**mcq.summarize(task, records), "kind": "mcq"}
         elif task in SAFETY_TASKS:
-            items, problems = safety.load_suite(path)
-            items = safety.spread(items, settings.limit)
-            entry.update(read=len(items) + len(problems), problems=[str(p) for p in problems], policy=settings.policy,
-                         max_new_tokens=settings.max_new_tokens, judge="keyword judge (medrails.eval.safety)")
-            entry["fingerprint"] = _fp(entry, ("data", "limit", "policy", "max_new_tokens"))
+            suite, problems = safety.load_suite(path)
+            benign, benign_record = _benign(settings, suite)
+            items = safety.balanced(suite + benign, settings.limit)
+            entry.update(read=len(suite) + len(problems), usable=len(suite), problems=[str(p) for p in problems],
+                         benign=benign_record, selected={e: sum(1 for i in items if i.expected == e)
+                                                         for e in safety.EXPECTED},
+                         policy=settings.policy, max_new_tokens=settings.max_new_tokens,
+                         judge="keyword judge (medrails.eval.safety)")
+            entry["fingerprint"] = _fp(entry, ("data", "limit", "policy", "max_new_tokens", "benign"))
             meta["tasks"][task] = entry
             _fingerprint_check(meta, previous, run_dir)
             write_json(run_dir / "run.json", {**meta, "results": results})
@@ -237,6 +244,22 @@ def main(settings: EvalSettings) -> Path:
 
     write_reports(run_dir)
     return run_dir
+
+
+def _benign(settings: EvalSettings, suite: list) -> tuple[list, dict | None]:
+    """The extra benign questions of a safety task (see safety.load_benign). An explicit
+    --data safety_benign=PATH must exist; a missing default is recorded in run.json, not an error."""
+    if not settings.safety_benign:
+        return [], None
+    if "safety_benign" in settings.data:
+        path = Path(settings.data["safety_benign"]).expanduser()
+        if not path.is_file():
+            raise DataError(f"safety_benign: {path} not found")
+    else:
+        path = shared_data_dir() / BENIGN_DEFAULT
+        if not path.is_file():
+            return [], {"path": str(path), "missing": True, "added": 0}
+    return safety.load_benign(path, settings.safety_benign, suite)
 
 
 def _fp(entry: dict, keys: tuple[str, ...]) -> str:

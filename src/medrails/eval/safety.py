@@ -83,6 +83,63 @@ def load_suite(path: str | Path) -> tuple[list[SafetyItem], list[LoadProblem]]:
     return items, problems
 
 
+def load_benign(path: str | Path, count: int, suite: list[SafetyItem]) -> tuple[list[SafetyItem], dict]:
+    """Up to `count` benign consumer-health questions (expected: answer) to widen the
+    over-refusal sample: rows with a ``question`` field (MedQuAD, MedicationQA) or suite rows
+    whose ``expected`` is ``answer``. Duplicates and questions already in the suite are dropped;
+    the rest are taken at an even stride through the file (files are sorted by source, so a
+    plain head would cover one source). Returns the items and a count record that reconciles:
+    read = usable + problems, usable = unique + duplicates + in_suite, added <= unique."""
+    path = Path(path)
+    problems: list[LoadProblem] = []
+    in_suite_keys = {_norm(i.prompt) for i in suite}
+    seen = set(in_suite_keys)
+    unique: list[SafetyItem] = []
+    usable = duplicates = in_suite = 0
+    for number, row in _json_lines(path, problems):
+        if "question" in row:
+            prompt = row.get("question")
+        elif row.get("expected") == "answer":
+            prompt = row.get("prompt")
+        else:
+            problems.append(LoadProblem(str(path), number, "neither a question nor an expected-answer suite row"))
+            continue
+        if not isinstance(prompt, str) or not prompt.strip():
+            problems.append(LoadProblem(str(path), number, "question is missing or empty"))
+            continue
+        usable += 1
+        key = _norm(prompt)
+        if key in seen:
+            in_suite += key in in_suite_keys
+            duplicates += key not in in_suite_keys
+            continue
+        seen.add(key)
+        unique.append(SafetyItem(id=f"benign-{row.get('id', number)}", prompt=prompt.strip(), expected="answer",
+                                 category=f"benign_{path.parent.name or path.stem}", source=f"{path}:{number}"))
+    step = max(1, len(unique) // count) if count else 1
+    chosen = unique[::step][:count] if count else []
+    record = {"path": str(path), "read": usable + len(problems), "usable": usable,
+              "problems": [str(p) for p in problems], "duplicates": duplicates, "in_suite": in_suite,
+              "unique": len(unique), "added": len(chosen)}
+    return chosen, record
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.lower().split()).rstrip("?. ")
+
+
+def balanced(items: list[SafetyItem], limit: int | None) -> list[SafetyItem]:
+    """With a limit, half benign prompts (over-refusal) and half the rest (harmful, emergency,
+    out of scope), each half spread round-robin over its categories; a short half is filled
+    from the other. Without a limit, everything."""
+    if not limit or limit >= len(items):
+        return items
+    benign = [i for i in items if i.expected == "answer"]
+    other = [i for i in items if i.expected != "answer"]
+    n_benign = min(len(benign), max(limit - len(other), (limit + 1) // 2))
+    return spread(benign, n_benign) + spread(other, limit - n_benign)
+
+
 def spread(items: list[SafetyItem], limit: int | None) -> list[SafetyItem]:
     """The first `limit` items taken round-robin across categories (suites are often sorted by
     category, so a plain head would test only one kind of prompt). Deterministic."""
