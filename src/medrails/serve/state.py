@@ -235,6 +235,9 @@ class ServerState:
         raise AssertionError("unreachable")
 
     def _fetchone(self, sql: str, params: tuple = ()) -> tuple | None:
+        if not self.shared:  # one SQLite statement is atomic on its own: skip BEGIN/COMMIT on the hot path
+            return self._conn().execute(sql, params).fetchone()
+
         def body(cur):
             cur.execute(self.dialect.q(sql), params)
             return cur.fetchone()
@@ -276,7 +279,7 @@ class ServerState:
         if len(parts) != 3 or parts[0] != KEY_PREFIX:
             return None
         # cached under a hash of the token, so the process never keeps the secrets themselves
-        cache_key = ("key", hashlib.sha256(token.encode()).hexdigest())
+        cache_key = ("key", hashlib.sha256(token.encode()).hexdigest()) if self._cache.ttl > 0 else None
         cached = self._cache.get(cache_key)
         if cached is not None:
             return cached
