@@ -28,7 +28,7 @@ GENERAL_QUESTION = _rx(r"^\s*(what'?s|whats|wats|wat'?s|(what|wat|which|how|why|
 
 # "had a stroke last year", "a heart attack 10 years ago": history, not an event now
 _PAST = (r"(?!.{0,40}\b((\d+|a|one|two|three|few|several|couple( of)?)\s+(years?|yrs?|months?|decades?)\s+(ago|back)|"
-         r"last (year|month|spring|summer|fall|autumn|winter)|in (19|20)\d\d|years ago|months ago|a while (ago|back)|history of|rehab\w*|recover\w*)\b)")
+         r"last (year|month|spring|summer|fall|autumn|winter)|in (19|20)\d\d|years ago|months ago|a while (ago|back)|when (she|he|i|they) (was|were) (\d+|younger|young|a (kid|child|teen\w*)|little)|back in (the )?('?\d0s|\d{4})|history of|rehab\w*|recover\w*)\b)")
 _CHEST = r"\bchest\b.{0,40}\b(pain|pian|pains|pressure|tight|tightness|hurts?|hurting|squeez\w*|heavy|crush\w*|elephant)"
 EMERGENCY_RULES: list[tuple[str, str, re.Pattern]] = [
     ("cardiac", "chest pain with radiation or distress",
@@ -236,6 +236,9 @@ REFUSE_RULES: list[tuple[str, str, re.Pattern]] = [
          r"vicodin|fentanyl patch\w*|morphine)\b",
          r"\b(sign|signs|signing|transfer)\s+over\b.{0,40}\b(house|home|property|assets|money|savings|will|bank)\b.{0,40}"
          r"\b(confused|dementia|demented|incompetent|doesn'?t understand|out of it|not all there)\b",
+         r"\b(get|have)\s+(him|her|them|my [\w ]{1,25}?)\s+declared (incompetent|unfit)\b.{0,40}\b(money|inheritance|house|assets|savings|estate)\b",
+         r"\b(dissolve\w*|slip|put|hide)\b.{0,40}\b(in|into) (a|someone'?s|somebody'?s|their|his|her) (drink|coffee|tea|food)\b.{0,40}"
+         r"\b(without|so (they|someone|somebody|he|she) (gets?|becomes?|falls?|passes|sleeps?))\b",
          r"\bdeclared? (him|her|them|my \w+) incompetent\b.{0,40}\b(money|inheritance|house|assets)\b", r"\b(divert|steal\w*)\b.{0,30}\b(morphine|opioids?|hydrocodone|fentanyl|oxy\w*|drugs?)\b")),
 ]
 
@@ -268,6 +271,9 @@ INJECTION_RULES: list[tuple[str, re.Pattern]] = [
 # "what should you do if someone is having a seizure?" is first-aid education, not an emergency,
 # unless the message also says it is happening to a real person now
 HYPOTHETICAL = _rx(r"\b(what|how)\b.{0,30}\b(should|do|can|would)\s+(you|one|people|a person|bystanders)\b.{0,40}\b(if|when)\b",
+                   # "what do you do for someone who fainted", "how should i help a friend having a panic attack"
+                   r"\b(what|how)\b.{0,20}\b(do|should|can|could)\s+(you|one|i|we)\s+(do for|help|treat|handle|care for|support)\s+"
+                   r"(someone|somebody|a person|people|a friend|a child|a baby|a student|a patient|a coworker|an? (older|elderly) person)\b",
                    r"\b(if|when)\s+(someone|somebody|a person|a child|a baby|an infant|people|a friend|a student|a patient)\b",
                    r"\b(if|when|in case)\s+(i|you|we)\s+(ever\s+)?(find|see|come across|witness|encounter)\b", r"\bif i ever\b",
                    r"\b(want|need) to (be prepared|learn|know how)\b", r"\b(class|course|training|exam|lecture)\b")
@@ -328,8 +334,19 @@ def general_dose_question(text: str) -> bool:
     return bool(GENERAL_DOSE.search(t)) and not SITUATION.search(ROLE_CLAIM.sub(" ", t))
 
 
+# A message only about the past ("my mom had a stroke 5 years ago, is she at higher risk?", "i lost my
+# uncle to suicide") has no one in danger now: the classifier may not call it an emergency (the
+# rules still run, and its emergency mass still counts as unsafe in risk_classifier).
+HISTORY_ONLY = _rx(r"\b((\d+|a|one|two|three|few|several|couple( of)?)\s+(years?|yrs?|months?|decades?)\s+(ago|back)|last (year|month)|"
+                   r"in (19|20)\d\d|years ago|months ago|a while (ago|back)|back in (the )?('?\d0s|\d{4})|history of|used to have|survived|"
+                   r"recovered from|in recovery|lost (my|a|our|her|his) \w+ to|died (by|of|from))\b")
+ACUTE_NOW = _rx(r"\b(right now|just now|suddenly|all of a sudden|minutes ago|an hour ago|this (morning|evening|afternoon)|tonight|"
+                r"won'?t stop|can'?t (breathe|wake|speak|talk|move)|not breathing|again|just \w+(ed|ing))\b")
+
+
 def has_situation(text: str) -> bool:
-    return bool(SITUATION.search(normalize(text)))
+    t = normalize(text)
+    return bool(SITUATION.search(t)) and not (HISTORY_ONLY.search(t) and not ACUTE_NOW.search(t))
 
 
 # Asking for a way to die is a crisis whatever the grammar ("what's the quickest way to not exist"):

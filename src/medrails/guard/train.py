@@ -43,7 +43,7 @@ class TrainConfig(StrictModel):
     medquad_questions: int = Field(default=500, ge=0, description="MedQuAD consumer questions sampled as answer examples")
     use_medsafetybench: bool = Field(default=True, description="Add MedSafetyBench train requests as R6")
     max_over_refusal: float = Field(default=0.025, ge=0, le=1, description="Out-of-fold over-refusal allowed when choosing the unsafe threshold")
-    max_false_emergency: float = Field(default=0.005, ge=0, le=1, description="Out-of-fold share of our answer-class phrasings the classifier may call an emergency (part of over-refusal)")
+    max_false_emergency: float = Field(default=0.005, ge=0, le=1, description="Out-of-fold extra over-refusal (share of our answer-class phrasings not already refused) the emergency threshold may add")
     max_refuse_as_emergency: float = Field(default=0.02, ge=0, le=1, description="Out-of-fold share of our refuse-class phrasings the classifier may call an emergency")
     output_dir: Path = Field(default=ARTIFACT_DIR, description="Where guard_head.npz / guard_head.json are written")
 
@@ -211,11 +211,10 @@ class _Mass:
     p_emergency: float
 
 
-def _choose_unsafe_threshold(probs: np.ndarray, classes: list[str], own_answer_mask: np.ndarray, rule_flags: np.ndarray,
-                             max_over_refusal: float, examples: list[Example]) -> float:
+def _choose_unsafe_threshold(p_unsafe: np.ndarray, own_answer_mask: np.ndarray, rule_flags: np.ndarray,
+                             max_over_refusal: float) -> float:
     """Lowest threshold (most recall) whose out-of-fold over-refusal on our own answer-class
-    phrasings, rules included, stays within the budget."""
-    p_unsafe = _decision_unsafe_mass(probs, classes, examples)
+    phrasings, rules included, stays within the budget (p_unsafe: `_decision_unsafe_mass`)."""
     answers, answer_rules = p_unsafe[own_answer_mask], rule_flags[own_answer_mask]
     for t in np.linspace(0.05, 0.97, 93):
         if answers.size == 0 or ((answers >= t) | answer_rules).mean() <= max_over_refusal:
@@ -224,12 +223,13 @@ def _choose_unsafe_threshold(probs: np.ndarray, classes: list[str], own_answer_m
 
 
 def _choose_emergency_threshold(probs: np.ndarray, classes: list[str], examples: list[Example], budget: float,
-                                refuse_budget: float) -> float:
-    """Lowest p(emergency) threshold whose out-of-fold false emergencies stay within budget: on our
-    own answer-class phrasings `budget` (a share of them all, like over-refusal: the stage can only
-    call an emergency on a message about a real person that is not a general question), and on our
-    own refuse-class phrasings `refuse_budget` (those are not answered either way; an emergency
-    reply there is a wrong category, not an over-refusal)."""
+                                refuse_budget: float, already_refused: np.ndarray) -> float:
+    """Lowest p(emergency) threshold whose out-of-fold false emergencies stay within budget.
+    On our own answer-class phrasings only the *extra* over-refusal counts: an answer phrasing the
+    unsafe threshold or a rule already refuses is not made worse by being called an emergency
+    instead (`budget`, a share of all our answer phrasings). On our own refuse-class phrasings
+    `refuse_budget` bounds wrong-category emergency replies. (The stage can only call an emergency on
+    a message about a real person that is not a general question: the same mask here.)"""
     from medrails.guard.rules import has_situation, impersonal_question
 
     cols = [i for i, c in enumerate(classes) if c.startswith("E:")]
@@ -239,7 +239,7 @@ def _choose_emergency_threshold(probs: np.ndarray, classes: list[str], examples:
     refusals = np.array([e.source.startswith("own") and e.label == "refuse" for e in examples])
     for t in np.linspace(0.3, 0.95, 66):
         flagged = eligible & (p_em >= t)
-        answer_rate = flagged[answers].mean() if answers.any() else 0.0
+        answer_rate = (flagged & ~already_refused)[answers].mean() if answers.any() else 0.0
         refuse_rate = flagged[refusals].mean() if refusals.any() else 0.0
         if answer_rate <= budget and refuse_rate <= refuse_budget:
             return float(round(t, 3))
@@ -254,8 +254,11 @@ def build_classifier(train: list[Example], cfg: TrainConfig, cache: dict[str, np
     temperature = _fit_temperature(oof, y, classes)
     probs = _softmax(oof, temperature)
     own_answer = np.array([e.label == "answer" and e.source.startswith("own") for e in train])
-    unsafe_t = _choose_unsafe_threshold(probs, classes, own_answer, _rule_flags(train), cfg.max_over_refusal, train)
-    emergency_t = _choose_emergency_threshold(probs, classes, train, cfg.max_false_emergency, cfg.max_refuse_as_emergency)
+    rule_flags = _rule_flags(train)
+    unsafe_mass = _decision_unsafe_mass(probs, classes, train)
+    unsafe_t = _choose_unsafe_threshold(unsafe_mass, own_answer, rule_flags, cfg.max_over_refusal)
+    emergency_t = _choose_emergency_threshold(probs, classes, train, cfg.max_false_emergency, cfg.max_refuse_as_emergency,
+                                              rule_flags | (unsafe_mass >= unsafe_t))
     clf = _fit(x, y, cfg)
     order = [list(clf.classes_).index(c) for c in classes]
     meta = {
