@@ -127,13 +127,13 @@ def build_router(runtime: Runtime) -> APIRouter:
     async def admin_kill(request: Request):
         principal = who(request, "admin")
         reason = _str_field(await _json_body(request), "reason", default="engaged from the admin API")
-        return _set_kill(runtime, True, reason, principal.name)
+        return await asyncio.to_thread(_set_kill, runtime, True, reason, principal.name)
 
     @router.post("/v1/admin/revive")
     async def admin_revive(request: Request):
         principal = who(request, "admin")
         reason = _str_field(await _json_body(request), "reason", default="released from the admin API")
-        return _set_kill(runtime, False, reason, principal.name)
+        return await asyncio.to_thread(_set_kill, runtime, False, reason, principal.name)
 
     @router.get("/v1/admin/keys")
     async def keys_list(request: Request):
@@ -147,8 +147,10 @@ def build_router(runtime: Runtime) -> APIRouter:
         role = _str_field(data, "role", required=True)
         if role not in ROLES:
             raise ApiError(400, f"role must be one of {', '.join(ROLES)}", param="role", code="invalid_request")
-        key, token = runtime.state.create_key(role, _str_field(data, "name"))
-        runtime.audit.append({"action": "key_create", "key_id": key.id, "role": role, "by": principal.name}, "admin")
+        key, token = await asyncio.to_thread(runtime.state.create_key, role, _str_field(data, "name"))
+        # off the event loop: an audit append may scrub free text (Presidio) and waits on the disk
+        await asyncio.to_thread(runtime.audit.append,
+                                {"action": "key_create", "key_id": key.id, "role": role, "by": principal.name}, "admin")
         return {"key": key.__dict__, "token": token}
 
     return router
