@@ -30,6 +30,7 @@ MIN_REUSE_TOKENS = 8  # below this a shared prefix is not worth cropping the cac
 # products large (and the thread pool busy) while the attention scores of the longest
 # prompts stay in the tens of megabytes.
 MAX_BATCH_TOKENS = 8192
+MAX_PADDING = 0.1  # most of a pass's tokens that may be padding (see plan_batches)
 
 
 @dataclass
@@ -154,22 +155,33 @@ class LoglikScorer:
         pairs = [self.encode_pair(context, c) for c in continuations]
         return EncodedItem(context, list(continuations), pairs[0][0], [cont for _, cont in pairs])
 
-    def plan_batches(self, items: list[EncodedItem], max_items: int,
-                     max_tokens: int = MAX_BATCH_TOKENS) -> list[list[int]]:
-        """Indexes of `items` grouped into forward passes: longest first (as lm-eval orders them,
-        so neighbours have similar lengths and little padding), at most `max_items` per pass and
-        at most `max_tokens` padded tokens (rows x longest row), which bounds memory for long
-        prompts while short ones (MedMCQA) share a pass by the dozen."""
+    def plan_batches(self, items: list[EncodedItem], max_items: int, max_tokens: int = MAX_BATCH_TOKENS,
+                     max_padding: float = MAX_PADDING) -> list[list[int]]:
+        """Indexes of `items` grouped into forward passes: longest first (as lm-eval orders them),
+        at most `max_items` per pass, at most `max_tokens` padded tokens (rows x longest row,
+        which bounds memory) and at most `max_padding` of a pass's tokens being padding. Padding
+        is computed like real tokens, and a few dozen items of prompts as uneven as PubMedQA's or
+        MedMCQA's would otherwise waste 35-50% of the work; a pass of one item costs no more
+        per token on a CPU, so a new pass is the cheaper choice."""
         order = sorted(range(len(items)), key=lambda i: len(items[i].context_ids), reverse=True)
+        # Tokens all items share (few-shot exemplars) run once from the cache, not per row, so
+        # padding is measured on what each row really runs; memory on the whole width.
+        shared = _common_prefix([items[i].context_ids for i in order]) if len(order) > 1 else 0
         batches: list[list[int]] = []
+        real = 0
         for index in order:
+            length = len(items[index].context_ids) - shared
             if batches:
                 current = batches[-1]
-                width = len(items[current[0]].context_ids)  # the first is the longest
-                if len(current) < max_items and (len(current) + 1) * width <= max_tokens:
+                width = len(items[current[0]].context_ids) - shared  # the first is the longest
+                padded = (len(current) + 1) * width
+                if (len(current) < max_items and (len(current) + 1) * (width + shared) <= max_tokens
+                        and padded - (real + length) <= max_padding * padded):
                     current.append(index)
+                    real += length
                     continue
             batches.append([index])
+            real = length
         return batches
 
     def score_many(self, prompts: list[tuple[str, list[str]]] | list[EncodedItem]) -> list[list[OptionScore]]:
@@ -205,11 +217,8 @@ class LoglikScorer:
     def _batched_last_logits(self, contexts: list[list[int]]):
         import torch
 
-        shared = 0
-        shortest = min(len(c) for c in contexts) - 1  # every row keeps at least one token to run
+        shared = _common_prefix(contexts)
         first = contexts[0]
-        while shared < shortest and all(c[shared] == first[shared] for c in contexts):
-            shared += 1
         cache = None
         if self.reuse_prefix and shared >= MIN_REUSE_TOKENS:
             self._run_context(first[: shared + 1])  # caches the prefix (reusing any earlier one)
@@ -285,6 +294,16 @@ class LoglikScorer:
                 greedy = greedy and int(logprobs[row, j - 1].argmax()) == cont[j]
             scores.append(OptionScore(total, len(cont), greedy))
         return scores
+
+
+def _common_prefix(sequences: list[list[int]]) -> int:
+    """Length of the token prefix all sequences share, leaving each at least one token of its own."""
+    first = sequences[0]
+    limit = min(len(x) for x in sequences) - 1
+    shared = 0
+    while shared < limit and all(x[shared] == first[shared] for x in sequences):
+        shared += 1
+    return shared
 
 
 def _croppable(cache) -> bool:
