@@ -43,6 +43,8 @@ def serve(
     url = f"http://{shown_host}:{bound_port}"
     typer.echo(f"medrails serve: model {cfg.assistant.model}, policy {cfg.assistant.policy}, kb {cfg.assistant.kb}, "
                f"audit {runtime.audit.url}")
+    typer.echo(f"state (keys, kill switch): {runtime.state.url} "
+               f"({'shared by replicas' if runtime.state.shared else 'this machine only'})")
     if runtime.open_mode:
         typer.secho(f"open mode: no API keys configured, so the server listens on {cfg.host} only and every caller "
                     "is admin. Create keys with `medrails admin keys create --role admin` before exposing it.",
