@@ -167,3 +167,20 @@ def test_a_growing_answer_runs_ner_only_on_its_new_sentences(monkeypatch):
     assert seen == ["Robert Hale should rest.", "Dr. Alvarez can explain the results."]
     assert [e.text for e in docs1[0].ents] == [e.text for e in docs2[0].ents][: len(docs1[0].ents)]
     assert any("Alvarez" in e.text for e in docs2[0].ents)
+
+
+# -- review: names the NER gate must not skip (each was redacted by full-text NER and missed by the gate)
+@pytest.mark.parametrize("text, name", [
+    ("Élodie has a cough, what can she take?", "Élodie"),          # capital outside A-Z
+    ("Ángel has diabetes and takes metformin.", "Ángel"),
+    ("my friend Ömer has migraines", "Ömer"),
+    ("Иван Петров has a fever.", "Петров"),                         # Cyrillic
+    ("my doctor is dr. House and he said my sugar is high", "House"),  # lowercase title + common word
+    ("seeing dr. Miles tomorrow about my knee", "Miles"),
+    ("seeing mr. Texier about my knee tomorrow", "Texier"),
+])
+def test_ner_gate_does_not_skip_names_full_ner_finds(text, name):
+    from medrails.guard.phi_ner import clear_ner_cache
+
+    clear_ner_cache()
+    assert name not in get_redactor().redact(text).text

@@ -16,10 +16,24 @@ from collections import OrderedDict
 _HARMLESS_OPENERS = frozenset({"hi", "hello", "hey", "dear", "thanks", "thank", "also", "lately", "recently",
                                "sometimes", "usually", "ok", "okay", "yes", "no", "so", "and", "but", "or"})
 _NAME_LIKE_STOP_WORDS = frozenset({"will", "may"})  # "Will is my son"
-_CAPITALIZED = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*")
+# Any word that opens with a letter; `may_name_entities` keeps those whose first letter is not
+# lowercase: capitals outside A-Z ("Élodie", "Ömer", "Петров") and letters of scripts without case
+# (CJK, Arabic) may be names too, and the gate must not be narrower than the NER it stands in for.
+_WORD = re.compile(r"(?<![\w'’-])[^\W\d_][\w'’-]*")
 _OPENS_SENTENCE = frozenset('.!?:;\n"“(')
-# a sentence ends at . ! ? or a line break, but not after a title or an initial ("Dr. Smith", "J. Smith")
-_SENTENCE_END = re.compile(r"(?<!\b(?:Dr|Mr|Ms|St|Jr|Sr)\.)(?<!\bMrs\.)(?<!\bProf\.)(?<!\b[A-Z]\.)(?<=[.!?])\s+|\n+")
+# a sentence ends at . ! ? or a line break, but not after a title or an initial ("Dr. Smith",
+# "dr. Smith", "J. Smith"): a name cut off from its title loses the context NER needs
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+_TITLES = frozenset({"dr", "mr", "mrs", "ms", "mx", "prof", "st", "jr", "sr", "pt", "rev", "fr", "capt", "sgt", "col",
+                     "gen", "lt", "hon", "sen", "rep", "gov", "pres", "supt", "mme", "mlle", "sra", "srta", "herr",
+                     "nurse", "dra"})
+_WORD_BEFORE_DOT = re.compile(r"(?<![\w.])([^\W\d_]+)\.$")
+
+
+def _title_or_initial_before(text: str, dot: int) -> bool:
+    """Whether the '.' at `dot` ends a title or an initial (then it ends no sentence)."""
+    match = _WORD_BEFORE_DOT.search(text, max(0, dot - 12), dot + 1)
+    return match is not None and (len(match.group(1)) == 1 or match.group(1).lower() in _TITLES)
 NER_CACHE_SIZE = 512
 _STOP_WORDS: frozenset[str] | None = None
 
@@ -42,15 +56,17 @@ def _opens_sentence(text: str, pos: int) -> bool:
     i = pos - 1
     while i >= 0 and text[i] in " \t":
         i -= 1
+    if i >= 0 and text[i] == "." and _title_or_initial_before(text, i):
+        return False  # "dr. House": a name after a title, not a sentence opener
     return i < 0 or text[i] in _OPENS_SENTENCE
 
 
 def may_name_entities(text: str) -> bool:
     """False when no capitalized word could be a name, so NER would find nothing."""
     harmless = _harmless_openers()
-    for match in _CAPITALIZED.finditer(text):
+    for match in _WORD.finditer(text):
         word = match.group(0)
-        if word == "I" or word.startswith(("I'", "I’")):
+        if word[0].islower() or word == "I" or word.startswith(("I'", "I’")):
             continue
         lower = word.lower()
         if lower in harmless and _opens_sentence(text, match.start()):
@@ -63,6 +79,8 @@ def ner_pieces(text: str) -> list[tuple[int, int]]:
     """(start, end) of the sentences that may name entities; [] when none does."""
     bounds, start = [], 0
     for cut in _SENTENCE_END.finditer(text):
+        if text[cut.start() - 1] == "." and "\n" not in cut.group(0) and _title_or_initial_before(text, cut.start() - 1):
+            continue
         bounds.append((start, cut.start()))
         start = cut.end()
     bounds.append((start, len(text)))
