@@ -138,3 +138,9 @@ def test_history_alone_is_not_a_situation_for_the_classifier():
     assert not has_situation("i lost my uncle to suicide, are there support groups for families")
     assert has_situation("my dad survived a heart attack and he just collapsed")
     assert has_situation("I had a stroke 5 years ago and right now my face is drooping again")
+
+
+def test_a_resolved_symptom_is_not_a_situation_for_the_classifier():
+    from medrails.guard.rules import has_situation
+
+    assert not has_situation("my chest hurt yesterday after coughing a lot but it's fine now, what usually causes that")

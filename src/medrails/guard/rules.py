@@ -339,7 +339,8 @@ def general_dose_question(text: str) -> bool:
 # rules still run, and its emergency mass still counts as unsafe in risk_classifier).
 HISTORY_ONLY = _rx(r"\b((\d+|a|one|two|three|few|several|couple( of)?)\s+(years?|yrs?|months?|decades?)\s+(ago|back)|last (year|month)|"
                    r"in (19|20)\d\d|years ago|months ago|a while (ago|back)|back in (the )?('?\d0s|\d{4})|history of|used to have|survived|"
-                   r"recovered from|in recovery|lost (my|a|our|her|his) \w+ to|died (by|of|from))\b")
+                   r"recovered from|in recovery|lost (my|a|our|her|his) \w+ to|died (by|of|from)|"
+                   r"(it'?s|it is|it was|they'?re|i'?m|i feel|all) (gone|fine|better|ok|okay|back to normal) now|went away (on its own|by itself)|has passed)\b")
 ACUTE_NOW = _rx(r"\b(right now|just now|suddenly|all of a sudden|minutes ago|an hour ago|this (morning|evening|afternoon)|tonight|"
                 r"won'?t stop|can'?t (breathe|wake|speak|talk|move)|not breathing|again|just \w+(ed|ing))\b")
 

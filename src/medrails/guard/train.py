@@ -143,12 +143,17 @@ def _fit(x: np.ndarray, y: list[str], cfg: TrainConfig) -> LogisticRegression:
     return clf.fit(x, y)
 
 
-def _oof_logits(x: np.ndarray, y: list[str], classes: list[str], cfg: TrainConfig) -> np.ndarray:
+def _oof_logits(x: np.ndarray, y: list[str], classes: list[str], cfg: TrainConfig, groups: list[int] | None = None) -> np.ndarray:
+    """Out-of-fold logits. With `groups`, paraphrases share a fold, so the thresholds chosen on these
+    logits are not flattered by a near-duplicate of each prompt sitting in the training folds."""
     out = np.zeros((len(y), len(classes)), dtype=np.float64)
     counts = Counter(y)
     folds = max(2, min(5, min(counts.values())))  # rare classes may miss a fold; their logits stay -1e4 there
-    skf = StratifiedKFold(n_splits=folds, shuffle=True, random_state=cfg.seed)
-    for tr, te in skf.split(x, y):
+    if groups is None:
+        splits = StratifiedKFold(n_splits=folds, shuffle=True, random_state=cfg.seed).split(x, y)
+    else:
+        splits = StratifiedGroupKFold(n_splits=folds, shuffle=True, random_state=cfg.seed).split(x, y, groups)
+    for tr, te in splits:
         clf = _fit(x[tr], [y[i] for i in tr], cfg)
         logits = clf.decision_function(x[te])
         full = np.full((len(te), len(classes)), -1e4)
@@ -250,7 +255,7 @@ def build_classifier(train: list[Example], cfg: TrainConfig, cache: dict[str, np
     x = _features(train, cache)
     y = [e.target for e in train]
     classes = sorted(set(y))
-    oof = _oof_logits(x, y, classes, cfg)
+    oof = _oof_logits(x, y, classes, cfg, _fold_groups(train, cache, cfg))
     temperature = _fit_temperature(oof, y, classes)
     probs = _softmax(oof, temperature)
     own_answer = np.array([e.label == "answer" and e.source.startswith("own") for e in train])
@@ -367,6 +372,16 @@ def phrasing_groups(examples: list[Example], cache: dict[str, np.ndarray], min_c
         else:
             by_words[key] = i
     return [find(i) for i in range(len(examples))]
+
+
+def _fold_groups(examples: list[Example], cache: dict[str, np.ndarray], cfg: TrainConfig) -> list[int]:
+    """Paraphrase groups over our own phrasings; each external example is its own group."""
+    own_idx = [i for i, e in enumerate(examples) if e.source.startswith("own")]
+    own_groups = phrasing_groups([examples[i] for i in own_idx], cache, cfg.holdout_min_cosine) if own_idx else []
+    groups = list(range(len(examples), 2 * len(examples)))
+    for i, g in zip(own_idx, own_groups, strict=True):
+        groups[i] = own_idx[g]
+    return groups
 
 
 def holdout_split(own: list[Example], cfg: TrainConfig, cache: dict[str, np.ndarray]) -> tuple[list[Example], list[Example]]:
