@@ -163,8 +163,14 @@ def test_a_growing_answer_runs_ner_only_on_its_new_sentences(monkeypatch):
     first = "Robert Hale should rest. Lifestyle changes help."
     grown = first + " Dr. Alvarez can explain the results."
     docs1 = list(phi_ner.gated_docs(counting, [first]))
+    assert seen == [first]  # the candidate sentence, read with its neighbours' words
+    seen.clear()
     docs2 = list(phi_ner.gated_docs(counting, [grown]))
-    assert seen == ["Robert Hale should rest.", "Dr. Alvarez can explain the results."]
+    # only pieces whose window reaches the new sentence run again
+    assert seen and all("Alvarez" in piece for piece in seen)
+    seen.clear()
+    list(phi_ner.gated_docs(counting, [grown]))
+    assert seen == []
     assert [e.text for e in docs1[0].ents] == [e.text for e in docs2[0].ents][: len(docs1[0].ents)]
     assert any("Alvarez" in e.text for e in docs2[0].ents)
 
@@ -180,6 +186,18 @@ def test_a_growing_answer_runs_ner_only_on_its_new_sentences(monkeypatch):
     ("seeing mr. Texier about my knee tomorrow", "Texier"),
 ])
 def test_ner_gate_does_not_skip_names_full_ner_finds(text, name):
+    from medrails.guard.phi_ner import clear_ner_cache
+
+    clear_ner_cache()
+    assert name not in get_redactor().redact(text).text
+
+
+@pytest.mark.parametrize("text, name", [
+    ("I have a cough. Schuster is my doctor and she said it is viral.", "Schuster"),
+    ("I have a cough. Nørgaard is my doctor and she said it is viral.", "Nørgaard"),
+])
+def test_a_sentence_is_read_with_its_neighbours_words(text, name):
+    # read alone, "Schuster is my doctor ..." yields no entity; full-text NER finds the name
     from medrails.guard.phi_ner import clear_ner_cache
 
     clear_ner_cache()

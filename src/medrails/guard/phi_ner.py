@@ -116,19 +116,52 @@ def clear_ner_cache() -> None:
         _ner_cache.clear()
 
 
-def gated_docs(nlp, texts: list[str], batch_size: int = 32):
-    """spaCy Docs of `texts` with entities found only in their `ner_pieces` (one batched pass)."""
-    from spacy.util import filter_spans
+# Words of the neighbouring text each sentence is read with. The small pipeline's tok2vec sees
+# about 4 tokens either side (window 1, depth 4) and the NER's features a few more: a sentence read
+# alone lost names full-text NER found ("I have a cough. Schuster is my doctor ..." -> missed).
+CONTEXT_WORDS = 8
+_LEFT_CONTEXT = re.compile(rf"(?:\S+\s+){{0,{CONTEXT_WORDS}}}$")
+_RIGHT_CONTEXT = re.compile(rf"(?:\s+\S+){{0,{CONTEXT_WORDS}}}")
 
-    jobs = [(i, s, t[s:e]) for i, t in enumerate(texts) for s, e in ner_pieces(t)]
+
+def _with_context(text: str, start: int, end: int) -> tuple[int, int]:
+    left = _LEFT_CONTEXT.search(text, max(0, start - 200), start)
+    right = _RIGHT_CONTEXT.match(text, end, min(len(text), end + 200))
+    return start - len(left.group(0)) if left else start, end + len(right.group(0)) if right else end
+
+
+def _union(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Overlapping entities (a sentence and its neighbour's context both saw a name) become one
+    span covering both: dropping the shorter one could leave part of a name unredacted."""
+    merged: list[tuple[int, int, str]] = []
+    for s, e, label in sorted(spans, key=lambda x: (x[0], -x[1])):
+        if merged and s < merged[-1][1]:
+            ms, me, mlabel = merged[-1]
+            merged[-1] = (ms, max(me, e), mlabel if me - ms >= e - s else label)
+        else:
+            merged.append((s, e, label))
+    return merged
+
+
+def gated_docs(nlp, texts: list[str], batch_size: int = 32):
+    """spaCy Docs of `texts` with entities found only in their `ner_pieces`, each read with
+    CONTEXT_WORDS of its neighbours (one batched pass)."""
+    from spacy.tokens import Span
+
+    jobs = [(i, ps, t[ps:pe]) for i, t in enumerate(texts) for s, e in ner_pieces(t)
+            for ps, pe in [_with_context(t, s, e)]]
     entities = _sentence_entities(nlp, [sentence for _, _, sentence in jobs], batch_size)
     found: dict[int, list[tuple[int, int, str]]] = {}
     for (i, offset, _), ents in zip(jobs, entities, strict=True):
         found.setdefault(i, []).extend((offset + s, offset + e, label) for s, e, label in ents)
     for i, text in enumerate(texts):
         doc = nlp.make_doc(text)
-        spans = [doc.char_span(s, e, label=label, alignment_mode="expand") for s, e, label in found.get(i, [])]
-        doc.ents = filter_spans([span for span in spans if span is not None])
+        tokens = []  # entity char spans widened to whole tokens of the full text, then made disjoint
+        for s, e, label in found.get(i, []):
+            span = doc.char_span(s, e, label=label, alignment_mode="expand")
+            if span is not None:
+                tokens.append((span.start, span.end, label))
+        doc.ents = [Span(doc, s, e, label=label) for s, e, label in _union(tokens)]
         yield doc
 
 
