@@ -202,3 +202,24 @@ def test_a_sentence_is_read_with_its_neighbours_words(text, name):
 
     clear_ner_cache()
     assert name not in get_redactor().redact(text).text
+
+
+def test_a_failed_prefetch_nobody_joined_does_not_fail_the_next_request(monkeypatch):
+    # the PHI stage prefetches; if that request ends before classifying (blocked, emergency rule)
+    # a transient encoder failure must not be handed to the next request with the same text
+    emb.clear_classifier_cache()
+    real = emb._encode_quantized
+    calls = []
+
+    def flaky(text):
+        calls.append(text)
+        if len(calls) == 1:
+            raise RuntimeError("encoder crashed")
+        return real(text)
+
+    monkeypatch.setattr(emb, "_encode_quantized", flaky)
+    future = emb.prefetch_classifier_embedding("what is gout")
+    with pytest.raises(RuntimeError):
+        future.result()
+    assert emb.classifier_embedding("what is gout").shape == (emb.EMBEDDING_DIM,)
+    assert len(calls) == 2

@@ -157,7 +157,17 @@ def prefetch_classifier_embedding(text: str) -> concurrent.futures.Future:
         _classifier_cache[text] = future
         while len(_classifier_cache) > CLASSIFIER_CACHE_SIZE:
             _classifier_cache.popitem(last=False)
+    # A failed or cancelled encode leaves the cache as soon as it ends, joined or not: a prefetch
+    # whose request never classified (blocked first) must not hand its error to the next request.
+    future.add_done_callback(lambda done: _forget_failed(text, done))
     return future
+
+
+def _forget_failed(text: str, future: concurrent.futures.Future) -> None:
+    if future.cancelled() or future.exception() is not None:
+        with _cache_lock:
+            if _classifier_cache.get(text) is future:
+                del _classifier_cache[text]
 
 
 def classifier_embedding(text: str) -> np.ndarray:
