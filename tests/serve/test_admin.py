@@ -194,3 +194,87 @@ def test_kill_switch_stops_a_non_streaming_local_generation(tmp_path, test_polic
     finally:
         live.runtime.state.set_kill_switch(False, "drill over", "pytest")
         live.stop()
+
+
+def test_a_timed_out_local_generation_is_stopped_and_audited(tmp_path, test_policy):
+    """After the 504 nobody reads the answer: a model generating in process must stop instead of
+    holding a worker and a CPU slot to its end; the request is still audited as cancelled."""
+    from medrails.assistant import Assistant
+    from medrails.guard import Guard
+    from medrails.models import GenerationParams
+
+    class SlowLocalModel:
+        name = "slow-local"
+        generates_locally = True
+
+        def __init__(self):
+            self.pieces = 0
+
+        def generate(self, messages, params: GenerationParams) -> str:
+            raise AssertionError("with a cancel event the server must stream a local model")
+
+        def stream(self, messages, params: GenerationParams):
+            for _ in range(3000):  # 30 s if nobody stops it
+                time.sleep(0.01)
+                self.pieces += 1
+                yield "word. "
+
+    model = SlowLocalModel()
+    config = serve_config(tmp_path, test_policy, "embedded", request_timeout_s=2)
+    live = start_server(config, assistant=Assistant(model=model, guard=Guard.from_policy(test_policy)))
+    try:
+        live.runtime.assistant.audit = live.runtime.audit
+        response = httpx.post(live.url + "/v1/chat/completions", timeout=60,
+                              json={"model": config.model_id, "messages": [{"role": "user", "content": "What is asthma?"}]})
+        assert response.status_code == 504
+        deadline = time.monotonic() + 5
+        while time.monotonic() < deadline and not live.runtime.audit.recent(limit=5, kind="chat"):
+            time.sleep(0.1)
+        pieces = model.pieces
+        time.sleep(0.5)
+        assert model.pieces == pieces < 1000, "generation went on after the timeout"
+        records = [e.record for e in live.runtime.audit.recent(limit=5, kind="chat")]
+        assert any(any("cancelled" in r for r in rec.get("review_reasons", [])) for rec in records)
+    finally:
+        live.stop()
+
+
+def test_an_unreadable_kill_switch_stops_a_local_generation(tmp_path, test_policy):
+    """If the switch cannot be read while an answer is generated (state DB gone), the answer is
+    stopped and not released, as a switch that cannot be read at the start refuses the request."""
+    import threading
+
+    from medrails.assistant import Assistant
+    from medrails.guard import Guard
+
+    class SlowLocalModel:
+        name = "slow-local"
+        generates_locally = True
+        pieces = 0
+
+        def stream(self, messages, params):
+            for _ in range(3000):
+                time.sleep(0.01)
+                self.pieces += 1
+                yield "word. "
+
+    model = SlowLocalModel()
+    config = serve_config(tmp_path, test_policy, "embedded")
+    live = start_server(config, assistant=Assistant(model=model, guard=Guard.from_policy(test_policy)))
+    state = live.runtime.state
+
+    def broken():
+        raise sqlite3.OperationalError("unable to open database file")
+
+    try:
+        threading.Timer(1.0, setattr, args=(state, "kill_switch", broken)).start()
+        response = httpx.post(live.url + CHAT, timeout=60,
+                              json={"model": config.model_id, "messages": [{"role": "user", "content": "What is asthma?"}]})
+        assert response.status_code >= 500 and "word." not in response.text
+        time.sleep(0.3)
+        pieces = model.pieces
+        time.sleep(0.5)
+        assert model.pieces == pieces < 1000, "generation went on after the switch became unreadable"
+    finally:
+        state.__dict__.pop("kill_switch", None)
+        live.stop()

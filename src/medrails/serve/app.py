@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 import threading
 import time
 import uuid
@@ -25,6 +26,7 @@ from medrails.serve.pool import PoolFull
 from medrails.serve.protect import BodyLimitMiddleware, Principal, authenticate, require_role
 from medrails.serve.runtime import Runtime, backend_failure
 
+log = logging.getLogger(__name__)
 STATIC = package_file("serve", "static")
 PAGES = {"/": "chat.html", "/ui/review": "review.html", "/ui/dashboard": "dashboard.html", "/ui/audit": "audit.html"}
 
@@ -184,14 +186,31 @@ CANCEL_POLL_S = 0.25
 
 async def watch_cancel(runtime: Runtime, request: Request, cancel: threading.Event, call):
     """Await `call`, setting `cancel` if the kill switch is engaged (by any replica or the CLI)
-    or the client disconnects while it runs."""
+    or the client disconnects while it runs. It is also set whenever this returns without an
+    answer (request timeout, this handler cancelled): nobody will read the rest of the answer, so a
+    local model stops instead of holding a worker and a CPU slot to its end (still audited)."""
     task = asyncio.ensure_future(call)
-    while True:
-        done, _ = await asyncio.wait({task}, timeout=CANCEL_POLL_S)
-        if done:
-            return task.result()
-        if not cancel.is_set() and (runtime.state.kill_switch().engaged or await request.is_disconnected()):
-            cancel.set()
+    try:
+        while True:
+            done, _ = await asyncio.wait({task}, timeout=CANCEL_POLL_S)
+            if done:
+                return task.result()
+            if not cancel.is_set() and (_kill_switch_engaged(runtime) or await request.is_disconnected()):
+                cancel.set()
+    except BaseException:
+        cancel.set()
+        if not task.done():
+            task.cancel()  # the worker's own future is shielded: it still ends and is audited
+        raise
+
+
+def _kill_switch_engaged(runtime: Runtime) -> bool:
+    """The switch as this replica can read it; unreadable counts as engaged (fail closed)."""
+    try:
+        return runtime.state.kill_switch().engaged
+    except Exception as exc:
+        log.warning("could not read the kill switch while an answer was generated (stopping it): %s", exc)
+        return True
 
 
 async def check_kill_switch(runtime: Runtime, who: Principal) -> None:
