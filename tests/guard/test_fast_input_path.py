@@ -223,3 +223,21 @@ def test_a_failed_prefetch_nobody_joined_does_not_fail_the_next_request(monkeypa
         future.result()
     assert emb.classifier_embedding("what is gout").shape == (emb.EMBEDDING_DIM,)
     assert len(calls) == 2
+
+
+def test_the_process_wide_caches_keep_no_message_text():
+    # the caches outlive the request: they may hold what was found (vectors, offsets), never the
+    # user's words (names, MRNs) themselves
+    from medrails.guard import phi_ner
+
+    message = "My father, Robert Hale, has chest pain. What should he do?"
+    phi_ner.clear_ner_cache()
+    emb.clear_classifier_cache()
+    get_redactor().redact(message)
+    emb.classifier_embedding(message)
+    kept = [*phi_ner._ner_cache.keys(), *phi_ner._ner_cache.values(), *emb._classifier_cache.keys()]
+    assert kept
+    assert not any("Hale" in str(item) for item in kept)
+    for future in emb._classifier_cache.values():
+        cells = [c.cell_contents for cb in future._done_callbacks for c in (cb.__closure__ or ())]
+        assert not any(isinstance(c, str) and "Hale" in c for c in cells)

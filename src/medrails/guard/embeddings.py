@@ -13,6 +13,7 @@ so the shipped classifier head is trained on exactly this encoder (`CLASSIFIER_E
 from __future__ import annotations
 
 import concurrent.futures
+import hashlib
 import os
 import threading
 import warnings
@@ -100,7 +101,9 @@ def _embed_one(text: str) -> np.ndarray:
 # -- the guard classifiers' int8 encoder -------------------------------------------------------------
 _quantized = None
 _prefetcher = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="medrails-embed")
-_classifier_cache: OrderedDict[str, concurrent.futures.Future] = OrderedDict()
+# keyed by a digest of the text: the cache outlives the request and must not keep the user's
+# words (names, MRNs: the classifiers read the message before redaction) in the process
+_classifier_cache: OrderedDict[bytes, concurrent.futures.Future] = OrderedDict()
 _cache_lock = threading.Lock()
 CLASSIFIER_CACHE_SIZE = 1024
 
@@ -146,28 +149,34 @@ def _encode_quantized(text: str) -> np.ndarray:
     return vec.numpy().astype(np.float32)
 
 
+def text_key(text: str) -> bytes:
+    """A cache key for `text` that does not hold the text."""
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+
 def prefetch_classifier_embedding(text: str) -> concurrent.futures.Future:
     """Start (or join) the classifier embedding of `text` in the background."""
+    key = text_key(text)
     with _cache_lock:
-        future = _classifier_cache.get(text)
+        future = _classifier_cache.get(key)
         if future is not None:
-            _classifier_cache.move_to_end(text)
+            _classifier_cache.move_to_end(key)
             return future
         future = _prefetcher.submit(_encode_quantized, text)
-        _classifier_cache[text] = future
+        _classifier_cache[key] = future
         while len(_classifier_cache) > CLASSIFIER_CACHE_SIZE:
             _classifier_cache.popitem(last=False)
     # A failed or cancelled encode leaves the cache as soon as it ends, joined or not: a prefetch
     # whose request never classified (blocked first) must not hand its error to the next request.
-    future.add_done_callback(lambda done: _forget_failed(text, done))
+    future.add_done_callback(lambda done: _forget_failed(key, done))
     return future
 
 
-def _forget_failed(text: str, future: concurrent.futures.Future) -> None:
+def _forget_failed(key: bytes, future: concurrent.futures.Future) -> None:
     if future.cancelled() or future.exception() is not None:
         with _cache_lock:
-            if _classifier_cache.get(text) is future:
-                del _classifier_cache[text]
+            if _classifier_cache.get(key) is future:
+                del _classifier_cache[key]
 
 
 def classifier_embedding(text: str) -> np.ndarray:
@@ -176,9 +185,10 @@ def classifier_embedding(text: str) -> np.ndarray:
     try:
         return future.result()
     except BaseException:
+        key = text_key(text)
         with _cache_lock:  # a failed encode must not be cached: the next call retries
-            if _classifier_cache.get(text) is future:
-                del _classifier_cache[text]
+            if _classifier_cache.get(key) is future:
+                del _classifier_cache[key]
         raise
 
 

@@ -9,6 +9,7 @@ still see every character. benchmarks/phi_benchmark.py measures recall with this
 
 from __future__ import annotations
 
+import hashlib
 import re
 import threading
 from collections import OrderedDict
@@ -87,25 +88,32 @@ def ner_pieces(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in bounds if e > s and may_name_entities(text[s:e])]
 
 
-_ner_cache: OrderedDict[str, tuple[tuple[int, int, str], ...]] = OrderedDict()
+# keyed by a digest of the sentence: the cache outlives the request and must not keep the names
+# it was built to find; its values are offsets and labels only
+_ner_cache: OrderedDict[bytes, tuple[tuple[int, int, str], ...]] = OrderedDict()
 _ner_cache_lock = threading.Lock()
+
+
+def _key(sentence: str) -> bytes:
+    return hashlib.blake2b(sentence.encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
 
 def _sentence_entities(nlp, sentences: list[str], batch_size: int) -> list[tuple[tuple[int, int, str], ...]]:
     """(start, end, label) entities of each sentence. Cached by sentence: a streamed answer is
     re-checked as it grows, and without the cache every check re-ran NER on all earlier sentences."""
     found: dict[str, tuple[tuple[int, int, str], ...]] = {}
+    keys = {sentence: _key(sentence) for sentence in sentences}
     with _ner_cache_lock:
-        for sentence in sentences:
-            if sentence in _ner_cache:
-                _ner_cache.move_to_end(sentence)
-                found[sentence] = _ner_cache[sentence]
-    missing = list(dict.fromkeys(s for s in sentences if s not in found))
+        for sentence, key in keys.items():
+            if key in _ner_cache:
+                _ner_cache.move_to_end(key)
+                found[sentence] = _ner_cache[key]
+    missing = [s for s in keys if s not in found]
     for sentence, doc in zip(missing, nlp.pipe(missing, batch_size=batch_size), strict=True):
         found[sentence] = tuple((e.start_char, e.end_char, e.label_) for e in doc.ents)
     with _ner_cache_lock:
         for sentence in missing:
-            _ner_cache[sentence] = found[sentence]
+            _ner_cache[keys[sentence]] = found[sentence]
         while len(_ner_cache) > NER_CACHE_SIZE:
             _ner_cache.popitem(last=False)
     return [found[s] for s in sentences]
