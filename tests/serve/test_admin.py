@@ -278,3 +278,38 @@ def test_an_unreadable_kill_switch_stops_a_local_generation(tmp_path, test_polic
     finally:
         state.__dict__.pop("kill_switch", None)
         live.stop()
+
+
+def test_a_client_that_goes_away_stops_a_non_streaming_local_generation(tmp_path, test_policy):
+    from medrails.assistant import Assistant
+    from medrails.guard import Guard
+
+    class SlowLocalModel:
+        name = "slow-local"
+        generates_locally = True
+        pieces = 0
+
+        def stream(self, messages, params):
+            for _ in range(3000):
+                time.sleep(0.01)
+                self.pieces += 1
+                yield "word. "
+
+    model = SlowLocalModel()
+    config = serve_config(tmp_path, test_policy, "embedded")
+    live = start_server(config, assistant=Assistant(model=model, guard=Guard.from_policy(test_policy)))
+    try:
+        live.runtime.assistant.audit = live.runtime.audit
+        with pytest.raises(httpx.ReadTimeout):
+            httpx.post(live.url + CHAT, timeout=httpx.Timeout(5, read=1.5),
+                       json={"model": config.model_id, "messages": [{"role": "user", "content": "What is asthma?"}]})
+        deadline = time.monotonic() + 5
+        while time.monotonic() < deadline and not live.runtime.audit.recent(limit=5, kind="chat"):
+            time.sleep(0.1)
+        pieces = model.pieces
+        time.sleep(0.5)
+        assert model.pieces == pieces < 1000, "generation went on after the client left"
+        records = [e.record for e in live.runtime.audit.recent(limit=5, kind="chat")]
+        assert any(any("cancelled" in r for r in rec.get("review_reasons", [])) for rec in records)
+    finally:
+        live.stop()

@@ -47,13 +47,10 @@ def create_app(config: ServeConfig | None = None, assistant: Assistant | None = 
     app.state.runtime = runtime
     _install_error_handlers(app, runtime)
 
-    @app.middleware("http")
-    async def count_responses(request: Request, call_next):
-        response = await call_next(request)
-        path = request.url.path
-        route = path if path.startswith(("/v1/", "/healthz", "/readyz", "/metrics")) and len(path) < 40 else "other"
-        runtime.metrics.http.labels(route, str(response.status_code)).inc()
-        return response
+    # A plain ASGI middleware, not @app.middleware("http"): Starlette's BaseHTTPMiddleware wraps
+    # `receive` so that request.is_disconnected() never turns True, and watch_cancel could not see
+    # a client that went away.
+    app.add_middleware(CountResponses, runtime=runtime)
 
     app.add_middleware(BodyLimitMiddleware, max_bytes=config.max_body_bytes, timeout_s=config.body_timeout_s,
                        on_reject=lambda code: runtime.metrics.rejected.labels(code).inc())
@@ -162,6 +159,31 @@ def create_app(config: ServeConfig | None = None, assistant: Assistant | None = 
         for path, filename in PAGES.items():
             app.add_api_route(path, _page(filename), methods=["GET"], include_in_schema=False)
     return app
+
+
+class CountResponses:
+    """Counts responses by route and status (medrails_http_responses)."""
+
+    def __init__(self, app, runtime: Runtime):
+        self.app = app
+        self.runtime = runtime
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        status = [500]  # an exception escaping the app ends as a 500
+
+        async def counting_send(message):
+            if message["type"] == "http.response.start":
+                status[0] = message["status"]
+            await send(message)
+
+        try:
+            await self.app(scope, receive, counting_send)
+        finally:
+            path = scope.get("path", "")
+            route = path if path.startswith(("/v1/", "/healthz", "/readyz", "/metrics")) and len(path) < 40 else "other"
+            self.runtime.metrics.http.labels(route, str(status[0])).inc()
 
 
 def _page(filename: str):
