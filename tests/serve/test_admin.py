@@ -313,3 +313,25 @@ def test_a_client_that_goes_away_stops_a_non_streaming_local_generation(tmp_path
         assert any(any("cancelled" in r for r in rec.get("review_reasons", [])) for rec in records)
     finally:
         live.stop()
+
+
+def test_responses_are_counted_by_route_and_status(tmp_path, test_policy):
+    from medrails.assistant import Assistant
+    from medrails.guard import Guard
+
+    class Fixed:
+        name = "fixed"
+
+        def generate(self, messages, params):
+            return "Asthma narrows the airways."
+
+    config = serve_config(tmp_path, test_policy, "embedded")
+    live = start_server(config, assistant=Assistant(model=Fixed(), guard=Guard.from_policy(test_policy)))
+    try:
+        assert httpx.post(live.url + CHAT, json={**ASK, "model": config.model_id}, timeout=60).status_code == 200
+        assert httpx.post(live.url + CHAT, json={"model": config.model_id}, timeout=60).status_code == 400
+        text = httpx.get(live.url + "/metrics").text
+        assert 'medrails_http_responses_total{route="/v1/chat/completions",status="200"} 1.0' in text
+        assert 'medrails_http_responses_total{route="/v1/chat/completions",status="400"} 1.0' in text
+    finally:
+        live.stop()
