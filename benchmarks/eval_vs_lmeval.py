@@ -223,6 +223,10 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="medrails-bench-") as tmp:
         folder = Path(tmp)
         lmeval = LmEvalSide(lm.directory, folder, args.batch_size)
+        with torch.inference_mode():  # first passes of a process are slow (allocator, kernels): not timed
+            for model in (lm.model, lmeval.lm.model):
+                for length in (32, 256):
+                    model(torch.full((1, length), 100, dtype=torch.long))
         for shots in shots_list:
             for task, data in datasets.items():
                 rows.append(compare(lm, lmeval, task, data, shots, args.limit, args.chunk, folder,
