@@ -27,7 +27,12 @@ def test_append_frees_the_cpu_slot_while_it_writes(tmp_path):
     store.append = observing_append
     with gate.held():
         record_id = audit.append({"decision": "answer", "redacted_input": "What is asthma?"})
-        assert not gate._sem.acquire(blocking=False), "the slot is held again after the append"
+        # the record ends the request: the slot is not taken back only to be let go
+        assert gate._sem.acquire(blocking=False), "the slot stays free after the append"
+        gate._sem.release()
+    # leaving held() did not release the slot a second time (a BoundedSemaphore would raise)
+    assert gate._sem.acquire(blocking=False) and not gate._sem.acquire(blocking=False)
+    gate._sem.release()
     assert slot_free_during_append == [True]
     report = audit.verify()  # the wrapper passes the rest of the store through
     assert report.ok and report.checked == 1

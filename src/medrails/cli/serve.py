@@ -23,7 +23,8 @@ def serve(
     kb: str = typer.Option(None, "--kb", help="Knowledge base ('starter' default, 'none' to disable)."),
     workers: int = typer.Option(None, "--workers", help="Generation threads."),
     audit_url: str = typer.Option(None, "--audit-url", help="Audit store: sqlite:///path.db or postgresql://... "
-                                  "(shared by replicas; default: SQLite under $MEDRAILS_HOME)."),
+                                  "(shared by replicas; default: SQLite under $MEDRAILS_HOME). A URL with a password "
+                                  "is visible in `ps`: prefer $MEDRAILS_AUDIT_URL for it."),
 ) -> None:
     """Serve the guarded assistant: OpenAI-compatible API, web UI, metrics, audit trail."""
     import uvicorn

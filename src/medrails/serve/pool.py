@@ -46,7 +46,9 @@ class CpuGate:
                 self._sem.release()
 
     @contextlib.contextmanager
-    def released(self) -> Iterator[None]:
+    def released(self, reacquire: bool = True) -> Iterator[None]:
+        """Let go of this worker's slot while waiting; `reacquire=False` when what follows the
+        wait needs no CPU slot (the audit write that ends a request)."""
         if not getattr(self._local, "held", False):
             yield
             return
@@ -55,8 +57,9 @@ class CpuGate:
         try:
             yield
         finally:
-            self._sem.acquire()
-            self._local.held = True
+            if reacquire:
+                self._sem.acquire()
+                self._local.held = True
 
 
 class GenerationPool:

@@ -56,7 +56,8 @@ class GateReleasingAudit:
         self.gate = gate
 
     def append(self, record: dict, kind: str = "chat") -> str:
-        with self.gate.released():
+        # the record is the request's last step: the slot is not taken back just to be let go
+        with self.gate.released(reacquire=False):
             return self.store.append(record, kind)
 
     def __getattr__(self, name: str):
