@@ -50,3 +50,11 @@ def test_eval_errors_are_actionable(tmp_path):
     assert "unknown task" in str(result.exception)
     result = runner.invoke(app, ["eval", "--tasks", "medqa", "--data", "medqa"])
     assert "TASK=PATH" in str(result.exception)
+
+
+def test_eval_cli_passes_batch_and_benign_settings_through(tmp_path):
+    result = runner.invoke(app, ["eval", "--tasks", "safety", "--safety-benign", "-1"])
+    assert isinstance(result.exception, MedrailsError) and "safety_benign" in str(result.exception)
+    result = runner.invoke(app, ["eval", "--tasks", "medqa", "--data", f"medqa={tmp_path / 'x.jsonl'}",
+                                 "--batch-size", "0"])
+    assert "batch_size" in str(result.exception)

@@ -40,7 +40,9 @@ def run(
     extractor: str = typer.Option("dictionary", "--extractor", help="dictionary | llm, for extraction tasks."),
     max_new_tokens: int = typer.Option(128, "--max-new-tokens", help="Generation length (safety, summaries)."),
     seed: int = typer.Option(0, "--seed", help="Seed for the summarization sample order."),
-    batch_size: int = typer.Option(8, "--batch-size", help="Items per forward pass (log-likelihood)."),
+    batch_size: int = typer.Option(32, "--batch-size", help="Most items per forward pass (log-likelihood)."),
+    safety_benign: int = typer.Option(200, "--safety-benign", help="Benign questions added to the safety tasks to "
+                                      "measure over-refusal (0: none)."),
     out: Path = typer.Option(None, "--out", "-o", help="Run directory; an existing one is resumed."),
     json_out: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
 ) -> None:
@@ -57,6 +59,7 @@ def run(
         "model": model, "adapter": adapter, "tasks": [t.strip() for t in tasks.split(",") if t.strip()],
         "data": _parse_data(data), "limit": limit, "shots": shots, "chat_template": chat_template, "mode": mode,
         "policy": policy, "extractor": extractor, "max_new_tokens": max_new_tokens, "seed": seed, "batch_size": batch_size,
+        "safety_benign": safety_benign,
         "out": str(out) if out else None,
     }, source="medrails eval options")
     run_dir = main(settings)
