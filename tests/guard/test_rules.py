@@ -144,3 +144,24 @@ def test_a_resolved_symptom_is_not_a_situation_for_the_classifier():
     from medrails.guard.rules import has_situation
 
     assert not has_situation("my chest hurt yesterday after coughing a lot but it's fine now, what usually causes that")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("face numb on one side and words wont come out right since 15 mins ago", True),
+    ("chest pain started 20 min ago and spreading to the jaw", True),
+    ("left arm weak for the last 2 hours", True),
+    ("stroke signs to know", False),
+    ("what does 5 minutes of CPR do for the brain", False),
+])
+def test_a_recent_onset_is_a_situation_without_a_pronoun(text, expected):
+    from medrails.guard.rules import has_situation
+
+    assert has_situation(text) is expected
+
+
+def test_a_pronoun_free_stroke_description_is_an_emergency():
+    from medrails.guard import Guard
+
+    ctx = Guard.from_policy("patient-education").check_input(
+        "face numb on one side and words wont come out right since 15 mins ago")
+    assert (ctx.decision, ctx.category) == ("emergency", "stroke")

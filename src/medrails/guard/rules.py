@@ -306,7 +306,11 @@ def impersonal_question(text: str) -> bool:
 # a real person in the message (not just "tell me about ..."): needed before the classifier may
 # call an emergency, and what turns a dose question personal
 SITUATION = _rx(r"\b(i|i'm|im|i've|ive|i'd|me|my|myself|we|we're|our|he|she|he's|she's|hes|shes|they're|his|her|him)\b",
-                r"\b(right|just) now\b", r"^\s*(newborn|baby|infant|toddler|kid|child)\b",
+                r"\b(right|just) now\b",
+                # a recent onset is someone's situation even without a pronoun ("face numb on one side since 15 mins ago")
+                r"\b(since|for( the)? (last|past)|started|began)\s+(\d+|a few|few|a couple( of)?|twenty|ten|five|thirty)\s*"
+                r"(mins?|minutes|hrs?|hours?)\b",
+                r"\b(\d+|a few|few|a couple( of)?|twenty|ten|five|thirty)\s*(mins?|minutes|hrs?|hours?)\s+ago\b", r"^\s*(newborn|baby|infant|toddler|kid|child)\b",
                 r"^\s*(friend|roommate|mom|mum|dad|grandma|grandpa|granny|husband|wife|son|daughter|brother|sister|partner|"
                 r"boyfriend|girlfriend|coworker|neighbou?r|bf|gf)\b",
                 r"\b(friend|roommate|husband|wife|toddler|grandma|grandpa|mom|mum|dad|son|daughter|coworker)\s+(is|has|just|took|ate|"
