@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from medrails.audit import review as review_mod
+from medrails.audit.connections import ThreadConnections
 from medrails.audit.dialect import Dialect, connect_dialect
 from medrails.audit.scrub import assert_no_raw_input, scrub_record
 
@@ -121,10 +122,8 @@ class AuditStore:
         self.url = url
         self.dialect = dialect
         self.scrub = scrub
-        self._local = threading.local()
         self._lock = threading.Lock()  # in-process serialization; the DB lock handles processes
-        self._conns: list[Any] = []  # every thread's connection, so close() closes them all
-        self._conns_lock = threading.Lock()
+        self._db = ThreadConnections(dialect, url, "audit database")
         self._run(self._setup)
 
     def _setup(self, cur) -> None:
@@ -135,58 +134,15 @@ class AuditStore:
 
     # -- connections -------------------------------------------------------------------------------
     def _conn(self):
-        conn = getattr(self._local, "conn", None)
-        if conn is not None and not self.dialect.usable(conn):
-            # e.g. PostgreSQL restarted or failed over: this request gets a fresh connection
-            log.warning("audit database connection to %s was lost; reconnecting", self.url)
-            self._forget(conn)
-            conn = None
-        if conn is None:
-            conn = self.dialect.connect()
-            self._local.conn = conn
-            with self._conns_lock:
-                self._conns.append(conn)
-        return conn
-
-    def _forget(self, conn) -> None:
-        with self._conns_lock:
-            if conn in self._conns:
-                self._conns.remove(conn)
-        try:
-            conn.close()
-        except Exception:  # already broken; nothing left to release
-            pass
-        self._local.conn = None
+        return self._db.conn()
 
     def _run(self, body: Callable[[Any], T], write: bool = True, snapshot: bool = False) -> T:
-        """body(cursor) in one transaction, committed before this returns. A connection found dead
-        before the commit (the database restarted since this thread last used it) is replaced and
-        body runs once more: nothing of the first try was committed, so nothing is written twice."""
-        for attempt in (1, 2):
-            conn = self._conn()
-            try:
-                with self.dialect.transaction(conn, write=write, snapshot=snapshot) as cur:
-                    try:
-                        return body(cur)
-                    except Exception as exc:
-                        if attempt == 1 and self.dialect.lost(conn, exc):
-                            raise _Stale from exc
-                        raise
-            except _Stale as stale:
-                log.warning("audit database connection to %s was lost (%s); retrying on a new one",
-                            self.url, stale.__cause__)
-        raise AssertionError("unreachable")
+        """body(cursor) in one committed transaction (see ThreadConnections.run)."""
+        return self._db.run(body, write=write, snapshot=snapshot)
 
     def close(self) -> None:
         """Close the connections of every thread that used this store (call when no thread uses it)."""
-        with self._conns_lock:
-            conns, self._conns = self._conns, []
-        for conn in conns:
-            try:
-                conn.close()
-            except Exception:
-                pass
-        self._local = threading.local()
+        self._db.close()
 
     # -- writing -----------------------------------------------------------------------------------
     def append(self, record: dict[str, Any], kind: str = "chat") -> str:
@@ -336,10 +292,6 @@ class AuditStore:
         rows = self._run(lambda cur: _fetch(cur, self.dialect.q(
             "SELECT ts, body FROM audit_records WHERE kind = 'chat' AND ts >= ? ORDER BY seq"), (cutoff,)), write=False)
         return compute_stats(rows, bucket_seconds)
-
-
-class _Stale(Exception):
-    """The connection died before the commit; the transaction is run again on a new one."""
 
 
 def _fetch(cur, sql: str, params: tuple = ()) -> list:

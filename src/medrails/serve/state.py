@@ -30,6 +30,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
+from medrails.audit.connections import ThreadConnections
 from medrails.audit.dialect import Dialect, PostgresDialect, SQLiteDialect, connect_dialect
 from medrails.errors import MedrailsError
 from medrails.paths import medrails_home
@@ -125,10 +126,6 @@ def _relabel(exc: MedrailsError) -> MedrailsError:
     return MedrailsError(text.replace("a postgresql:// audit URL", "a postgresql:// state URL"))
 
 
-class _Stale(Exception):
-    """The thread's connection died before COMMIT: rerun the transaction on a new one."""
-
-
 class _Cache:
     """Values read from a shared database, reused for `ttl` seconds (0 = never)."""
 
@@ -174,9 +171,8 @@ class ServerState:
         self.shared = isinstance(self.dialect, PostgresDialect)
         self.path: Path | None = getattr(self.dialect, "path", None)
         self._cache = _Cache((POSTGRES_CACHE_S if self.shared else 0.0) if cache_s is None else cache_s)
-        self._local = threading.local()
-        self._conns: list[Any] = []  # every thread's connection, so close() closes them all
-        self._conns_lock = threading.Lock()
+        self._db = ThreadConnections(self.dialect, self.url, "server state database",
+                                     on_connect_error=lambda e: _relabel(e) if isinstance(e, MedrailsError) else e)
         self._run(self._setup, write=True)
 
     def _setup(self, cur) -> None:
@@ -191,48 +187,11 @@ class ServerState:
 
     # -- connections -------------------------------------------------------------------------------
     def _conn(self):
-        conn = getattr(self._local, "conn", None)
-        if conn is not None and not self.dialect.usable(conn):
-            log.warning("server state database connection to %s was lost; reconnecting", self.url)
-            self._forget(conn)
-            conn = None
-        if conn is None:
-            try:
-                conn = self.dialect.connect()
-            except MedrailsError as exc:
-                raise _relabel(exc) from None
-            self._local.conn = conn
-            with self._conns_lock:
-                self._conns.append(conn)
-        return conn
-
-    def _forget(self, conn) -> None:
-        with self._conns_lock:
-            if conn in self._conns:
-                self._conns.remove(conn)
-        try:
-            conn.close()
-        except Exception:  # already broken; nothing left to release
-            pass
-        self._local.conn = None
+        return self._db.conn()
 
     def _run(self, body: Callable[[Any], T], write: bool = False) -> T:
-        """body(cursor) in one committed transaction; a connection found dead before COMMIT (the
-        database restarted) is replaced and body runs once more, so nothing is applied twice."""
-        for attempt in (1, 2):
-            conn = self._conn()
-            try:
-                with self.dialect.transaction(conn, write=write) as cur:
-                    try:
-                        return body(cur)
-                    except Exception as exc:
-                        if attempt == 1 and self.dialect.lost(conn, exc):
-                            raise _Stale from exc
-                        raise
-            except _Stale as stale:
-                log.warning("server state database %s: connection lost (%s); retrying on a new one",
-                            self.url, stale.__cause__)
-        raise AssertionError("unreachable")
+        """body(cursor) in one committed transaction (see ThreadConnections.run)."""
+        return self._db.run(body, write=write)
 
     def _fetchone(self, sql: str, params: tuple = ()) -> tuple | None:
         if not self.shared:  # one SQLite statement is atomic on its own: skip BEGIN/COMMIT on the hot path
@@ -254,14 +213,7 @@ class ServerState:
 
     def close(self) -> None:
         """Close every thread's connection (call when no thread uses this state any more)."""
-        with self._conns_lock:
-            conns, self._conns = self._conns, []
-        for conn in conns:
-            try:
-                conn.close()
-            except Exception:
-                pass
-        self._local = threading.local()
+        self._db.close()
 
     # -- API keys --------------------------------------------------------------------------------
     def create_key(self, role: str, name: str = "") -> tuple[ApiKey, str]:
