@@ -204,6 +204,8 @@ def main() -> int:
     parser.add_argument("--batch-size", type=int, default=1, help="lm-eval HF batch size")
     parser.add_argument("--medrails-batch-size", type=int, default=32, help="medrails: most items per forward pass")
     parser.add_argument("--threads", type=int, help="torch threads for both (default: torch's own choice)")
+    parser.add_argument("--medrails-dtype", default="float32", choices=["float32", "bfloat16"],
+                        help="medrails' weight precision (lm-eval stays float32): bfloat16 trades exact agreement for speed")
     parser.add_argument("--json", type=Path, help="also write the figures here")
     args = parser.parse_args()
 
@@ -213,10 +215,12 @@ def main() -> int:
         torch.set_num_threads(args.threads)
 
     lm = load_causal_lm("embedded")
+    if args.medrails_dtype == "bfloat16":
+        lm.model.to(torch.bfloat16)
     shots_list = [int(s) for s in args.shots.split(",")]
     print(f"model {lm.name} ({lm.directory}); torch {torch.__version__}, threads {torch.get_num_threads()}; "
           f"limit {args.limit}; shots {shots_list}; chunk {args.chunk}; lm-eval batch size {args.batch_size}; "
-          f"medrails batch size {args.medrails_batch_size}", flush=True)
+          f"medrails batch size {args.medrails_batch_size}, medrails dtype {args.medrails_dtype}", flush=True)
     loaders = {"pubmedqa": load_pubmedqa, "medmcqa": load_medmcqa}
     datasets = {t: loaders[t](shared_data_dir() / LM_EVAL_TASK[t][1]) for t in args.tasks.split(",")}
     rows = []

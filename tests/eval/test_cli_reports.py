@@ -58,3 +58,24 @@ def test_eval_cli_passes_batch_and_benign_settings_through(tmp_path):
     result = runner.invoke(app, ["eval", "--tasks", "medqa", "--data", f"medqa={tmp_path / 'x.jsonl'}",
                                  "--batch-size", "0"])
     assert "batch_size" in str(result.exception)
+
+
+def test_bfloat16_scoring_is_recorded_and_never_resumes_a_float32_run(tiny_model_dir, medqa_file, tmp_path,
+                                                                        medrails_home):
+    out = tmp_path / "run"
+    base = ["eval", "--model", str(tiny_model_dir), "--tasks", "medqa", "--data", f"medqa={medqa_file}",
+            "--limit", "3", "--out", str(out), "--json"]
+    result = runner.invoke(app, base)
+    assert result.exit_code == 0, result.output
+    fp32 = json.loads((out / "run.json").read_text())["tasks"]["medqa"]
+    assert fp32["dtype"] == "float32"
+    result = runner.invoke(app, base + ["--dtype", "bfloat16"])
+    assert isinstance(result.exception, MedrailsError) and "different settings" in str(result.exception)
+    other = tmp_path / "bf16"
+    result = runner.invoke(app, [*base[:-3], "--out", str(other), "--json", "--dtype", "bfloat16"])
+    assert result.exit_code == 0, result.output
+    bf16 = json.loads((other / "run.json").read_text())["tasks"]["medqa"]
+    assert bf16["dtype"] == "bfloat16" and bf16["fingerprint"] != fp32["fingerprint"]
+    assert json.loads(result.stdout[result.stdout.index("{"):])["results"]["medqa"]["acc"]["n"] == 3
+    result = runner.invoke(app, [*base[:-3], "--out", str(tmp_path / "bad"), "--dtype", "float16"])
+    assert isinstance(result.exception, MedrailsError) and "dtype" in str(result.exception)

@@ -59,6 +59,10 @@ class EvalSettings(StrictModel):
                             "(passes also stop at 8192 padded tokens).")
     safety_benign: int = Field(200, ge=0, description="Benign questions added to the safety tasks to measure "
                                "over-refusal (0: none); from --data safety_benign=PATH, else the shared MedQuAD sample.")
+    dtype: Literal["float32", "bfloat16"] = Field(
+        "float32", description="Precision of a local model's weights for log-likelihood scoring. float32 matches "
+        "lm-evaluation-harness item for item; bfloat16 is several times faster on CPUs with AVX512-BF16/AMX but can "
+        "flip items whose options score nearly the same (benchmarks/eval_vs_lmeval.py measures the agreement).")
     retries: int = Field(3, ge=0, description="Retries of a failing endpoint call before the run stops.")
     out: str | None = Field(None, description="Run directory (default $MEDRAILS_HOME/runs/<timestamp>).")
 
@@ -118,6 +122,10 @@ class _Models:
             from medrails.eval.loglik import load_causal_lm
 
             self._lm = load_causal_lm(self.settings.model, self.settings.adapter)
+            if self.settings.dtype == "bfloat16":
+                import torch
+
+                self._lm.model.to(torch.bfloat16)  # log-softmax still runs in float32 (LoglikScorer)
         return self._lm
 
     def chat(self):
@@ -177,10 +185,13 @@ def main(settings: EvalSettings) -> Path:
             if mode == "loglik":
                 lm = models.lm()
                 entry["prompt"]["chat_template_available"] = lm.has_chat_template
+                entry["dtype"] = settings.dtype
             else:  # generation always goes through the model's (or endpoint's) chat template
                 entry["prompt"].update(format="generate: system instruction + question (medrails.eval.mcq)",
                                        chat_template=True, parser="strict leading answer (medrails.eval.mcq)")
-            entry["fingerprint"] = _fp(entry, ("data", "limit", "mode", "prompt"))
+            # float32 runs keep their old fingerprint (resumable); a bfloat16 run never resumes a float32 one
+            entry["fingerprint"] = _fp(entry, ("data", "limit", "mode", "prompt")
+                                       + (("dtype",) if entry.get("dtype", "float32") != "float32" else ()))
             meta["tasks"][task] = entry
             _fingerprint_check(meta, previous, run_dir)
             write_json(run_dir / "run.json", {**meta, "results": results})
