@@ -44,6 +44,14 @@ def test_dictionary_baseline_on_ncbi_disease_dev_to_test(shared_data):
     result = summarize(records, test.labels)
     assert 0.3 < result["strict"]["f1"] < 0.9  # a real, imperfect baseline
     assert result["relaxed"]["f1"] >= result["strict"]["f1"]
+    for kind in ("strict", "relaxed"):  # document-bootstrap intervals around the same point estimate
+        ci = result[f"{kind}_f1"]
+        assert ci["value"] == pytest.approx(result[kind]["f1"]) and ci["n"] == len(records)
+        assert ci["low"] < ci["value"] < ci["high"] and ci["high"] - ci["low"] < 0.2
+    from medrails.eval.report import rows
+
+    shown = {label: value for _, label, value, _ in rows({"results": {"ncbi": {**result, "kind": "extraction"}}})}
+    assert shown["strict F1"].count("[") == 1  # the report prints the interval
 
 
 def test_ade_corpus_offsets_are_checked(shared_data, tmp_path):

@@ -206,5 +206,26 @@ def summarize(records: list[dict], labels: tuple[str, ...]) -> dict:
         overall.add(gold, pred)
         for label, counts in per_label.items():
             counts.add([s for s in gold if s.label == label], [s for s in pred if s.label == label])
-    return {"n": len(records), **overall.scores(), "by_label": {k: v.scores() for k, v in per_label.items()}}
+    return {"n": len(records), **overall.scores(), **_f1_intervals(records),
+            "by_label": {k: v.scores() for k, v in per_label.items()}}
 
+
+def _f1_intervals(records: list[dict]) -> dict:
+    """Document-level bootstrap intervals of the micro strict and relaxed F1 (documents resampled;
+    each document's counts are computed once, so resamples only add them up)."""
+    from medrails.eval.metrics import bootstrap
+
+    per_doc = []
+    for r in records:
+        c = Counts()
+        c.add([Span(a, b, lab) for a, b, lab in r["gold"]], [Span(a, b, lab) for a, b, lab in r["predicted"]])
+        per_doc.append((c.gold, c.predicted, c.strict_tp, c.relaxed_pred_tp, c.relaxed_gold_tp))
+
+    def micro_f1(kind: str):
+        def statistic(sample) -> float:
+            total = Counts(*(sum(col) for col in zip(*sample, strict=True))) if sample else Counts()
+            return total.scores()[kind]["f1"]
+        return statistic
+
+    return {"strict_f1": bootstrap(per_doc, micro_f1("strict"), resamples=500).as_dict(),
+            "relaxed_f1": bootstrap(per_doc, micro_f1("relaxed"), resamples=500).as_dict()}

@@ -27,7 +27,8 @@ METRICS = {
                ("disclaimer_rate", "disclaimer on answers", True),
                ("decision_accuracy", "guard decision accuracy", True)],
     "summarization": [("rougeL", "ROUGE-L F", True), ("rouge1", "ROUGE-1 F", True), ("rouge2", "ROUGE-2 F", True)],
-    "extraction": [("strict.f1", "strict F1", True), ("relaxed.f1", "relaxed F1", True),
+    # runs written before the F1 intervals existed have only strict.f1 / relaxed.f1
+    "extraction": [("strict_f1|strict.f1", "strict F1", True), ("relaxed_f1|relaxed.f1", "relaxed F1", True),
                    ("strict.precision", "strict precision", True), ("strict.recall", "strict recall", True)],
 }
 
@@ -43,6 +44,9 @@ def load_run(run_dir: str | Path) -> dict:
 
 
 def _get(summary: dict, key: str):
+    """summary["a"]["b"] for "a.b"; "x|y" takes the first of x, y that is present."""
+    if "|" in key:
+        return next((v for v in (_get(summary, k) for k in key.split("|")) if v is not None), None)
     value = summary
     for part in key.split("."):
         if not isinstance(value, dict) or part not in value:
