@@ -10,6 +10,7 @@ import contextlib
 import os
 import re
 import sqlite3
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
@@ -85,7 +86,7 @@ class SQLiteDialect(Dialect):
             conn = sqlite3.connect(str(self.path), isolation_level=None, check_same_thread=False,
                                    timeout=self.busy_timeout_ms / 1000.0)
             conn.execute(f"PRAGMA busy_timeout = {self.busy_timeout_ms}")
-            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            mode = self._switch_to_wal(conn)
             conn.execute(f"PRAGMA synchronous = {self.synchronous}")
         except sqlite3.Error as exc:
             raise MedrailsError(f"cannot open audit database {self.path}: {exc}") from None
@@ -93,6 +94,18 @@ class SQLiteDialect(Dialect):
             raise MedrailsError(f"audit database {self.path}: could not switch to WAL mode (got {mode}); "
                                 "put it on a local filesystem")
         return conn
+
+    def _switch_to_wal(self, conn) -> str:
+        # Replicas opening a new file at once: SQLite may answer "database is locked" to the
+        # journal-mode switch at once, without waiting out busy_timeout, so wait here instead.
+        deadline = time.monotonic() + self.busy_timeout_ms / 1000.0
+        while True:
+            try:
+                return conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.02)
 
     @contextlib.contextmanager
     def transaction(self, conn, write: bool, snapshot: bool = False) -> Iterator[sqlite3.Cursor]:
