@@ -13,6 +13,7 @@ so the shipped classifier head is trained on exactly this encoder (`CLASSIFIER_E
 from __future__ import annotations
 
 import concurrent.futures
+import contextlib
 import hashlib
 import os
 import threading
@@ -61,8 +62,9 @@ def _load():
         return _model
 
 
-def _encode(texts: list[str], batch_size: int = 64) -> np.ndarray:
-    model = _load()
+@contextlib.contextmanager
+def _embedding_threads():
+    """One encode at a time, on EMBED_THREADS torch threads; the caller's count is restored."""
     import torch
 
     with _encode_lock:
@@ -70,11 +72,17 @@ def _encode(texts: list[str], batch_size: int = 64) -> np.ndarray:
         if EMBED_THREADS > 0 and EMBED_THREADS != previous:
             torch.set_num_threads(EMBED_THREADS)
         try:
-            vecs = model.encode(texts, batch_size=batch_size, normalize_embeddings=True, convert_to_numpy=True,
-                                show_progress_bar=False)
+            yield
         finally:
             if torch.get_num_threads() != previous:
                 torch.set_num_threads(previous)
+
+
+def _encode(texts: list[str], batch_size: int = 64) -> np.ndarray:
+    model = _load()
+    with _embedding_threads():
+        vecs = model.encode(texts, batch_size=batch_size, normalize_embeddings=True, convert_to_numpy=True,
+                            show_progress_bar=False)
     return np.asarray(vecs, dtype=np.float32)
 
 
@@ -130,22 +138,13 @@ def _encode_quantized(text: str) -> np.ndarray:
     model, quantized = _load_quantized()
     import torch
 
-    with _encode_lock:
-        previous = torch.get_num_threads()
-        if EMBED_THREADS > 0 and EMBED_THREADS != previous:
-            torch.set_num_threads(EMBED_THREADS)
-        try:
-            with torch.inference_mode(), warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                batch = model.tokenizer([text], return_tensors="pt", truncation=True,
-                                        max_length=model.max_seq_length)
-                hidden = quantized(**batch).last_hidden_state
-                mask = batch["attention_mask"].unsqueeze(-1).to(hidden.dtype)
-                pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
-                vec = torch.nn.functional.normalize(pooled, dim=-1)[0]
-        finally:
-            if torch.get_num_threads() != previous:
-                torch.set_num_threads(previous)
+    with _embedding_threads(), torch.inference_mode(), warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        batch = model.tokenizer([text], return_tensors="pt", truncation=True, max_length=model.max_seq_length)
+        hidden = quantized(**batch).last_hidden_state
+        mask = batch["attention_mask"].unsqueeze(-1).to(hidden.dtype)
+        pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
+        vec = torch.nn.functional.normalize(pooled, dim=-1)[0]
     return vec.numpy().astype(np.float32)
 
 
