@@ -13,7 +13,8 @@ from medrails.errors import MedrailsError
 from medrails.guard import Guard
 from medrails.guard import embeddings as emb
 from medrails.guard.classifiers.model import ARTIFACT_DIR, HEAD_FILE, META_FILE, GuardClassifier
-from medrails.guard.phi import get_redactor, may_name_entities
+from medrails.guard.phi import get_redactor
+from medrails.guard.phi_ner import may_name_entities
 
 
 def test_classifier_embedding_is_deterministic_normalized_and_cached():
@@ -40,10 +41,12 @@ def test_prefetch_is_joined_not_recomputed():
     assert np.array_equal(emb.classifier_embedding(text), future.result())
 
 
-def test_failed_encode_is_not_cached(monkeypatch):
+@pytest.fixture
+def encoder_failing_once(monkeypatch) -> list[str]:
+    """The int8 encoder crashes on its first call and works after; returns the texts it was called with."""
     emb.clear_classifier_cache()
     real = emb._encode_quantized
-    calls = []
+    calls: list[str] = []
 
     def flaky(text):
         calls.append(text)
@@ -52,10 +55,14 @@ def test_failed_encode_is_not_cached(monkeypatch):
         return real(text)
 
     monkeypatch.setattr(emb, "_encode_quantized", flaky)
+    return calls
+
+
+def test_failed_encode_is_not_cached(encoder_failing_once):
     with pytest.raises(RuntimeError):
         emb.classifier_embedding("what is asthma")
     assert emb.classifier_embedding("what is asthma").shape == (emb.EMBEDDING_DIM,)
-    assert len(calls) == 2
+    assert len(encoder_failing_once) == 2
 
 
 def test_head_trained_on_another_encoder_is_refused(tmp_path):
@@ -204,25 +211,14 @@ def test_a_sentence_is_read_with_its_neighbours_words(text, name):
     assert name not in get_redactor().redact(text).text
 
 
-def test_a_failed_prefetch_nobody_joined_does_not_fail_the_next_request(monkeypatch):
+def test_a_failed_prefetch_nobody_joined_does_not_fail_the_next_request(encoder_failing_once):
     # the PHI stage prefetches; if that request ends before classifying (blocked, emergency rule)
     # a transient encoder failure must not be handed to the next request with the same text
-    emb.clear_classifier_cache()
-    real = emb._encode_quantized
-    calls = []
-
-    def flaky(text):
-        calls.append(text)
-        if len(calls) == 1:
-            raise RuntimeError("encoder crashed")
-        return real(text)
-
-    monkeypatch.setattr(emb, "_encode_quantized", flaky)
     future = emb.prefetch_classifier_embedding("what is gout")
     with pytest.raises(RuntimeError):
         future.result()
     assert emb.classifier_embedding("what is gout").shape == (emb.EMBEDDING_DIM,)
-    assert len(calls) == 2
+    assert len(encoder_failing_once) == 2
 
 
 def test_the_process_wide_caches_keep_no_message_text():

@@ -67,6 +67,20 @@ def test_policy(tmp_path_factory) -> Path:
     return path
 
 
+@pytest.fixture()
+def phi_policy(tmp_path):
+    """The shipped patient-education policy with only the PHI stages (real Presidio), for server processes."""
+    from medrails.guard.policy import load_policy
+
+    data = load_policy("patient-education").model_dump()
+    data["input_stages"] = [{"name": "phi_redaction"}, {"name": "input_validation"}]
+    data["output_stages"] = [{"name": "output_phi"}]
+    data["stage_timeout_ms"] = 20000
+    path = tmp_path / "policy.yaml"
+    path.write_text(yaml.safe_dump(data))
+    return path
+
+
 # -- fake OpenAI-compatible upstream ---------------------------------------------------------------------
 ANSWERS = {
     "dosing": "Adults often take 500 mg of it. Your pharmacist can tell you more.",

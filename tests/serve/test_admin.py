@@ -153,44 +153,66 @@ def test_upstream_waits_do_not_hold_a_cpu_slot(tmp_path, test_policy, fake_upstr
         live.stop()
 
 
+class SlowLocalModel:
+    """A model generating in process: one piece every 10 ms, 30 s if nobody stops it. `generate`
+    must not be used: with a cancel event the server reads a local model piece by piece."""
+
+    name = "slow-local"
+    generates_locally = True
+
+    def __init__(self):
+        self.pieces = 0
+
+    def generate(self, messages, params) -> str:
+        raise AssertionError("with a cancel event the server must stream a local model")
+
+    def stream(self, messages, params):
+        for _ in range(3000):
+            time.sleep(0.01)
+            self.pieces += 1
+            yield "word. "
+
+
+def _slow_local_server(tmp_path, test_policy, **overrides):
+    from medrails.assistant import Assistant
+    from medrails.guard import Guard
+
+    model = SlowLocalModel()
+    config = serve_config(tmp_path, test_policy, "embedded", **overrides)
+    live = start_server(config, assistant=Assistant(model=model, guard=Guard.from_policy(test_policy)))
+    live.runtime.assistant.audit = live.runtime.audit
+    return model, config, live
+
+
+def _ask_asthma(live, config, timeout=60):
+    return httpx.post(live.url + CHAT, timeout=timeout,
+                      json={"model": config.model_id, "messages": [{"role": "user", "content": "What is asthma?"}]})
+
+
+def _assert_stopped_and_audited_as_cancelled(live, model, why: str) -> None:
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline and not live.runtime.audit.recent(limit=5, kind="chat"):
+        time.sleep(0.1)
+    pieces = model.pieces
+    time.sleep(0.5)
+    assert model.pieces == pieces < 1000, f"generation went on after {why}"
+    records = [e.record for e in live.runtime.audit.recent(limit=5, kind="chat")]
+    assert any(any("cancelled" in r for r in rec.get("review_reasons", [])) for rec in records)
+
+
 def test_kill_switch_stops_a_non_streaming_local_generation(tmp_path, test_policy):
     """A non-streaming answer from a model generating in process stops when the switch is pulled,
     instead of running to its end; the request is answered 503 and still audited."""
     import threading
 
-    from medrails.assistant import Assistant
-    from medrails.guard import Guard
-    from medrails.models import GenerationParams
-
-    class SlowLocalModel:
-        name = "slow-local"
-        generates_locally = True
-
-        def __init__(self):
-            self.pieces = 0
-
-        def generate(self, messages, params: GenerationParams) -> str:
-            raise AssertionError("with a cancel event the server must stream a local model")
-
-        def stream(self, messages, params: GenerationParams):
-            for _ in range(3000):  # 30 s if nobody stops it
-                time.sleep(0.01)
-                self.pieces += 1
-                yield "word. "
-
-    model = SlowLocalModel()
-    config = serve_config(tmp_path, test_policy, "embedded")
-    live = start_server(config, assistant=Assistant(model=model, guard=Guard.from_policy(test_policy)))
+    model, config, live = _slow_local_server(tmp_path, test_policy)
     try:
-        live.runtime.assistant.audit = live.runtime.audit
         threading.Timer(1.0, live.runtime.state.set_kill_switch, args=(True, "drill", "pytest")).start()
         started = time.monotonic()
-        response = httpx.post(live.url + "/v1/chat/completions", timeout=60,
-                              json={"model": config.model_id, "messages": [{"role": "user", "content": "What is asthma?"}]})
+        response = _ask_asthma(live, config)
         assert response.status_code == 503 and response.json()["error"]["code"] == "kill_switch"
-        assert time.monotonic() - started < 10 and model.pieces < 1000
-        records = [e.record for e in live.runtime.audit.recent(limit=5, kind="chat")]
-        assert any(any("cancelled" in r for r in rec.get("review_reasons", [])) for rec in records)
+        assert time.monotonic() - started < 10
+        _assert_stopped_and_audited_as_cancelled(live, model, "the switch was pulled")
     finally:
         live.runtime.state.set_kill_switch(False, "drill over", "pytest")
         live.stop()
@@ -199,42 +221,10 @@ def test_kill_switch_stops_a_non_streaming_local_generation(tmp_path, test_polic
 def test_a_timed_out_local_generation_is_stopped_and_audited(tmp_path, test_policy):
     """After the 504 nobody reads the answer: a model generating in process must stop instead of
     holding a worker and a CPU slot to its end; the request is still audited as cancelled."""
-    from medrails.assistant import Assistant
-    from medrails.guard import Guard
-    from medrails.models import GenerationParams
-
-    class SlowLocalModel:
-        name = "slow-local"
-        generates_locally = True
-
-        def __init__(self):
-            self.pieces = 0
-
-        def generate(self, messages, params: GenerationParams) -> str:
-            raise AssertionError("with a cancel event the server must stream a local model")
-
-        def stream(self, messages, params: GenerationParams):
-            for _ in range(3000):  # 30 s if nobody stops it
-                time.sleep(0.01)
-                self.pieces += 1
-                yield "word. "
-
-    model = SlowLocalModel()
-    config = serve_config(tmp_path, test_policy, "embedded", request_timeout_s=2)
-    live = start_server(config, assistant=Assistant(model=model, guard=Guard.from_policy(test_policy)))
+    model, config, live = _slow_local_server(tmp_path, test_policy, request_timeout_s=2)
     try:
-        live.runtime.assistant.audit = live.runtime.audit
-        response = httpx.post(live.url + "/v1/chat/completions", timeout=60,
-                              json={"model": config.model_id, "messages": [{"role": "user", "content": "What is asthma?"}]})
-        assert response.status_code == 504
-        deadline = time.monotonic() + 5
-        while time.monotonic() < deadline and not live.runtime.audit.recent(limit=5, kind="chat"):
-            time.sleep(0.1)
-        pieces = model.pieces
-        time.sleep(0.5)
-        assert model.pieces == pieces < 1000, "generation went on after the timeout"
-        records = [e.record for e in live.runtime.audit.recent(limit=5, kind="chat")]
-        assert any(any("cancelled" in r for r in rec.get("review_reasons", [])) for rec in records)
+        assert _ask_asthma(live, config).status_code == 504
+        _assert_stopped_and_audited_as_cancelled(live, model, "the timeout")
     finally:
         live.stop()
 
@@ -244,23 +234,7 @@ def test_an_unreadable_kill_switch_stops_a_local_generation(tmp_path, test_polic
     stopped and not released, as a switch that cannot be read at the start refuses the request."""
     import threading
 
-    from medrails.assistant import Assistant
-    from medrails.guard import Guard
-
-    class SlowLocalModel:
-        name = "slow-local"
-        generates_locally = True
-        pieces = 0
-
-        def stream(self, messages, params):
-            for _ in range(3000):
-                time.sleep(0.01)
-                self.pieces += 1
-                yield "word. "
-
-    model = SlowLocalModel()
-    config = serve_config(tmp_path, test_policy, "embedded")
-    live = start_server(config, assistant=Assistant(model=model, guard=Guard.from_policy(test_policy)))
+    model, config, live = _slow_local_server(tmp_path, test_policy)
     state = live.runtime.state
 
     def broken():
@@ -268,8 +242,7 @@ def test_an_unreadable_kill_switch_stops_a_local_generation(tmp_path, test_polic
 
     try:
         threading.Timer(1.0, setattr, args=(state, "kill_switch", broken)).start()
-        response = httpx.post(live.url + CHAT, timeout=60,
-                              json={"model": config.model_id, "messages": [{"role": "user", "content": "What is asthma?"}]})
+        response = _ask_asthma(live, config)
         assert response.status_code >= 500 and "word." not in response.text
         time.sleep(0.3)
         pieces = model.pieces
@@ -281,36 +254,11 @@ def test_an_unreadable_kill_switch_stops_a_local_generation(tmp_path, test_polic
 
 
 def test_a_client_that_goes_away_stops_a_non_streaming_local_generation(tmp_path, test_policy):
-    from medrails.assistant import Assistant
-    from medrails.guard import Guard
-
-    class SlowLocalModel:
-        name = "slow-local"
-        generates_locally = True
-        pieces = 0
-
-        def stream(self, messages, params):
-            for _ in range(3000):
-                time.sleep(0.01)
-                self.pieces += 1
-                yield "word. "
-
-    model = SlowLocalModel()
-    config = serve_config(tmp_path, test_policy, "embedded")
-    live = start_server(config, assistant=Assistant(model=model, guard=Guard.from_policy(test_policy)))
+    model, config, live = _slow_local_server(tmp_path, test_policy)
     try:
-        live.runtime.assistant.audit = live.runtime.audit
         with pytest.raises(httpx.ReadTimeout):
-            httpx.post(live.url + CHAT, timeout=httpx.Timeout(5, read=1.5),
-                       json={"model": config.model_id, "messages": [{"role": "user", "content": "What is asthma?"}]})
-        deadline = time.monotonic() + 5
-        while time.monotonic() < deadline and not live.runtime.audit.recent(limit=5, kind="chat"):
-            time.sleep(0.1)
-        pieces = model.pieces
-        time.sleep(0.5)
-        assert model.pieces == pieces < 1000, "generation went on after the client left"
-        records = [e.record for e in live.runtime.audit.recent(limit=5, kind="chat")]
-        assert any(any("cancelled" in r for r in rec.get("review_reasons", [])) for rec in records)
+            _ask_asthma(live, config, timeout=httpx.Timeout(5, read=1.5))
+        _assert_stopped_and_audited_as_cancelled(live, model, "the client left")
     finally:
         live.stop()
 

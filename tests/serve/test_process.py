@@ -13,7 +13,6 @@ import time
 
 import httpx
 import openai
-import pytest
 import yaml
 
 from medrails.audit import open_audit_store
@@ -81,19 +80,6 @@ def _spawn(args: list[str], env: dict) -> tuple[subprocess.Popen, str]:
         time.sleep(0.2)
     proc.kill()
     raise RuntimeError("server did not become ready")
-
-
-@pytest.fixture()
-def phi_policy(tmp_path):
-    from medrails.guard.policy import load_policy
-
-    data = load_policy("patient-education").model_dump()
-    data["input_stages"] = [{"name": "phi_redaction"}, {"name": "input_validation"}]
-    data["output_stages"] = [{"name": "output_phi"}]
-    data["stage_timeout_ms"] = 20000
-    path = tmp_path / "policy.yaml"
-    path.write_text(yaml.safe_dump(data))
-    return path
 
 
 def test_kill_9_under_load_loses_no_acknowledged_record(tmp_path, tiny_model_dir, phi_policy):

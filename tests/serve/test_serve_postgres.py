@@ -62,18 +62,11 @@ def test_answers_and_review_actions_are_audited_in_postgres(tmp_path, test_polic
         live.runtime.audit.close()
 
 
-def test_two_server_processes_share_one_chain_in_postgres(tmp_path, fake_upstream, postgres_url):
+def test_two_server_processes_share_one_chain_in_postgres(tmp_path, fake_upstream, postgres_url, phi_policy):
     """Two `medrails serve` replicas (separate processes) behind one PostgreSQL audit URL."""
     import psycopg
 
-    from medrails.guard.policy import load_policy
-
-    policy = load_policy("patient-education").model_dump()
-    policy["input_stages"] = [{"name": "phi_redaction"}, {"name": "input_validation"}]
-    policy["output_stages"] = [{"name": "output_phi"}]
-    policy["stage_timeout_ms"] = 20000
-    policy_path = tmp_path / "policy.yaml"
-    policy_path.write_text(yaml.safe_dump(policy))
+    policy_path = phi_policy
     env = {**os.environ, "MEDRAILS_HOME": str(tmp_path / "home")}
     replicas = []
     try:
