@@ -165,3 +165,30 @@ def test_a_pronoun_free_stroke_description_is_an_emergency():
     ctx = Guard.from_policy("patient-education").check_input(
         "face numb on one side and words wont come out right since 15 mins ago")
     assert (ctx.decision, ctx.category) == ("emergency", "stroke")
+
+
+def test_keyword_prefilter_never_changes_a_rule_result():
+    """Each rule alternative only runs when the literals it needs are in the text (latency); that
+    prefilter must agree with the plain alternation on every shipped phrasing and dev prompt."""
+    import json
+    import re
+
+    from medrails.guard import rules
+    from medrails.paths import package_file
+
+    texts = []
+    for path in sorted(package_file("guard", "training_data").glob("*.jsonl")):
+        texts += [json.loads(line)["text"] for line in path.read_text().splitlines() if line.strip()]
+    suite = package_file("guard", "redteam") / "dev_suite.jsonl"
+    texts += [json.loads(line)["prompt"] for line in suite.read_text().splitlines() if line.strip()]
+    texts = [rules.normalize(t) for t in texts]
+    matchers = [rx for _, _, rx in rules.EMERGENCY_RULES + rules.PERSON_EMERGENCY_RULES + rules.REFUSE_RULES]
+    matchers += [rx for _, rx in rules.INJECTION_RULES]
+    matchers += [v for v in vars(rules).values() if isinstance(v, rules._Alternatives)]
+    checked = 0
+    for m in matchers:
+        plain = re.compile(m.pattern, re.I)
+        for t in texts:
+            assert bool(m.search(t)) == bool(plain.search(t)), (m.pattern[:80], t)
+            checked += 1
+    assert checked > 50_000
