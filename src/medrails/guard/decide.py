@@ -1,6 +1,6 @@
 """The input decision the classifier-backed stages make together, as one pure function:
-emergency rules -> classifier emergency -> injection rules -> refuse rules -> classifier R7 ->
-classifier unsafe -> out of scope. `medrails guard train` scores held-out phrasings with it so
+emergency rules -> classifier emergency (never for a request to harm someone or brew a poison) ->
+injection rules -> refuse rules -> classifier R7 -> classifier unsafe -> out of scope. `medrails guard train` scores held-out phrasings with it so
 the reported unseen-prompt figures cover rules + head, exactly as the stages apply them."""
 
 from __future__ import annotations
@@ -9,8 +9,10 @@ from dataclasses import dataclass
 
 from medrails.guard.classifiers import GuardClassifier, Prediction
 from medrails.guard.rules import (
+    condition_why,
     emergency_hits,
     general_dose_question,
+    harm_request,
     has_situation,
     impersonal_question,
     injection_hits,
@@ -28,6 +30,10 @@ class InputDecision:
 def classifier_emergency(model: GuardClassifier, pred: Prediction, text: str, threshold: float | None = None) -> bool:
     if impersonal_question(text) or not has_situation(text):
         return False  # a general question about an emergency topic, or nobody it is happening to: education
+    if harm_request(text):
+        # "how many of my sleeping pills would knock out my wife": pills + a relative look like an
+        # overdose to the embedding, but it is a request to harm someone (R6), not a danger now
+        return False
     t = model.thresholds.emergency if threshold is None else threshold
     # below the threshold, emergency mass still counts as unsafe in risk_classifier (refused, not answered)
     return pred.p_emergency >= t
@@ -37,6 +43,8 @@ def unsafe_mass(pred: Prediction, text: str, exclude: set[str] | frozenset = fro
     """p(refuse categories not excluded) + p(emergency) unless the message is an impersonal question."""
     if general_dose_question(text):
         exclude = set(exclude) | {"R3"}  # label/guideline dose facts are education (rules still see the text)
+    if condition_why(text):
+        exclude = set(exclude) | {"R1"}  # "my son has asthma, why is it worse at night": the diagnosis is known
     refuse = {c: p for c, p in pred.probs.items() if c.startswith("R") and c not in exclude}
     emergency = 0.0 if impersonal_question(text) else pred.p_emergency
     return min(1.0, sum(refuse.values()) + emergency), refuse

@@ -269,6 +269,97 @@ NOT_ACUTE = _rx(r"\b(is (that|this|it) normal|normal for (a|an|my|her|his|their)
                 r"slept on|sleeping on|pins and needles|for (years|months)|always (has|had|been)|(over|for|in) the (last|past) (few |couple of )?(weeks|months|years)|"
                 r"as well as (it )?used to)\b")
 
+# -- harm to another person, and dangerous home-made "remedies" ------------------------------------
+# Phrased as DIY, a prank or curiosity, these read like ordinary questions to the embedding, and a
+# classifier that sees "sleeping pills" + "my wife" may call it an overdose. What makes them unsafe
+# is the shape: someone (I/we) giving something to another person covertly or to make them ill, or
+# preparing a known poison as medicine. Victim reports ("someone spiked my drink") are not this shape.
+_PEOPLE = (r"(someone|somebody|some one|a person|people|everyone|everybody|him|her|them|"
+           r"(my|his|her|their|the|a|our|this|that) ([\w-]+ ){0,2}?(wife|husband|partner|boyfriend|girlfriend|bf|gf|ex|roommates?|flatmates?|"
+           r"mom|mum|mother|dad|father|step\w+|brother|sister|son|daughter|kids?|child(ren)?|baby|toddler|grandma|grandmother|grandpa|"
+           r"grandfather|boss|coworkers?|co-workers?|colleagues?|teacher|neighbou?rs?|classmates?|friends?|patients?|aunt|uncle|cousin|"
+           r"in-laws?|\w+-in-law|old (man|lady|woman)|guy|girl|woman|man|people upstairs|office|family|class|dog|cat|pets?))")
+_FOOD = (r"(drink|drinks|food|coffee|tea|meal|dinner|lunch|breakfast|soup|smoothie|shake|juice|water|bottle|cup|glass|beer|wine|"
+         r"brownies?|cake|cookies?|snacks?|sandwich|bowl|sippy cup|formula|milk|cereal|pasta|stew|salad|lemonade|soda|cocktail|punch)")
+_ADMIN = (r"\b(i|we|u|to|me|gonna|wanna)\s+([\w']+\s+){0,3}?(put|slip|sneak|add|mix|crush|grind|dissolve|hide|stir|spike|lace|give|"
+          r"feed|dose|drug|poison|get|cook|bake|inject|spray|release|leave|swap|switch|replace)\w*\b")
+_HARM_EFFECT = (r"\b(make|get|leave|have|keep)\s+" + _PEOPLE + r"\s+(feel\s+)?(really |so |very |super |violently |deathly )?"
+                r"(sick|ill|puke|have diarrh\w*|shit (himself|herself|themselves)|poop|pass out|black out|go to sleep|sleep for|unconscious|"
+                r"miserable|suffer|die|dead|weak|paralyzed|hallucinat\w*)\b")
+_HARM_INTENT = (r"\bknock\w*\s+(" + _PEOPLE + r"\s+out|out\s+" + _PEOPLE + r")\b"
+                r"|\b(to|and|so i can|want to|wanna|gonna|going to|plan\w* to)\s+(hurt|harm|injure|poison|kill|sicken|incapacitate|sedate|"
+                r"drug|gas|choke|smother)\s+" + _PEOPLE + r"\b"
+                r"|\b(get back at|get revenge|revenge on|payback|teach (him|her|them) a lesson|(feel|be) as (sick|bad) as)\b"
+                r"|\bstop (his|her|their|someone'?s|somebody'?s|the \w+'?s) (breathing|heart)\b"
+                r"|\b(want|wanna|trying|try|how|way|something|stuff|what|thing|things)\s+to make\s+" + _PEOPLE
+                + r"\s+(feel\s+)?(really |so |very |super )?(sick|ill|pass out|black out|unconscious|suffer|die)\b")
+_HARM_OUTCOME = "(" + _HARM_EFFECT + "|" + _HARM_INTENT + ")"
+_COVERT = (r"\b(without (him|her|them|anyone|anybody|my [\w-]+|the [\w-]+|his [\w-]+|her [\w-]+|their [\w-]+) (knowing|noticing|finding out|"
+           r"realizing|realising|catching|seeing|suspecting)|so (he|she|they|nobody|no one|no-one|noone) (doesn'?t|don'?t|won'?t|can'?t|never|"
+           r"wont|dont|cant|doesnt|will not|does not) (notice|know|find out|realize|realise|suspect|catch on)(?! the (taste|flavou?r|texture|smell))|(nobody|no one|noone) (finds|will find|"
+           r"would find|can find) out|without getting caught|untraceable|(isn'?t|is not|not|wont be|won'?t be|can'?t be) (traceable|traced|detected)|"
+           r"undetectable|(won'?t|wont|doesn'?t|does not|wouldn'?t) show up (in|on)|without (a |any )?(taste|trace)|tasteless|on purpose)\b")
+_TOXIC = (r"\b(gas|gases|fumes?|smoke|vapou?rs?|poisons?|poisonous|toxins?|toxic|chemicals?|plants?|berries|mushrooms?|bacteria|germs|virus|"
+          r"mold|mould|antifreeze|bleach|ammonia|rat poison|pesticide|cyanide|arsenic|thallium|mercury|chloroform|ether)\b")
+HARM_OTHERS = _rx(
+    _ADMIN + r".{0,80}" + r"(" + _HARM_OUTCOME + r"|" + _COVERT + r")",
+    r"(" + _HARM_OUTCOME + r"|" + _COVERT + r").{0,80}" + _ADMIN,
+    _HARM_OUTCOME + r".{0,60}" + _COVERT, _COVERT + r".{0,60}" + _HARM_OUTCOME,
+    r"\b(in|into)\s+(someone'?s|somebody'?s|a person'?s|his|her|their|(my|the|our|a) [\w-]+'?s?|[\w-]+'s)\s+([\w-]+\s+){0,2}?" + _FOOD
+    + r"\b.{0,80}(" + _HARM_OUTCOME + r"|" + _COVERT + r")",
+    _TOXIC + r".{0,80}(" + _HARM_INTENT + r")", r"(" + _HARM_INTENT + r").{0,80}" + _TOXIC,
+    r"\b(how (to|do i|can i|would i|could i|do you)|i (want|need|wanna) to|best way to|what (can|could|should) i|help me)\s+([\w']+\s+){0,2}?"
+    r"(make|create|produce|brew|mix|cook|generate|release)\w*\b.{0,60}" + _TOXIC + r".{0,80}" + _HARM_EFFECT,
+    r"\b(poisons?|drugs?|substances?|something|pills?|overdose)\b.{0,40}\b(looks?|seems?|passes?|pass|appear\w*|mistaken)\s+(like|as|for)\s+"
+    r"(natural causes|a natural death|a heart attack|a stroke|an accident|suicide|sids|food poisoning|old age)\b",
+    r"\b(make|making|brew|cook|synthesi[sz]e|extract)\w*\b.{0,30}\b(chloroform|ghb|rohypnol|roofies|knock ?out drops|date rape drugs?)\b",
+    r"\b(grow|culture|breed|spread|smear|put|release)\w*\b.{0,40}\b(bacteria|salmonella|e\.? ?coli|germs|virus|anthrax|mold|mould|"
+    r"norovirus|botulism|botulinum)\b.{0,50}\b(door ?handles?|school|office|water supply|food|people|class|cafeteria|on (him|her|them))\b",
+    r"\b(bacteria|salmonella|e\.? ?coli|germs|virus|anthrax|norovirus|botulism|botulinum)\b.{0,30}\b(could|can|should|would) (i|we)\s+"
+    r"(grow|culture|breed|spread|smear|put|release)\w*\b.{0,60}\b(door ?handles?|school|office|water supply|food|people|class|cafeteria)\b",
+    r"\b(overdose|od)\s+(him|her|them|someone|somebody|my [\w-]+|the [\w-]+|a patient)\b",
+    r"\b(dose|amount|much|many)\b.{0,60}\bwould (kill|poison|finish off|put down)\b(?! (me|myself|us)\b)",
+    r"\b(kill|poison)\w*\s+(the|a|my|our|his|her|their|that|this) (neighbou?r'?s?\s+)?(dog|cat|pets?|horse|bird|birds|cattle|chickens)\b",
+    r"\b(doses?|insulin|meds|medications?|pills|morphine|oxygen)\b.{0,40}\bwrong on purpose\b",
+    r"\b(tamper\w*|sabotag\w*|mess\w* with|spoil)\b.{0,30}\b(my [\w-]+'?s|his|her|their|someone'?s|somebody'?s|the [\w-]+'?s)\s+([\w-]+\s+)?"
+    r"(meds|medications?|medicines?|pills|insulin|inhaler|epi-?pen|prescriptions?|oxygen|feeding tube|iv|drip)\b",
+    r"\b(swap|switch|replace|substitut)\w*\b.{0,40}\b(meds|medications?|medicines?|pills|insulin|inhaler)\b.{0,30}\b(with|for) "
+    r"(sugar pills|fake|placebos?|vitamins|candy|tic tacs|water|saline)\b.{0,60}\b(so|without|not|never|won'?t)\b",
+)
+
+# Known poisons sold or passed around as cures (MMS/chlorine dioxide, bleach, turpentine, kerosene,
+# colloidal silver, high-strength peroxide, black salve...): asking how to prepare, dose or give
+# one is R5 whatever the framing; asking whether it is safe, or why doctors warn, is education.
+_REMEDY = (r"\b(mms|mms\d|miracle mineral \w+|chlorine dioxide|sodium chlorite|cd protocol|bleach|turpentine|kerosene|gasoline|"
+           r"petrol|colloidal silver|silver water|(\d{2}\s*%|food[- ]grade|high[- ]strength)\s*(hydrogen )?peroxide|black salve|bloodroot|borax|lye|"
+           r"methanol|antifreeze|"
+           r"apricot (kernels?|seeds?|pits?)|laetrile|b17|foxglove|oleander|castor beans?|jimson ?weed|datura|pennyroyal|lamp oil|"
+           r"creolin|horse (paste|dewormer|wormer)|mercury|arsenic)\b")
+_PREP = (r"\b(make|making|mix|mixing|prepare|preparing|brew|brewing|dilute|diluting|activate|activating|recipe|protocol|drops|enema|"
+         r"soak|soaking|boil|boiling|steep|extract|cook|dose|dosing|dosage|ratio|strength|concentration|drink|drinking|swallow|gargle|"
+         r"take|taking|give|giving|feed|rub|inject|apply|put)\b")
+_HOWTO = (r"\b(how (do|can|should|would|to|much|many|long|often)|(best|easiest|right|correct|safest|proper) (way|ratio|amount|dose)|"
+          r"steps|walk me through|recipe|instructions|protocol|ratio|what (dose|amount|concentration|strength)|i'?m (going|gonna|planning) to|"
+          r"i (want|plan|will|need) to|i'?ll|we'?re (going|gonna) to)\b")
+_MED_USE = (r"\b(drink|drinking|swallow|ingest|gargle|enema|internally|orally|by mouth|cure|curing|detox|treat|treating|heal|"
+            r"kill (the )?(parasites|worms|virus|germs|candida|cancer)|parasites|worms|autis\w*|cancer|covid|infection|cold|flu|"
+            r"for (my|his|her|our|the|a) ([\w-]+ )?(son|daughter|kids?|child(ren)?|baby|toddler|belly|stomach|skin|chest|mole|wart|heart|"
+            r"ear|eyes?|teeth|gums|throat|cough|cold|flu|infection)|give (it |this |some )?to|feed (it )?to|in (my|his|her|their) (water|juice|"
+            r"drink|bottle|milk|formula)|rub (it )?on|on (my|his|her) (chest|skin|wound|mole|wart)|burn off)\b")
+REMEDY = _rx(_REMEDY, r"\b(drink|drinking|swallow|ingest)\w*\b.{0,30}\b(hydrogen )?peroxide\b",
+             r"\bperoxide\b.{0,30}\b(drink|swallow|ingest)\w*\b")
+PREP, HOWTO, MED_USE = _rx(_PREP), _rx(_HOWTO), _rx(_MED_USE)
+SAFETY_ASK = _rx(r"^\s*(is|are|isn'?t|was|were|why|does|do|did|has|have)\b", r"\bwhy (do|does|is|are|did|would)\b",
+                 r"\b(is (it|that|this)|are (they|these|those)) (really |actually |even )?(safe|dangerous|harmful|toxic|true|legit|a scam|real|bad)\b",
+                 r"\b(doctors|experts|the fda|fda|cdc|scientists|pharmacists) (warn|say|advise|recommend against)\b", r"\b(history|dangers|risks) of\b")
+
+
+def dangerous_preparation(text: str) -> bool:
+    """How to make, dose or give a known poison as a cure ("how many drops of MMS for my son")."""
+    t = normalize(text)
+    return bool(REMEDY.search(t) and PREP.search(t) and HOWTO.search(t) and MED_USE.search(t)) and not SAFETY_ASK.search(t)
+
+
 REFUSE_RULES: list[tuple[str, str, re.Pattern]] = [
     ("R1", "personal diagnosis",
      _rx(r"\b(do|could|might|would)\s+i\s+have\s+(?!to\b|(any|some|the|a|more|other) (questions?|time|choices?|rights?|options?|say|chance|alternatives?)\b)(a |an )?[\w-]+",
@@ -299,6 +390,11 @@ REFUSE_RULES: list[tuple[str, str, re.Pattern]] = [
     ("R5", "dangerous self-treatment or procedure",
      _rx(r"\b(stitch|suture|lance|drain|cut (off|out|open)|cauteriz\w*|pop|relocate|reset|set|pull|remove|tap|inject|sterilize)\b.{0,40}"
          r"\b(my own|myself|at home|by myself|on my own|with a (needle|knife|razor|scissors|syringe))\b",
+         r"\b(stitch\w*|sutur\w*|lanc\w*|drain\w*|cutting (off|out|open)|pulling|yank\w*|extract\w*|popping|removing|burn\w* off|"
+         r"freez\w* off|drill\w*|sew\w*)\b.{0,40}\b(my own|myself|on my own|by myself)\b",
+         r"\b(pull|pulling|yank\w*|extract\w*|cut\w*|burn\w*|drill\w*|remov\w*|lanc\w*|sew\w*|stitch\w*)\b.{0,50}"
+         r"\b(with|using) (a |some |my |the )?(pliers|knife|kitchen knife|razor( blade)?|scissors|needle|sewing needle|lighter|string|floss|"
+         r"nail clippers|drill|box cutter|fishing line|superglue|super glue)\b",
          r"\b(perform|do)\b.{0,20}\b(surgery|appendectomy|tracheotomy|circumcision|abortion)\b.{0,30}\b(myself|at home|on myself|my)\b",
          r"\bat[- ]home (surgery|abortion|appendectomy)\b",
          r"\b(do|perform|make|give|put in|place)\b.{0,30}\b(fillings?|root canal|stitches|sutures|iv|injections?|botox|fillers?|"
@@ -379,6 +475,57 @@ def is_general_question(text: str) -> bool:
     return bool(GENERAL_QUESTION.search(t)) or not PERSONAL.search(t)
 
 
+# Education framed around a person: helping someone ("what are the warning signs someone is suicidal,
+# so I can support my friends") or asking why a known, long-standing condition does what it does ("my
+# grandma has parkinsons, why does she shake", "my son gets nosebleeds every winter, why?"). Neither
+# is an emergency happening now nor a request to diagnose, unless something acute is described.
+SUPPORT_FRAME = _rx(r"\bso (that )?(i|we) (can|could|know how to) (support|help|look out|watch|spot|recognize|recognise|be (ready|prepared)|"
+                    r"keep (them|him|her|my \w+|everyone) safe|respond|react)\b",
+                    r"\bhow (do|can|should|could) (i|we) (best )?(support|help|talk to|approach|comfort|be there for|bring (it|this) up|"
+                    r"start a conversation|reach out to|check (in )?on)\b",
+                    r"\bwhat (should|do|can|could) (i|we) say\b", r"\bwarning signs\b",
+                    r"\bsigns (that )?(someone|a person|somebody|a friend|a loved one|people|a teen\w*|a child|kids)\b",
+                    r"\b(look|watch) out for\b", r"\b(want|need) to be (ready|prepared)\b", r"\bhow (to|do i|do you) (talk|speak) (to|with)\b",
+                    r"\bkeep (some )?(narcan|naloxone|an epipen|epi-?pens?)\b")
+_KNOWN_CONDITION = (r"\b(has|have|had|with|got|diagnosed with|suffers from|living with|'s got)\s+(a |an |bad |severe |mild |early |"
+                    r"late[- ]stage |stage \w+ )?([\w-]+ )?(asthma|copd|emphysema|diabetes|parkinson'?s|parkinsons|alzheimer'?s|alzheimers|"
+                    r"dementia|ms|multiple sclerosis|lupus|epilepsy|autism|adhd|arthritis|\w+itis|\w+osis|migraines?|eczema|psoriasis|cancer|"
+                    r"heart failure|a-?fib|ibs|crohn'?s|crohns|celiac|coeliac|sickle cell|cerebral palsy|down'?s syndrome|down syndrome|"
+                    r"tourette'?s|tourettes|tremors?|essential tremor|anxiety|depression|bipolar|schizophrenia|ocd|ptsd|hypothyroidism|"
+                    r"hyperthyroidism|(an )?(under|over)active thyroid|thyroid \w+|kidney disease|cystic fibrosis|ha?emophilia|ana?emia|"
+                    r"glaucoma|cataracts|tinnitus|vertigo|neuropathy|fibromyalgia|gout|scoliosis|allergies|hay fever|hiv|hepatitis \w|"
+                    r"sleep apnea|narcolepsy|restless legs|raynaud'?s|pots|hypertension|high blood pressure|low blood pressure|long covid|"
+                    r"lyme disease|hashimoto'?s|graves'? disease|dyslexia|dyspraxia|endometriosis|pcos|menopause|diverticul\w+|"
+                    r"a pacemaker|a stoma|a heart murmur)\b"
+                    r"|\b(is|'s|was|am|i'm|im)\s+(pregnant|diabetic|epileptic|asthmatic|autistic|in menopause|going through menopause)\b")
+_RECURRING = (r"\b(every (time|morning|night|day|winter|summer|spring|autumn|fall|year|month|period)|everytime|always|keeps? (getting|having)|"
+              r"often|usually|whenever|in (the )?(winter|summer|cold|heat)|at night|each (morning|night|time|winter)|for years|"
+              r"since (birth|childhood|(he|she|i) was (a baby|little|young|small|a kid))|most (days|nights|mornings)|all the time)\b")
+KNOWN_CONDITION, RECURRING = _rx(_KNOWN_CONDITION), _rx(_RECURRING)
+DIAGNOSIS_ASK = _rx(r"\bwhat (condition|disease|illness|infection|is wrong|'?s wrong)\b", r"\bwhat (is|could|might) (it|this|that)( be)?\b",
+                    r"\b(do|could|might) (i|he|she|they) have\b", r"\b(could|might|is) (it|this|that) (be )?(a|an)\b", r"\bdiagnos\w*\b")
+WHY_QUESTION = _rx(r"\b(why|how come|what makes|what causes)\b", r"\bis (it|that|this) (common|normal)\b")
+FRAME_ACUTE = _rx(r"\b(right now|just now|suddenly|all of a sudden|out of nowhere|tonight|this (morning|evening|afternoon)|today)\b",
+                  r"\b(\d+|few|a few|couple of|ten|five|twenty|thirty) (mins?|minutes|hours?|hrs?) ago\b", r"\ban hour ago\b",
+                  r"\b(won'?t|wont) (stop|wake|respond|answer)\b", r"\b(can'?t|cannot) (breathe|wake|speak|talk|move|stop|stand)\b",
+                  r"\b(not breathing|unresponsive|unconscious|collapsed|fainted|passed out|turning blue|gone blue)\b",
+                  r"\b(lips|face) (are |is |look |looks )?(blue|grey|gray)\b", r"\bhaving an? (seizure|stroke|heart attack|fit|attack)\b",
+                  r"\b(took|swallowed|drank|overdos\w*|od'?d)\b",
+                  r"\b(said|says|saying|told me|texted|threaten\w*|keeps saying) (that )?(she|he|they|she'?s|he'?s|they'?re)\b",
+                  r"\bha(s|ve) (a|the) (plan|rope|gun|pills)\b", r"\b(is|'s|are|been|feeling) (so |really |very )?suicidal\b",
+                  r"\b(wants?|going|gonna) to (die|kill|end)\b", r"\bkill (himself|herself|themselves|myself)\b",
+                  r"\b(cutting|hurting|harming|burning) (himself|herself|themselves|myself)\b", r"\bself[- ]harm\w* (again|tonight)\b",
+                  r"\b(is|'s|are) (now )?(vomiting|throwing up|confused|sweating|sweaty|bleeding|seizing|convulsing|gasping|slurring|fainting|"
+                  r"passing out|struggling to breathe|choking|unresponsive|limp)\b", r"\bchest (pain|hurts|tight)\b")
+
+
+def condition_why(text: str) -> bool:
+    """"Why does ..." about a known condition or a recurring pattern: education, not R1 and not an emergency."""
+    t = normalize(text)
+    return (bool(WHY_QUESTION.search(t) and (KNOWN_CONDITION.search(t) or RECURRING.search(t)))
+            and not FRAME_ACUTE.search(t) and not DIAGNOSIS_ASK.search(t))
+
+
 def impersonal_question(text: str) -> bool:
     """A general or hypothetical question ("when should chest pain be treated as an emergency?",
     "what should you do if someone has a seizure?"): education, whatever its topic."""
@@ -387,6 +534,8 @@ def impersonal_question(text: str) -> bool:
         return True
     if HYPOTHETICAL.search(t) and not HAPPENING_NOW.search(t):
         return True
+    if (SUPPORT_FRAME.search(t) or condition_why(t)) and not FRAME_ACUTE.search(t):
+        return True  # "signs someone is suicidal so I can support my friends", "my son has asthma, why is it worse at night"
     # no person at all and an education marker: "stroke warning signs?", "first aid for burns"
     return not PERSONAL.search(t) and not HAPPENING_NOW.search(t) and bool(EDUCATION_MARKER.search(t))
 
@@ -465,7 +614,29 @@ def emergency_hits(text: str) -> list[RuleHit]:
 
 def refuse_hits(text: str) -> list[RuleHit]:
     t = normalize(text)
-    return [RuleHit(cat, name) for cat, name, rx in REFUSE_RULES if rx.search(t)]
+    hits = [RuleHit(cat, name) for cat, name, rx in REFUSE_RULES if rx.search(t)]
+    # harm to someone else names the category even when the wording also reads as dosing (R3)
+    if dangerous_preparation(t):
+        hits.insert(0, RuleHit("R5", "prepares a known poison as a remedy"))
+    if HARM_OTHERS.search(t):
+        hits.insert(0, RuleHit("R6", "harm to another person"))
+    return hits
+
+
+# A request to hurt someone (or to brew a poison as a cure) is not an emergency happening now, even
+# when it names pills or a relative; the classifier's emergency call may not override the refusal
+# unless the message says the harm has already happened ("I put bleach in his tea and he's vomiting").
+HARM_NOW = _rx(r"(won'?t|can'?t|cannot) (wake|breathe)", r"not breathing", r"unresponsive", r"unconscious", r"collapsed",
+               r"passed out", r"(is|'s|are|started|keeps?|now) (now )?(vomiting|throwing up|seizing|convulsing|foaming|turning blue|gasping|"
+               r"shaking|bleeding)", r"(already|just) (drank|ate|took|swallowed|had|gave|put)", r"what do i do", r"help.{0,20}now")
+
+
+def harm_request(text: str) -> bool:
+    """A request to harm another person, to prepare a poison as a remedy or to operate on oneself,
+    with nothing happening yet."""
+    t = normalize(text)
+    diy = any(cat == "R5" and rx.search(t) for cat, _, rx in REFUSE_RULES)  # a procedure on oneself, planned
+    return bool(HARM_OTHERS.search(t) or dangerous_preparation(t) or diy) and not HARM_NOW.search(t)
 
 
 def injection_hits(text: str) -> list[RuleHit]:
