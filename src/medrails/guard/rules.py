@@ -278,18 +278,31 @@ _PEOPLE = (r"(someone|somebody|some one|a person|people|everyone|everybody|him|h
            r"(my|his|her|their|the|a|our|this|that) ([\w-]+ ){0,2}?(wife|husband|partner|boyfriend|girlfriend|bf|gf|ex|roommates?|flatmates?|"
            r"mom|mum|mother|dad|father|step\w+|brother|sister|son|daughter|kids?|child(ren)?|baby|toddler|grandma|grandmother|grandpa|"
            r"grandfather|boss|coworkers?|co-workers?|colleagues?|teacher|neighbou?rs?|classmates?|friends?|patients?|aunt|uncle|cousin|"
-           r"in-laws?|\w+-in-law|old (man|lady|woman)|guy|girl|woman|man|people upstairs|office|family|class|dog|cat|pets?))")
+           r"in-laws?|\w+-in-law|(mother|father|sister|brother) in law|old (man|lady|woman)|guy|girl|woman|man|people upstairs|office|family|class|dog|cat|pets?))")
 _FOOD = (r"(drink|drinks|food|coffee|tea|meal|dinner|lunch|breakfast|soup|smoothie|shake|juice|water|bottle|cup|glass|beer|wine|"
          r"brownies?|cake|cookies?|snacks?|sandwich|bowl|sippy cup|formula|milk|cereal|pasta|stew|salad|lemonade|soda|cocktail|punch)")
+_VICTIM_FOOD = (r"(someone'?s|somebody'?s|a person'?s|his|her|their|(my|the|our|a) ([\w-]+ )?[\w-]+'?s?|[\w-]+'s)\s+([\w-]+\s+){0,2}?"
+                + _FOOD + r"\b")
+_DRUGS = (r"\b(adderall|ritalin|xanax|valium|klonopin|ativan|ambien|benadryl|diphenhydramine|melatonin|sleeping (pills|tablets|meds|aids?)|"
+          r"sedatives?|tranquili[sz]ers?|ghb|ketamine|molly|mdma|ecstasy|lsd|acid|shrooms|edibles?|thc|laxatives?|ex-?lax|visine|eye ?drops|"
+          r"ipecac|roofies|rohypnol|opioids?|oxy\w*|fentanyl|morphine|codeine|antifreeze|bleach|rat poison|poison)\b")
 _ADMIN = (r"\b(i|we|u|to|me|gonna|wanna)\s+([\w']+\s+){0,3}?(put|slip|sneak|add|mix|crush|grind|dissolve|hide|stir|spike|lace|give|"
           r"feed|dose|drug|poison|get|cook|bake|inject|spray|release|leave|swap|switch|replace)\w*\b")
 _HARM_EFFECT = (r"\b(make|get|leave|have|keep)\s+" + _PEOPLE + r"\s+(feel\s+)?(really |so |very |super |violently |deathly )?"
-                r"(sick|ill|puke|have diarrh\w*|shit (himself|herself|themselves)|poop|pass out|black out|go to sleep|sleep for|unconscious|"
-                r"miserable|suffer|die|dead|weak|paralyzed|hallucinat\w*)\b")
+                r"(sick|ill|puke|have diarrh\w*|shit (himself|herself|themselves)|poop|pass out|black out|go to sleep|sleep for|sleep through|unconscious|"
+                r"miserable|suffer|die|dead|weak|paralyzed|hallucinat\w*|throw up|vomit\w*)\b"
+                r"|\bgive\s+" + _PEOPLE + r"\s+(the runs|diarrh\w*|a (bad |massive |terrible )?(headache|rash|stomach ?ache|migraine|seizure|"
+                r"reaction)|food poisoning|cramps)\b")
 _HARM_INTENT = (r"\bknock\w*\s+(" + _PEOPLE + r"\s+out|out\s+" + _PEOPLE + r")\b"
                 r"|\b(to|and|so i can|want to|wanna|gonna|going to|plan\w* to)\s+(hurt|harm|injure|poison|kill|sicken|incapacitate|sedate|"
                 r"drug|gas|choke|smother)\s+" + _PEOPLE + r"\b"
-                r"|\b(get back at|get revenge|revenge on|payback|teach (him|her|them) a lesson|(feel|be) as (sick|bad) as)\b"
+                r"|\b(get back at|get revenge|revenge on|for revenge|payback|teach (him|her|them) a lesson|(feel|be) as (sick|bad) as|"
+                r"(someone|somebody|people|a person) (you|i) hate|my enemy)\b"
+                r"|\b(want|wanna|need)\s+" + _PEOPLE + r"\s+to (suffer|die|get sick|be sick|hurt|pay|feel pain|stop breathing)\b"
+                r"|\b(would|will|to|could|that) kill (whoever|anyone|anybody|everyone|someone|somebody|the person|a person|people)\b"
+                r"|\b(knock ?out|knockout|sleeping|paralyz\w*|incapacitat\w*) (spray|gas|drops|powder|rag|cloth|dart)s?\b"
+                r"|\bto use on (someone|somebody|him|her|them|people|a person|my \w+)\b"
+                r"|\b" + _PEOPLE + r"\s+(to be|be|is|was)\s+(out cold|knocked out)\b"
                 r"|\bstop (his|her|their|someone'?s|somebody'?s|the \w+'?s) (breathing|heart)\b"
                 r"|\b(want|wanna|trying|try|how|way|something|stuff|what|thing|things)\s+to make\s+" + _PEOPLE
                 + r"\s+(feel\s+)?(really |so |very |super )?(sick|ill|pass out|black out|unconscious|suffer|die)\b")
@@ -298,14 +311,17 @@ _COVERT = (r"\b(without (him|her|them|anyone|anybody|my [\w-]+|the [\w-]+|his [\
            r"realizing|realising|catching|seeing|suspecting)|so (he|she|they|nobody|no one|no-one|noone) (doesn'?t|don'?t|won'?t|can'?t|never|"
            r"wont|dont|cant|doesnt|will not|does not) (notice|know|find out|realize|realise|suspect|catch on)(?! the (taste|flavou?r|texture|smell))|(nobody|no one|noone) (finds|will find|"
            r"would find|can find) out|without getting caught|untraceable|(isn'?t|is not|not|wont be|won'?t be|can'?t be) (traceable|traced|detected)|"
-           r"undetectable|(won'?t|wont|doesn'?t|does not|wouldn'?t) show up (in|on)|without (a |any )?(taste|trace)|tasteless|on purpose)\b")
+           r"undetectable|(won'?t|wont|doesn'?t|does not|wouldn'?t) show up (in|on)|without (a |any )?(taste|trace)|tasteless|on purpose|"
+           r"(wont|won'?t|will never|never|wouldn'?t|wouldnt) (find out|notice|suspect|catch on)|"
+           r"(he|she|they) (wouldn'?t|wouldnt|won'?t|wont|can'?t|couldn'?t|cant) (taste|smell|detect))\b")
 _TOXIC = (r"\b(gas|gases|fumes?|smoke|vapou?rs?|poisons?|poisonous|toxins?|toxic|chemicals?|plants?|berries|mushrooms?|bacteria|germs|virus|"
+          r"eye ?drops|visine|laxatives?|ipecac|sedatives?|sleeping pills|"
           r"mold|mould|antifreeze|bleach|ammonia|rat poison|pesticide|cyanide|arsenic|thallium|mercury|chloroform|ether)\b")
 HARM_OTHERS = _rx(
     _ADMIN + r".{0,80}" + r"(" + _HARM_OUTCOME + r"|" + _COVERT + r")",
     r"(" + _HARM_OUTCOME + r"|" + _COVERT + r").{0,80}" + _ADMIN,
     _HARM_OUTCOME + r".{0,60}" + _COVERT, _COVERT + r".{0,60}" + _HARM_OUTCOME,
-    r"\b(in|into)\s+(someone'?s|somebody'?s|a person'?s|his|her|their|(my|the|our|a) [\w-]+'?s?|[\w-]+'s)\s+([\w-]+\s+){0,2}?" + _FOOD
+    r"\b(in|into)\s+" + _VICTIM_FOOD
     + r"\b.{0,80}(" + _HARM_OUTCOME + r"|" + _COVERT + r")",
     _TOXIC + r".{0,80}(" + _HARM_INTENT + r")", r"(" + _HARM_INTENT + r").{0,80}" + _TOXIC,
     r"\b(how (to|do i|can i|would i|could i|do you)|i (want|need|wanna) to|best way to|what (can|could|should) i|help me)\s+([\w']+\s+){0,2}?"
@@ -314,10 +330,19 @@ HARM_OTHERS = _rx(
     r"(natural causes|a natural death|a heart attack|a stroke|an accident|suicide|sids|food poisoning|old age)\b",
     r"\b(make|making|brew|cook|synthesi[sz]e|extract)\w*\b.{0,30}\b(chloroform|ghb|rohypnol|roofies|knock ?out drops|date rape drugs?)\b",
     r"\b(grow|culture|breed|spread|smear|put|release)\w*\b.{0,40}\b(bacteria|salmonella|e\.? ?coli|germs|virus|anthrax|mold|mould|"
-    r"norovirus|botulism|botulinum)\b.{0,50}\b(door ?handles?|school|office|water supply|food|people|class|cafeteria|on (him|her|them))\b",
+    r"norovirus|botulism|botulinum)\b.{0,50}\b(door ?handles?|school|office|water supply|food|people|class|cafeteria|dish|potluck|party|"
+    r"buffet|meal|salad|gym|bus|on (him|her|them))\b",
     r"\b(bacteria|salmonella|e\.? ?coli|germs|virus|anthrax|norovirus|botulism|botulinum)\b.{0,30}\b(could|can|should|would) (i|we)\s+"
     r"(grow|culture|breed|spread|smear|put|release)\w*\b.{0,60}\b(door ?handles?|school|office|water supply|food|people|class|cafeteria)\b",
     r"\b(overdose|od)\s+(him|her|them|someone|somebody|my [\w-]+|the [\w-]+|a patient)\b",
+    _DRUGS + r".{0,60}\b(in|into)\s+" + _VICTIM_FOOD + r"(?!.{0,40}\b(to help|so (he|she|they) (can|will) (sleep|settle)|prescribed)\b)",
+    r"\b(leave|put|release|spray|pour|hide|plant|run)\w*\b.{0,40}\b(in|into|under|through|around)\s+(someone'?s|somebody'?s|his|her|their|"
+    r"(my|the|our|a) ([\w-]+ )?[\w-]+'s)\s+(apartment|room|bedroom|house|flat|car|office|vents?|door|locker|desk|pillow|bed)\b.{0,80}"
+    + _TOXIC + r"|" + _TOXIC + r".{0,80}\b(leave|put|release|spray|pour|hide|plant|run)\w*\b.{0,40}\b(in|into|under|through|around)\s+"
+    r"(someone'?s|somebody'?s|his|her|their|(my|the|our|a) ([\w-]+ )?[\w-]+'s)\s+(apartment|room|bedroom|house|flat|car|office|vents?|door|"
+    r"locker|desk|pillow|bed)\b",
+    r"\b(his|her|their|(my|the) ([\w-]+ )?[\w-]+'s|[\w-]+'s)\s+([\w-]+\s+)?(meds|medications?|medicines?|pills|insulin|doses?|inhaler)\b.{0,60}"
+    + _COVERT,
     r"\b(dose|amount|much|many)\b.{0,60}\bwould (kill|poison|finish off|put down)\b(?! (me|myself|us)\b)",
     r"\b(kill|poison)\w*\s+(the|a|my|our|his|her|their|that|this) (neighbou?r'?s?\s+)?(dog|cat|pets?|horse|bird|birds|cattle|chickens)\b",
     r"\b(doses?|insulin|meds|medications?|pills|morphine|oxygen)\b.{0,40}\bwrong on purpose\b",
@@ -336,7 +361,7 @@ _REMEDY = (r"\b(mms|mms\d|miracle mineral \w+|chlorine dioxide|sodium chlorite|c
            r"apricot (kernels?|seeds?|pits?)|laetrile|b17|foxglove|oleander|castor beans?|jimson ?weed|datura|pennyroyal|lamp oil|"
            r"creolin|horse (paste|dewormer|wormer)|mercury|arsenic)\b")
 _PREP = (r"\b(make|making|mix|mixing|prepare|preparing|brew|brewing|dilute|diluting|activate|activating|recipe|protocol|drops|enema|"
-         r"soak|soaking|boil|boiling|steep|extract|cook|dose|dosing|dosage|ratio|strength|concentration|drink|drinking|swallow|gargle|"
+         r"soak|soaking|boil|boiling|steep|extract|cook|dose|dosing|dosage|ratio|strength|concentration|drink|drinking|swallow|gargle|eat|eating|"
          r"take|taking|give|giving|feed|rub|inject|apply|put)\b")
 _HOWTO = (r"\b(how (do|can|should|would|to|much|many|long|often)|(best|easiest|right|correct|safest|proper) (way|ratio|amount|dose)|"
           r"steps|walk me through|recipe|instructions|protocol|ratio|what (dose|amount|concentration|strength)|i'?m (going|gonna|planning) to|"
@@ -344,8 +369,10 @@ _HOWTO = (r"\b(how (do|can|should|would|to|much|many|long|often)|(best|easiest|r
 _MED_USE = (r"\b(drink|drinking|swallow|ingest|gargle|enema|internally|orally|by mouth|cure|curing|detox|treat|treating|heal|"
             r"kill (the )?(parasites|worms|virus|germs|candida|cancer)|parasites|worms|autis\w*|cancer|covid|infection|cold|flu|"
             r"for (my|his|her|our|the|a) ([\w-]+ )?(son|daughter|kids?|child(ren)?|baby|toddler|belly|stomach|skin|chest|mole|wart|heart|"
-            r"ear|eyes?|teeth|gums|throat|cough|cold|flu|infection)|give (it |this |some )?to|feed (it )?to|in (my|his|her|their) (water|juice|"
-            r"drink|bottle|milk|formula)|rub (it )?on|on (my|his|her) (chest|skin|wound|mole|wart)|burn off)\b")
+            r"ear|eyes?|teeth|gums|throat|cough|cold|flu|infection)|giv\w* (it |this |some |them )?to|giv\w* (my|his|her|our|a)|feed\w* (it )?to|"
+            r"help (my|his|her|with)|asthma|arthritis|diabetes|thrush|lyme|candida|fever|\d+[- ]?(year|yr|month|mo)s?[- ]old|in (my|his|her|their) (water|juice|"
+            r"drink|bottle|milk|formula)|rub (it )?on|on (my|his|her) (chest|skin|wound|mole|wart)|burn off|wounds?|bites?|sores?|ulcers?|"
+            r"bring on (a |my |her )?period|abort\w*|miscarr\w*|end (a|my|the|her) pregnancy)\b")
 REMEDY = _rx(_REMEDY, r"\b(drink|drinking|swallow|ingest)\w*\b.{0,30}\b(hydrogen )?peroxide\b",
              r"\bperoxide\b.{0,30}\b(drink|swallow|ingest)\w*\b")
 PREP, HOWTO, MED_USE = _rx(_PREP), _rx(_HOWTO), _rx(_MED_USE)
@@ -416,7 +443,7 @@ REFUSE_RULES: list[tuple[str, str, re.Pattern]] = [
          r"\b(drug|spike|lace|dose)\s+(someone|somebody|a person|her|his|their|my \w+)('?s)?\s+(drink|food|coffee|tea)\b",
          r"\b(make|extract|produce|synthesi[sz]e|weaponi[sz]e)\b.{0,30}\b(ricin|sarin|cyanide|nerve agent|anthrax|botulinum)\b",
          r"\b(ricin|sarin|nerve agent)\b.{0,30}\b(make|extract|produce)\b",
-         r"\b(crush|snort|shoot up|plug|smoke|inject)\w*\b.{0,30}\b(extended[- ]release|oxy\w*|opioids?|xanax|adderall|percocet|"
+         r"\b(i|we|to|u|me|gonna|wanna)\s+([\w']+\s+){0,2}?(crush|snort|shoot up|plug|smoke|inject)\w*\b.{0,30}\b(extended[- ]release|oxy\w*|opioids?|xanax|adderall|percocet|"
          r"vicodin|fentanyl patch\w*|morphine)\b",
          r"\b(sign|signs|signing|transfer)\s+over\b.{0,40}\b(house|home|property|assets|money|savings|will|bank)\b.{0,40}"
          r"\b(confused|dementia|demented|incompetent|doesn'?t understand|out of it|not all there)\b",
@@ -497,10 +524,14 @@ _KNOWN_CONDITION = (r"\b(has|have|had|with|got|diagnosed with|suffers from|livin
                     r"sleep apnea|narcolepsy|restless legs|raynaud'?s|pots|hypertension|high blood pressure|low blood pressure|long covid|"
                     r"lyme disease|hashimoto'?s|graves'? disease|dyslexia|dyspraxia|endometriosis|pcos|menopause|diverticul\w+|"
                     r"a pacemaker|a stoma|a heart murmur)\b"
+                    r"|\b(had|survived) (a |an )?(stroke|heart attack|brain injury|tbi|concussion|polio)\b.{0,30}\b(\d+|a few|several|two|three|"
+                    r"many) (years?|months?) ago\b"
                     r"|\b(is|'s|was|am|i'm|im)\s+(pregnant|diabetic|epileptic|asthmatic|autistic|in menopause|going through menopause)\b")
 _RECURRING = (r"\b(every (time|morning|night|day|winter|summer|spring|autumn|fall|year|month|period)|everytime|always|keeps? (getting|having)|"
               r"often|usually|whenever|in (the )?(winter|summer|cold|heat)|at night|each (morning|night|time|winter)|for years|"
-              r"since (birth|childhood|(he|she|i) was (a baby|little|young|small|a kid))|most (days|nights|mornings)|all the time)\b")
+              r"since (birth|childhood|(he|she|i) was (a baby|little|young|small|a kid))|most (days|nights|mornings)|all the time|"
+              r"every (feed|feeding|meal|bottle|week|season)|after (every|each) \w+|so easily|with age|as (he|she|they|i) (gets?|got) older|"
+              r"now that (she|he|they|i)('?s| is| am| are)? (older|old|in (her|his|their|my) \d0s))\b")
 KNOWN_CONDITION, RECURRING = _rx(_KNOWN_CONDITION), _rx(_RECURRING)
 DIAGNOSIS_ASK = _rx(r"\bwhat (condition|disease|illness|infection|is wrong|'?s wrong)\b", r"\bwhat (is|could|might) (it|this|that)( be)?\b",
                     r"\b(do|could|might) (i|he|she|they) have\b", r"\b(could|might|is) (it|this|that) (be )?(a|an)\b", r"\bdiagnos\w*\b")
@@ -516,7 +547,8 @@ FRAME_ACUTE = _rx(r"\b(right now|just now|suddenly|all of a sudden|out of nowher
                   r"\b(wants?|going|gonna) to (die|kill|end)\b", r"\bkill (himself|herself|themselves|myself)\b",
                   r"\b(cutting|hurting|harming|burning) (himself|herself|themselves|myself)\b", r"\bself[- ]harm\w* (again|tonight)\b",
                   r"\b(is|'s|are) (now )?(vomiting|throwing up|confused|sweating|sweaty|bleeding|seizing|convulsing|gasping|slurring|fainting|"
-                  r"passing out|struggling to breathe|choking|unresponsive|limp)\b", r"\bchest (pain|hurts|tight)\b")
+                  r"passing out|struggling to breathe|choking|unresponsive|limp)\b", r"\bchest (pain|hurts|tight)\b",
+                  r"\bjust (had|took|swallowed|drank|collapsed|fainted)\b", r"\b(droop\w*|slurr\w*|numb)\b", r"\bcan'?t (lift|raise|feel)\b")
 
 
 def condition_why(text: str) -> bool:
