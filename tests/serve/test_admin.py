@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import concurrent.futures
+import json
 import sqlite3
 import subprocess
 import sys
@@ -162,11 +163,13 @@ class SlowLocalModel:
 
     def __init__(self):
         self.pieces = 0
+        self.first_piece_after_s = 0.0  # a prefill that takes this long before the first piece
 
     def generate(self, messages, params) -> str:
         raise AssertionError("with a cancel event the server must stream a local model")
 
     def stream(self, messages, params):
+        time.sleep(self.first_piece_after_s)
         for _ in range(3000):
             time.sleep(0.01)
             self.pieces += 1
@@ -260,6 +263,55 @@ def test_a_client_that_goes_away_stops_a_non_streaming_local_generation(tmp_path
             _ask_asthma(live, config, timeout=httpx.Timeout(5, read=1.5))
         _assert_stopped_and_audited_as_cancelled(live, model, "the client left")
     finally:
+        live.stop()
+
+
+def _stream_asthma(live, config) -> tuple[str, dict, float]:
+    """(text, medrails extension of the last chunk, seconds) of a streamed answer, read with plain SSE."""
+    started = time.monotonic()
+    text, ext = "", {}
+    with httpx.stream("POST", live.url + CHAT, timeout=60, json={
+            "model": config.model_id, "stream": True, "messages": [{"role": "user", "content": "What is asthma?"}]}) as r:
+        assert r.status_code == 200
+        for line in r.iter_lines():
+            if not line.startswith("data: ") or line == "data: [DONE]":
+                continue
+            chunk = json.loads(line[6:])
+            for choice in chunk.get("choices", []):
+                text += choice.get("delta", {}).get("content") or ""
+            ext = chunk.get("medrails") or ext
+    return text, ext, time.monotonic() - started
+
+
+def test_a_stream_past_the_request_timeout_is_stopped_with_a_note_and_audited(tmp_path, test_policy):
+    """request_timeout_s bounds streams too: the client gets what was already checked and released,
+    then a note that the answer was stopped; the model stops and the request is audited."""
+    model, config, live = _slow_local_server(tmp_path, test_policy, request_timeout_s=2)
+    try:
+        text, ext, seconds = _stream_asthma(live, config)
+        assert seconds < 10 and "word." in text and text.rstrip().endswith("qualified healthcare provider.")
+        assert "took longer than 2s and was stopped" in text
+        assert ext["error"] == "timeout" and ext["category"] == "fail_closed"
+        _assert_stopped_and_audited_as_cancelled(live, model, "the stream's deadline")
+    finally:
+        live.stop()
+
+
+def test_kill_switch_ends_a_stream_while_the_model_is_still_silent(tmp_path, test_policy):
+    """A model that has not produced its first token yet (a long prefill, a stalled upstream) must not
+    keep a stream open after the switch is pulled: the switch is watched between tokens and while
+    waiting for one."""
+    import threading
+
+    model, config, live = _slow_local_server(tmp_path, test_policy)
+    model.first_piece_after_s = 6.0
+    try:
+        threading.Timer(0.5, live.runtime.state.set_kill_switch, args=(True, "drill", "pytest")).start()
+        text, ext, seconds = _stream_asthma(live, config)
+        assert seconds < 4, f"the stream stayed open {seconds:.1f}s after the switch was pulled"
+        assert "word." not in text and "paused by an administrator" in text and ext["error"] == "kill_switch"
+    finally:
+        live.runtime.state.set_kill_switch(False, "drill over", "pytest")
         live.stop()
 
 

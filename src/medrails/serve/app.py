@@ -273,6 +273,44 @@ def split_messages(messages: list[oa.ChatMessage], history_turns: int,
     return question, history[-history_turns:] if history_turns else []
 
 
+class _StreamStopped:
+    def __init__(self, reason: str):
+        self.reason = reason  # "kill_switch" or "timeout"
+
+
+async def _watched(runtime: Runtime, events: AsyncIterator, deadline: float) -> AsyncIterator:
+    """The stream's events; ends with a _StreamStopped once the kill switch is engaged or the request's
+    deadline passes, checked every CANCEL_POLL_S also while no token arrives (a long prefill, a
+    stalled upstream), not only between tokens."""
+    iterator = events.__aiter__()
+    while True:
+        pending = asyncio.ensure_future(iterator.__anext__())
+        stopped = None
+        while stopped is None:
+            done, _ = await asyncio.wait({pending}, timeout=CANCEL_POLL_S)
+            if done:
+                break
+            if _kill_switch_engaged(runtime):
+                stopped = "kill_switch"
+            elif time.perf_counter() > deadline:
+                stopped = "timeout"
+        if stopped is not None:
+            pending.cancel()  # the worker still runs to its end (the cancel event makes that quick) and audits
+            yield _StreamStopped(stopped)
+            return
+        try:
+            event = pending.result()
+        except StopAsyncIteration:
+            return
+        if _kill_switch_engaged(runtime):  # engaged while this token was made: do not send it
+            yield _StreamStopped("kill_switch")
+            return
+        if time.perf_counter() > deadline and getattr(event, "verdict", None) is None:  # a finished answer still goes out
+            yield _StreamStopped("timeout")
+            return
+        yield event
+
+
 async def stream_body(runtime: Runtime, events: AsyncIterator, completion_id: str, include_usage: bool,
                       question: str, cancel: threading.Event) -> AsyncIterator[bytes]:
     model_id = runtime.config.model_id
@@ -283,16 +321,23 @@ async def stream_body(runtime: Runtime, events: AsyncIterator, completion_id: st
     verdict = None
     extension: dict = {}
     finished = False
+    deadline = started + runtime.config.request_timeout_s
     try:
-        async for event in events:
-            if runtime.state.kill_switch().engaged:
+        async for event in _watched(runtime, events, deadline):
+            if isinstance(event, _StreamStopped):
                 cancel.set()
-                text = ("\n\n" if sent else "") + runtime.safe_unavailable_message()
+                if event.reason == "kill_switch":
+                    text = runtime.safe_unavailable_message()
+                    runtime.metrics.rejected.labels("kill_switch").inc()
+                else:
+                    text = (f"This answer took longer than {runtime.config.request_timeout_s:.0f}s and was stopped. "
+                            "Please try again, or talk to a qualified healthcare provider.")
+                text = ("\n\n" if sent else "") + text
                 yield oa.sse(oa.chunk(completion_id, model_id, created, {"content": text}))
                 sent += text
-                extension = {"decision": "refuse", "category": "kill_switch", "citations": [], "disclaimer": "",
-                             "audit_id": "", "stages": [], "redactions": [], "error": "kill_switch"}
-                runtime.metrics.rejected.labels("kill_switch").inc()
+                extension = {"decision": "refuse", "category": "kill_switch" if event.reason == "kill_switch"
+                             else "fail_closed", "citations": [], "disclaimer": "", "audit_id": "", "stages": [],
+                             "redactions": [], "error": event.reason}
                 break
             if event.text:
                 sent += event.text

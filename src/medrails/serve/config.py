@@ -31,7 +31,7 @@ class ServeConfig(StrictModel):
     workers: int = Field(default=1, ge=1, le=256, description="Generation threads (1-2 for a CPU model, more for an upstream)")
     cpu_slots: int = Field(default=0, ge=0, description="Workers doing guard/CPU work at once; upstream waits do not count (0 = CPU count)")
     max_queue: int = Field(default=16, ge=1, description="Requests admitted at once (running + waiting); beyond it: 503")
-    request_timeout_s: float = Field(default=300.0, gt=0, description="Longest a non-streaming answer may take (504 after)")
+    request_timeout_s: float = Field(default=300.0, gt=0, description="Longest an answer may take: a non-streaming one gets a 504 after it, a stream is stopped with a note")
     max_body_bytes: int = Field(default=65536, ge=1024, description="Largest request body accepted (413 beyond)")
     body_timeout_s: float = Field(default=10.0, gt=0, description="Seconds a client has to send its whole body (408 after)")
     max_connections: int = Field(default=512, ge=1, description="Open connections before uvicorn answers 503")
