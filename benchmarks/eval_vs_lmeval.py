@@ -39,7 +39,7 @@ os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
 from medrails.eval import mcq  # noqa: E402
 from medrails.eval.data import load_medmcqa, load_pubmedqa  # noqa: E402
-from medrails.eval.loglik import LoglikScorer, load_causal_lm  # noqa: E402
+from medrails.eval.loglik import LoglikScorer, MarginBound, load_causal_lm  # noqa: E402
 from medrails.eval.results import ItemLog  # noqa: E402
 from medrails.paths import shared_data_dir  # noqa: E402
 
@@ -139,11 +139,16 @@ class Timer:
 
 
 def compare(lm, lmeval: LmEvalSide, task: str, data, shots: int, limit: int, chunk: int, folder: Path,
-            batch_size: int) -> dict:
+            batch_size: int, approx_model=None, safety: float = 1.5) -> dict:
     items, exemplars = data.items[shots: shots + limit], data.items[:shots]
     prepared = mcq.prepare(data, shots, chat_template=False, limit=None)
     prepared.exemplars = {"": exemplars} if exemplars else {}
-    scorer = LoglikScorer(lm.model, lm.tokenizer)
+    exact, bound = None, None
+    if approx_model is not None:  # verified: bfloat16 first, close items again in float32
+        scorer, exact = LoglikScorer(approx_model, lm.tokenizer), LoglikScorer(lm.model, lm.tokenizer)
+        bound = MarginBound(safety=safety)
+    else:
+        scorer = LoglikScorer(lm.model, lm.tokenizer)
     log = ItemLog(folder / f"medrails_{task}_{shots}shot.jsonl")
     task_obj, by_doc = lmeval.task(task, items, exemplars, shots)
     ours, theirs, ours_cpu, theirs_cpu = 0.0, 0.0, 0.0, 0.0
@@ -154,7 +159,7 @@ def compare(lm, lmeval: LmEvalSide, task: str, data, shots: int, limit: int, chu
         def run_ours(part=part) -> tuple[float, float]:
             prepared.items = part
             with Timer() as timer:
-                mcq.run_loglik(prepared, scorer, log, batch_size)
+                mcq.run_loglik(prepared, scorer, log, batch_size, exact=exact, bound=bound)
             return timer.wall, timer.cpu
 
         def run_theirs(start=start, part=part) -> tuple[float, float]:
@@ -173,7 +178,8 @@ def compare(lm, lmeval: LmEvalSide, task: str, data, shots: int, limit: int, chu
     mine = [bool(records[item.id]["correct"]) for item in items]
     lm_eval_correct = lmeval.correct(task_obj, by_doc)
     n = len(items)
-    return {"task": task, "shots": shots, "n": n, "chunks": len(ratios),
+    in_fp32 = sum(1 for item in items if records[item.id].get("precision") == "float32")
+    return {"decided_in_float32": in_fp32 / n, "verify": bound.record() if bound else None,"task": task, "shots": shots, "n": n, "chunks": len(ratios),
             "medrails_acc": sum(mine) / n, "lmeval_acc": sum(lm_eval_correct) / n,
             "item_agreement": sum(x == y for x, y in zip(mine, lm_eval_correct, strict=True)) / n,
             "medrails_seconds": ours, "lmeval_seconds": theirs,
@@ -192,7 +198,13 @@ def print_table(rows: list[dict]) -> None:
         print(f"| {r['task']} | {r['shots']} | {r['n']} | {r['medrails_acc'] * 100:.1f} | {r['lmeval_acc'] * 100:.1f} | "
               f"{(r['medrails_acc'] - r['lmeval_acc']) * 100:+.1f} | {r['item_agreement'] * 100:.1f}% | "
               f"{r['medrails_items_per_s']:.3f} | {r['lmeval_items_per_s']:.3f} | {r['speedup']:.2f}x | "
-              f"{r['median_chunk_speedup']:.2f}x | {r['cpu_speedup']:.2f}x |")
+              f"{r['median_chunk_speedup']:.2f}x | {r['cpu_speedup']:.2f}x | {r['decided_in_float32'] * 100:.1f}% |")
+    for r in rows:
+        if r["verify"]:
+            v = r["verify"]
+            print(f"{r['task']} {r['shots']}-shot verified: bound {v['bound']:.3f} nats (acc), {v['bound_norm']:.3f} "
+                  f"(acc_norm) = {v['safety']} x the largest bfloat16 gap error seen ({v['max_gap_error']:.3f}, "
+                  f"{v['max_gap_error_norm']:.3f}) over {v['items_scored_both_ways']} items scored both ways")
 
 
 def main() -> int:
@@ -204,8 +216,10 @@ def main() -> int:
     parser.add_argument("--batch-size", type=int, default=1, help="lm-eval HF batch size")
     parser.add_argument("--medrails-batch-size", type=int, default=32, help="medrails: most items per forward pass")
     parser.add_argument("--threads", type=int, help="torch threads for both (default: torch's own choice)")
-    parser.add_argument("--medrails-dtype", default="float32", choices=["float32", "bfloat16"],
-                        help="medrails' weight precision (lm-eval stays float32): bfloat16 trades exact agreement for speed")
+    parser.add_argument("--medrails-dtype", default="float32", choices=["float32", "bfloat16", "verified"],
+                        help="medrails' weight precision (lm-eval stays float32): bfloat16 trades exact agreement for "
+                        "speed; verified re-scores close items in float32")
+    parser.add_argument("--verify-safety", type=float, default=1.5, help="verified: bound = this x largest error seen")
     parser.add_argument("--json", type=Path, help="also write the figures here")
     args = parser.parse_args()
 
@@ -215,8 +229,13 @@ def main() -> int:
         torch.set_num_threads(args.threads)
 
     lm = load_causal_lm("embedded")
+    approx_model = None
     if args.medrails_dtype == "bfloat16":
         lm.model.to(torch.bfloat16)
+    elif args.medrails_dtype == "verified":
+        import copy
+
+        approx_model = copy.deepcopy(lm.model).to(torch.bfloat16)
     shots_list = [int(s) for s in args.shots.split(",")]
     print(f"model {lm.name} ({lm.directory}); torch {torch.__version__}, threads {torch.get_num_threads()}; "
           f"limit {args.limit}; shots {shots_list}; chunk {args.chunk}; lm-eval batch size {args.batch_size}; "
@@ -228,13 +247,13 @@ def main() -> int:
         folder = Path(tmp)
         lmeval = LmEvalSide(lm.directory, folder, args.batch_size)
         with torch.inference_mode():  # first passes of a process are slow (allocator, kernels): not timed
-            for model in (lm.model, lmeval.lm.model):
+            for model in (lm.model, lmeval.lm.model) + ((approx_model,) if approx_model is not None else ()):
                 for length in (32, 256):
                     model(torch.full((1, length), 100, dtype=torch.long))
         for shots in shots_list:
             for task, data in datasets.items():
                 rows.append(compare(lm, lmeval, task, data, shots, args.limit, args.chunk, folder,
-                                    args.medrails_batch_size))
+                                    args.medrails_batch_size, approx_model, args.verify_safety))
     print_table(rows)
     if args.json:
         args.json.write_text(json.dumps({"args": vars(args) | {"json": str(args.json)}, "rows": rows}, indent=2))

@@ -42,7 +42,12 @@ def run(
     seed: int = typer.Option(0, "--seed", help="Seed for the summarization sample order."),
     batch_size: int = typer.Option(32, "--batch-size", help="Most items per forward pass (log-likelihood)."),
     dtype: str = typer.Option("float32", "--dtype", help="float32 (matches lm-eval) | bfloat16 (faster on CPUs with "
-                              "AVX512-BF16; may flip near-tied items)."),
+                              "AVX512-BF16; may flip near-tied items) | verified (bfloat16, close items re-scored "
+                              "in float32: float32's answers)."),
+    verify_margin: float = typer.Option(None, "--verify-margin", help="verified: re-score items whose best option "
+                                        "leads by less than this (nats) instead of a calibrated bound."),
+    verify_safety: float = typer.Option(1.5, "--verify-safety", help="verified: bound = this x the largest bfloat16 "
+                                        "error of an option gap measured in the run."),
     safety_benign: int = typer.Option(200, "--safety-benign", help="Benign questions added to the safety tasks to "
                                       "measure over-refusal (0: none)."),
     out: Path = typer.Option(None, "--out", "-o", help="Run directory; an existing one is resumed."),
@@ -61,7 +66,7 @@ def run(
         "model": model, "adapter": adapter, "tasks": [t.strip() for t in tasks.split(",") if t.strip()],
         "data": _parse_data(data), "limit": limit, "shots": shots, "chat_template": chat_template, "mode": mode,
         "policy": policy, "extractor": extractor, "max_new_tokens": max_new_tokens, "seed": seed, "batch_size": batch_size,
-        "safety_benign": safety_benign, "dtype": dtype,
+        "safety_benign": safety_benign, "dtype": dtype, "verify_margin": verify_margin, "verify_safety": verify_safety,
         "out": str(out) if out else None,
     }, source="medrails eval options")
     run_dir = main(settings)

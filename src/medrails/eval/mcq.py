@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from medrails.errors import BackendError, MedrailsError
 from medrails.eval.data import LETTERS, TaskData
-from medrails.eval.loglik import MAX_BATCH_TOKENS, LoglikScorer
+from medrails.eval.loglik import MAX_BATCH_TOKENS, LoglikScorer, MarginBound, decision_margins, precision_of
 from medrails.eval.metrics import bootstrap, macro_f1, wilson
 from medrails.eval.prompts import PromptSpec, build_prompt, exemplars_for, question_text, select_fewshot
 from medrails.eval.results import ItemLog, pending, progress_bar
@@ -36,29 +36,74 @@ def prepare(data: TaskData, shots: int, chat_template: bool, limit: int | None) 
 
 # -- log-likelihood ------------------------------------------------------------------------------
 def run_loglik(task: PreparedTask, scorer: LoglikScorer, log: ItemLog, batch_size: int = 32,
-               max_batch_tokens: int = MAX_BATCH_TOKENS) -> list[dict]:
+               max_batch_tokens: int = MAX_BATCH_TOKENS, exact: LoglikScorer | None = None,
+               bound: MarginBound | None = None) -> list[dict]:
     """Score pending items, up to `batch_size` items of similar length per forward pass (longest
     first, as lm-eval orders them; at most `max_batch_tokens` padded tokens per pass). Each
-    pass's records are appended as soon as it finishes, so a killed run loses at most one pass."""
+    pass's records are appended as soon as it finishes, so a killed run loses at most one pass.
+
+    With `exact` (a float32 scorer; `scorer` then holds the bfloat16 copy) the run is verified:
+    items whose bfloat16 decision is within `bound` of flipping are scored again by `exact`,
+    which decides them. Until `bound` is calibrated, items are taken in file order and all
+    scored both ways; items scored both ways in an earlier, killed run count towards it."""
     done = log.load()
     todo = pending(task.items, done)
+    if exact is not None:
+        bound = bound if bound is not None else MarginBound()
+        bound.reset()  # rebuilt from the log, so calling again on the same log counts nothing twice
+        for record in done.values():  # a resumed run keeps what it measured
+            if "logprobs_approx" in record:
+                bound.observe(record["logprobs_approx"], record["logprobs"], [len(c) for c in record["choices"]])
     encoded = []
     for item in todo:
         prompt = build_prompt(task.data.task, item, exemplars_for(item, task.exemplars), task.spec, scorer.tokenizer)
         encoded.append((item, prompt.choices, scorer.encode_item(prompt.context, prompt.continuations)))
-    batches = scorer.plan_batches([e for _, _, e in encoded], batch_size, max_batch_tokens)
+    calibrate = [] if exact is None or bound.calibrated else list(
+        range(min(len(encoded), bound.calibration_items - bound.observed_items)))
+    rest = list(range(len(calibrate), len(encoded)))
+    batches = [[calibrate[i] for i in b] for b in scorer.plan_batches([encoded[i][2] for i in calibrate], batch_size,
+                                                                       max_batch_tokens)]
+    batches += [[rest[i] for i in b] for b in scorer.plan_batches([encoded[i][2] for i in rest], batch_size,
+                                                                   max_batch_tokens)]
+    approx_precision = precision_of(scorer.model)
+    exact_precision = precision_of(exact.model) if exact is not None else None
     with progress_bar(f"{task.data.task} (log-likelihood)", total=len(task.items), done=len(task.items) - len(todo)) as advance:
         for batch in batches:
             chunk = [encoded[i] for i in batch]
             started = time.perf_counter()
             all_scores = scorer.score_many([e for _, _, e in chunk])
+            rescored = {}
+            if exact is not None:
+                rescored = _rescore(exact, chunk, all_scores, bound, batch_size, max_batch_tokens)
             seconds = (time.perf_counter() - started) / len(chunk)
-            for (item, choices, _), scores in zip(chunk, all_scores, strict=True):
-                record = _loglik_record(task.data.task, item, choices, scores, seconds)
+            for k, ((item, choices, _), scores) in enumerate(zip(chunk, all_scores, strict=True)):
+                record = _loglik_record(task.data.task, item, choices, rescored.get(k, scores), seconds)
+                record["precision"] = exact_precision if k in rescored else approx_precision
+                if exact is not None:
+                    approx = [s.logprob for s in scores]
+                    record["margins"] = [round(m, 6) for m in decision_margins(approx, [len(c) for c in choices])]
+                    if k in rescored:
+                        record["logprobs_approx"] = approx
                 log.append(record)
                 done[item.id] = record
+            if exact is not None:
+                for k in rescored:  # measured after the pass: its decisions used the bound as it stood
+                    bound.observe([s.logprob for s in all_scores[k]], [s.logprob for s in rescored[k]],
+                                  [len(c) for c in chunk[k][1]])
             advance(len(chunk))
     return [done[item.id] for item in task.items]
+
+
+def _rescore(exact: LoglikScorer, chunk: list, approx: list, bound: MarginBound, batch_size: int,
+             max_batch_tokens: int) -> dict[int, list]:
+    """The exact scores of the items of `chunk` that the bound does not let bfloat16 decide."""
+    close = [k for k, ((_, choices, _), scores) in enumerate(zip(chunk, approx, strict=True))
+             if bound.needs_exact([s.logprob for s in scores], [len(c) for c in choices])]
+    rescored: dict[int, list] = {}
+    for group in exact.plan_batches([chunk[k][2] for k in close], batch_size, max_batch_tokens):
+        for i, scores in zip(group, exact.score_many([chunk[close[i]][2] for i in group]), strict=True):
+            rescored[close[i]] = scores
+    return rescored
 
 
 def _loglik_record(task: str, item, choices: list[str], scores, seconds: float) -> dict:
@@ -69,7 +114,8 @@ def _loglik_record(task: str, item, choices: list[str], scores, seconds: float) 
     return {
         "id": item.id, "task": task, "mode": "loglik", "subject": item.subject, "gold": item.answer,
         "pred": pred, "pred_norm": pred_norm, "correct": pred == item.answer, "correct_norm": pred_norm == item.answer,
-        "logprobs": logprobs, "n_tokens": [s.n_tokens for s in scores], "seconds": round(seconds, 4),
+        "logprobs": logprobs, "n_tokens": [s.n_tokens for s in scores], "choices": choices,
+        "seconds": round(seconds, 4),
     }
 
 
@@ -164,6 +210,10 @@ def summarize(task: str, records: list[dict]) -> dict:
     summary: dict = {"n": n, "acc": wilson(correct, n).as_dict()}
     if records and records[0]["mode"] == "loglik":
         summary["acc_norm"] = wilson(sum(1 for r in records if r["correct_norm"]), n).as_dict()
+        precisions: dict[str, int] = {}
+        for r in records:  # which precision decided each item (older runs did not record it)
+            precisions[r.get("precision", "unrecorded")] = precisions.get(r.get("precision", "unrecorded"), 0) + 1
+        summary["decided_in"] = precisions
     else:
         unparsed = sum(1 for r in records if not r["parsed"])
         summary["unparseable"] = unparsed

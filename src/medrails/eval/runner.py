@@ -59,10 +59,19 @@ class EvalSettings(StrictModel):
                             "(passes also stop at 8192 padded tokens).")
     safety_benign: int = Field(200, ge=0, description="Benign questions added to the safety tasks to measure "
                                "over-refusal (0: none); from --data safety_benign=PATH, else the shared MedQuAD sample.")
-    dtype: Literal["float32", "bfloat16"] = Field(
+    dtype: Literal["float32", "bfloat16", "verified"] = Field(
         "float32", description="Precision of a local model's weights for log-likelihood scoring. float32 matches "
         "lm-evaluation-harness item for item; bfloat16 is several times faster on CPUs with AVX512-BF16/AMX but can "
-        "flip items whose options score nearly the same (benchmarks/eval_vs_lmeval.py measures the agreement).")
+        "flip items whose options score nearly the same; verified scores in bfloat16 and scores again in float32 "
+        "every item whose decision is within bfloat16's measured error of flipping (float32's answers, most of "
+        "bfloat16's speed; holds both copies of the weights).")
+    verify_margin: float | None = Field(
+        None, gt=0, description="verified: re-score every item whose best option leads by less than this many nats "
+        "(and per character for acc_norm) instead of calibrating the bound on the run's first items.")
+    verify_safety: float = Field(1.5, ge=1.0, description="verified: the bound is this times the largest change "
+                                 "bfloat16 made to a gap between two options' log-likelihoods.")
+    verify_calibration: int = Field(32, ge=1, description="verified: items scored in both precisions (in file order) "
+                                    "to measure bfloat16's error before any item is left to bfloat16.")
     retries: int = Field(3, ge=0, description="Retries of a failing endpoint call before the run stops.")
     out: str | None = Field(None, description="Run directory (default $MEDRAILS_HOME/runs/<timestamp>).")
 
@@ -111,6 +120,7 @@ class _Models:
         self.settings = settings
         self.spec = parse_spec(settings.model)
         self._lm = None
+        self._approx = None  # bfloat16 copy for --dtype verified
         self._chat = None
 
     @property
@@ -127,6 +137,22 @@ class _Models:
 
                 self._lm.model.to(torch.bfloat16)  # log-softmax still runs in float32 (LoglikScorer)
         return self._lm
+
+    def scorers(self, lm):
+        """(scorer, exact scorer or None, bound or None) for log-likelihood scoring."""
+        from medrails.eval.loglik import LoglikScorer, MarginBound
+
+        if self.settings.dtype != "verified":
+            return LoglikScorer(lm.model, lm.tokenizer), None, None
+        if self._approx is None:
+            import copy
+
+            import torch
+
+            self._approx = copy.deepcopy(lm.model).to(torch.bfloat16)  # the float32 weights stay for re-scoring
+        bound = MarginBound(safety=self.settings.verify_safety, fixed=self.settings.verify_margin,
+                            calibration_items=self.settings.verify_calibration)
+        return LoglikScorer(self._approx, lm.tokenizer), LoglikScorer(lm.model, lm.tokenizer), bound
 
     def chat(self):
         if self._chat is None:
@@ -197,9 +223,11 @@ def main(settings: EvalSettings) -> Path:
             write_json(run_dir / "run.json", {**meta, "results": results})
             log = ItemLog(run_dir / "items" / f"{task}.jsonl")
             if mode == "loglik":
-                from medrails.eval.loglik import LoglikScorer
-
-                records = mcq.run_loglik(prepared, LoglikScorer(lm.model, lm.tokenizer), log, settings.batch_size)
+                scorer, exact, bound = models.scorers(lm)
+                records = mcq.run_loglik(prepared, scorer, log, settings.batch_size, exact=exact, bound=bound)
+                if bound is not None:
+                    entry["verify"] = bound.record()
+                    write_json(run_dir / "run.json", {**meta, "results": results})
             else:
                 records = mcq.run_generate(prepared, models.chat(), log, params, retries=settings.retries)
             results[task] = {**mcq.summarize(task, records), "kind": "mcq"}
