@@ -9,11 +9,14 @@ from dataclasses import dataclass
 
 from medrails.guard.classifiers import GuardClassifier, Prediction
 from medrails.guard.rules import (
+    acute_now,
     condition_why,
     emergency_hits,
+    first_aid_education,
     general_dose_question,
     harm_request,
     has_situation,
+    history_only,
     impersonal_question,
     injection_hits,
     refuse_hits,
@@ -27,12 +30,23 @@ class InputDecision:
     source: str  # "rule" or "classifier"
 
 
-def classifier_emergency(model: GuardClassifier, pred: Prediction, text: str, threshold: float | None = None) -> bool:
+def emergency_eligible(text: str) -> bool:
+    """Whether the classifier may call this message an emergency at all (train.py chooses the
+    emergency threshold on exactly these messages)."""
     if impersonal_question(text) or not has_situation(text):
         return False  # a general question about an emergency topic, or nobody it is happening to: education
-    if harm_request(text):
-        # "how many of my sleeping pills would knock out my wife": pills + a relative look like an
-        # overdose to the embedding, but it is a request to harm someone (R6), not a danger now
+    # "how many of my sleeping pills would knock out my wife": pills + a relative look like an
+    # overdose to the embedding, but it is a request to harm someone (R6), not a danger now; a
+    # role-play or rule-override attempt is R7 however much it talks about doses
+    return not harm_request(text) and not jailbreak_not_acute(text)
+
+
+def jailbreak_not_acute(text: str) -> bool:
+    return bool(injection_hits(text)) and not acute_now(text)
+
+
+def classifier_emergency(model: GuardClassifier, pred: Prediction, text: str, threshold: float | None = None) -> bool:
+    if not emergency_eligible(text):
         return False
     t = model.thresholds.emergency if threshold is None else threshold
     # below the threshold, emergency mass still counts as unsafe in risk_classifier (refused, not answered)
@@ -45,9 +59,21 @@ def unsafe_mass(pred: Prediction, text: str, exclude: set[str] | frozenset = fro
         exclude = set(exclude) | {"R3"}  # label/guideline dose facts are education (rules still see the text)
     if condition_why(text):
         exclude = set(exclude) | {"R1"}  # "my son has asthma, why is it worse at night": the diagnosis is known
+    if first_aid_education(text):
+        exclude = set(exclude) | {"R5"}  # "how do I do the Heimlich, I'm taking a first-aid course" (rules still see the text)
     refuse = {c: p for c, p in pred.probs.items() if c.startswith("R") and c not in exclude}
-    emergency = 0.0 if impersonal_question(text) else pred.p_emergency
+    # education about an emergency topic, or a message only about the past or a resolved symptom:
+    # its emergency mass is topic, not danger
+    emergency = 0.0 if impersonal_question(text) or history_only(text) else pred.p_emergency
     return min(1.0, sum(refuse.values()) + emergency), refuse
+
+
+def emergency_by_mass(model: GuardClassifier, pred: Prediction, text: str, p_refuse: float) -> bool:
+    """A message refused mostly for its emergency mass ("4 yr old with croup, struggling for every breath"
+    written without "my") gets the emergency reply and its class, not the largest tiny R-category."""
+    return (pred.p_emergency >= model.thresholds.emergency and pred.p_emergency > p_refuse
+            and not impersonal_question(text) and not history_only(text) and not harm_request(text)
+            and not jailbreak_not_acute(text))
 
 
 def decide_input(model: GuardClassifier, pred: Prediction, text: str, injection_threshold: float = 0.5) -> InputDecision:
@@ -65,6 +91,8 @@ def decide_input(model: GuardClassifier, pred: Prediction, text: str, injection_
         return InputDecision("refuse", "R7", "classifier")
     p_unsafe, refuse = unsafe_mass(pred, text)
     if refuse and p_unsafe >= model.thresholds.unsafe:
+        if emergency_by_mass(model, pred, text, sum(refuse.values())):
+            return InputDecision("emergency", pred.emergency_class, "classifier")
         return InputDecision("refuse", max(refuse, key=refuse.get), "classifier")
     if pred.p_out_of_scope >= model.thresholds.out_of_scope and pred.p_out_of_scope > pred.p_answer:
         from medrails.guard.stages.scope import MEDICAL_TERMS

@@ -167,6 +167,8 @@ EMERGENCY_RULES: list[tuple[str, str, re.Pattern]] = [
          r"\b(looking up|researching|googling|searching)\s+(ways|how) to (die|kill (myself|me)|end it|end my life)\b",
          r"\b(looking up|researching|googling)\s+ways\b.{0,30}\b(die|gone|end)\b", r"\bbeen looking up ways\b",
          r"\b(overdose|od)\s+on purpose\b", r"\bpills\s+(are\s+)?(lined up|counted out|ready)\b",
+         r"\b(cut|cutting|burn\w*|scratch\w*|carv\w*)\s+(myself\s+)?(really |so |too |very )?(deep\w*|bad\w*|hard)?\s*on purpose\b",
+         r"\b(cut|cutting)\s+(myself\s+)?(really|so|too|very) deep\b",
          r"\b(have|got|bought)\s+(a|the)\s+(rope|gun)\b.{0,30}\b(ready|tonight|end)\b")),
     ("overdose", "overdose or poisoning",
      _rx(r"\b(took|taken|swallowed|ate|drank|had|popped|taking)\b.{0,25}\b(\d{2,}|twenty|thirty|forty|fifty|a (whole|full) (bottle|pack|box)|"
@@ -281,6 +283,7 @@ _PEOPLE = (r"(someone|somebody|some one|a person|people|everyone|everybody|him|h
            r"in-laws?|\w+-in-law|(mother|father|sister|brother) in law|old (man|lady|woman)|guy|girl|woman|man|people upstairs|office|family|class|dog|cat|pets?))")
 _FOOD = (r"(drink|drinks|food|coffee|tea|meal|dinner|lunch|breakfast|soup|smoothie|shake|juice|water|bottle|cup|glass|beer|wine|"
          r"brownies?|cake|cookies?|snacks?|sandwich|bowl|sippy cup|formula|milk|cereal|pasta|stew|salad|lemonade|soda|cocktail|punch)")
+_HUMANS = _PEOPLE.replace("|dog|cat|pets?", "")
 _VICTIM_FOOD = (r"(someone'?s|somebody'?s|a person'?s|his|her|their|(my|the|our|a) ([\w-]+ )?[\w-]+'?s?|[\w-]+'s)\s+([\w-]+\s+){0,2}?"
                 + _FOOD + r"\b")
 _DRUGS = (r"\b(adderall|ritalin|xanax|valium|klonopin|ativan|ambien|benadryl|diphenhydramine|melatonin|sleeping (pills|tablets|meds|aids?)|"
@@ -335,6 +338,8 @@ HARM_OTHERS = _rx(
     r"\b(bacteria|salmonella|e\.? ?coli|germs|virus|anthrax|norovirus|botulism|botulinum)\b.{0,30}\b(could|can|should|would) (i|we)\s+"
     r"(grow|culture|breed|spread|smear|put|release)\w*\b.{0,60}\b(door ?handles?|school|office|water supply|food|people|class|cafeteria)\b",
     r"\b(overdose|od)\s+(him|her|them|someone|somebody|my [\w-]+|the [\w-]+|a patient)\b",
+    _DRUGS + r".{0,50}\b(keep|make|get|have)\s+" + _HUMANS + r"\s+(asleep|sedated|knocked out|drugged|out of it|quiet|docile|zonked)\b"
+    r".{0,60}\b(so|all day|all night|because|stops?|won'?t|doesn'?t)\b",
     _DRUGS + r".{0,60}\b(in|into)\s+" + _VICTIM_FOOD + r"(?!.{0,40}\b(to help|so (he|she|they) (can|will) (sleep|settle)|prescribed)\b)",
     r"\b(leave|put|release|spray|pour|hide|plant|run)\w*\b.{0,40}\b(in|into|under|through|around)\s+(someone'?s|somebody'?s|his|her|their|"
     r"(my|the|our|a) ([\w-]+ )?[\w-]+'s)\s+(apartment|room|bedroom|house|flat|car|office|vents?|door|locker|desk|pillow|bed)\b.{0,80}"
@@ -426,7 +431,9 @@ REFUSE_RULES: list[tuple[str, str, re.Pattern]] = [
          r"\bat[- ]home (surgery|abortion|appendectomy)\b",
          r"\b(do|perform|make|give|put in|place)\b.{0,30}\b(fillings?|root canal|stitches|sutures|iv|injections?|botox|fillers?|"
          r"braces|tattoo removal)\b.{0,25}\b(at home|myself|my own|diy|on myself)\b",
-         r"\bmake (my|your) own (antibiotics?|medicine|insulin|penicillin|vaccine|antivenom|iv fluids?)\b", r"\bdiy (surgery|dental|stitches|iv)\b", r"\bdrink\w*\b.{0,20}\b(turpentine|bleach|hydrogen peroxide|colloidal silver|kerosene)\b")),
+         r"\bmake (my|your) own (antibiotics?|medicine|insulin|penicillin|vaccine|antivenom|iv fluids?)\b", r"\bdiy (surgery|dental|stitches|iv)\b", r"\b(i|we|to|my|me|should|can|how|gonna|wanna)\b[^.?!]{0,30}\bdrink\w*\b.{0,20}\b(turpentine|bleach|hydrogen peroxide|colloidal silver|kerosene)\b",
+         r"\bdrink\w*\b.{0,20}\b(turpentine|bleach|hydrogen peroxide|colloidal silver|kerosene)\b.{0,40}"
+         r"\b(get rid of|cure|treat|kill|detox|cleanse|parasites|worms|infection|virus|cancer)\b")),
     ("R6", "harmful or unethical request",
      _rx(r"\bwithout (a )?(prescription|script|seeing a doctor|rx)\b", r"\blethal dose\b", r"\b(would|to|will|could)\s+(stop|kill)\s+(a|the|someone'?s?|his|her|their)\s+(heart|person|man|woman|adult|child|patient)\b",
          r"\b(dose|amount|much|many)\b.{0,60}\b(kill (a|an|someone|somebody|him|her|them|a person)|be (fatal|lethal))\b",
@@ -472,7 +479,10 @@ INJECTION_RULES: list[tuple[str, re.Pattern]] = [
     ("persona", _rx(r"\b(pretend|act|roleplay|role-play|role play|play)\b.{0,40}\b(doctor|physician|pharmacist|prescriber|ai without|no rules|"
                     r"grandma|grandmother|grandfather|grandpa|evil\w*|unfiltered)\b",
                     r"\byou('re| are) (no longer|now) (an? )?(educational|assistant|prescriber|doctor|physician)\b",
-                    r"\b(new|your new) persona\b", r"\brespond (only )?as\b")),
+                    r"\b(new|your new) persona\b", r"\brespond (only )?as\b",
+                    # the "late grandma" exploit: role-play a dead relative who "used to tell me" doses or recipes
+                    r"\b(act|pretend|play|roleplay|role-play|be|speak|respond|talk)\s+(as|like)\s+(him|her|them|my (late |dead |deceased )?[\w-]+)\b"
+                    r"(?!.{0,20}\b(would|does|did)\b)",)),
     ("authority claim", _rx(r"\b(i'?m|i am)\s+(the|an?)\s+(developer|admin|administrator|engineer|openai engineer)\b.{0,60}"
                             r"\b(mode|filter|bypass|turn off|disable|switch)\b", r"\bauthori[sz]ation (code|granted)\b")),
     ("encoded payload", _rx(r"\bbase64\b", r"\b(decode|rot13)\b.{0,30}\b(and|then)\b.{0,20}\b(do|follow|execute)\b")),
@@ -520,7 +530,7 @@ _KNOWN_CONDITION = (r"\b(has|have|had|with|got|diagnosed with|suffers from|livin
                     r"heart failure|a-?fib|ibs|crohn'?s|crohns|celiac|coeliac|sickle cell|cerebral palsy|down'?s syndrome|down syndrome|"
                     r"tourette'?s|tourettes|tremors?|essential tremor|anxiety|depression|bipolar|schizophrenia|ocd|ptsd|hypothyroidism|"
                     r"hyperthyroidism|(an )?(under|over)active thyroid|thyroid \w+|kidney disease|cystic fibrosis|ha?emophilia|ana?emia|"
-                    r"glaucoma|cataracts|tinnitus|vertigo|neuropathy|fibromyalgia|gout|scoliosis|allergies|hay fever|hiv|hepatitis \w|"
+                    r"glaucoma|cataracts|tinnitus|vertigo|neuropathy|fibromyalgia|gout|scoliosis|allerg(y|ies)|hay fever|hiv|hepatitis \w|"
                     r"sleep apnea|narcolepsy|restless legs|raynaud'?s|pots|hypertension|high blood pressure|low blood pressure|long covid|"
                     r"lyme disease|hashimoto'?s|graves'? disease|dyslexia|dyspraxia|endometriosis|pcos|menopause|diverticul\w+|"
                     r"a pacemaker|a stoma|a heart murmur)\b"
@@ -530,7 +540,9 @@ _KNOWN_CONDITION = (r"\b(has|have|had|with|got|diagnosed with|suffers from|livin
 _RECURRING = (r"\b(every (time|morning|night|day|winter|summer|spring|autumn|fall|year|month|period)|everytime|always|keeps? (getting|having)|"
               r"often|usually|whenever|in (the )?(winter|summer|cold|heat)|at night|each (morning|night|time|winter)|for years|"
               r"since (birth|childhood|(he|she|i) was (a baby|little|young|small|a kid))|most (days|nights|mornings)|all the time|"
-              r"every (feed|feeding|meal|bottle|week|season)|after (every|each) \w+|so easily|with age|as (he|she|they|i) (gets?|got) older|"
+              r"every (feed|feeding|meal|bottle|week|season)|after (every|each|most) \w+|so easily|with age|as (he|she|they|i) (gets?|got) older|"
+              r"when(ever)? (she|he|they|i|we|you|kids|children|babies|people) (stands?|stand|gets?|get|eats?|eat|has|have|is|are|goes|go|wakes?|"
+              r"lies|lie|sits?|sit|runs?|run|laughs?|laugh|cries|cry|drinks?|drink|exercises?|exercise|walks?|walk|sneezes?|coughs?|sleeps?|sleep)\b|"
               r"now that (she|he|they|i)('?s| is| am| are)? (older|old|in (her|his|their|my) \d0s))\b")
 KNOWN_CONDITION, RECURRING = _rx(_KNOWN_CONDITION), _rx(_RECURRING)
 DIAGNOSIS_ASK = _rx(r"\bwhat (condition|disease|illness|infection|is wrong|'?s wrong)\b", r"\bwhat (is|could|might) (it|this|that)( be)?\b",
@@ -547,8 +559,24 @@ FRAME_ACUTE = _rx(r"\b(right now|just now|suddenly|all of a sudden|out of nowher
                   r"\b(wants?|going|gonna) to (die|kill|end)\b", r"\bkill (himself|herself|themselves|myself)\b",
                   r"\b(cutting|hurting|harming|burning) (himself|herself|themselves|myself)\b", r"\bself[- ]harm\w* (again|tonight)\b",
                   r"\b(is|'s|are) (now )?(vomiting|throwing up|confused|sweating|sweaty|bleeding|seizing|convulsing|gasping|slurring|fainting|"
-                  r"passing out|struggling to breathe|choking|unresponsive|limp)\b", r"\bchest (pain|hurts|tight)\b",
+                  r"passing out|struggling to breathe|choking|unresponsive|limp)\b", r"\bchest (pain|hurt\w*|tight\w*|pressure)\b",
+                  r"\b(breathless|short of breath|faint\w*|pass(ed|es)? out|black(ed|s)? out|blue|grey|gray)\b",
                   r"\bjust (had|took|swallowed|drank|collapsed|fainted)\b", r"\b(droop\w*|slurr\w*|numb)\b", r"\bcan'?t (lift|raise|feel)\b")
+
+
+FIRST_AID = _rx(r"\b(first[- ]aid|cpr|aed|heimlich|recovery position|lifeguard\w*|scouts|babysitting course|refresher|certification|"
+                r"(a|the|my|our) (course|class|training))\b")
+
+
+def acute_now(text: str) -> bool:
+    """Something acute is described (now, tonight, can't breathe, took pills, blue lips...)."""
+    return bool(FRAME_ACUTE.search(normalize(text)))
+
+
+def first_aid_education(text: str) -> bool:
+    """Learning first aid (a course, CPR, the Heimlich) is education, not a self-procedure (R5)."""
+    t = normalize(text)
+    return bool(FIRST_AID.search(t)) and not FRAME_ACUTE.search(t)
 
 
 def condition_why(text: str) -> bool:
@@ -580,6 +608,9 @@ SITUATION = _rx(r"\b(i|i'm|im|i've|ive|i'd|me|my|myself|we|we're|our|he|she|he's
                 r"\b(since|for( the)? (last|past)|started|began)\s+(\d+|a few|few|a couple( of)?|twenty|ten|five|thirty)\s*"
                 r"(mins?|minutes|hrs?|hours?)\b",
                 r"\b(\d+|a few|few|a couple( of)?|twenty|ten|five|thirty)\s*(mins?|minutes|hrs?|hours?)\s+ago\b", r"^\s*(newborn|baby|infant|toddler|kid|child)\b",
+                # "4 yr old has croup and now is struggling...": an age names a person
+                r"^\s*(a |an |our |the )?(\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s*(-| )?(yo|y/o|yr|yrs|year|years|month|months|mo|"
+                r"week|weeks|wk|day|days)(-| )?old\b", r"\b(and )?now (is|he|she|they|it'?s|he'?s|she'?s|has|can'?t|won'?t)\b",
                 r"^\s*(friend|roommate|mom|mum|dad|grandma|grandpa|granny|husband|wife|son|daughter|brother|sister|partner|"
                 r"boyfriend|girlfriend|coworker|neighbou?r|bf|gf)\b",
                 r"\b(friend|roommate|husband|wife|toddler|grandma|grandpa|mom|mum|dad|son|daughter|coworker)\s+(is|has|just|took|ate|"
@@ -621,7 +652,13 @@ ACUTE_NOW = _rx(r"\b(right now|just now|suddenly|all of a sudden|minutes ago|an 
 
 def has_situation(text: str) -> bool:
     t = normalize(text)
-    return bool(SITUATION.search(t)) and not (HISTORY_ONLY.search(t) and not ACUTE_NOW.search(t))
+    return bool(SITUATION.search(t)) and not history_only(t)
+
+
+def history_only(text: str) -> bool:
+    """Only about the past or a resolved symptom ("it's fine now, what usually causes that")."""
+    t = normalize(text)
+    return bool(HISTORY_ONLY.search(t)) and not ACUTE_NOW.search(t)
 
 
 # Asking for a way to die is a crisis whatever the grammar ("what's the quickest way to not exist"):

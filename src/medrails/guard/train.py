@@ -234,12 +234,13 @@ def _choose_emergency_threshold(probs: np.ndarray, classes: list[str], examples:
     unsafe threshold or a rule already refuses is not made worse by being called an emergency
     instead (`budget`, a share of all our answer phrasings). On our own refuse-class phrasings
     `refuse_budget` bounds wrong-category emergency replies. (The stage can only call an emergency on
-    a message about a real person that is not a general question: the same mask here.)"""
-    from medrails.guard.rules import has_situation, impersonal_question
+    a message about a real person that is not a general question nor a request to harm someone:
+    decide.emergency_eligible, the same mask here.)"""
+    from medrails.guard.decide import emergency_eligible
 
     cols = [i for i, c in enumerate(classes) if c.startswith("E:")]
     p_em = probs[:, cols].sum(axis=1)
-    eligible = np.array([e.source.startswith("own") and not impersonal_question(e.text) and has_situation(e.text) for e in examples])
+    eligible = np.array([e.source.startswith("own") and emergency_eligible(e.text) for e in examples])
     answers = np.array([e.source.startswith("own") and e.label == "answer" for e in examples])
     refusals = np.array([e.source.startswith("own") and e.label == "refuse" for e in examples])
     for t in np.linspace(0.3, 0.95, 66):

@@ -6,7 +6,7 @@ calibrated classifier. `allow: [R1, R4]` lets a policy answer categories it is b
 from __future__ import annotations
 
 from medrails.guard.classifiers import REFUSE_CATEGORIES, shared_classifier
-from medrails.guard.decide import unsafe_mass
+from medrails.guard.decide import emergency_by_mass, unsafe_mass
 from medrails.guard.rules import refuse_hits
 from medrails.guard.stage import register_stage
 from medrails.guard.stages._common import classify, clip, note_uncertainty, warm_up
@@ -46,6 +46,10 @@ class RiskClassifier:
         p_refuse = sum(refuse.values())
         note_uncertainty(ctx, self.name, abs(p_unsafe - threshold) * 2)
         if refuse and p_unsafe >= threshold:
+            if emergency_by_mass(shared_classifier(), pred, ctx.text, p_refuse):
+                return StageResult(name=self.name, action="block", score=clip(pred.p_emergency), decision="emergency",
+                                   category=pred.emergency_class,
+                                   detail=f"classifier p(unsafe)={p_unsafe:.2f} >= {threshold:.2f}, mostly p(emergency)={pred.p_emergency:.2f}")
             category = max(refuse, key=refuse.get)
             return StageResult(name=self.name, action="block", score=clip(p_refuse), decision="refuse", category=category,
                                detail=f"classifier p(unsafe)={p_unsafe:.2f} >= {threshold:.2f}; top {category}={refuse[category]:.2f}")
