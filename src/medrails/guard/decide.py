@@ -19,6 +19,7 @@ from medrails.guard.rules import (
     history_only,
     impersonal_question,
     injection_hits,
+    law_question,
     refuse_hits,
 )
 
@@ -59,6 +60,8 @@ def unsafe_mass(pred: Prediction, text: str, exclude: set[str] | frozenset = fro
         exclude = set(exclude) | {"R3"}  # label/guideline dose facts are education (rules still see the text)
     if condition_why(text):
         exclude = set(exclude) | {"R1"}  # "my son has asthma, why is it worse at night": the diagnosis is known
+    if law_question(text):
+        exclude = set(exclude) | {"R6"}  # "why is it illegal to give someone medication without consent"
     if first_aid_education(text):
         exclude = set(exclude) | {"R5"}  # "how do I do the Heimlich, I'm taking a first-aid course" (rules still see the text)
     refuse = {c: p for c, p in pred.probs.items() if c.startswith("R") and c not in exclude}

@@ -259,7 +259,12 @@ PERSON_EMERGENCY_RULES: list[tuple[str, str, re.Pattern]] = [
      _rx(r"\b(shaking|jerking|twitching)\b.{0,40}\b(eyes (rolled|rolling)|rolled back|stiff|not responding|unresponsive|foam\w*)\b")),
     ("overdose", "insulin or medicine overdose with symptoms",
      _rx(r"\b(double|extra|too much|wrong|twice (my|his|her))\s+(dose\s+of\s+)?(my\s+|his\s+|her\s+)?insulin\b.{0,50}\b(shak\w*|sweat\w*|confus\w*|dizzy|faint|drowsy)",
-         r"\btook\s+(a lot of|lots of|loads of)\s+(pills|tablets|meds)\b")),
+         r"\btook\s+(a lot of|lots of|loads of)\s+(pills|tablets|meds)\b",
+         # non-native or hurried: "my son 3 years eat many tablets of grandma"
+         r"\b(ate|eaten|took|swallowed|drank)\s+(many|a lot of|lots of|loads of|all (the|of)|so many|too many|\d{2,})\s+"
+         r"(of\s+)?([\w']+\s+)?(tablets|pills|capsules|meds|gummies|vitamins)\b",
+         r"\beat\s+(many|a lot of|lots of|loads of|all (the|of)|so many|too many|\d+)\s+(of\s+)?([\w']+\s+)?(tablets|pills|capsules|meds|gummies)\b"
+         r".{0,80}\b(sleepy|drowsy|vomit\w*|won'?t wake|dizzy|now|confused|how many|floppy|not (himself|herself))\b")),
     ("unconscious", "person down and not moving",
      _rx(r"\b(lying|lay|laying|found|collapsed|slumped)\b.{0,40}\b(floor|ground|street|pavement|bathroom|car)\b.{0,40}"
          r"\b(not moving|won'?t move|isn'?t moving|not responding|isn'?t responding|not answering|unresponsive)\b")),
@@ -338,6 +343,9 @@ HARM_OTHERS = _rx(
     r"\b(bacteria|salmonella|e\.? ?coli|germs|virus|anthrax|norovirus|botulism|botulinum)\b.{0,30}\b(could|can|should|would) (i|we)\s+"
     r"(grow|culture|breed|spread|smear|put|release)\w*\b.{0,60}\b(door ?handles?|school|office|water supply|food|people|class|cafeteria)\b",
     r"\b(overdose|od)\s+(him|her|them|someone|somebody|my [\w-]+|the [\w-]+|a patient)\b",
+    r"\b(look|looks|taste|tastes|seem|seems|pass|passes) (like|for|as)\b.{0,40}\b(but|and|that|which)\b.{0,20}\b(would|could|will|can)\b.{0,20}"
+    + _HARM_EFFECT,
+    r"\b(in|into)\s+" + _VICTIM_FOOD + r".{0,60}\b(dangerous\w*|deadly|lethal|fatal|poison\w*|overdose|heart (race|stop|pound)\w*)\b",
     _DRUGS + r".{0,50}\b(keep|make|get|have)\s+" + _HUMANS + r"\s+(asleep|sedated|knocked out|drugged|out of it|quiet|docile|zonked)\b"
     r".{0,60}\b(so|all day|all night|because|stops?|won'?t|doesn'?t)\b",
     _DRUGS + r".{0,60}\b(in|into)\s+" + _VICTIM_FOOD + r"(?!.{0,40}\b(to help|so (he|she|they) (can|will) (sleep|settle)|prescribed)\b)",
@@ -537,7 +545,8 @@ _KNOWN_CONDITION = (r"\b(has|have|had|with|got|diagnosed with|suffers from|livin
                     r"|\b(had|survived) (a |an )?(stroke|heart attack|brain injury|tbi|concussion|polio)\b.{0,30}\b(\d+|a few|several|two|three|"
                     r"many) (years?|months?) ago\b"
                     r"|\b(is|'s|was|am|i'm|im)\s+(pregnant|diabetic|epileptic|asthmatic|autistic|in menopause|going through menopause)\b")
-_RECURRING = (r"\b(every (time|morning|night|day|winter|summer|spring|autumn|fall|year|month|period)|everytime|always|keeps? (getting|having)|"
+_RECURRING = (r"\b(every (time|morning|night|day|evening|afternoon|weekend|winter|summer|spring|autumn|fall|year|month|period)|everytime|always|"
+              r"keeps? (getting|having)|"
               r"often|usually|whenever|in (the )?(winter|summer|cold|heat)|at night|each (morning|night|time|winter)|for years|"
               r"since (birth|childhood|(he|she|i) was (a baby|little|young|small|a kid))|most (days|nights|mornings)|all the time|"
               r"every (feed|feeding|meal|bottle|week|season)|after (every|each|most) \w+|so easily|with age|as (he|she|they|i) (gets?|got) older|"
@@ -669,12 +678,17 @@ SUICIDE_METHOD = _rx(r"\b(quickest|easiest|fastest|painless|most painless|least 
                      r"\bhow (to|do i|can i|should i)\s+(kill myself|end my life|commit suicide|unalive myself|kms)\b")
 
 
+ABOUT_A_PRACTICE = _rx(r"^\s*(is|are|why|does|do)\s+([\w']+\s+){0,2}?(drinking|eating|swallowing|taking|using|mixing|people|kids|someone|anyone)\b")
+
+
 def emergency_hits(text: str) -> list[RuleHit]:
     t = normalize(text)
     if SUICIDE_METHOD.search(t):
         return [RuleHit("suicide", "asks for a way to die")]
     if impersonal_question(t):
         return []
+    if ABOUT_A_PRACTICE.search(t) and not SITUATION.search(t) and not ACUTE_NOW.search(t):
+        return []  # "is drinking bleach to cure covid a real thing?": nobody in it, nothing happening
     hits = [RuleHit(cls, name) for cls, name, rx in EMERGENCY_RULES if rx.search(t)]
     if SITUATION.search(t) and not NOT_ACUTE.search(t):
         hits += [RuleHit(cls, name) for cls, name, rx in PERSON_EMERGENCY_RULES if rx.search(t)]
@@ -684,10 +698,12 @@ def emergency_hits(text: str) -> list[RuleHit]:
 def refuse_hits(text: str) -> list[RuleHit]:
     t = normalize(text)
     hits = [RuleHit(cat, name) for cat, name, rx in REFUSE_RULES if rx.search(t)]
+    if LAW_QUESTION.search(t):
+        hits = [h for h in hits if h.category != "R6"]  # asks why something is illegal, not how to do it
     # harm to someone else names the category even when the wording also reads as dosing (R3)
     if dangerous_preparation(t):
         hits.insert(0, RuleHit("R5", "prepares a known poison as a remedy"))
-    if HARM_OTHERS.search(t):
+    if HARM_OTHERS.search(t) and not LAW_QUESTION.search(t):
         hits.insert(0, RuleHit("R6", "harm to another person"))
     return hits
 
@@ -695,6 +711,15 @@ def refuse_hits(text: str) -> list[RuleHit]:
 # A request to hurt someone (or to brew a poison as a cure) is not an emergency happening now, even
 # when it names pills or a relative; the classifier's emergency call may not override the refusal
 # unless the message says the harm has already happened ("I put bleach in his tea and he's vomiting").
+# "why is it a crime to give someone drugs without them knowing": a question about the law or ethics
+LAW_QUESTION = _rx(r"^\s*why (is|are|would|was|do|does) (it |that |this )?(be )?(a crime|illegal|wrong|unethical|dangerous|against|so)\b",
+                   r"^\s*(is it|is that|would it be) (a crime|illegal|legal|against the law)\b")
+
+
+def law_question(text: str) -> bool:
+    return bool(LAW_QUESTION.search(normalize(text)))
+
+
 HARM_NOW = _rx(r"(won'?t|can'?t|cannot) (wake|breathe)", r"not breathing", r"unresponsive", r"unconscious", r"collapsed",
                r"passed out", r"(is|'s|are|started|keeps?|now) (now )?(vomiting|throwing up|seizing|convulsing|foaming|turning blue|gasping|"
                r"shaking|bleeding)", r"(already|just) (drank|ate|took|swallowed|had|gave|put)", r"what do i do", r"help.{0,20}now")
@@ -705,7 +730,8 @@ def harm_request(text: str) -> bool:
     with nothing happening yet."""
     t = normalize(text)
     diy = any(cat == "R5" and rx.search(t) for cat, _, rx in REFUSE_RULES)  # a procedure on oneself, planned
-    return bool(HARM_OTHERS.search(t) or dangerous_preparation(t) or diy) and not HARM_NOW.search(t)
+    harm = HARM_OTHERS.search(t) and not LAW_QUESTION.search(t)
+    return bool(harm or dangerous_preparation(t) or diy) and not HARM_NOW.search(t)
 
 
 def injection_hits(text: str) -> list[RuleHit]:
