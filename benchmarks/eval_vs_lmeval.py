@@ -116,13 +116,14 @@ class LmEvalSide:
         return timer.wall, timer.cpu
 
     @staticmethod
-    def correct(task_obj, by_doc: dict) -> list[bool]:
+    def correct(task_obj, by_doc: dict) -> list[tuple[bool, bool | None]]:
         task_obj.apply_filters()
         out = []
         for doc_id, doc in task_obj.doc_iterator(rank=0, limit=None, world_size=1):
             requests = sorted(by_doc[doc_id], key=lambda x: x.idx)
             metrics = task_obj.process_results(doc, [r.filtered_resps["none"] for r in requests])
-            out.append(bool(metrics["acc"]))
+            # acc_norm only where the task's metric_list asks for it (MedMCQA yes, PubMedQA no)
+            out.append((bool(metrics["acc"]), bool(metrics["acc_norm"]) if "acc_norm" in metrics else None))
         return out
 
 
@@ -175,13 +176,16 @@ def compare(lm, lmeval: LmEvalSide, task: str, data, shots: int, limit: int, chu
               f"lm-eval {b:.1f}s ({b_cpu:.1f} CPU s), ratio {b / a:.2f}x", flush=True)
     prepared.items = items
     records = {r["id"]: r for r in log.load().values()}
-    mine = [bool(records[item.id]["correct"]) for item in items]
+    mine = [(bool(records[item.id]["correct"]), bool(records[item.id]["correct_norm"])) for item in items]
     lm_eval_correct = lmeval.correct(task_obj, by_doc)
     n = len(items)
     in_fp32 = sum(1 for item in items if records[item.id].get("precision") == "float32")
     return {"decided_in_float32": in_fp32 / n, "verify": bound.record() if bound else None,"task": task, "shots": shots, "n": n, "chunks": len(ratios),
-            "medrails_acc": sum(mine) / n, "lmeval_acc": sum(lm_eval_correct) / n,
-            "item_agreement": sum(x == y for x, y in zip(mine, lm_eval_correct, strict=True)) / n,
+            "medrails_acc": sum(x for x, _ in mine) / n, "lmeval_acc": sum(x for x, _ in lm_eval_correct) / n,
+            "medrails_acc_norm": sum(x for _, x in mine) / n,
+            "item_agreement": sum(x[0] == y[0] for x, y in zip(mine, lm_eval_correct, strict=True)) / n,
+            "item_agreement_norm": None if lm_eval_correct[0][1] is None else
+            sum(x[1] == y[1] for x, y in zip(mine, lm_eval_correct, strict=True)) / n,
             "medrails_seconds": ours, "lmeval_seconds": theirs,
             "medrails_items_per_s": n / ours, "lmeval_items_per_s": n / theirs, "speedup": theirs / ours,
             "median_chunk_speedup": statistics.median(ratios), "medrails_cpu_seconds": ours_cpu,
@@ -189,14 +193,20 @@ def compare(lm, lmeval: LmEvalSide, task: str, data, shots: int, limit: int, chu
             "medrails_tokens_computed": scorer.tokens_computed, "medrails_tokens_reused": scorer.tokens_reused}
 
 
+def _percent(value: float | None) -> str:
+    return "n/a (lm-eval does not report it)" if value is None else f"{value * 100:.1f}%"
+
+
 def print_table(rows: list[dict]) -> None:
     print()
-    print("| task | shots | n | medrails acc | lm-eval acc | diff (points) | item agreement | medrails items/s | "
-          "lm-eval items/s | speed-up (total) | speed-up (median chunk) | CPU-time ratio |")
-    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+    print("| task | shots | n | medrails acc | lm-eval acc | diff (points) | item agreement (acc, acc_norm) | "
+          "medrails items/s | lm-eval items/s | speed-up (total) | speed-up (median chunk) | CPU-time ratio | "
+          "medrails items decided in fp32 |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     for r in rows:
         print(f"| {r['task']} | {r['shots']} | {r['n']} | {r['medrails_acc'] * 100:.1f} | {r['lmeval_acc'] * 100:.1f} | "
-              f"{(r['medrails_acc'] - r['lmeval_acc']) * 100:+.1f} | {r['item_agreement'] * 100:.1f}% | "
+              f"{(r['medrails_acc'] - r['lmeval_acc']) * 100:+.1f} | {r['item_agreement'] * 100:.1f}%, "
+              f"{_percent(r['item_agreement_norm'])} | "
               f"{r['medrails_items_per_s']:.3f} | {r['lmeval_items_per_s']:.3f} | {r['speedup']:.2f}x | "
               f"{r['median_chunk_speedup']:.2f}x | {r['cpu_speedup']:.2f}x | {r['decided_in_float32'] * 100:.1f}% |")
     for r in rows:
@@ -254,6 +264,7 @@ def main() -> int:
             for task, data in datasets.items():
                 rows.append(compare(lm, lmeval, task, data, shots, args.limit, args.chunk, folder,
                                     args.medrails_batch_size, approx_model, args.verify_safety))
+                print_table(rows[-1:])  # each row as soon as it is done (a long run may be cut short)
     print_table(rows)
     if args.json:
         args.json.write_text(json.dumps({"args": vars(args) | {"json": str(args.json)}, "rows": rows}, indent=2))
