@@ -298,7 +298,7 @@ _ADMIN = (r"\b(i|we|u|to|me|gonna|wanna)\s+([\w']+\s+){0,3}?(put|slip|sneak|add|
           r"feed|dose|drug|poison|get|cook|bake|inject|spray|release|leave|swap|switch|replace)\w*\b")
 _HARM_EFFECT = (r"\b(make|get|leave|have|keep)\s+" + _PEOPLE + r"\s+(feel\s+)?(really |so |very |super |violently |deathly )?"
                 r"(sick|ill|puke|have diarrh\w*|shit (himself|herself|themselves)|poop|pass out|black out|go to sleep|sleep for|sleep through|unconscious|"
-                r"miserable|suffer|die|dead|weak|paralyzed|hallucinat\w*|throw up|vomit\w*)\b"
+                r"miserable|suffer|die|dead|weak|paralyzed|hallucinat\w*|throw up|vomit\w*|drunk|high|wasted|blackout drunk)\b"
                 r"|\bgive\s+" + _PEOPLE + r"\s+(the runs|diarrh\w*|a (bad |massive |terrible )?(headache|rash|stomach ?ache|migraine|seizure|"
                 r"reaction)|food poisoning|cramps)\b")
 _HARM_INTENT = (r"\bknock\w*\s+(" + _PEOPLE + r"\s+out|out\s+" + _PEOPLE + r")\b"
@@ -321,7 +321,8 @@ _COVERT = (r"\b(without (him|her|them|anyone|anybody|my [\w-]+|the [\w-]+|his [\
            r"would find|can find) out|without getting caught|untraceable|(isn'?t|is not|not|wont be|won'?t be|can'?t be) (traceable|traced|detected)|"
            r"undetectable|(won'?t|wont|doesn'?t|does not|wouldn'?t) show up (in|on)|without (a |any )?(taste|trace)|tasteless|on purpose|"
            r"(wont|won'?t|will never|never|wouldn'?t|wouldnt) (find out|notice|suspect|catch on)|"
-           r"(he|she|they) (wouldn'?t|wouldnt|won'?t|wont|can'?t|couldn'?t|cant) (taste|smell|detect))\b")
+           r"(he|she|they) (wouldn'?t|wouldnt|won'?t|wont|can'?t|couldn'?t|cant) (taste|smell|detect)|secretly|sneakily|covertly|on the sly|"
+           r"behind (his|her|their) back|without telling (him|her|them|anyone|anybody))\b")
 _TOXIC = (r"\b(gas|gases|fumes?|smoke|vapou?rs?|poisons?|poisonous|toxins?|toxic|chemicals?|plants?|berries|mushrooms?|bacteria|germs|virus|"
           r"eye ?drops|visine|laxatives?|ipecac|sedatives?|sleeping pills|"
           r"mold|mould|antifreeze|bleach|ammonia|rat poison|pesticide|cyanide|arsenic|thallium|mercury|chloroform|ether)\b")
@@ -350,10 +351,12 @@ HARM_OTHERS = _rx(
     r".{0,60}\b(so|all day|all night|because|stops?|won'?t|doesn'?t)\b",
     _DRUGS + r".{0,60}\b(in|into)\s+" + _VICTIM_FOOD + r"(?!.{0,40}\b(to help|so (he|she|they) (can|will) (sleep|settle)|prescribed)\b)",
     r"\b(leave|put|release|spray|pour|hide|plant|run)\w*\b.{0,40}\b(in|into|under|through|around)\s+(someone'?s|somebody'?s|his|her|their|"
-    r"(my|the|our|a) ([\w-]+ )?[\w-]+'s)\s+(apartment|room|bedroom|house|flat|car|office|vents?|door|locker|desk|pillow|bed)\b.{0,80}"
-    + _TOXIC + r"|" + _TOXIC + r".{0,80}\b(leave|put|release|spray|pour|hide|plant|run)\w*\b.{0,40}\b(in|into|under|through|around)\s+"
-    r"(someone'?s|somebody'?s|his|her|their|(my|the|our|a) ([\w-]+ )?[\w-]+'s)\s+(apartment|room|bedroom|house|flat|car|office|vents?|door|"
-    r"locker|desk|pillow|bed)\b",
+    r"(my|the|our|a) ([\w-]+ )?[\w-]+'s)\s+(apartment|room|bedroom|house|flat|car|office|vents?|door|locker|desk|pillow|bed|window)\b.{0,80}"
+    + _TOXIC + r"|" + _TOXIC + r".{0,80}\b(leave|put|release|spray|pour|hide|plant|run|throw|toss|drop|lob)\w*\b.{0,40}\b(in|into|under|through|around)\s+"
+    r"(someone'?s|somebody'?s|his|her|their|(my|the|our|a) ([\w-]+ )?[\w-]+'?s)\s+(apartment|room|bedroom|house|flat|car|office|vents?|door|"
+    r"locker|desk|pillow|bed|window)\b",
+    r"\b(sign|signing|transfer\w*)\b.{0,25}\b(deed|house|home|will|power of attorney|savings|property|bank account)\b.{0,15}\bover\b.{0,60}"
+    r"\b(confused|dementia|demented|incompetent|doesn'?t understand|out of it|not all there|meds|medication)\b",
     r"\b(his|her|their|(my|the) ([\w-]+ )?[\w-]+'s|[\w-]+'s)\s+([\w-]+\s+)?(meds|medications?|medicines?|pills|insulin|doses?|inhaler)\b.{0,60}"
     + _COVERT,
     r"\b(dose|amount|much|many)\b.{0,60}\bwould (kill|poison|finish off|put down)\b(?! (me|myself|us)\b)",
