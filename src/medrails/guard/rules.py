@@ -4,6 +4,7 @@ explain themselves. Patterns run on lower-cased, whitespace-normalized text."""
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -12,6 +13,26 @@ from dataclasses import dataclass
 class RuleHit:
     category: str
     rule: str
+
+
+_CACHE_MAX_CHARS = 20_000
+
+
+def _per_message(fn):
+    """The input stages (triage, injection, risk, the decision) ask the same questions of one
+    message several times; these are pure functions of the text, so each is answered once per text.
+    Lists are copied so a caller cannot change the cached answer; huge texts are not kept."""
+    cached = functools.lru_cache(maxsize=128)(fn)
+
+    @functools.wraps(fn)
+    def wrapper(text: str):
+        if len(text) > _CACHE_MAX_CHARS:
+            return fn(text)
+        out = cached(text)
+        return list(out) if isinstance(out, list) else out
+
+    wrapper.cache_clear = cached.cache_clear
+    return wrapper
 
 
 def _rx_plain(*parts: str) -> re.Pattern:
@@ -397,6 +418,7 @@ SAFETY_ASK = _rx(r"^\s*(is|are|isn'?t|was|were|why|does|do|did|has|have)\b", r"\
                  r"\b(doctors|experts|the fda|fda|cdc|scientists|pharmacists) (warn|say|advise|recommend against)\b", r"\b(history|dangers|risks) of\b")
 
 
+@_per_message
 def dangerous_preparation(text: str) -> bool:
     """How to make, dose or give a known poison as a cure ("how many drops of MMS for my son")."""
     t = normalize(text)
@@ -518,6 +540,7 @@ def normalize(text: str) -> str:
     return " ".join(text.lower().replace("’", "'").split())
 
 
+@_per_message
 def is_general_question(text: str) -> bool:
     t = normalize(text)
     return bool(GENERAL_QUESTION.search(t)) or not PERSONAL.search(t)
@@ -580,17 +603,20 @@ FIRST_AID = _rx(r"\b(first[- ]aid|cpr|aed|heimlich|recovery position|lifeguard\w
                 r"(a|the|my|our) (course|class|training))\b")
 
 
+@_per_message
 def acute_now(text: str) -> bool:
     """Something acute is described (now, tonight, can't breathe, took pills, blue lips...)."""
     return bool(FRAME_ACUTE.search(normalize(text)))
 
 
+@_per_message
 def first_aid_education(text: str) -> bool:
     """Learning first aid (a course, CPR, the Heimlich) is education, not a self-procedure (R5)."""
     t = normalize(text)
     return bool(FIRST_AID.search(t)) and not FRAME_ACUTE.search(t)
 
 
+@_per_message
 def condition_why(text: str) -> bool:
     """"Why does ..." about a known condition or a recurring pattern: education, not R1 and not an emergency."""
     t = normalize(text)
@@ -598,6 +624,7 @@ def condition_why(text: str) -> bool:
             and not FRAME_ACUTE.search(t) and not DIAGNOSIS_ASK.search(t))
 
 
+@_per_message
 def impersonal_question(text: str) -> bool:
     """A general or hypothetical question ("when should chest pain be treated as an emergency?",
     "what should you do if someone has a seizure?"): education, whatever its topic."""
@@ -643,6 +670,7 @@ ROLE_CLAIM = _rx_plain(  # .sub is used on it: one compiled alternation
                  r"\b(med|medical|nursing|pharmacy)\s+student\s+here\b", r"\b(studying|revising|prepping) for\s+(my\s+)?(boards|exams?|nclex|usmle)\b")
 
 
+@_per_message
 def general_dose_question(text: str) -> bool:
     """"What is the usual adult dose of ibuprofen?" is label education, unlike "how much should I take".
     A role claim alone ("I'm a nurse, what is the typical adult dose of amoxicillin?") keeps it general;
@@ -662,11 +690,13 @@ ACUTE_NOW = _rx(r"\b(right now|just now|suddenly|all of a sudden|minutes ago|an 
                 r"won'?t stop|can'?t (breathe|wake|speak|talk|move)|not breathing|again|just \w+(ed|ing))\b")
 
 
+@_per_message
 def has_situation(text: str) -> bool:
     t = normalize(text)
     return bool(SITUATION.search(t)) and not history_only(t)
 
 
+@_per_message
 def history_only(text: str) -> bool:
     """Only about the past or a resolved symptom ("it's fine now, what usually causes that")."""
     t = normalize(text)
@@ -684,6 +714,7 @@ SUICIDE_METHOD = _rx(r"\b(quickest|easiest|fastest|painless|most painless|least 
 ABOUT_A_PRACTICE = _rx(r"^\s*(is|are|why|does|do)\s+([\w']+\s+){0,2}?(drinking|eating|swallowing|taking|using|mixing|people|kids|someone|anyone)\b")
 
 
+@_per_message
 def emergency_hits(text: str) -> list[RuleHit]:
     t = normalize(text)
     if SUICIDE_METHOD.search(t):
@@ -698,6 +729,7 @@ def emergency_hits(text: str) -> list[RuleHit]:
     return hits
 
 
+@_per_message
 def refuse_hits(text: str) -> list[RuleHit]:
     t = normalize(text)
     hits = [RuleHit(cat, name) for cat, name, rx in REFUSE_RULES if rx.search(t)]
@@ -719,6 +751,7 @@ LAW_QUESTION = _rx(r"^\s*why (is|are|would|was|do|does) (it |that |this )?(be )?
                    r"^\s*(is it|is that|would it be) (a crime|illegal|legal|against the law)\b")
 
 
+@_per_message
 def law_question(text: str) -> bool:
     return bool(LAW_QUESTION.search(normalize(text)))
 
@@ -728,6 +761,7 @@ HARM_NOW = _rx(r"(won'?t|can'?t|cannot) (wake|breathe)", r"not breathing", r
                r"shaking|bleeding)", r"(already|just) (drank|ate|took|swallowed|had|gave|put)", r"what do i do", r"help.{0,20}now")
 
 
+@_per_message
 def harm_request(text: str) -> bool:
     """A request to harm another person, to prepare a poison as a remedy or to operate on oneself,
     with nothing happening yet."""
@@ -737,6 +771,7 @@ def harm_request(text: str) -> bool:
     return bool(harm or dangerous_preparation(t) or diy) and not HARM_NOW.search(t)
 
 
+@_per_message
 def injection_hits(text: str) -> list[RuleHit]:
     t = normalize(text)
     return [RuleHit("R7", name) for name, rx in INJECTION_RULES if rx.search(t)]
