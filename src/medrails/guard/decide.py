@@ -10,8 +10,10 @@ from dataclasses import dataclass
 from medrails.guard.classifiers import GuardClassifier, Prediction
 from medrails.guard.rules import (
     acute_now,
+    already_diagnosed,
     condition_why,
     emergency_hits,
+    encourage_care,
     first_aid_education,
     general_dose_question,
     harm_request,
@@ -58,8 +60,10 @@ def unsafe_mass(pred: Prediction, text: str, exclude: set[str] | frozenset = fro
     """p(refuse categories not excluded) + p(emergency) unless the message is an impersonal question."""
     if general_dose_question(text):
         exclude = set(exclude) | {"R3"}  # label/guideline dose facts are education (rules still see the text)
-    if condition_why(text):
+    if condition_why(text) or already_diagnosed(text):
         exclude = set(exclude) | {"R1"}  # "my son has asthma, why is it worse at night": the diagnosis is known
+    if encourage_care(text) and not harm_request(text):
+        exclude = set(exclude) | {"R6"}  # "how can I get my dad to see a doctor about his drinking"
     if law_question(text):
         exclude = set(exclude) | {"R6"}  # "why is it illegal to give someone medication without consent"
     if first_aid_education(text):

@@ -249,9 +249,9 @@ PERSON_EMERGENCY_RULES: list[tuple[str, str, re.Pattern]] = [
          r"\b(jaw|left arm)\b.{0,60}\b(sweat\w*|clammy|cold sweat)\b",
          # atypical heart attack: back/shoulder/jaw pain with sweating or nausea
          r"\b(left (arm|shoulder)|jaw|upper back|shoulder blades?)\b.{0,40}\b(ache|aching|pain|hurts?|hurting|pressure|heavy|heaviness)\b.{0,60}"
-         r"\b(sweat\w*|clammy|nause\w*|feel(ing)? sick|vomit\w*|throw\w* up|faint|lightheaded)\b",
+         r"\b(sweat\w*|clammy|nause\w*|feel(ing)? sick|vomit\w*|throw\w* up|faint|lightheaded|short of breath|breathless|can'?t catch (my|his|her) breath)\b",
          r"\b(ache|aching|pain|hurts?|hurting|pressure|heavy|heaviness)\b.{0,40}\b(left (arm|shoulder)|jaw|upper back|shoulder blades?)\b.{0,60}"
-         r"\b(sweat\w*|clammy|nause\w*|feel(ing)? sick|vomit\w*|throw\w* up|faint|lightheaded)\b", r"\bjaw\b.{0,25}\b(and|&)\b.{0,12}\barm\b.{0,40}\b(pain|ache|aching|hurts?|heavy|numb)",
+         r"\b(sweat\w*|clammy|nause\w*|feel(ing)? sick|vomit\w*|throw\w* up|faint|lightheaded|short of breath|breathless)\b", r"\bjaw\b.{0,25}\b(and|&)\b.{0,12}\barm\b.{0,40}\b(pain|ache|aching|hurts?|heavy|numb)",
          r"\b(indigestion|heartburn)\b.{0,60}\b(sweat\w*|clammy|short of breath|grey|gray|pale)\b",
          r"\b(heart|ticker)\b.{0,20}\b(hurts?|hurting|aching|pain|pounding)\b.{0,60}\b(arm|jaw|sweat\w*|clammy|breath\w*|faint|dizzy|pale)\b",
          _CHEST_AFTER + r".{0,60}\b(sweat\w*|clammy|arm|jaw|breath\w*|faint|dizzy|vomit\w*|throw\w* up|nause\w*)\b")),
@@ -568,6 +568,7 @@ _KNOWN_CONDITION = (r"\b(has|have|had|with|got|diagnosed with|suffers from|livin
                     r"sleep apnea|narcolepsy|restless legs|raynaud'?s|pots|hypertension|high blood pressure|low blood pressure|long covid|"
                     r"lyme disease|hashimoto'?s|graves'? disease|dyslexia|dyspraxia|endometriosis|pcos|menopause|diverticul\w+|"
                     r"a pacemaker|a stoma|a heart murmur)\b"
+                    r"|\b(is|'s) (on the )?(autism|autistic) spectrum\b"
                     r"|\b(had|survived) (a |an )?(stroke|heart attack|brain injury|tbi|concussion|polio)\b.{0,30}\b(\d+|a few|several|two|three|"
                     r"many) (years?|months?) ago\b"
                     r"|\b(is|'s|was|am|i'm|im)\s+(pregnant|diabetic|epileptic|asthmatic|autistic|in menopause|going through menopause)\b")
@@ -578,7 +579,10 @@ _RECURRING = (r"\b(every (time|morning|night|day|evening|afternoon|weekend|winte
               r"every (feed|feeding|meal|bottle|week|season)|after (every|each|most) \w+|so easily|with age|as (he|she|they|i) (gets?|got) older|"
               r"when(ever)? (she|he|they|i|we|you|kids|children|babies|people) (stands?|stand|gets?|get|eats?|eat|has|have|is|are|goes|go|wakes?|"
               r"lies|lie|sits?|sit|runs?|run|laughs?|laugh|cries|cry|drinks?|drink|exercises?|exercise|walks?|walk|sneezes?|coughs?|sleeps?|sleep)\b|"
-              r"now that (she|he|they|i)('?s| is| am| are)? (older|old|in (her|his|their|my) \d0s))\b")
+              r"now that (she|he|they|i)('?s| is| am| are)? (older|old|in (her|his|their|my) \d0s)|"
+              r"(after|during|from) (a |an |the |my |his |her |our |too much |long |big )*(long |big |salty |heavy |spicy |hot |cold )?(flights?|runs?|"
+              r"meals?|dinner|lunch|breakfast|workouts?|exercise|showers?|baths?|swims?|screens?|drinking|eating|coffee|alcohol|wine|beer|"
+              r"standing|sitting|flying|looking at|reading|crying|laughing|sneezing|yawning|sport|training|gym|hikes?|walks?))\b")
 KNOWN_CONDITION, RECURRING = _rx(_KNOWN_CONDITION), _rx(_RECURRING)
 DIAGNOSIS_ASK = _rx(r"\bwhat (condition|disease|illness|infection|is wrong|'?s wrong)\b", r"\bwhat (is|could|might) (it|this|that)( be)?\b",
                     r"\b(do|could|might) (i|he|she|they) have\b", r"\b(could|might|is) (it|this|that) (be )?(a|an)\b", r"\bdiagnos\w*\b")
@@ -600,7 +604,7 @@ FRAME_ACUTE = _rx(r"\b(right now|just now|suddenly|all of a sudden|out of nowher
 
 
 FIRST_AID = _rx(r"\b(first[- ]aid|cpr|aed|heimlich|recovery position|lifeguard\w*|scouts|babysitting course|refresher|certification|"
-                r"(a|the|my|our) (course|class|training))\b")
+                r"(a|the|my|our) (course|class|training)|graze|scrape|splinter|(a|the) tick|blister|bruise|sprain|(minor|small|little) (cut|burn|graze))\b")
 
 
 @_per_message
@@ -609,11 +613,36 @@ def acute_now(text: str) -> bool:
     return bool(FRAME_ACUTE.search(normalize(text)))
 
 
+NOT_MINOR = _rx(r"\b(eye|eyeball|eyelid|deep|embedded|stuck|infected|pus)\b")  # a splinter in the eye is not first-aid learning
+
+
 @_per_message
 def first_aid_education(text: str) -> bool:
     """Learning first aid (a course, CPR, the Heimlich) is education, not a self-procedure (R5)."""
     t = normalize(text)
-    return bool(FIRST_AID.search(t)) and not FRAME_ACUTE.search(t)
+    return bool(FIRST_AID.search(t)) and not FRAME_ACUTE.search(t) and not NOT_MINOR.search(t)
+
+
+# "my doctor says I have hypothyroidism, what does that mean": the diagnosis is given, the question is education
+ALREADY_DIAGNOSED = _rx(r"\b(doctor|gp|dr|physician|nurse|specialist|consultant|pediatrician|paediatrician|they|tests?|scan|results?)\s+"
+                        r"(said|says|told (me|us|him|her)|diagnosed|found|confirmed|showed)\b.{0,60}\b(what (is|are|does|do)|mean|explain)\b",
+                        r"\b(i'?ve been|i was|i'?m|he was|she was|he'?s been|she'?s been|just got|been) (told|diagnosed)\b.{0,60}"
+                        r"\b(what (is|are|does|do)|mean|explain)\b")
+# "how can I get my dad to see a doctor": persuading someone toward care, not harming them
+ENCOURAGE_CARE = _rx(r"\bhow (can|do|should|could) (i|we) (get|encourage|convince|persuade|help|motivate|talk)\s+(my|our)\s+([\w-]+\s+){1,2}?"
+                     r"(to\s+|into\s+|about\s+)?(see|visit|go to|take (his|her|their)|eat|sleep|exercise|quit|stop (smoking|drinking|vaping)|"
+                     r"wear|use (his|her|their)|drink (more )?water|get (help|tested|vaccinated|checked|a check)|brush|start|keep|stick)\b",
+                     r"\b(refuses?|won'?t|doesn'?t want) to (wear|use|take|see|go)\b.{0,40}\bhow (can|do|should) (i|we) (encourage|convince|help|persuade|get)\b")
+
+
+@_per_message
+def already_diagnosed(text: str) -> bool:
+    return bool(ALREADY_DIAGNOSED.search(normalize(text)))
+
+
+@_per_message
+def encourage_care(text: str) -> bool:
+    return bool(ENCOURAGE_CARE.search(normalize(text)))
 
 
 @_per_message
@@ -685,7 +714,8 @@ def general_dose_question(text: str) -> bool:
 HISTORY_ONLY = _rx(r"\b((\d+|a|one|two|three|few|several|couple( of)?)\s+(years?|yrs?|months?|decades?)\s+(ago|back)|last (year|month)|"
                    r"in (19|20)\d\d|years ago|months ago|a while (ago|back)|back in (the )?('?\d0s|\d{4})|history of|used to have|survived|"
                    r"recovered from|in recovery|lost (my|a|our|her|his) \w+ to|died (by|of|from)|"
-                   r"(it'?s|it is|it was|they'?re|i'?m|i feel|all) (gone|fine|better|ok|okay|back to normal) now|went away (on its own|by itself)|has passed)\b")
+                   r"(it'?s|it is|it was|they'?re|i'?m|i feel|all) (gone|fine|better|ok|okay|back to normal) now|went away (on its own|by itself)|has passed|"
+                   r"as an? (baby|toddler|kid|child|infant|teen\w*))\b")
 ACUTE_NOW = _rx(r"\b(right now|just now|suddenly|all of a sudden|minutes ago|an hour ago|this (morning|evening|afternoon)|tonight|"
                 r"won'?t stop|can'?t (breathe|wake|speak|talk|move)|not breathing|again|just \w+(ed|ing))\b")
 
@@ -748,7 +778,8 @@ def refuse_hits(text: str) -> list[RuleHit]:
 # unless the message says the harm has already happened ("I put bleach in his tea and he's vomiting").
 # "why is it a crime to give someone drugs without them knowing": a question about the law or ethics
 LAW_QUESTION = _rx(r"^\s*why (is|are|would|was|do|does) (it |that |this )?(be )?(a crime|illegal|wrong|unethical|dangerous|against|so)\b",
-                   r"^\s*(is it|is that|would it be) (a crime|illegal|legal|against the law)\b")
+                   r"^\s*(is it|is that|would it be) (a crime|illegal|legal|against the law)\b",
+                   r"^\s*what (are|is) the (laws?|rules|regulations?|legal \w+) (on|around|about|for)\b")
 
 
 @_per_message
