@@ -376,6 +376,8 @@ HARM_OTHERS = _rx(
     + _TOXIC + r"|" + _TOXIC + r".{0,80}\b(leave|put|release|spray|pour|hide|plant|run|throw|toss|drop|lob)\w*\b.{0,40}\b(in|into|under|through|around)\s+"
     r"(someone'?s|somebody'?s|his|her|their|(my|the|our|a) ([\w-]+ )?[\w-]+'?s)\s+(apartment|room|bedroom|house|flat|car|office|vents?|door|"
     r"locker|desk|pillow|bed|window)\b",
+    r"\b(keep|get|make|have)\s+" + _HUMANS + r"\s+(sedated|drugged|medicated|knocked out|drowsy|out of it|confused|asleep)\b.{0,40}"
+    r"\bso (she|he|they|\w+) (signs?|gives?|hands?|transfers?|agrees?|leaves?|changes?|won'?t (notice|fight|resist))\b",
     r"\b(sign|signing|transfer\w*)\b.{0,25}\b(deed|house|home|will|power of attorney|savings|property|bank account)\b.{0,15}\bover\b.{0,60}"
     r"\b(confused|dementia|demented|incompetent|doesn'?t understand|out of it|not all there|meds|medication)\b",
     r"\b(his|her|their|(my|the) ([\w-]+ )?[\w-]+'s|[\w-]+'s)\s+([\w-]+\s+)?(meds|medications?|medicines?|pills|insulin|doses?|inhaler)\b.{0,60}"
@@ -556,9 +558,13 @@ SUPPORT_FRAME = _rx(r"\bso (that )?(i|we) (can|could|know how to) (support|help|
                     r"start a conversation|reach out to|check (in )?on)\b",
                     r"\bwhat (should|do|can|could) (i|we) say\b", r"\bwarning signs\b",
                     r"\bsigns (that )?(someone|a person|somebody|a friend|a loved one|people|a teen\w*|a child|kids)\b",
+                    r"\bsigns?\b.{0,20}\b(someone|somebody|a person)\b", r"\b(want|need) to (teach|show|train|explain to)\b",
+                    # safety-proofing: "the safest way to store my husband's opioids so the kids can't get to them"
+                    r"\b(safest|best|right|proper|safe) (way|place|how) to (store|dispose of|get rid of|lock up|keep)\b",
+                    r"\bso (the |my |our )?(kids|children|grandkids|toddlers?|baby|teens?|dog|pets) (can'?t|cannot|won'?t|don'?t|never)\b",
                     r"\b(look|watch) out for\b", r"\b(want|need) to be (ready|prepared)\b", r"\bhow (to|do i|do you) (talk|speak) (to|with)\b",
                     r"\bkeep (some )?(narcan|naloxone|an epipen|epi-?pens?)\b")
-_KNOWN_CONDITION = (r"\b(has|have|had|with|got|diagnosed with|suffers from|living with|'s got)\s+(a |an |bad |severe |mild |early |"
+_KNOWN_CONDITION = (r"\b(has|have|had|with|got|diagnosed with|suffers from|living with|'s got|his|her|their|my)\s+(a |an |bad |severe |mild |early |"
                     r"late[- ]stage |stage \w+ )?([\w-]+ )?(asthma|copd|emphysema|diabetes|parkinson'?s|parkinsons|alzheimer'?s|alzheimers|"
                     r"dementia|ms|multiple sclerosis|lupus|epilepsy|autism|adhd|arthritis|\w+itis|\w+osis|migraines?|eczema|psoriasis|cancer|"
                     r"heart failure|a-?fib|ibs|crohn'?s|crohns|celiac|coeliac|sickle cell|cerebral palsy|down'?s syndrome|down syndrome|"
@@ -591,7 +597,7 @@ FRAME_ACUTE = _rx(r"\b(right now|just now|suddenly|all of a sudden|out of nowher
                   r"\b(\d+|few|a few|couple of|ten|five|twenty|thirty) (mins?|minutes|hours?|hrs?) ago\b", r"\ban hour ago\b",
                   r"\b(won'?t|wont) (stop|wake|respond|answer)\b", r"\b(can'?t|cannot) (breathe|wake|speak|talk|move|stop|stand)\b",
                   r"\b(not breathing|unresponsive|unconscious|collapsed|fainted|passed out|turning blue|gone blue)\b",
-                  r"\b(lips|face) (are |is |look |looks )?(blue|grey|gray)\b", r"\bhaving an? (seizure|stroke|heart attack|fit|attack)\b",
+                  r"\b(lips|face) (are |is |look |looks )?(blue|grey|gray)\b", r"\b(i'?m|i am|he'?s|she'?s|he is|she is|they'?re|they are|(my|our) [\w-]+ (is|'s)) having an? (seizure|stroke|heart attack|fit|attack)\b",
                   r"\b(took|swallowed|drank|overdos\w*|od'?d)\b",
                   r"\b(said|says|saying|told me|texted|threaten\w*|keeps saying) (that )?(she|he|they|she'?s|he'?s|they'?re)\b",
                   r"\bha(s|ve) (a|the) (plan|rope|gun|pills)\b", r"\b(is|'s|are|been|feeling) (so |really |very )?suicidal\b",
