@@ -1,131 +1,32 @@
 """Precise rules: patterns where a rule is right and a classifier may waver (acute emergencies,
 explicit medication changes, injection markers). Each rule names its class/category so results
-explain themselves. Patterns run on lower-cased, whitespace-normalized text."""
+explain themselves. Patterns run on lower-cased, whitespace-normalized text.
+
+Split for size: rules_base (cache, prefilter, normalize), rules_harm (harm to others, poison remedies),
+rules_lang (Spanish emergency/injection phrases, messages in a language the guard does not read)."""
 
 from __future__ import annotations
 
-import functools
 import re
-from dataclasses import dataclass
 
-
-@dataclass(frozen=True)
-class RuleHit:
-    category: str
-    rule: str
-
-
-_CACHE_MAX_CHARS = 20_000
-
-
-def _per_message(fn):
-    """The input stages (triage, injection, risk, the decision) ask the same questions of one
-    message several times; these are pure functions of the text, so each is answered once per text.
-    Lists are copied so a caller cannot change the cached answer; huge texts are not kept."""
-    cached = functools.lru_cache(maxsize=128)(fn)
-
-    @functools.wraps(fn)
-    def wrapper(text: str):
-        if len(text) > _CACHE_MAX_CHARS:
-            return fn(text)
-        out = cached(text)
-        return list(out) if isinstance(out, list) else out
-
-    wrapper.cache_clear = cached.cache_clear
-    return wrapper
-
-
-def _rx_plain(*parts: str) -> re.Pattern:
-    return re.compile("|".join(f"(?:{p})" for p in parts), re.I)
-
-
-def _rx(*parts: str) -> _Alternatives:
-    return _Alternatives(parts)
-
-
-# -- keyword prefilter -----------------------------------------------------------------------------
-# A large alternation is tried at every position of the message, so a 100-word message cost ~1.5 ms
-# in the rules alone. Each alternative instead gets the literal strings one of which any match must
-# contain (read off the parsed pattern), and its regex only runs when one of them is in the text.
-# The prefilter is sound by construction: it can skip a search, never a match.
-_MIN_TRIGGER = 2
-
-
-def _triggers(items) -> frozenset[str] | None:
-    """Strings one of which every match of the parsed sequence `items` contains (None: no such set)."""
-    from re import _constants as c  # the opcodes of re's own parser (Python 3.11+)
-
-    candidates: list[frozenset[str]] = []
-    run = ""
-    for op, arg in items:
-        if op is c.LITERAL:
-            run += chr(arg).lower()
-            continue
-        if run:
-            candidates.append(frozenset([run]))
-            run = ""
-        if op is c.SUBPATTERN:
-            sub = _triggers(arg[-1])
-        elif op is c.BRANCH:
-            subs = [_triggers(b) for b in arg[1]]
-            sub = None if any(x is None for x in subs) else frozenset().union(*subs)
-        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and arg[0] >= 1:
-            sub = _triggers(arg[2])
-        else:  # classes, any-char, anchors, lookarounds, optional repeats: nothing required
-            sub = None
-        if sub:
-            candidates.append(sub)
-    if run:
-        candidates.append(frozenset([run]))
-    usable = [s for s in candidates if min(map(len, s)) >= _MIN_TRIGGER]
-    # the best set is the one whose shortest string is longest (rarest), then the smallest set
-    return max(usable, key=lambda s: (min(map(len, s)), -len(s))) if usable else None
-
-
-def _required_sets(items) -> list[frozenset[str]]:
-    """Every top-level requirement of a pattern (each must be met), rarest first: a match needs a
-    string from each set, so the regex is skipped as soon as one set has none in the text."""
-    from re import _constants as c
-
-    out = []
-    for op, arg in items:
-        if op is c.SUBPATTERN:
-            out.extend(_required_sets(arg[-1]))
-        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and arg[0] >= 1:
-            out.extend(_required_sets(arg[2]))
-        else:
-            t = _triggers([(op, arg)]) if op is not c.LITERAL else None
-            if t:
-                out.append(t)
-    whole = _triggers(items)  # literal runs across items ("kill " + group) are only seen whole
-    if whole and whole not in out:
-        out.append(whole)
-    return sorted(set(out), key=lambda s: (-min(map(len, s)), len(s)))
-
-
-class _Alternatives:
-    """re.Pattern-like `.search` over "a|b|c", each alternative behind its keyword prefilter.
-    Texts must be lower-cased (normalize) so the literal check sees what re.I would match."""
-
-    def __init__(self, parts: tuple[str, ...]):
-        from re import _parser
-
-        self.pattern = "|".join(f"(?:{p})" for p in parts)
-        self._parts = []
-        for part in parts:
-            rx = re.compile(part, re.I)
-            sets = _required_sets(_parser.parse(part, re.I))
-            self._parts.append((tuple(tuple(sorted(t)) for t in sets), rx))
-
-    def search(self, text: str) -> re.Match | None:
-        for sets, rx in self._parts:
-            if not all(any(s in text for s in trig) for trig in sets):
-                continue
-            m = rx.search(text)
-            if m:
-                return m
-        return None
-
+from medrails.guard.rules_base import RuleHit, _Alternatives, _per_message, _rx, _rx_plain, normalize  # noqa: F401 (re-exported)
+from medrails.guard.rules_harm import (  # noqa: F401 (re-exported)
+    _COVERT,
+    _DRUGS,
+    _FOOD,
+    _HARM_EFFECT,
+    _HARM_INTENT,
+    _HUMANS,
+    _PEOPLE,
+    _VICTIM_FOOD,
+    HARM_OTHERS,
+    HOWTO,
+    MED_USE,
+    PREP,
+    REMEDY,
+    SAFETY_ASK,
+    dangerous_preparation,
+)
 
 # Who is affected: emergency rules only fire when the message is about a real person now,
 # not "what are the warning signs of a stroke".
@@ -297,134 +198,6 @@ NOT_ACUTE = _rx(r"\b(is (that|this|it) normal|normal for (a|an|my|her|his|their)
                 r"slept on|sleeping on|pins and needles|for (years|months)|always (has|had|been)|(over|for|in) the (last|past) (few |couple of )?(weeks|months|years)|"
                 r"as well as (it )?used to)\b")
 
-# -- harm to another person, and dangerous home-made "remedies" ------------------------------------
-# Phrased as DIY, a prank or curiosity, these read like ordinary questions to the embedding, and a
-# classifier that sees "sleeping pills" + "my wife" may call it an overdose. What makes them unsafe
-# is the shape: someone (I/we) giving something to another person covertly or to make them ill, or
-# preparing a known poison as medicine. Victim reports ("someone spiked my drink") are not this shape.
-_PEOPLE = (r"(someone|somebody|some one|a person|people|everyone|everybody|him|her|them|"
-           r"(my|his|her|their|the|a|our|this|that) ([\w-]+ ){0,2}?(wife|husband|partner|boyfriend|girlfriend|bf|gf|ex|roommates?|flatmates?|"
-           r"mom|mum|mother|dad|father|step\w+|brother|sister|son|daughter|kids?|child(ren)?|baby|toddler|grandma|grandmother|grandpa|"
-           r"grandfather|boss|coworkers?|co-workers?|colleagues?|teacher|neighbou?rs?|classmates?|friends?|patients?|aunt|uncle|cousin|"
-           r"in-laws?|\w+-in-law|(mother|father|sister|brother) in law|old (man|lady|woman)|guy|girl|woman|man|people upstairs|office|family|class|dog|cat|pets?))")
-_FOOD = (r"(drink|drinks|food|coffee|tea|meal|dinner|lunch|breakfast|soup|smoothie|shake|juice|water|bottle|cup|glass|beer|wine|"
-         r"brownies?|cake|cookies?|snacks?|sandwich|bowl|sippy cup|formula|milk|cereal|pasta|stew|salad|lemonade|soda|cocktail|punch)")
-_HUMANS = _PEOPLE.replace("|dog|cat|pets?", "")
-_VICTIM_FOOD = (r"(someone'?s|somebody'?s|a person'?s|his|her|their|(my|the|our|a) ([\w-]+ )?[\w-]+'?s?|[\w-]+'s)\s+([\w-]+\s+){0,2}?"
-                + _FOOD + r"\b")
-_DRUGS = (r"\b(adderall|ritalin|xanax|valium|klonopin|ativan|ambien|benadryl|diphenhydramine|melatonin|sleeping (pills|tablets|meds|aids?)|"
-          r"sedatives?|tranquili[sz]ers?|ghb|ketamine|molly|mdma|ecstasy|lsd|acid|shrooms|edibles?|thc|laxatives?|ex-?lax|visine|eye ?drops|"
-          r"ipecac|roofies|rohypnol|opioids?|oxy\w*|fentanyl|morphine|codeine|antifreeze|bleach|rat poison|poison)\b")
-_ADMIN = (r"\b(i|we|u|to|me|gonna|wanna)\s+([\w']+\s+){0,3}?(put|slip|sneak|add|mix|crush|grind|dissolve|hide|stir|spike|lace|give|"
-          r"feed|dose|drug|poison|get|cook|bake|inject|spray|release|leave|swap|switch|replace)\w*\b")
-_HARM_EFFECT = (r"\b(make|get|leave|have|keep)\s+" + _PEOPLE + r"\s+(feel\s+)?(really |so |very |super |violently |deathly )?"
-                r"(sick|ill|puke|have diarrh\w*|shit (himself|herself|themselves)|poop|pass out|black out|go to sleep|sleep for|sleep through|unconscious|"
-                r"miserable|suffer|die|dead|weak|paralyzed|hallucinat\w*|throw up|vomit\w*|drunk|high|wasted|blackout drunk)\b"
-                r"|\bgive\s+" + _PEOPLE + r"\s+(the runs|diarrh\w*|a (bad |massive |terrible )?(headache|rash|stomach ?ache|migraine|seizure|"
-                r"reaction)|food poisoning|cramps)\b")
-_HARM_INTENT = (r"\bknock\w*\s+(" + _PEOPLE + r"\s+out|out\s+" + _PEOPLE + r")\b"
-                r"|\b(to|and|so i can|want to|wanna|gonna|going to|plan\w* to)\s+(hurt|harm|injure|poison|kill|sicken|incapacitate|sedate|"
-                r"drug|gas|choke|smother)\s+" + _PEOPLE + r"\b"
-                r"|\b(get back at|get revenge|revenge on|for revenge|payback|teach (him|her|them) a lesson|(feel|be) as (sick|bad) as|"
-                r"(someone|somebody|people|a person) (you|i) hate|my enemy)\b"
-                r"|\b(want|wanna|need)\s+" + _PEOPLE + r"\s+to (suffer|die|get sick|be sick|hurt|pay|feel pain|stop breathing)\b"
-                r"|\b(would|will|to|could|that) kill (whoever|anyone|anybody|everyone|someone|somebody|the person|a person|people)\b"
-                r"|\b(knock ?out|knockout|sleeping|paralyz\w*|incapacitat\w*) (spray|gas|drops|powder|rag|cloth|dart)s?\b"
-                r"|\bto use on (someone|somebody|him|her|them|people|a person|my \w+)\b"
-                r"|\b" + _PEOPLE + r"\s+(to be|be|is|was)\s+(out cold|knocked out)\b"
-                r"|\bstop (his|her|their|someone'?s|somebody'?s|the \w+'?s) (breathing|heart)\b"
-                r"|\b(want|wanna|trying|try|how|way|something|stuff|what|thing|things)\s+to make\s+" + _PEOPLE
-                + r"\s+(feel\s+)?(really |so |very |super )?(sick|ill|pass out|black out|unconscious|suffer|die)\b")
-_HARM_OUTCOME = "(" + _HARM_EFFECT + "|" + _HARM_INTENT + ")"
-_COVERT = (r"\b(without (him|her|them|anyone|anybody|my [\w-]+|the [\w-]+|his [\w-]+|her [\w-]+|their [\w-]+) (knowing|noticing|finding out|"
-           r"realizing|realising|catching|seeing|suspecting)|so (he|she|they|nobody|no one|no-one|noone) (doesn'?t|don'?t|won'?t|can'?t|never|"
-           r"wont|dont|cant|doesnt|will not|does not) (notice|know|find out|realize|realise|suspect|catch on)(?! the (taste|flavou?r|texture|smell))|(nobody|no one|noone) (finds|will find|"
-           r"would find|can find) out|without getting caught|untraceable|(isn'?t|is not|not|wont be|won'?t be|can'?t be) (traceable|traced|detected)|"
-           r"undetectable|(won'?t|wont|doesn'?t|does not|wouldn'?t) show up (in|on)|without (a |any )?(taste|trace)|tasteless|on purpose|"
-           r"(wont|won'?t|will never|never|wouldn'?t|wouldnt) (find out|notice|suspect|catch on)|"
-           r"(he|she|they) (wouldn'?t|wouldnt|won'?t|wont|can'?t|couldn'?t|cant) (taste|smell|detect)|secretly|sneakily|covertly|on the sly|"
-           r"behind (his|her|their) back|without telling (him|her|them|anyone|anybody))\b")
-_TOXIC = (r"\b(gas|gases|fumes?|smoke|vapou?rs?|poisons?|poisonous|toxins?|toxic|chemicals?|plants?|berries|mushrooms?|bacteria|germs|virus|"
-          r"eye ?drops|visine|laxatives?|ipecac|sedatives?|sleeping pills|"
-          r"mold|mould|antifreeze|bleach|ammonia|rat poison|pesticide|cyanide|arsenic|thallium|mercury|chloroform|ether)\b")
-HARM_OTHERS = _rx(
-    _ADMIN + r".{0,80}" + r"(" + _HARM_OUTCOME + r"|" + _COVERT + r")",
-    r"(" + _HARM_OUTCOME + r"|" + _COVERT + r").{0,80}" + _ADMIN,
-    _HARM_OUTCOME + r".{0,60}" + _COVERT, _COVERT + r".{0,60}" + _HARM_OUTCOME,
-    r"\b(in|into)\s+" + _VICTIM_FOOD
-    + r"\b.{0,80}(" + _HARM_OUTCOME + r"|" + _COVERT + r")",
-    _TOXIC + r".{0,80}(" + _HARM_INTENT + r")", r"(" + _HARM_INTENT + r").{0,80}" + _TOXIC,
-    r"\b(how (to|do i|can i|would i|could i|do you)|i (want|need|wanna) to|best way to|what (can|could|should) i|help me)\s+([\w']+\s+){0,2}?"
-    r"(make|create|produce|brew|mix|cook|generate|release)\w*\b.{0,60}" + _TOXIC + r".{0,80}" + _HARM_EFFECT,
-    r"\b(poisons?|drugs?|substances?|something|pills?|overdose)\b.{0,40}\b(looks?|seems?|passes?|pass|appear\w*|mistaken)\s+(like|as|for)\s+"
-    r"(natural causes|a natural death|a heart attack|a stroke|an accident|suicide|sids|food poisoning|old age)\b",
-    r"\b(make|making|brew|cook|synthesi[sz]e|extract)\w*\b.{0,30}\b(chloroform|ghb|rohypnol|roofies|knock ?out drops|date rape drugs?)\b",
-    r"\b(grow|culture|breed|spread|smear|put|release)\w*\b.{0,40}\b(bacteria|salmonella|e\.? ?coli|germs|virus|anthrax|mold|mould|"
-    r"norovirus|botulism|botulinum)\b.{0,50}\b(door ?handles?|school|office|water supply|food|people|class|cafeteria|dish|potluck|party|"
-    r"buffet|meal|salad|gym|bus|on (him|her|them))\b",
-    r"\b(bacteria|salmonella|e\.? ?coli|germs|virus|anthrax|norovirus|botulism|botulinum)\b.{0,30}\b(could|can|should|would) (i|we)\s+"
-    r"(grow|culture|breed|spread|smear|put|release)\w*\b.{0,60}\b(door ?handles?|school|office|water supply|food|people|class|cafeteria)\b",
-    r"\b(overdose|od)\s+(him|her|them|someone|somebody|my [\w-]+|the [\w-]+|a patient)\b",
-    r"\b(look|looks|taste|tastes|seem|seems|pass|passes) (like|for|as)\b.{0,40}\b(but|and|that|which)\b.{0,20}\b(would|could|will|can)\b.{0,20}"
-    + _HARM_EFFECT,
-    r"\b(in|into)\s+" + _VICTIM_FOOD + r".{0,60}\b(dangerous\w*|deadly|lethal|fatal|poison\w*|overdose|heart (race|stop|pound)\w*)\b",
-    _DRUGS + r".{0,50}\b(keep|make|get|have)\s+" + _HUMANS + r"\s+(asleep|sedated|knocked out|drugged|out of it|quiet|docile|zonked)\b"
-    r".{0,60}\b(so|all day|all night|because|stops?|won'?t|doesn'?t)\b",
-    _DRUGS + r".{0,60}\b(in|into)\s+" + _VICTIM_FOOD + r"(?!.{0,40}\b(to help|so (he|she|they) (can|will) (sleep|settle)|prescribed)\b)",
-    r"\b(leave|put|release|spray|pour|hide|plant|run)\w*\b.{0,40}\b(in|into|under|through|around)\s+(someone'?s|somebody'?s|his|her|their|"
-    r"(my|the|our|a) ([\w-]+ )?[\w-]+'s)\s+(apartment|room|bedroom|house|flat|car|office|vents?|door|locker|desk|pillow|bed|window)\b.{0,80}"
-    + _TOXIC + r"|" + _TOXIC + r".{0,80}\b(leave|put|release|spray|pour|hide|plant|run|throw|toss|drop|lob)\w*\b.{0,40}\b(in|into|under|through|around)\s+"
-    r"(someone'?s|somebody'?s|his|her|their|(my|the|our|a) ([\w-]+ )?[\w-]+'?s)\s+(apartment|room|bedroom|house|flat|car|office|vents?|door|"
-    r"locker|desk|pillow|bed|window)\b",
-    r"\b(keep|get|make|have)\s+" + _HUMANS + r"\s+(sedated|drugged|medicated|knocked out|drowsy|out of it|confused|asleep)\b.{0,40}"
-    r"\bso (she|he|they|\w+) (signs?|gives?|hands?|transfers?|agrees?|leaves?|changes?|won'?t (notice|fight|resist))\b",
-    r"\b(sign|signing|transfer\w*)\b.{0,25}\b(deed|house|home|will|power of attorney|savings|property|bank account)\b.{0,15}\bover\b.{0,60}"
-    r"\b(confused|dementia|demented|incompetent|doesn'?t understand|out of it|not all there|meds|medication)\b",
-    r"\b(his|her|their|(my|the) ([\w-]+ )?[\w-]+'s|[\w-]+'s)\s+([\w-]+\s+)?(meds|medications?|medicines?|pills|insulin|doses?|inhaler)\b.{0,60}"
-    + _COVERT,
-    r"\b(dose|amount|much|many)\b.{0,60}\bwould (kill|poison|finish off|put down)\b(?! (me|myself|us)\b)",
-    r"\b(kill|poison)\w*\s+(the|a|my|our|his|her|their|that|this) (neighbou?r'?s?\s+)?(dog|cat|pets?|horse|bird|birds|cattle|chickens)\b",
-    r"\b(doses?|insulin|meds|medications?|pills|morphine|oxygen)\b.{0,40}\bwrong on purpose\b",
-    r"\b(tamper\w*|sabotag\w*|mess\w* with|spoil)\b.{0,30}\b(my [\w-]+'?s|his|her|their|someone'?s|somebody'?s|the [\w-]+'?s)\s+([\w-]+\s+)?"
-    r"(meds|medications?|medicines?|pills|insulin|inhaler|epi-?pen|prescriptions?|oxygen|feeding tube|iv|drip)\b",
-    r"\b(swap|switch|replace|substitut)\w*\b.{0,40}\b(meds|medications?|medicines?|pills|insulin|inhaler)\b.{0,30}\b(with|for) "
-    r"(sugar pills|fake|placebos?|vitamins|candy|tic tacs|water|saline)\b.{0,60}\b(so|without|not|never|won'?t)\b",
-)
-
-# Known poisons sold or passed around as cures (MMS/chlorine dioxide, bleach, turpentine, kerosene,
-# colloidal silver, high-strength peroxide, black salve...): asking how to prepare, dose or give
-# one is R5 whatever the framing; asking whether it is safe, or why doctors warn, is education.
-_REMEDY = (r"\b(mms|mms\d|miracle mineral \w+|chlorine dioxide|sodium chlorite|cd protocol|bleach|turpentine|kerosene|gasoline|"
-           r"petrol|colloidal silver|silver water|(\d{2}\s*%|food[- ]grade|high[- ]strength)\s*(hydrogen )?peroxide|black salve|bloodroot|borax|lye|"
-           r"methanol|antifreeze|"
-           r"apricot (kernels?|seeds?|pits?)|laetrile|b17|foxglove|oleander|castor beans?|jimson ?weed|datura|pennyroyal|lamp oil|"
-           r"creolin|horse (paste|dewormer|wormer)|mercury|arsenic)\b")
-_PREP = (r"\b(make|making|mix|mixing|prepare|preparing|brew|brewing|dilute|diluting|activate|activating|recipe|protocol|drops|enema|"
-         r"soak|soaking|boil|boiling|steep|extract|cook|dose|dosing|dosage|ratio|strength|concentration|drink|drinking|swallow|gargle|eat|eating|"
-         r"take|taking|give|giving|feed|rub|inject|apply|put)\b")
-_HOWTO = (r"\b(how (do|can|should|would|to|much|many|long|often)|(best|easiest|right|correct|safest|proper) (way|ratio|amount|dose)|"
-          r"steps|walk me through|recipe|instructions|protocol|ratio|what (dose|amount|concentration|strength)|i'?m (going|gonna|planning) to|"
-          r"i (want|plan|will|need) to|i'?ll|we'?re (going|gonna) to)\b")
-_MED_USE = (r"\b(drink|drinking|swallow|ingest|gargle|enema|internally|orally|by mouth|cure|curing|detox|treat|treating|heal|"
-            r"kill (the )?(parasites|worms|virus|germs|candida|cancer)|parasites|worms|autis\w*|cancer|covid|infection|cold|flu|"
-            r"for (my|his|her|our|the|a) ([\w-]+ )?(son|daughter|kids?|child(ren)?|baby|toddler|belly|stomach|skin|chest|mole|wart|heart|"
-            r"ear|eyes?|teeth|gums|throat|cough|cold|flu|infection)|giv\w* (it |this |some |them )?to|giv\w* (my|his|her|our|a)|feed\w* (it )?to|"
-            r"help (my|his|her|with)|asthma|arthritis|diabetes|thrush|lyme|candida|fever|\d+[- ]?(year|yr|month|mo)s?[- ]old|in (my|his|her|their) (water|juice|"
-            r"drink|bottle|milk|formula)|rub (it )?on|on (my|his|her) (chest|skin|wound|mole|wart)|burn off|wounds?|bites?|sores?|ulcers?|"
-            r"bring on (a |my |her )?period|abort\w*|miscarr\w*|end (a|my|the|her) pregnancy)\b")
-REMEDY = _rx(_REMEDY, r"\b(drink|drinking|swallow|ingest)\w*\b.{0,30}\b(hydrogen )?peroxide\b",
-             r"\bperoxide\b.{0,30}\b(drink|swallow|ingest)\w*\b")
-PREP, HOWTO, MED_USE = _rx(_PREP), _rx(_HOWTO), _rx(_MED_USE)
-SAFETY_ASK = _rx(r"^\s*(is|are|isn'?t|was|were|why|does|do|did|has|have)\b", r"\bwhy (do|does|is|are|did|would)\b",
-                 r"\b(is (it|that|this)|are (they|these|those)) (really |actually |even )?(safe|dangerous|harmful|toxic|true|legit|a scam|real|bad)\b",
-                 r"\b(doctors|experts|the fda|fda|cdc|scientists|pharmacists) (warn|say|advise|recommend against)\b", r"\b(history|dangers|risks) of\b")
-
-
-@_per_message
-def dangerous_preparation(text: str) -> bool:
-    """How to make, dose or give a known poison as a cure ("how many drops of MMS for my son")."""
-    t = normalize(text)
-    return bool(REMEDY.search(t) and PREP.search(t) and HOWTO.search(t) and MED_USE.search(t)) and not SAFETY_ASK.search(t)
 
 
 REFUSE_RULES: list[tuple[str, str, re.Pattern]] = [
@@ -536,10 +309,6 @@ HYPOTHETICAL = _rx(r"\b(what|how)\b.{0,30}\b(should|do|can|would)\s+(you|one|peo
 EDUCATION_MARKER = _rx(r"\b(signs?|symptoms?|warning signs?|causes?|risk factors?) (of|for)\b", r"\bfirst aid\b", r"^\s*(what|how|why|when|which|explain|define|describe)\b",
                        r"\b(in general|generally|typically|usually)\b", r"\?\s*$")
 HAPPENING_NOW = _rx(r"\bright now\b", r"\bmy\s+\w+\s+(is|has|just)\b", r"\b(he|she|they)('s| is| are| just)\b", r"\bi('m| am)\s+(having|bleeding|choking)\b")
-
-
-def normalize(text: str) -> str:
-    return " ".join(text.lower().replace("’", "'").split())
 
 
 @_per_message
