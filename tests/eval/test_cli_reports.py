@@ -65,7 +65,7 @@ def test_bfloat16_scoring_is_recorded_and_never_resumes_a_float32_run(tiny_model
     out = tmp_path / "run"
     base = ["eval", "--model", str(tiny_model_dir), "--tasks", "medqa", "--data", f"medqa={medqa_file}",
             "--limit", "3", "--out", str(out), "--json"]
-    result = runner.invoke(app, base)
+    result = runner.invoke(app, base + ["--dtype", "float32"])
     assert result.exit_code == 0, result.output
     fp32 = json.loads((out / "run.json").read_text())["tasks"]["medqa"]
     assert fp32["dtype"] == "float32"

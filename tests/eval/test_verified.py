@@ -157,3 +157,28 @@ def test_verified_run_records_its_bound_and_which_precision_decided(tiny_model_d
         assert r["precision"] == "float32"
     with pytest.raises(MedrailsError, match="different settings"):  # a verified run never resumes a float32 one
         main(settings.model_copy(update={"out": str(plain)}))
+
+
+def test_a_run_shorter_than_the_calibration_is_scored_in_float32_alone(tiny_model_dir, tmp_path):
+    lm = load_causal_lm(str(tiny_model_dir))
+    half = copy.deepcopy(lm.model).to(torch.bfloat16)
+    calls = []
+    hook = half.register_forward_hook(lambda *_: calls.append(1))
+    try:
+        records = run_loglik(_medqa(tmp_path, 5), LoglikScorer(half, lm.tokenizer), ItemLog(tmp_path / "v.jsonl"),
+                             exact=LoglikScorer(lm.model, lm.tokenizer), bound=MarginBound(calibration_items=32))
+    finally:
+        hook.remove()
+    assert not calls  # bfloat16 would have decided nothing: it is not run at all
+    assert all(r["precision"] == "float32" and "logprobs_approx" not in r for r in records)
+
+
+def test_auto_precision_follows_the_cpu(monkeypatch):
+    from medrails.eval.runner import resolve_dtype
+
+    assert resolve_dtype("float32") == "float32" and resolve_dtype("bfloat16") == "bfloat16"
+    monkeypatch.setattr(torch.cpu, "_is_avx512_bf16_supported", lambda: False)
+    monkeypatch.setattr(torch.cpu, "_is_amx_tile_supported", lambda: False)
+    assert resolve_dtype("auto") == "float32"  # emulated bfloat16 is slower than float32
+    monkeypatch.setattr(torch.cpu, "_is_avx512_bf16_supported", lambda: True)
+    assert resolve_dtype("auto") == "verified"

@@ -60,6 +60,10 @@ def run_loglik(task: PreparedTask, scorer: LoglikScorer, log: ItemLog, batch_siz
         encoded.append((item, prompt.choices, scorer.encode_item(prompt.context, prompt.continuations)))
     calibrate = [] if exact is None or bound.calibrated else list(
         range(min(len(encoded), bound.calibration_items - bound.observed_items)))
+    if exact is not None and encoded and len(calibrate) == len(encoded):
+        # Every pending item would be scored both ways: bfloat16 would decide none of them, so
+        # float32 alone scores them (a short run costs what a float32 run costs, not more).
+        scorer, exact, calibrate = exact, None, []
     rest = list(range(len(calibrate), len(encoded)))
     batches = [[calibrate[i] for i in b] for b in scorer.plan_batches([encoded[i][2] for i in calibrate], batch_size,
                                                                        max_batch_tokens)]

@@ -59,8 +59,9 @@ class EvalSettings(StrictModel):
                             "(passes also stop at 8192 padded tokens).")
     safety_benign: int = Field(200, ge=0, description="Benign questions added to the safety tasks to measure "
                                "over-refusal (0: none); from --data safety_benign=PATH, else the shared MedQuAD sample.")
-    dtype: Literal["float32", "bfloat16", "verified"] = Field(
-        "float32", description="Precision of a local model's weights for log-likelihood scoring. float32 matches "
+    dtype: Literal["auto", "float32", "bfloat16", "verified"] = Field(
+        "auto", description="Precision of a local model's weights for log-likelihood scoring. auto: verified on CPUs "
+        "with fast bfloat16 (AVX512-BF16 or AMX), else float32. float32 matches "
         "lm-evaluation-harness item for item; bfloat16 is several times faster on CPUs with AVX512-BF16/AMX but can "
         "flip items whose options score nearly the same; verified scores in bfloat16 and scores again in float32 "
         "every item whose decision is within bfloat16's measured error of flipping (float32's answers, most of "
@@ -111,6 +112,18 @@ def _versions() -> dict:
             "python": platform.python_version()}
 
 
+def resolve_dtype(dtype: str) -> str:
+    """`auto` is `verified` where bfloat16 matrix products are fast (several times float32's on
+    AVX512-BF16; without hardware support they are emulated and slower), else `float32`."""
+    if dtype != "auto":
+        return dtype
+    import torch
+
+    cpu = getattr(torch, "cpu", None)
+    fast = any(getattr(cpu, name, lambda: False)() for name in ("_is_avx512_bf16_supported", "_is_amx_tile_supported"))
+    return "verified" if fast else "float32"
+
+
 class _Models:
     """Loads the model lazily, once, in the form each task needs."""
 
@@ -121,6 +134,7 @@ class _Models:
         self.spec = parse_spec(settings.model)
         self._lm = None
         self._approx = None  # bfloat16 copy for --dtype verified
+        self.dtype = resolve_dtype(settings.dtype)
         self._chat = None
 
     @property
@@ -132,7 +146,7 @@ class _Models:
             from medrails.eval.loglik import load_causal_lm
 
             self._lm = load_causal_lm(self.settings.model, self.settings.adapter)
-            if self.settings.dtype == "bfloat16":
+            if self.dtype == "bfloat16":
                 import torch
 
                 self._lm.model.to(torch.bfloat16)  # log-softmax still runs in float32 (LoglikScorer)
@@ -142,7 +156,7 @@ class _Models:
         """(scorer, exact scorer or None, bound or None) for log-likelihood scoring."""
         from medrails.eval.loglik import LoglikScorer, MarginBound
 
-        if self.settings.dtype != "verified":
+        if self.dtype != "verified":
             return LoglikScorer(lm.model, lm.tokenizer), None, None
         if self._approx is None:
             import copy
@@ -211,7 +225,7 @@ def main(settings: EvalSettings) -> Path:
             if mode == "loglik":
                 lm = models.lm()
                 entry["prompt"]["chat_template_available"] = lm.has_chat_template
-                entry["dtype"] = settings.dtype
+                entry["dtype"] = models.dtype
             else:  # generation always goes through the model's (or endpoint's) chat template
                 entry["prompt"].update(format="generate: system instruction + question (medrails.eval.mcq)",
                                        chat_template=True, parser="strict leading answer (medrails.eval.mcq)")
