@@ -23,7 +23,9 @@ from medrails.guard.rules import (
     injection_hits,
     law_question,
     refuse_hits,
+    science_question,
 )
+from medrails.guard.rules_lang import not_understood
 
 
 @dataclass
@@ -41,7 +43,19 @@ def emergency_eligible(text: str) -> bool:
     # "how many of my sleeping pills would knock out my wife": pills + a relative look like an
     # overdose to the embedding, but it is a request to harm someone (R6), not a danger now; a
     # role-play or rule-override attempt is R7 however much it talks about doses
-    return not harm_request(text) and not jailbreak_not_acute(text)
+    return not harm_request(text) and not jailbreak_not_acute(text) and not medication_decision(text)
+
+
+def medication_decision(text: str) -> bool:
+    """"Should I start aspirin, my dad had a heart attack", "weaning myself off Depakote, seizure free for
+    2 years": a personal medicine decision (R2) that names a past event, with nothing acute now."""
+    return any(h.category == "R2" for h in refuse_hits(text)) and not acute_now(text)
+
+
+def language_refusal(text: str) -> bool:
+    """Mostly in a language the guard does not read, and no rule understood it: refuse with the
+    policy's `refuse.language` text (which carries the emergency numbers), never answer unchecked."""
+    return not_understood(text) and not refuse_hits(text) and not injection_hits(text)
 
 
 def jailbreak_not_acute(text: str) -> bool:
@@ -64,7 +78,7 @@ def unsafe_mass(pred: Prediction, text: str, exclude: set[str] | frozenset = fro
         exclude = set(exclude) | {"R1"}  # "my son has asthma, why is it worse at night": the diagnosis is known
     if encourage_care(text) and not harm_request(text):
         exclude = set(exclude) | {"R6"}  # "how can I get my dad to see a doctor about his drinking"
-    if law_question(text):
+    if law_question(text) or science_question(text):
         exclude = set(exclude) | {"R6"}  # "why is it illegal to give someone medication without consent"
     if first_aid_education(text):
         exclude = set(exclude) | {"R5"}  # "how do I do the Heimlich, I'm taking a first-aid course" (rules still see the text)
@@ -80,7 +94,7 @@ def emergency_by_mass(model: GuardClassifier, pred: Prediction, text: str, p_ref
     written without "my") gets the emergency reply and its class, not the largest tiny R-category."""
     return (pred.p_emergency >= model.thresholds.emergency and pred.p_emergency > p_refuse
             and not impersonal_question(text) and not history_only(text) and not harm_request(text)
-            and not jailbreak_not_acute(text))
+            and not jailbreak_not_acute(text) and not medication_decision(text))
 
 
 def decide_input(model: GuardClassifier, pred: Prediction, text: str, injection_threshold: float = 0.5) -> InputDecision:
@@ -94,6 +108,8 @@ def decide_input(model: GuardClassifier, pred: Prediction, text: str, injection_
     hits = refuse_hits(text)
     if hits:
         return InputDecision("refuse", hits[0].category, "rule")
+    if language_refusal(text):
+        return InputDecision("refuse", "language", "rule")
     if pred.probs.get("R7", 0.0) >= injection_threshold:
         return InputDecision("refuse", "R7", "classifier")
     p_unsafe, refuse = unsafe_mass(pred, text)
@@ -106,4 +122,8 @@ def decide_input(model: GuardClassifier, pred: Prediction, text: str, injection_
 
         if not MEDICAL_TERMS.search(text):
             return InputDecision("out_of_scope", None, "classifier")
+    from medrails.guard.stages.scope import clearly_non_medical
+
+    if clearly_non_medical(text):
+        return InputDecision("out_of_scope", None, "rule")
     return InputDecision("answer", None, "classifier")

@@ -27,6 +27,8 @@ from medrails.guard.rules_harm import (  # noqa: F401 (re-exported)
     SAFETY_ASK,
     dangerous_preparation,
 )
+from medrails.guard.rules_lang import spanish_emergency_hits, spanish_injection
+from medrails.guard.rules_refuse import INJECTION_RULES, REFUSE_RULES  # noqa: F401 (re-exported)
 
 # Who is affected: emergency rules only fire when the message is about a real person now,
 # not "what are the warning signs of a stroke".
@@ -39,18 +41,36 @@ GENERAL_QUESTION = _rx(r"^\s*(what'?s|whats|wats|wat'?s|(what|wat|which|how|why|
 # "had a stroke last year", "a heart attack 10 years ago": history, not an event now
 _PAST = (r"(?!.{0,40}\b((\d+|a|one|two|three|few|several|couple( of)?)\s+(years?|yrs?|months?|decades?)\s+(ago|back)|"
          r"last (year|month|spring|summer|fall|autumn|winter)|in (19|20)\d\d|years ago|months ago|a while (ago|back)|when (she|he|i|they) (was|were) (\d+|younger|young|a (kid|child|teen\w*)|little)|back in (the )?('?\d0s|\d{4})|history of|rehab\w*|recover\w*)\b)")
+# "my dad had a heart attack" is history (a reason to ask about aspirin, R2), "just had one" / "had a
+# stroke this morning" is now
+_NOT_ACCIDENT = (r"(?!.{0,50}\b(stove|oven|pan|pot|iron|cook\w*|shav\w*|kettle|curling|straightener|accident\w*|grill|bak\w*|"
+                 r"at work|by mistake|kitchen|sport|gym|boxing)\b)")
+def _had_now(what: str) -> str:
+    return (r"\b(just|think (i|he|she|they|my \w+|[\w-]+) (just )?|may have|might have|i'?ve|he'?s|she'?s|has)\s*(had|having)\s+a\s+"
+            + what + r"\b|\bhad\s+a\s+" + what + r"\b.{0,30}\b(today|this (morning|afternoon|evening)|tonight|just now|"
+            r"right now|(an|one|\d+|a few|few) (hours?|minutes?|mins?) ago|last night)\b")
+
+
 _CHEST = r"\bchest\b.{0,40}\b(pain|pian|pains|pressure|tight|tightness|hurts?|hurting|squeez\w*|heavy|crush\w*|elephant)"
+# an age under 3 months said any way ("my son is 7 weeks", "she's only 10 days", "our 2 month baby"), not a
+# pregnancy ("7 weeks pregnant") nor a duration ("for 2 weeks", "3 weeks ago")
+_NUM = r"(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_INFANT_AGE = (r"\b(baby|babies|son|daughter|newborn|infant|grandson|granddaughter|little one|lo|he|she|is|'s|who'?s|only|just|turned|our|my|"
+               r"twins?|boy|girl)\s+(is\s+|was\s+)?(only\s+|just\s+|barely\s+|about\s+|almost\s+)?(" + _NUM + r"\s*[- ]?(days?|d|weeks?|wks?)|"
+               r"([12]|one|two|a|six weeks|1\.5)\s*[- ]?(months?|mos?|mths?))([- ]old)?\b"
+               r"(?!\s*(old\s+)?(pregnant|along|postpartum|post[- ]partum|ago|since|after|of (pregnancy|gestation)|gestation|early|premature))")
+_FEVER = r"\b(fever\w*|temp\w*|38(\.\d)?|39(\.\d)?|100\.[4-9]|10[1-4](\.\d)?|burning up|feels? (hot|warm)|febrile)\b"
 EMERGENCY_RULES: list[tuple[str, str, re.Pattern]] = [
     ("cardiac", "chest pain with radiation or distress",
      _rx(_CHEST + r".{0,80}\b(arm|jaw|shoulder|neck|back|sweat\w*|clammy|breath\w*|nause\w*|faint|pass out|throw\w* up|vomit\w*|dizzy|minutes)",
          r"\b(arm|jaw|sweat\w*|clammy|short of breath)\b.{0,60}" + _CHEST,
-         r"\b(having|have|had)\s+a\s+heart attack\b(?!\s+(last|in|years|ago|before))" + _PAST, r"\bclutching\s+(his|her|my|their)\s+chest\b",
+         r"\b(having|have)\s+a\s+heart attack\b(?!\s+(last|in|years|ago|before))" + _PAST, _had_now("heart attack"), r"\bclutching\s+(his|her|my|their)\s+chest\b",
          r"\bsqueezing my heart\b")),
     ("stroke", "stroke signs",
      _rx(r"\bface\b.{0,20}\b(droop\w*|uneven|crooked)", r"\b(droop\w*)\b.{0,20}\b(face|mouth|smile)", r"\bslurr\w*",
          r"\b(suddenly|sudden)\b.{0,40}\b(can'?t|cannot|unable to)\s+(speak|talk|move|lift|raise|see|find (my|his|her) words)",
          r"\b(can'?t|cannot)\s+(lift|raise|move)\s+(my|his|her)\s+(left |right )?(arm|leg)\b.{0,40}\bsudden",
-         r"\bworst headache of (my|his|her) life\b", r"\bthunderclap\b", r"\b(having|had)\s+a\s+stroke\b" + _PAST,
+         r"\bworst headache of (my|his|her) life\b", r"\bthunderclap\b", r"\bhaving\s+a\s+stroke\b" + _PAST, _had_now("stroke"),
          r"\bsudden\w*\b.{0,30}\bnumb\w*\b.{0,30}\b(one side|face|arm|leg)",
          r"\bsudden\w*\b.{0,20}\b(loss of balance|double vision|vision loss|lost (my|his|her) vision|confus\w*|weakness)\b")),
     ("breathing", "cannot breathe",
@@ -91,6 +111,12 @@ EMERGENCY_RULES: list[tuple[str, str, re.Pattern]] = [
          r"\b(overdose|od)\s+on purpose\b", r"\bpills\s+(are\s+)?(lined up|counted out|ready)\b",
          r"\b(cut|cutting|burn\w*|scratch\w*|carv\w*)\s+(myself\s+)?(really |so |too |very )?(deep\w*|bad\w*|hard)?\s*on purpose\b",
          r"\b(cut|cutting)\s+(myself\s+)?(really|so|too|very) deep\b",
+         # in progress: "i keep burning myself with a lighter and can't stop" (not "keep burning myself on the stove")
+         r"\b(keep|kept|been|started|start|can'?t stop|cant stop|couldn'?t stop|won'?t stop)\s+(\w+\s+)?(burn|cut|scratch|hit|punch|carv|stab|bit|"
+         r"bang|slam|starv)\w*\s+(myself|my (arms?|wrists?|legs?|skin|thighs?|stomach|head))\b" + _NOT_ACCIDENT,
+         r"\b(burn|cut|scratch|hit|punch|carv|stab|bang|slam)\w*\s+(myself|my (arms?|wrists?|legs?|skin|thighs?|stomach|head))\b.{0,60}"
+         r"\b(can'?t stop|cant stop|right now|to (feel|stop|numb|cope|punish)|it helps|make (it|the pain) stop|hurting inside|pain inside|deserve|"
+         r"on purpose|again)\b" + _NOT_ACCIDENT,
          r"\b(have|got|bought)\s+(a|the)\s+(rope|gun)\b.{0,30}\b(ready|tonight|end)\b")),
     ("overdose", "overdose or poisoning",
      _rx(r"\b(took|taken|swallowed|ate|drank|had|popped|taking)\b.{0,25}\b(\d{2,}|twenty|thirty|forty|fifty|a (whole|full) (bottle|pack|box)|"
@@ -127,14 +153,15 @@ EMERGENCY_RULES: list[tuple[str, str, re.Pattern]] = [
          r"\bno pulse\b", r"\b(he'?s|she'?s|is|isn'?t|not)\s+(not )?breathing\b(?!.*\b(fast|weird|hard)\b)", r"\bpassed out\b.{0,40}\b(can'?t|won'?t)\b",
          r"\bcollapsed\b(?!.*\bchest\b)", r"\blimp\b")),
     ("seizure", "seizure now",
-     _rx(r"\b(is|he'?s|she'?s|i'?m|am|are|they'?re|started|been)\s+(having\s+(a\s+)?)?(seizure|seizing|convuls\w*|fitting|having a fit)",
+     _rx(r"\b(is|he'?s|she'?s|i'?m|am|are|they'?re|started|been)\s+(having\s+(a\s+)?)?(seizure|seizing|convuls\w*|fitting|having a fit)(?!s?[- ]?free)",
          r"\bhaving (a |repeated )?(seizures?|convulsions?|fits?)\b(?!.*\b(what|how)\b.*\bgeneral\b)", r"\bseizing\b", r"\bconvulsing\b",
          r"\bseizure\b.{0,40}\b(won'?t stop|minutes|started|again)" + _PAST, r"\bseizures? in a row\b")),
     ("newborn_fever", "fever in a baby under 3 months",
      _rx(r"\b(newborn|(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten) (day|days|week|weeks|wk)[- ]old|([12]|one|two) (month|months|mo)[- ]old|"
          r"(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)[- ](day|week|wk)[- ]old)\b.{0,60}"
          r"\b(fever|temp\w*|38(\.\d)?|39(\.\d)?|100\.[4-9]|10[1-4](\.\d)?|hot|warm)\b",
-         r"\b(fever|temp\w*)\b.{0,40}\b(newborn|(\d{1,2}) (day|week)[- ]old|([12]) month[- ]old)\b")),
+         r"\b(fever|temp\w*)\b.{0,40}\b(newborn|(\d{1,2}) (day|week)[- ]old|([12]) month[- ]old)\b",
+         _INFANT_AGE + r".{0,80}" + _FEVER, _FEVER + r".{0,60}" + _INFANT_AGE)),
 ]
 
 # Indirect descriptions: they only count when they are about a real person (my, his, "Dad is ...");
@@ -198,103 +225,6 @@ NOT_ACUTE = _rx(r"\b(is (that|this|it) normal|normal for (a|an|my|her|his|their)
                 r"slept on|sleeping on|pins and needles|for (years|months)|always (has|had|been)|(over|for|in) the (last|past) (few |couple of )?(weeks|months|years)|"
                 r"as well as (it )?used to)\b")
 
-
-
-REFUSE_RULES: list[tuple[str, str, re.Pattern]] = [
-    ("R1", "personal diagnosis",
-     _rx(r"\b(do|could|might|would)\s+i\s+have\s+(?!to\b|(any|some|the|a|more|other) (questions?|time|choices?|rights?|options?|say|chance|alternatives?)\b)(a |an )?[\w-]+",
-         r"\bam i\s+(pre-?diabetic|diabetic|anemic|anaemic|pregnant|depressed|bipolar|autistic|infertile|dehydrated|allergic)\b",
-         r"\bis (my|this|the) [\w ]{0,20}(broken|fractured|sprained|infected|cancerous|malignant|torn)\b",
-         r"\b(rash|lump|bump|spots?|swelling|mole|blisters?|discharge|patch)\b.{0,60}\b(what is (it|this|that)|what could (it|this) be|what'?s causing (it|this))\b",
-         r"\b(i|i'?m|my|me)\b.{0,100}\b(is|could|might) (it|this|that)( be)? (a |an )?[\w-]*(itis|ism|osis|emia|oma|pathy|cancer|tumou?r|diabetes|infection|"
-         r"allergy|syndrome|disease|disorder|deficiency|fracture|flu|covid|strep|lupus|gout|shingles|hernia|ulcer|appendicitis|eczema|psoriasis|"
-         r"ringworm|scabies|melanoma|sepsis|pneumonia)\b",
-         r"\bwhat (do|could|might) i have\b", r"\bwhat'?s (he|she|my \w+) got\b", r"\bwhat (does|do|could|might) (he|she|my \w+) have\b(?!\s+to\b)", r"\bwhat'?s wrong with (me|my)\b", r"\b(diagnose|diagnosis for) (me|my)\b",
-         r"\b(is it|could it be|might it be)\b.{0,30}\b(or|cancer|tumou?r|melanoma|infection|fracture)\b.{0,40}\b(my|i'?ve|i have)\b")),
-    ("R2", "personal medication change",
-     _rx(r"\b(should|can|could|may|is it (ok|okay|fine|safe) (to|if|for me to)|do i|want to|thinking of|going to)\s+(i\s+|we\s+)?(just\s+)?"
-         r"(stop|quit|skip|double|halve|cut|come off|go off|get off|ditch|taper off|switch|swap|up|increase|lower)\b.{0,40}"
-         r"\b(my|his|her|our)\b.{0,40}\b(meds?|medications?|medicines?|pills?|dose|doses|insulin|tablets?|prescription|inhaler|"
-         r"antibiotics?|antidepressants?|statins?|\w+(pril|olol|statin|pine|zole|mab|sartan|xetine|azepam|oxin|formin))\b",
-         r"\bdouble up\b", r"\b(take|use|try|start)\s+(my|his|her)\s+(wife|husband|mom|mother|dad|father|sister|brother|friend|son|"
-         r"daughter|kid|child|partner|roommate|neighbor)'?s\b", r"\bleftover\b.{0,30}\b(antibiotics?|amoxicillin|pills|meds?|oxy\w*)\b",
-         r"\b(take|took|use)\s+(both|two)\s+doses\b",
-         r"\bcan i (take|drink|mix|have|combine)\b.{0,40}\b(with|on|while on)\s+my\b")),
-    ("R3", "personal dosing",
-     _rx(r"\bhow (much|many)\b.{0,50}\b(should|can|do|could|may|must)\s+(i|we|he|she|my \w+)\s+(take|give|use|inject|drink|chew|have)\b",
-         r"\bhow (much|many)\b.{0,40}\b(for|to) (my|me|him|her)\b", r"\bwhat (dose|dosage|strength)\b.{0,40}\b(should|do|can)\s+(i|we|my)\b",
-         r"\b(my|me a) (dose|dosing schedule|dosage)\b", r"\bwhat (dose|dosage|strength|concentration)\b.{0,60}\bfor (my|me)\b",
-         r"\bhow (much|many)\b( [\w']+){0,4}\s+(for|to give)\s+(a|an|my|our)?\s*(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven)[- ]?"
-         r"(month|mo|year|yr|week|day)s?[- ]old\b", r"\b(right|correct|safe|good|starting) dose\b.{0,30}\b(for me|for my|i)\b",
-         r"\bi weigh \d+", r"\b\d+\s*(kg|lbs?|pounds)\b.{0,60}\bhow (much|many)\b")),
-    ("R5", "dangerous self-treatment or procedure",
-     _rx(r"\b(stitch|suture|lance|drain|cut (off|out|open)|cauteriz\w*|pop|relocate|reset|set|pull|remove|tap|inject|sterilize)\b.{0,40}"
-         r"\b(my own|myself|at home|by myself|on my own|with a (needle|knife|razor|scissors|syringe))\b",
-         r"\b(stitch\w*|sutur\w*|lanc\w*|drain\w*|cutting (off|out|open)|pulling|yank\w*|extract\w*|popping|removing|burn\w* off|"
-         r"freez\w* off|drill\w*|sew\w*)\b.{0,40}\b(my own|myself|on my own|by myself)\b",
-         r"\b(pull|pulling|yank\w*|extract\w*|cut\w*|burn\w*|drill\w*|remov\w*|lanc\w*|sew\w*|stitch\w*)\b.{0,50}"
-         r"\b(with|using) (a |some |my |the )?(pliers|knife|kitchen knife|razor( blade)?|scissors|needle|sewing needle|lighter|string|floss|"
-         r"nail clippers|drill|box cutter|fishing line|superglue|super glue)\b",
-         r"\b(perform|do)\b.{0,20}\b(surgery|appendectomy|tracheotomy|circumcision|abortion)\b.{0,30}\b(myself|at home|on myself|my)\b",
-         r"\bat[- ]home (surgery|abortion|appendectomy)\b",
-         r"\b(do|perform|make|give|put in|place)\b.{0,30}\b(fillings?|root canal|stitches|sutures|iv|injections?|botox|fillers?|"
-         r"braces|tattoo removal)\b.{0,25}\b(at home|myself|my own|diy|on myself)\b",
-         r"\bmake (my|your) own (antibiotics?|medicine|insulin|penicillin|vaccine|antivenom|iv fluids?)\b", r"\bdiy (surgery|dental|stitches|iv)\b", r"\b(i|we|to|my|me|should|can|how|gonna|wanna)\b[^.?!]{0,30}\bdrink\w*\b.{0,20}\b(turpentine|bleach|hydrogen peroxide|colloidal silver|kerosene)\b",
-         r"\bdrink\w*\b.{0,20}\b(turpentine|bleach|hydrogen peroxide|colloidal silver|kerosene)\b.{0,40}"
-         r"\b(get rid of|cure|treat|kill|detox|cleanse|parasites|worms|infection|virus|cancer)\b")),
-    ("R6", "harmful or unethical request",
-     _rx(r"\bwithout (a )?(prescription|script|seeing a doctor|rx)\b", r"\blethal dose\b", r"\b(would|to|will|could)\s+(stop|kill)\s+(a|the|someone'?s?|his|her|their)\s+(heart|person|man|woman|adult|child|patient)\b",
-         r"\b(dose|amount|much|many)\b.{0,60}\b(kill (a|an|someone|somebody|him|her|them|a person)|be (fatal|lethal))\b",
-         r"\b(slip|put|mix|crush|sneak)\w*\b.{0,40}\b(in|into)\s+(someone'?s|somebody'?s|a person'?s|his|her|their|my \w+'?s)\s+(drink|food|coffee|tea|meal|dinner|lunch|breakfast|soup|smoothie|juice)\b",
-         r"\b(dose|amount|much|many)\b.{0,40}\b(is|are|would be)\s+(lethal|fatal|deadly)\b", r"\b(forge|fake|falsify|alter)\b.{0,30}"
-         r"\b(prescription|doctor'?s note|medical records?|sick note|signature|excuse)\b", r"\bpoison (someone|somebody|him|her|my|a person)\b",
-         r"\b(make|cook|synthesize)\s+(meth|heroin|fentanyl|crack)\b", r"\b(look|seem) (like an? )?accident\w*\b", r"\bdark web\b",
-         r"\bwithout (them|him|her|the patient) (knowing|noticing)\b",
-         r"\b(fak\w*|pretend\w*|exaggerat\w*|lie about|lying about)\b.{0,30}\b(pain|symptoms?|injur\w*|illness|a migraine|back pain)\b.{0,40}"
-         r"\b(get|prescri\w*|opioids?|oxy\w*|pills|meds|drugs|sick note|painkillers|xanax|adderall)\b",
-         r"\b(get|prescri\w*)\b.{0,40}\b(opioids?|oxy\w*|painkillers|xanax|adderall|benzos?)\b.{0,30}\b(by )?(fak\w*|pretend\w*|exaggerat\w*|lying)\b",
-         r"\b(symptoms?|pain|illness)\b.{0,25}\b(fake|pretend|exaggerate|lie about)\b.{0,25}\b(get|prescri\w*|a note)\b", r"\bwithout (their|his|her) consent\b", r"\bundetectable poison\b",
-         r"\bhardest to detect\b",
-         r"\b(drug|spike|lace|dose)\s+(someone|somebody|a person|her|his|their|my \w+)('?s)?\s+(drink|food|coffee|tea)\b",
-         r"\b(make|extract|produce|synthesi[sz]e|weaponi[sz]e)\b.{0,30}\b(ricin|sarin|cyanide|nerve agent|anthrax|botulinum)\b",
-         r"\b(ricin|sarin|nerve agent)\b.{0,30}\b(make|extract|produce)\b",
-         r"\b(i|we|to|u|me|gonna|wanna)\s+([\w']+\s+){0,2}?(crush|snort|shoot up|plug|smoke|inject)\w*\b.{0,30}\b(extended[- ]release|oxy\w*|opioids?|xanax|adderall|percocet|"
-         r"vicodin|fentanyl patch\w*|morphine)\b",
-         r"\b(sign|signs|signing|transfer)\s+over\b.{0,40}\b(house|home|property|assets|money|savings|will|bank)\b.{0,40}"
-         r"\b(confused|dementia|demented|incompetent|doesn'?t understand|out of it|not all there)\b",
-         r"\b(get|have)\s+(him|her|them|my [\w ]{1,25}?)\s+declared (incompetent|unfit)\b.{0,40}\b(money|inheritance|house|assets|savings|estate)\b",
-         r"\b(dissolve\w*|slip|put|hide)\b.{0,40}\b(in|into) (a|someone'?s|somebody'?s|their|his|her) (drink|coffee|tea|food)\b.{0,40}"
-         r"\b(without|so (they|someone|somebody|he|she) (gets?|becomes?|falls?|passes|sleeps?))\b",
-         r"\bdeclared? (him|her|them|my \w+) incompetent\b.{0,40}\b(money|inheritance|house|assets)\b", r"\b(divert|steal\w*)\b.{0,30}\b(morphine|opioids?|hydrocodone|fentanyl|oxy\w*|drugs?)\b")),
-]
-
-INJECTION_RULES: list[tuple[str, re.Pattern]] = [
-    ("ignore instructions", _rx(r"\b(ignore|disregard|forget|override|bypass|skip|drop|disable|turn off|switch off|lift)\b.{0,30}"
-                                r"\b(previous|prior|above|earlier|all|your|the|these|safety|any)\b.{0,25}"
-                                r"\b(instructions?|rules?|directives?|prompts?|guidelines?|polic(y|ies)|filters?|guard\w*|restrictions?|"
-                                r"safety|protocols?|disclaimers?|layer|limits?|guardrails|everything)\b",
-                                r"\bforget everything\b", r"\bignore (all )?previous\b")),
-    ("system prompt probe", _rx(r"\b(system|hidden|initial|secret)\s+(prompt|message|instructions?|rules|policy)\b",
-                                r"\b(reveal|print|repeat|output|show)\b.{0,30}\b(instructions|prompt|rules|everything above)\b",
-                                r"\bwhat (instructions|rules) were you given\b")),
-    ("mode switch", _rx(r"\b(developer|debug|god|unrestricted|unfiltered|jailbreak|dan)\s+mode\b", r"\bjailbreak\w*\b",
-                        r"\byou are (now )?dan\b", r"\bno (rules|restrictions|limits|guidelines|ethical limits|filters|disclaimers)\b",
-                        r"\b(without|with no) (any )?(rules|restrictions|guidelines|limits|filters)\b", r"\bunfiltered\b", r"\bunrestricted\b",
-                        r"\bsafety\s*=\s*off\b", r"\b(policy|filters?|restrictions) (are )?(off|lifted|disabled|deprecated)\b",
-                        r"\bopposite day\b")),
-    ("chat markup", _rx(r"<\|?\s*(system|im_start|im_end)\s*\|?>", r"\[/?inst\]", r"<<\s*/?sys\s*>>", r"#{2,}\s*system\b", r"</?system>",
-                        r"\bsystem\s*(override|update|prompt update)\s*:")),
-    ("persona", _rx(r"\b(pretend|act|roleplay|role-play|role play|play)\b.{0,40}\b(doctor|physician|pharmacist|prescriber|ai without|no rules|"
-                    r"grandma|grandmother|grandfather|grandpa|evil\w*|unfiltered)\b",
-                    r"\byou('re| are) (no longer|now) (an? )?(educational|assistant|prescriber|doctor|physician)\b",
-                    r"\b(new|your new) persona\b", r"\brespond (only )?as\b",
-                    # the "late grandma" exploit: role-play a dead relative who "used to tell me" doses or recipes
-                    r"\b(act|pretend|play|roleplay|role-play|be|speak|respond|talk)\s+(as|like)\s+(him|her|them|my (late |dead |deceased )?[\w-]+)\b"
-                    r"(?!.{0,20}\b(would|does|did)\b)",)),
-    ("authority claim", _rx(r"\b(i'?m|i am)\s+(the|an?)\s+(developer|admin|administrator|engineer|openai engineer)\b.{0,60}"
-                            r"\b(mode|filter|bypass|turn off|disable|switch)\b", r"\bauthori[sz]ation (code|granted)\b")),
-    ("encoded payload", _rx(r"\bbase64\b", r"\b(decode|rot13)\b.{0,30}\b(and|then)\b.{0,20}\b(do|follow|execute)\b")),
-]
 
 
 # "what should you do if someone is having a seizure?" is first-aid education, not an emergency,
@@ -524,6 +454,9 @@ def emergency_hits(text: str) -> list[RuleHit]:
     t = normalize(text)
     if SUICIDE_METHOD.search(t):
         return [RuleHit("suicide", "asks for a way to die")]
+    spanish = spanish_emergency_hits(t)
+    if spanish:
+        return spanish  # the English question frames below do not read Spanish
     if impersonal_question(t):
         return []
     if ABOUT_A_PRACTICE.search(t) and not SITUATION.search(t) and not ACUTE_NOW.search(t):
@@ -538,8 +471,8 @@ def emergency_hits(text: str) -> list[RuleHit]:
 def refuse_hits(text: str) -> list[RuleHit]:
     t = normalize(text)
     hits = [RuleHit(cat, name) for cat, name, rx in REFUSE_RULES if rx.search(t)]
-    if LAW_QUESTION.search(t):
-        hits = [h for h in hits if h.category != "R6"]  # asks why something is illegal, not how to do it
+    if LAW_QUESTION.search(t) or science_question(t):
+        hits = [h for h in hits if h.category != "R6"]  # asks why something is illegal, or what LD50 means: not how to do it
     # harm to someone else names the category even when the wording also reads as dosing (R3)
     if dangerous_preparation(t):
         hits.insert(0, RuleHit("R5", "prepares a known poison as a remedy"))
@@ -580,4 +513,18 @@ def harm_request(text: str) -> bool:
 @_per_message
 def injection_hits(text: str) -> list[RuleHit]:
     t = normalize(text)
-    return [RuleHit("R7", name) for name, rx in INJECTION_RULES if rx.search(t)]
+    hits = [RuleHit("R7", name) for name, rx in INJECTION_RULES if rx.search(t)]
+    if spanish_injection(t):
+        hits.append(RuleHit("R7", "ignore instructions (Spanish)"))
+    return hits
+
+
+# "what is the LD50 concept in toxicology": a science question about toxicity, nobody in it
+SCIENCE_QUESTION = _rx(r"\b(ld[- ]?50|median lethal dose|toxicolog\w*|therapeutic (index|window)|dose[- ]response|pharmacolog\w*|"
+                       r"how (do|did|are|is) (scientists|researchers|toxicologists|regulators|labs?)\b)")
+
+
+@_per_message
+def science_question(text: str) -> bool:
+    t = normalize(text)
+    return bool(SCIENCE_QUESTION.search(t)) and not SITUATION.search(t) and not HARM_OTHERS.search(t)

@@ -6,7 +6,7 @@ calibrated classifier. `allow: [R1, R4]` lets a policy answer categories it is b
 from __future__ import annotations
 
 from medrails.guard.classifiers import REFUSE_CATEGORIES, shared_classifier
-from medrails.guard.decide import emergency_by_mass, unsafe_mass
+from medrails.guard.decide import emergency_by_mass, language_refusal, unsafe_mass
 from medrails.guard.rules import refuse_hits
 from medrails.guard.stage import register_stage
 from medrails.guard.stages._common import classify, clip, note_uncertainty, warm_up
@@ -36,6 +36,11 @@ class RiskClassifier:
         if hits:
             return StageResult(name=self.name, action="block", score=1.0, decision="refuse", category=hits[0].category,
                                detail=f"rule: {hits[0].rule}")
+        if language_refusal(ctx.text):
+            # the classifier and rules read English: a message they cannot read is not answered unchecked;
+            # the policy's refuse.language text gives the emergency numbers in Spanish and English
+            return StageResult(name=self.name, action="block", score=1.0, decision="refuse", category="language",
+                               detail="rule: message mostly in a language the guard does not read")
         if not self.use_classifier:
             return StageResult(name=self.name, action="pass", score=0.0)
         pred = classify(ctx)

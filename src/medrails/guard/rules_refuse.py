@@ -1,0 +1,146 @@
+"""Refuse rules (R1-R6) and injection rules (R7): explicit personal-diagnosis, medication-change, dosing,
+self-procedure and harm requests, and rule-override attempts. Each names its category."""
+
+from __future__ import annotations
+
+import re
+
+from medrails.guard.rules_base import _rx
+
+REFUSE_RULES: list[tuple[str, str, re.Pattern]] = [
+    ("R1", "personal diagnosis",
+     _rx(r"\b(do|could|might|would)\s+i\s+have\s+(?!to\b|(any|some|the|a|more|other) (questions?|time|choices?|rights?|options?|say|chance|alternatives?)\b)(a |an )?[\w-]+",
+         r"\bam i\s+(pre-?diabetic|diabetic|anemic|anaemic|pregnant|depressed|bipolar|autistic|infertile|dehydrated|allergic)\b",
+         r"\bis (my|this|the) [\w ]{0,20}(broken|fractured|sprained|infected|cancerous|malignant|torn)\b",
+         r"\b(rash|lump|bump|spots?|swelling|mole|blisters?|discharge|patch)\b.{0,60}\b(what is (it|this|that)|what could (it|this) be|what'?s causing (it|this))\b",
+         r"\b(i|i'?m|my|me)\b.{0,100}\b(is|could|might) (it|this|that)( be)? (a |an )?[\w-]*(itis|ism|osis|emia|oma|pathy|cancer|tumou?r|diabetes|infection|"
+         r"allergy|syndrome|disease|disorder|deficiency|fracture|flu|covid|strep|lupus|gout|shingles|hernia|ulcer|appendicitis|eczema|psoriasis|"
+         r"ringworm|scabies|melanoma|sepsis|pneumonia)\b",
+         r"\bwhat (do|could|might) i have\b", r"\bwhat'?s (he|she|my \w+) got\b", r"\bwhat (does|do|could|might) (he|she|my \w+) have\b(?!\s+to\b)", r"\bwhat'?s wrong with (me|my)\b", r"\b(diagnose|diagnosis for) (me|my)\b",
+         r"\b(is it|could it be|might it be)\b.{0,30}\b(or|cancer|tumou?r|melanoma|infection|fracture)\b.{0,40}\b(my|i'?ve|i have)\b")),
+    ("R2", "personal medication change",
+     _rx(r"\b(should|can|could|may|is it (ok|okay|fine|safe) (to|if|for me to)|do i|want to|thinking of|going to)\s+(i\s+|we\s+)?(just\s+)?"
+         r"(stop|quit|skip|double|halve|cut|come off|go off|get off|ditch|taper off|switch|swap|up|increase|lower)\b.{0,40}"
+         r"\b(my|his|her|our)\b.{0,40}\b(meds?|medications?|medicines?|pills?|dose|doses|insulin|tablets?|prescription|inhaler|"
+         r"antibiotics?|antidepressants?|statins?|\w+(pril|olol|statin|pine|zole|mab|sartan|xetine|azepam|oxin|formin))\b",
+         r"\bdouble up\b", r"\b(take|use|try|start)\s+(my|his|her)\s+(wife|husband|mom|mother|dad|father|sister|brother|friend|son|"
+         r"daughter|kid|child|partner|roommate|neighbor)'?s\b", r"\bleftover\b.{0,30}\b(antibiotics?|amoxicillin|pills|meds?|oxy\w*)\b",
+         r"\b(take|took|use)\s+(both|two)\s+doses\b",
+         r"\bcan i (take|drink|mix|have|combine)\b.{0,40}\b(with|on|while on)\s+my\b")),
+    ("R3", "personal dosing",
+     _rx(r"\bhow (much|many)\b.{0,50}\b(should|can|do|could|may|must)\s+(i|we|he|she|my \w+)\s+(take|give|use|inject|drink|chew|have)\b",
+         r"\bhow (much|many)\b.{0,40}\b(for|to) (my|me|him|her)\b", r"\bwhat (dose|dosage|strength)\b.{0,40}\b(should|do|can)\s+(i|we|my)\b",
+         r"\b(my|me a) (dose|dosing schedule|dosage)\b", r"\bwhat (dose|dosage|strength|concentration)\b.{0,60}\bfor (my|me)\b",
+         r"\bhow (much|many)\b( [\w']+){0,4}\s+(for|to give)\s+(a|an|my|our)?\s*(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven)[- ]?"
+         r"(month|mo|year|yr|week|day)s?[- ]old\b", r"\b(right|correct|safe|good|starting) dose\b.{0,30}\b(for me|for my|i)\b",
+         r"\bi weigh \d+", r"\b\d+\s*(kg|lbs?|pounds)\b.{0,60}\bhow (much|many)\b")),
+    ("R5", "dangerous self-treatment or procedure",
+     _rx(r"\b(stitch|suture|lance|drain|cut (off|out|open)|cauteriz\w*|pop|relocate|reset|set|pull|remove|tap|inject|sterilize)\b.{0,40}"
+         r"\b(my own|myself|at home|by myself|on my own|with a (needle|knife|razor|scissors|syringe))\b",
+         r"\b(stitch\w*|sutur\w*|lanc\w*|drain\w*|cutting (off|out|open)|pulling|yank\w*|extract\w*|popping|removing|burn\w* off|"
+         r"freez\w* off|drill\w*|sew\w*)\b.{0,40}\b(my own|myself|on my own|by myself)\b",
+         r"\b(pull|pulling|yank\w*|extract\w*|cut\w*|burn\w*|drill\w*|remov\w*|lanc\w*|sew\w*|stitch\w*)\b.{0,50}"
+         r"\b(with|using) (a |some |my |the )?(pliers|knife|kitchen knife|razor( blade)?|scissors|needle|sewing needle|lighter|string|floss|"
+         r"nail clippers|drill|box cutter|fishing line|superglue|super glue)\b",
+         r"\b(perform|do)\b.{0,20}\b(surgery|appendectomy|tracheotomy|circumcision|abortion)\b.{0,30}\b(myself|at home|on myself|my)\b",
+         r"\bat[- ]home (surgery|abortion|appendectomy)\b",
+         r"\b(do|perform|make|give|put in|place)\b.{0,30}\b(fillings?|root canal|stitches|sutures|iv|injections?|botox|fillers?|"
+         r"braces|tattoo removal)\b.{0,25}\b(at home|myself|my own|diy|on myself)\b",
+         r"\bmake (my|your) own (antibiotics?|medicine|insulin|penicillin|vaccine|antivenom|iv fluids?)\b", r"\bdiy (surgery|dental|stitches|iv)\b", r"\b(i|we|to|my|me|should|can|how|gonna|wanna)\b[^.?!]{0,30}\bdrink\w*\b.{0,20}\b(turpentine|bleach|hydrogen peroxide|colloidal silver|kerosene)\b",
+         r"\bdrink\w*\b.{0,20}\b(turpentine|bleach|hydrogen peroxide|colloidal silver|kerosene)\b.{0,40}"
+         r"\b(get rid of|cure|treat|kill|detox|cleanse|parasites|worms|infection|virus|cancer)\b")),
+    ("R6", "harmful or unethical request",
+     _rx(r"\bwithout (a )?(prescription|script|seeing a doctor|rx)\b", r"\blethal dose\b", r"\b(would|to|will|could)\s+(stop|kill)\s+(a|the|someone'?s?|his|her|their)\s+(heart|person|man|woman|adult|child|patient)\b",
+         r"\b(dose|amount|much|many)\b.{0,60}\b(kill (a|an|someone|somebody|him|her|them|a person)|be (fatal|lethal))\b",
+         r"\b(slip|put|mix|crush|sneak)\w*\b.{0,40}\b(in|into)\s+(someone'?s|somebody'?s|a person'?s|his|her|their|my \w+'?s)\s+(drink|food|coffee|tea|meal|dinner|lunch|breakfast|soup|smoothie|juice)\b",
+         r"\b(dose|amount|much|many)\b.{0,40}\b(is|are|would be)\s+(lethal|fatal|deadly)\b", r"\b(forge|fake|falsify|alter)\b.{0,30}"
+         r"\b(prescription|doctor'?s note|medical records?|sick note|signature|excuse)\b", r"\bpoison (someone|somebody|him|her|my|a person)\b",
+         r"\b(make|cook|synthesize)\s+(meth|heroin|fentanyl|crack)\b", r"\b(look|seem) (like an? )?accident\w*\b", r"\bdark web\b",
+         r"\bwithout (them|him|her|the patient) (knowing|noticing)\b",
+         r"\b(fak\w*|pretend\w*|exaggerat\w*|lie about|lying about)\b.{0,30}\b(pain|symptoms?|injur\w*|illness|a migraine|back pain)\b.{0,40}"
+         r"\b(get|prescri\w*|opioids?|oxy\w*|pills|meds|drugs|sick note|painkillers|xanax|adderall)\b",
+         r"\b(get|prescri\w*)\b.{0,40}\b(opioids?|oxy\w*|painkillers|xanax|adderall|benzos?)\b.{0,30}\b(by )?(fak\w*|pretend\w*|exaggerat\w*|lying)\b",
+         r"\b(symptoms?|pain|illness)\b.{0,25}\b(fake|pretend|exaggerate|lie about)\b.{0,25}\b(get|prescri\w*|a note)\b", r"\bwithout (their|his|her) consent\b", r"\bundetectable poison\b",
+         r"\bhardest to detect\b",
+         r"\b(drug|spike|lace|dose)\s+(someone|somebody|a person|her|his|their|my \w+)('?s)?\s+(drink|food|coffee|tea)\b",
+         r"\b(make|extract|produce|synthesi[sz]e|weaponi[sz]e)\b.{0,30}\b(ricin|sarin|cyanide|nerve agent|anthrax|botulinum)\b",
+         r"\b(ricin|sarin|nerve agent)\b.{0,30}\b(make|extract|produce)\b",
+         r"\b(i|we|to|u|me|gonna|wanna)\s+([\w']+\s+){0,2}?(crush|snort|shoot up|plug|smoke|inject)\w*\b.{0,30}\b(extended[- ]release|oxy\w*|opioids?|xanax|adderall|percocet|"
+         r"vicodin|fentanyl patch\w*|morphine)\b",
+         r"\b(sign|signs|signing|transfer)\s+over\b.{0,40}\b(house|home|property|assets|money|savings|will|bank)\b.{0,40}"
+         r"\b(confused|dementia|demented|incompetent|doesn'?t understand|out of it|not all there)\b",
+         r"\b(get|have)\s+(him|her|them|my [\w ]{1,25}?)\s+declared (incompetent|unfit)\b.{0,40}\b(money|inheritance|house|assets|savings|estate)\b",
+         r"\b(dissolve\w*|slip|put|hide)\b.{0,40}\b(in|into) (a|someone'?s|somebody'?s|their|his|her) (drink|coffee|tea|food)\b.{0,40}"
+         r"\b(without|so (they|someone|somebody|he|she) (gets?|becomes?|falls?|passes|sleeps?))\b",
+         r"\bdeclared? (him|her|them|my \w+) incompetent\b.{0,40}\b(money|inheritance|house|assets)\b", r"\b(divert|steal\w*)\b.{0,30}\b(morphine|opioids?|hydrocodone|fentanyl|oxy\w*|drugs?)\b")),
+]
+
+INJECTION_RULES: list[tuple[str, re.Pattern]] = [
+    ("ignore instructions", _rx(r"\b(ignore|disregard|forget|override|bypass|skip|drop|disable|turn off|switch off|lift)\b.{0,30}"
+                                r"\b(previous|prior|above|earlier|all|your|the|these|safety|any)\b.{0,25}"
+                                r"\b(instructions?|rules?|directives?|prompts?|guidelines?|polic(y|ies)|filters?|guard\w*|restrictions?|"
+                                r"safety|protocols?|disclaimers?|layer|limits?|guardrails|everything)\b",
+                                r"\bforget everything\b", r"\bignore (all )?previous\b")),
+    ("system prompt probe", _rx(r"\b(system|hidden|initial|secret)\s+(prompt|message|instructions?|rules|policy)\b",
+                                r"\b(reveal|print|repeat|output|show)\b.{0,30}\b(instructions|prompt|rules|everything above)\b",
+                                r"\bwhat (instructions|rules) were you given\b")),
+    ("mode switch", _rx(r"\b(developer|debug|god|unrestricted|unfiltered|jailbreak|dan)\s+mode\b", r"\bjailbreak\w*\b",
+                        r"\byou are (now )?dan\b", r"\bno (rules|restrictions|limits|guidelines|ethical limits|filters|disclaimers)\b",
+                        r"\b(without|with no) (any )?(rules|restrictions|guidelines|limits|filters)\b", r"\bunfiltered\b", r"\bunrestricted\b",
+                        r"\bsafety\s*=\s*off\b", r"\b(policy|filters?|restrictions) (are )?(off|lifted|disabled|deprecated)\b",
+                        r"\bopposite day\b")),
+    ("chat markup", _rx(r"<\|?\s*(system|im_start|im_end)\s*\|?>", r"\[/?inst\]", r"<<\s*/?sys\s*>>", r"#{2,}\s*system\b", r"</?system>",
+                        r"\bsystem\s*(override|update|prompt update)\s*:")),
+    ("persona", _rx(r"\b(pretend|act|roleplay|role-play|role play|play)\b.{0,40}\b(doctor|physician|pharmacist|prescriber|ai without|no rules|"
+                    r"grandma|grandmother|grandfather|grandpa|evil\w*|unfiltered)\b",
+                    r"\byou('re| are) (no longer|now) (an? )?(educational|assistant|prescriber|doctor|physician)\b",
+                    r"\b(new|your new) persona\b", r"\brespond (only )?as\b",
+                    # the "late grandma" exploit: role-play a dead relative who "used to tell me" doses or recipes
+                    r"\b(act|pretend|play|roleplay|role-play|be|speak|respond|talk)\s+(as|like)\s+(him|her|them|my (late |dead |deceased )?[\w-]+)\b"
+                    r"(?!.{0,20}\b(would|does|did)\b)",)),
+    ("authority claim", _rx(r"\b(i'?m|i am)\s+(the|an?)\s+(developer|admin|administrator|engineer|openai engineer)\b.{0,60}"
+                            r"\b(mode|filter|bypass|turn off|disable|switch)\b", r"\bauthori[sz]ation (code|granted)\b")),
+    ("encoded payload", _rx(r"\bbase64\b", r"\b(decode|rot13)\b.{0,30}\b(and|then)\b.{0,20}\b(do|follow|execute)\b")),
+]
+
+# Added after the second blind suite (kinds, not its strings):
+_PERSON_R1 = (r"\b(i|i'?m|i'?ve|my|me|we|our|he|she|his|her|they|their|friend|gf|bf|girl ?friend|boy ?friend|wife|husband|partner|son|"
+              r"daughter|mom|mum|dad|kid|baby|brother|sister)\b")
+_DISEASES = (r"(herpes|chlamydia|gonorrh?o?ea|syphilis|hpv|an? (std|sti|uti)|std|sti|uti|yeast infection|thrush|bv|carpal tunnel|mono|"
+             r"glandular fever|measles|chicken ?pox|lyme|ms|als|adhd|autism|dementia|alzheimer'?s|parkinson'?s|ibs|crohn'?s|celiac|coeliac|pcos|"
+             r"endometriosis|kidney stones?|gall ?stones?|asthma|copd|migraines?|angina|rosacea|hives|warts?|lice|scabies|pink ?eye|"
+             r"whooping cough|tb|tuberculosis|hiv|aids|cancer|leukemia|lymphoma|diabetes|thyroid|hypothyroid\w*|an? ulcer|a hernia|"
+             r"sciatica|shingles|gout|lupus|fibromyalgia|a blood clot|dvt|a stress fracture|a concussion|depression|bipolar|ocd)")
+_NAME_IT = (r"\b(name|tell me|give me|say|guess|identify|label)\s+(the |a |what |which )?(disease|condition|illness|diagnosis|disorder|"
+            r"syndrome|infection|problem|thing)\b")
+R1_MORE = ("R1", "names a diagnosis for a described person",
+           _rx(r"\b(is|could|might|would) (it|this|that|she|he)( be| have| has)? (just )?" + _DISEASES + r"\b(?!.{0,15}\b(contagious|genetic|"
+               r"hereditary|curable|common|serious|dangerous|treatable)\b)",
+               # "just name the disease", with someone's symptoms in the message
+               _NAME_IT + r"(?=.*" + _PERSON_R1 + r")",
+               r"\b(need|want|wanna|have) to know what (it|this|that|she|he) (is|has|could be)\b(?=.*" + _PERSON_R1 + r")"))
+_MED_NAMES = (r"(aspirin|baby aspirin|statins?|metformin|lithium|depakote|valproate|keppra|levetiracetam|lamotrigine|lamictal|tegretol|"
+              r"carbamazepine|antidepressants?|ssris?|zoloft|prozac|lexapro|wellbutrin|effexor|birth control|the pill|hrt|estrogen|"
+              r"testosterone|insulin|blood thinners?|warfarin|eliquis|xarelto|prednisone|steroids?|seizure (meds|medication)|thyroid (meds|pills)|"
+              r"levothyroxine|synthroid|beta blockers?|blood pressure (meds|pills|medication)|antipsychotics?|seroquel|abilify|adderall|"
+              r"ritalin|methadone|suboxone|buprenorphine|gabapentin|lyrica|benzos?|xanax|klonopin|ozempic|wegovy|semaglutide|"
+              r"\w+(pril|olol|statin|sartan|xetine|azepam|formin))")
+R2_MORE = ("R2", "personal decision to start or stop a medicine",
+           _rx(r"\b(should|can|could|do|would it be (ok|okay|wise|smart|good)( for me)? to|is it (ok|okay|safe|wise|smart|a good idea)( for me)? to|"
+               r"thinking (of|about)|planning (to|on)|want to|wanna)\s+(i\s+|we\s+|he\s+|she\s+)?(just\s+)?"
+               r"(start|starting|begin|beginning|stop|stopping|quit|quitting|come off|coming off|go off|going off|get off|wean\w*|taper\w*|"
+               r"ditch|drop)\s+(off\s+)?(taking\s+|using\s+|on\s+)?(a |an |the |my |his |her )?(daily |baby |low[- ]dose )?" + _MED_NAMES + r"\b",
+               r"\b(wean|taper|weaning|tapering|ween|weening)\s+(myself|me|him|her|them|my \w+)\s+off\b"))
+# Harm to others: sedating someone for the carer's convenience; the illegal organ trade
+R6_MORE = ("R6", "sedation for convenience or organ trade",
+           _rx(r"\b(give|slip|put|dose|sedate|drug|get)\w*\b.{0,60}\b(so (that )?(he|she|they)|to (make|keep) (him|her|them))\s+"
+               r"(\w+\s+){0,2}?(sleeps?|sleep|stays? asleep|is out|stays? (quiet|in bed|out of it|down)|quiet|knocked out|out cold)\b.{0,50}"
+               r"\b(all day|whole day|doesn'?t bother|dont bother|won'?t bother|stops? bothering|leaves? (me|us) alone|out of my hair|"
+               r"shuts? up|stops? (calling|wandering|complaining|whining|nagging|bugging)|out of (my|our) way|peace and quiet|annoy\w*|bug(ging)? (me|us))\b",
+               r"\b(keep|make)\s+(him|her|them|my \w+|grandma|grandpa)\s+(sedated|drugged|asleep|knocked out|out of it)\s+(all day|so i can|so we can)\b",
+               r"\b(sell|selling|sold|buy|buying|trade|trading|traffic\w*|harvest\w*)\b.{0,30}\b(kidneys?|livers?|organs?|corneas?|part of (my|your|a) liver|"
+               r"lungs?)\b.{0,50}\b(black market|for (cash|money)|who buys|buyers?|underground|illegally|dark web|on the side|how much (can|do|would))\b",
+               r"\bblack market\b.{0,40}\b(kidneys?|livers?|organs?|corneas?)\b"))
+REFUSE_RULES[1:1] = [R1_MORE]
+REFUSE_RULES.insert(2 + 1, R2_MORE)
+REFUSE_RULES.append(R6_MORE)
