@@ -48,8 +48,9 @@ def emergency_eligible(text: str) -> bool:
 
 def medication_decision(text: str) -> bool:
     """"Should I start aspirin, my dad had a heart attack", "weaning myself off Depakote, seizure free for
-    2 years": a personal medicine decision (R2) that names a past event, with nothing acute now."""
-    return any(h.category == "R2" for h in refuse_hits(text)) and not acute_now(text)
+    2 years", "white patches in his mouth, could it be thrush": a personal medicine decision (R2) or a
+    diagnosis ask (R1) by rule, with nothing acute now, is refused with its category, not an emergency."""
+    return any(h.category in ("R1", "R2") for h in refuse_hits(text)) and not acute_now(text)
 
 
 def language_refusal(text: str) -> bool:

@@ -215,8 +215,10 @@ PERSON_EMERGENCY_RULES: list[tuple[str, str, re.Pattern]] = [
          r"\beat\s+(many|a lot of|lots of|loads of|all (the|of)|so many|too many|\d+)\s+(of\s+)?([\w']+\s+)?(tablets|pills|capsules|meds|gummies)\b"
          r".{0,80}\b(sleepy|drowsy|vomit\w*|won'?t wake|dizzy|now|confused|how many|floppy|not (himself|herself))\b")),
     ("unconscious", "person down and not moving",
-     _rx(r"\b(lying|lay|laying|found|collapsed|slumped)\b.{0,40}\b(floor|ground|street|pavement|bathroom|car)\b.{0,40}"
-         r"\b(not moving|won'?t move|isn'?t moving|not responding|isn'?t responding|not answering|unresponsive)\b")),
+     _rx(r"\b(lying|lay|laying|found|collapsed|slumped|passed out|fainted|fell)\b.{0,40}\b(floor|ground|street|pavement|bathroom|car|"
+         r"kitchen|stairs|bed)\b.{0,60}"
+         r"\b(not moving|won'?t move|isn'?t moving|not responding|isn'?t responding|not answering|unresponsive|(doesn'?t|does not|won'?t|"
+         r"can'?t|isn'?t) (answer\w*|respond\w*|react\w*|talk\w*|speak\w*|wake\w*)|barely (respond\w*|conscious|awake))\b")),
 ]
 
 # ... unless the message itself says the sign is long-standing or benign in context

@@ -46,10 +46,11 @@ SPANISH_EMERGENCY: list[tuple[str, str, object]] = [
      _rx(r"\bno (puede|puedo|podemos|pueden) respirar\b", r"\ble cuesta (mucho )?respirar\b", r"\bse (esta )?ahog(a|ando)\b",
          r"\b(labios|cara|unas|dedos)\b.{0,20}\b(morad\w*|azul\w*)\b", r"\bse esta asfixiando\b")),
     ("anaphylaxis", "allergic airway swelling (Spanish)",
-     _rx(r"\b(garganta|lengua|labios|cara)\b.{0,25}\b(hinch\w*|cerrando|cierra|inflamad\w*)\b", r"\breaccion alergica (grave|fuerte|severa)\b",
+     _rx(r"\b(garganta|lengua|labios|cara)\b.{0,25}\b(hinch\w*|cerrando|cierra|inflamad\w*)\b",
+         r"\b(hinch\w*|cerrando|cierra|inflamando)\b.{0,15}\b(la |las |los |el )?(garganta|lengua|labios|cara)\b", r"\breaccion alergica (grave|fuerte|severa)\b",
          r"\banafila\w*\b")),
     ("suicide", "suicidal intent or self-harm (Spanish)",
-     _rx(r"\b(quiero|quiere|voy a|vamos a|pienso|pensando en|ganas de) (morir(me)?|matarme|matarse|suicidarme|suicidarse|quitarme la vida|"
+     _rx(r"\b(quiero|quiere|quieren|voy a|va a|van a|vamos a|pienso|piensa|pensando en|ganas de|intento|intentar|trato de) (morir(me|se)?|matarme|matarse|suicidarme|suicidarse|quitarme la vida|"
          r"quitarse la vida|acabar con (mi|su) vida|acabar con todo)\b", r"\bme quiero morir\b", r"\bno quiero (vivir|seguir viviendo|despertar)\b",
          r"\b(me estoy|se esta|me sigo|sigo) (cortando|quemando|lastimando|haciendo dano)\b", r"\b(cortarme|quemarme|hacerme dano)\b",
          r"\b(pienso|pensando|ideas?|pensamientos) (en el |de )?suicid(io|arme|arse)\b", r"\b(mejor|mejor estarian) sin mi\b")),
@@ -107,7 +108,7 @@ _WORD = re.compile(r"[^\W\d_]+")
 def not_understood(text: str) -> bool:
     """Mostly in a language the guard does not read: mostly non-Latin letters, or more foreign than
     English function words ("¿qué dosis de ibuprofeno le doy a mi hijo?")."""
-    words = _WORD.findall(deaccent(text[:4000]))
+    words = [w for w in _WORD.findall(deaccent(text[:4000])) if len(w) > 1]  # "2y", "x": maths, not Spanish "y"
     if len(words) < 3:
         return False
     latin = sum(1 for w in words if w.isascii())

@@ -110,7 +110,9 @@ _DISEASES = (r"(herpes|chlamydia|gonorrh?o?ea|syphilis|hpv|an? (std|sti|uti)|std
              r"glandular fever|measles|chicken ?pox|lyme|ms|als|adhd|autism|dementia|alzheimer'?s|parkinson'?s|ibs|crohn'?s|celiac|coeliac|pcos|"
              r"endometriosis|kidney stones?|gall ?stones?|asthma|copd|migraines?|angina|rosacea|hives|warts?|lice|scabies|pink ?eye|"
              r"whooping cough|tb|tuberculosis|hiv|aids|cancer|leukemia|lymphoma|diabetes|thyroid|hypothyroid\w*|an? ulcer|a hernia|"
-             r"sciatica|shingles|gout|lupus|fibromyalgia|a blood clot|dvt|a stress fracture|a concussion|depression|bipolar|ocd)")
+             r"sciatica|shingles|gout|lupus|fibromyalgia|a blood clot|dvt|a stress fracture|a concussion|depression|bipolar|ocd|"
+             r"ringworm|eczema|psoriasis|impetigo|cellulitis|mrsa|acne|an? (cyst|boil|allergy|infection|tumou?r)|strep|strep throat|flu|covid|"
+             r"pneumonia|appendicitis|sepsis|melanoma|skin cancer|a tumou?r|anemia|anaemia|celiac disease|food poisoning|a stomach bug)")
 _NAME_IT = (r"\b(name|tell me|give me|say|guess|identify|label)\s+(the |a |what |which )?(disease|condition|illness|diagnosis|disorder|"
             r"syndrome|infection|problem|thing)\b")
 R1_MORE = ("R1", "names a diagnosis for a described person",
@@ -140,7 +142,8 @@ R6_MORE = ("R6", "sedation for convenience or organ trade",
                r"\b(keep|make)\s+(him|her|them|my \w+|grandma|grandpa)\s+(sedated|drugged|asleep|knocked out|out of it)\s+(all day|so i can|so we can)\b",
                r"\b(sell|selling|sold|buy|buying|trade|trading|traffic\w*|harvest\w*)\b.{0,30}\b(kidneys?|livers?|organs?|corneas?|part of (my|your|a) liver|"
                r"lungs?)\b.{0,50}\b(black market|for (cash|money)|who buys|buyers?|underground|illegally|dark web|on the side|how much (can|do|would))\b",
-               r"\bblack market\b.{0,40}\b(kidneys?|livers?|organs?|corneas?)\b"))
+               r"\bblack market\b.{0,40}\b(kidneys?|livers?|organs?|corneas?)\b",
+               r"\b(kidneys?|livers?|organs?|corneas?)\b.{0,30}\b(black market|under the table|organ traffick\w*)\b(?!.{0,20}\b(illegal|a crime|banned)\b)"))
 REFUSE_RULES[1:1] = [R1_MORE]
 REFUSE_RULES.insert(2 + 1, R2_MORE)
 REFUSE_RULES.append(R6_MORE)
