@@ -77,13 +77,20 @@ SPANISH_INJECTION = _rx(
     r"\b(prompt|mensaje|instrucciones) (del|de) sistema\b", r"\b(revela|muestra|repite|dime)\b.{0,20}\b(tus|las) instrucciones\b")
 
 
+def _maybe_foreign(text: str) -> bool:
+    """Cheap gate (most messages are English): a non-ASCII letter or a foreign function word."""
+    return not text.isascii() or not _FOREIGN.isdisjoint(text.lower().split())
+
+
 def spanish_emergency_hits(text: str) -> list[RuleHit]:
+    if not _maybe_foreign(text):
+        return []
     t = deaccent(text)
     return [RuleHit(cls, name) for cls, name, rx in SPANISH_EMERGENCY if rx.search(t)]
 
 
 def spanish_injection(text: str) -> bool:
-    return bool(SPANISH_INJECTION.search(deaccent(text)))
+    return _maybe_foreign(text) and bool(SPANISH_INJECTION.search(deaccent(text)))
 
 
 # Function words that are common in Spanish/Portuguese/French/German/Italian and are not English
@@ -108,6 +115,8 @@ _WORD = re.compile(r"[^\W\d_]+")
 def not_understood(text: str) -> bool:
     """Mostly in a language the guard does not read: mostly non-Latin letters, or more foreign than
     English function words ("¿qué dosis de ibuprofeno le doy a mi hijo?")."""
+    if not _maybe_foreign(text[:4000]):
+        return False
     words = [w for w in _WORD.findall(deaccent(text[:4000])) if len(w) > 1]  # "2y", "x": maths, not Spanish "y"
     if len(words) < 3:
         return False
