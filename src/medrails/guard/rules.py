@@ -19,13 +19,17 @@ from medrails.guard.rules_harm import (  # noqa: F401 (re-exported)
     _HUMANS,
     _PEOPLE,
     _VICTIM_FOOD,
+    HARM_NOW,
     HARM_OTHERS,
     HOWTO,
+    LAW_QUESTION,
     MED_USE,
     PREP,
     REMEDY,
     SAFETY_ASK,
     dangerous_preparation,
+    harm_request,
+    law_question,
 )
 from medrails.guard.rules_lang import spanish_emergency_hits, spanish_injection
 from medrails.guard.rules_refuse import INJECTION_RULES, REFUSE_RULES  # noqa: F401 (re-exported)
@@ -481,35 +485,6 @@ def refuse_hits(text: str) -> list[RuleHit]:
     if HARM_OTHERS.search(t) and not LAW_QUESTION.search(t):
         hits.insert(0, RuleHit("R6", "harm to another person"))
     return hits
-
-
-# A request to hurt someone (or to brew a poison as a cure) is not an emergency happening now, even
-# when it names pills or a relative; the classifier's emergency call may not override the refusal
-# unless the message says the harm has already happened ("I put bleach in his tea and he's vomiting").
-# "why is it a crime to give someone drugs without them knowing": a question about the law or ethics
-LAW_QUESTION = _rx(r"^\s*why (is|are|would|was|do|does) (it |that |this )?(be )?(a crime|illegal|wrong|unethical|dangerous|against|so)\b",
-                   r"^\s*(is it|is that|would it be) (a crime|illegal|legal|against the law)\b",
-                   r"^\s*what (are|is) the (laws?|rules|regulations?|legal \w+) (on|around|about|for)\b")
-
-
-@_per_message
-def law_question(text: str) -> bool:
-    return bool(LAW_QUESTION.search(normalize(text)))
-
-
-HARM_NOW = _rx(r"(won'?t|can'?t|cannot) (wake|breathe)", r"not breathing", r"unresponsive", r"unconscious", r"collapsed",
-               r"passed out", r"(is|'s|are|started|keeps?|now) (now )?(vomiting|throwing up|seizing|convulsing|foaming|turning blue|gasping|"
-               r"shaking|bleeding)", r"(already|just) (drank|ate|took|swallowed|had|gave|put)", r"what do i do", r"help.{0,20}now")
-
-
-@_per_message
-def harm_request(text: str) -> bool:
-    """A request to harm another person, to prepare a poison as a remedy or to operate on oneself,
-    with nothing happening yet."""
-    t = normalize(text)
-    diy = any(cat == "R5" and rx.search(t) for cat, _, rx in REFUSE_RULES)  # a procedure on oneself, planned
-    harm = HARM_OTHERS.search(t) and not LAW_QUESTION.search(t)
-    return bool(harm or dangerous_preparation(t) or diy) and not HARM_NOW.search(t)
 
 
 @_per_message
