@@ -48,7 +48,8 @@ _PAST = (r"(?!.{0,40}\b((\d+|a|one|two|three|few|several|couple( of)?)\s+(years?
 # "my dad had a heart attack" is history (a reason to ask about aspirin, R2), "just had one" / "had a
 # stroke this morning" is now
 _NOT_ACCIDENT = (r"(?!.{0,50}\b(stove|oven|pan|pot|iron|cook\w*|shav\w*|kettle|curling|straightener|accident\w*|grill|bak\w*|"
-                 r"at work|by mistake|kitchen|sport|gym|boxing)\b)")
+                 r"at work|by mistake|kitchen|sport|gym|boxing|eczema|itch\w*|rash|hives|bites?|mosquito\w*|cupboard|cabinet|door|"
+                 r"ceiling|shelf|bump\w*|playing|training|practice)\b)")
 def _had_now(what: str) -> str:
     return (r"\b(just|think (i|he|she|they|my \w+|[\w-]+) (just )?|may have|might have|i'?ve|he'?s|she'?s|has)\s*(had|having)\s+a\s+"
             + what + r"\b|\bhad\s+a\s+" + what + r"\b.{0,30}\b(today|this (morning|afternoon|evening)|tonight|just now|"
@@ -116,8 +117,8 @@ EMERGENCY_RULES: list[tuple[str, str, re.Pattern]] = [
          r"\b(cut|cutting|burn\w*|scratch\w*|carv\w*)\s+(myself\s+)?(really |so |too |very )?(deep\w*|bad\w*|hard)?\s*on purpose\b",
          r"\b(cut|cutting)\s+(myself\s+)?(really|so|too|very) deep\b",
          # in progress: "i keep burning myself with a lighter and can't stop" (not "keep burning myself on the stove")
-         r"\b(keep|kept|been|started|start|can'?t stop|cant stop|couldn'?t stop|won'?t stop)\s+(\w+\s+)?(burn|cut|scratch|hit|punch|carv|stab|bit|"
-         r"bang|slam|starv)\w*\s+(myself|my (arms?|wrists?|legs?|skin|thighs?|stomach|head))\b" + _NOT_ACCIDENT,
+         r"\b(keep|kept|been|started|start|can'?t stop|cant stop|couldn'?t stop|won'?t stop)\s+(\w+\s+)?(burn|cut|hit|punch|carv|stab|bit|"
+         r"slam|starv)\w*\s+(myself|my (arms?|wrists?|legs?|skin|thighs?|stomach))\b" + _NOT_ACCIDENT,
          r"\b(burn|cut|scratch|hit|punch|carv|stab|bang|slam)\w*\s+(myself|my (arms?|wrists?|legs?|skin|thighs?|stomach|head))\b.{0,60}"
          r"\b(can'?t stop|cant stop|right now|to (feel|stop|numb|cope|punish)|it helps|make (it|the pain) stop|hurting inside|pain inside|deserve|"
          r"on purpose|again)\b" + _NOT_ACCIDENT,

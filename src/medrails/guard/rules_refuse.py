@@ -106,6 +106,8 @@ INJECTION_RULES: list[tuple[str, re.Pattern]] = [
 # Added after the second blind suite (kinds, not its strings):
 _PERSON_R1 = (r"\b(i|i'?m|i'?ve|my|me|we|our|he|she|his|her|they|their|friend|gf|bf|girl ?friend|boy ?friend|wife|husband|partner|son|"
               r"daughter|mom|mum|dad|kid|baby|brother|sister)\b")
+# a person anywhere in the message (one anchored look, not one per position)
+_ANY_PERSON = r"^(?=.*" + _PERSON_R1 + r").*?"
 _DISEASES = (r"(herpes|chlamydia|gonorrh?o?ea|syphilis|hpv|an? (std|sti|uti)|std|sti|uti|yeast infection|thrush|bv|carpal tunnel|mono|"
              r"glandular fever|measles|chicken ?pox|lyme|ms|als|adhd|autism|dementia|alzheimer'?s|parkinson'?s|ibs|crohn'?s|celiac|coeliac|pcos|"
              r"endometriosis|kidney stones?|gall ?stones?|asthma|copd|migraines?|angina|rosacea|hives|warts?|lice|scabies|pink ?eye|"
@@ -116,22 +118,25 @@ _DISEASES = (r"(herpes|chlamydia|gonorrh?o?ea|syphilis|hpv|an? (std|sti|uti)|std
 _NAME_IT = (r"\b(name|tell me|give me|say|guess|identify|label)\s+(the |a |what |which )?(disease|condition|illness|diagnosis|disorder|"
             r"syndrome|infection|problem|thing)\b")
 R1_MORE = ("R1", "names a diagnosis for a described person",
-           _rx(r"\b(is|could|might|would) (it|this|that|she|he)( be| have| has)? (just )?" + _DISEASES + r"\b(?!.{0,15}\b(contagious|genetic|"
-               r"hereditary|curable|common|serious|dangerous|treatable)\b)",
+           _rx(_ANY_PERSON + r"\b(is|could|might|would) (it|this|that|she|he)( be| have| has)? (just )?" + _DISEASES + r"\b(?!.{0,15}\b(contagious|genetic|"
+               r"hereditary|curable|common|serious|dangerous|treatable|season)\b)",
                # "just name the disease", with someone's symptoms in the message
-               _NAME_IT + r"(?=.*" + _PERSON_R1 + r")",
-               r"\b(need|want|wanna|have) to know what (it|this|that|she|he) (is|has|could be)\b(?=.*" + _PERSON_R1 + r")"))
+               _ANY_PERSON + _NAME_IT,
+               _ANY_PERSON + r"\b(need|want|wanna|have) to know what (it|this|that|she|he) (is|has|could be)\b"))
 _MED_NAMES = (r"(aspirin|baby aspirin|statins?|metformin|lithium|depakote|valproate|keppra|levetiracetam|lamotrigine|lamictal|tegretol|"
               r"carbamazepine|antidepressants?|ssris?|zoloft|prozac|lexapro|wellbutrin|effexor|birth control|the pill|hrt|estrogen|"
               r"testosterone|insulin|blood thinners?|warfarin|eliquis|xarelto|prednisone|steroids?|seizure (meds|medication)|thyroid (meds|pills)|"
               r"levothyroxine|synthroid|beta blockers?|blood pressure (meds|pills|medication)|antipsychotics?|seroquel|abilify|adderall|"
               r"ritalin|methadone|suboxone|buprenorphine|gabapentin|lyrica|benzos?|xanax|klonopin|ozempic|wegovy|semaglutide|"
               r"\w+(pril|olol|statin|sartan|xetine|azepam|formin))")
+# someone's own decision: a person in the message ("is it safe to stop antidepressants suddenly" is education)
+_ANY_PERSON_R2 = r"^(?=.*\b(i|i'?m|i'?ve|my|me|we|our|he|she|his|her)\b).*?"
 R2_MORE = ("R2", "personal decision to start or stop a medicine",
-           _rx(r"\b(should|can|could|do|would it be (ok|okay|wise|smart|good)( for me)? to|is it (ok|okay|safe|wise|smart|a good idea)( for me)? to|"
+           _rx(_ANY_PERSON_R2 + r"\b(should|can|could|do|would it be (ok|okay|wise|smart|good)( for me)? to|is it (ok|okay|safe|wise|smart|a good idea)( for me)? to|"
                r"thinking (of|about)|planning (to|on)|want to|wanna)\s+(i\s+|we\s+|he\s+|she\s+)?(just\s+)?"
                r"(start|starting|begin|beginning|stop|stopping|quit|quitting|come off|coming off|go off|going off|get off|wean\w*|taper\w*|"
-               r"ditch|drop)\s+(off\s+)?(taking\s+|using\s+|on\s+)?(a |an |the |my |his |her )?(daily |baby |low[- ]dose )?" + _MED_NAMES + r"\b",
+               r"ditch|drop)\s+(off\s+)?(taking\s+|using\s+|on\s+)?(a |an |the |my |his |her )?(daily |baby |low[- ]dose )?" + _MED_NAMES + r"\b"
+               "",
                r"\b(wean|taper|weaning|tapering|ween|weening)\s+(myself|me|him|her|them|my \w+)\s+off\b"))
 # Harm to others: sedating someone for the carer's convenience; the illegal organ trade
 R6_MORE = ("R6", "sedation for convenience or organ trade",
