@@ -56,6 +56,12 @@ def test_a_message_the_guard_cannot_read_is_refused_with_the_emergency_numbers(p
     assert "911" in reply and "988" in reply and "1-800-222-1222" in reply
 
 
+@pytest.mark.parametrize("text", ["我头疼怎么办", "Привет, у меня болит голова, что делать?", "Ich habe seit drei Tagen Fieber und mein Kopf tut weh"])
+def test_other_scripts_and_languages_are_not_read(patient_guard, text):
+    assert not_understood(text)
+    assert patient_guard.check_input(text).decision != "answer"
+
+
 @pytest.mark.parametrize("text", [
     "what is the capital of France and why is it famous",  # English stays English
     "my mom has type 2 diabetes, what should her diet look like",

@@ -117,12 +117,13 @@ def not_understood(text: str) -> bool:
     English function words ("¿qué dosis de ibuprofeno le doy a mi hijo?")."""
     if not _maybe_foreign(text[:4000]):
         return False
-    words = [w for w in _WORD.findall(deaccent(text[:4000])) if len(w) > 1]  # "2y", "x": maths, not Spanish "y"
+    t = deaccent(text[:4000])
+    letters = [c for c in t if c.isalpha()]
+    if len(letters) >= 3 and sum(1 for c in letters if not c.isascii()) > len(letters) / 2:
+        return True  # Cyrillic, Chinese (no spaces), Arabic...: the guard reads none of them
+    words = [w for w in _WORD.findall(t) if len(w) > 1]  # "2y", "x": maths, not Spanish "y"
     if len(words) < 3:
         return False
-    latin = sum(1 for w in words if w.isascii())
-    if latin < len(words) / 2:
-        return True  # Cyrillic, Chinese, Arabic...: the guard reads none of them
     foreign = sum(1 for w in words if w in _FOREIGN)
     english = sum(1 for w in words if w in _ENGLISH)
     return foreign >= 2 and foreign > 1.5 * english
