@@ -70,7 +70,8 @@ def test_bfloat16_scoring_is_recorded_and_never_resumes_a_float32_run(tiny_model
     fp32 = json.loads((out / "run.json").read_text())["tasks"]["medqa"]
     assert fp32["dtype"] == "float32"
     result = runner.invoke(app, base + ["--dtype", "bfloat16"])
-    assert isinstance(result.exception, MedrailsError) and "different settings" in str(result.exception)
+    # the message names the flag that resumes it (a float32 run from before --dtype auto became the default)
+    assert isinstance(result.exception, MedrailsError) and "pass --dtype float32 to resume" in str(result.exception)
     other = tmp_path / "bf16"
     result = runner.invoke(app, [*base[:-3], "--out", str(other), "--json", "--dtype", "bfloat16"])
     assert result.exit_code == 0, result.output

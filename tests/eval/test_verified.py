@@ -155,7 +155,7 @@ def test_verified_run_records_its_bound_and_which_precision_decided(tiny_model_d
     for r in map(json.loads, (plain / "items" / "medqa.jsonl").read_text().splitlines()):
         assert (records[r["id"]]["pred"], records[r["id"]]["pred_norm"]) == (r["pred"], r["pred_norm"])
         assert r["precision"] == "float32"
-    with pytest.raises(MedrailsError, match="different settings"):  # a verified run never resumes a float32 one
+    with pytest.raises(MedrailsError, match="pass --dtype float32 to resume"):  # a verified run never resumes float32
         main(settings.model_copy(update={"out": str(plain)}))
 
 
@@ -182,3 +182,24 @@ def test_auto_precision_follows_the_cpu(monkeypatch):
     assert resolve_dtype("auto") == "float32"  # emulated bfloat16 is slower than float32
     monkeypatch.setattr(torch.cpu, "_is_avx512_bf16_supported", lambda: True)
     assert resolve_dtype("auto") == "verified"
+
+
+@pytest.mark.parametrize("dtype", ["float32", "bfloat16"])
+def test_verify_options_without_verified_precision_are_refused(dtype, tiny_model_dir, tmp_path):
+    from typer.testing import CliRunner
+
+    from medrails.cli import app
+    from medrails.config.loader import validate
+    from medrails.errors import ConfigError
+    from medrails.eval.runner import EvalSettings
+
+    with pytest.raises(ConfigError, match="--verify-margin only apply to --dtype verified"):
+        validate(EvalSettings, {"tasks": ["medqa"], "dtype": dtype, "verify_margin": 0.5})
+    with pytest.raises(ConfigError, match="verify_calibration"):
+        validate(EvalSettings, {"tasks": ["medqa"], "dtype": dtype, "verify_calibration": 8})
+    EvalSettings(tasks=["medqa"], dtype="verified", verify_margin=0.5)  # fine where they apply (and with auto)
+    EvalSettings(tasks=["medqa"], dtype="auto", verify_safety=2.0)
+    result = CliRunner().invoke(app, ["eval", "--model", str(tiny_model_dir), "--tasks", "medqa", "--dtype", dtype,
+                                      "--verify-safety", "3", "--out", str(tmp_path / "run")])
+    assert result.exit_code != 0 and "--verify-safety only apply to --dtype verified" in str(result.exception) \
+        + result.output

@@ -8,7 +8,7 @@ import platform
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from medrails.config.loader import StrictModel
 from medrails.errors import MedrailsError
@@ -75,6 +75,18 @@ class EvalSettings(StrictModel):
                                     "to measure bfloat16's error before any item is left to bfloat16.")
     retries: int = Field(3, ge=0, description="Retries of a failing endpoint call before the run stops.")
     out: str | None = Field(None, description="Run directory (default $MEDRAILS_HOME/runs/<timestamp>).")
+
+    @model_validator(mode="after")
+    def _verify_options_need_verified(self):
+        # --verify-margin with --dtype float32/bfloat16 would be silently ignored: the user would
+        # believe close items were re-scored (bfloat16) or that a bound applied (float32).
+        given = [flag for flag, field, default in (("--verify-margin", "verify_margin", None),
+                                                   ("--verify-safety", "verify_safety", 1.5),
+                                                   ("verify_calibration", "verify_calibration", 32))
+                 if getattr(self, field) != default]
+        if given and self.dtype in ("float32", "bfloat16"):
+            raise ValueError(f"{', '.join(given)} only apply to --dtype verified (or auto), not --dtype {self.dtype}")
+        return self
 
 
 def data_path(task: str, settings: EvalSettings) -> Path:
@@ -186,6 +198,11 @@ def _fingerprint_check(meta: dict, previous: dict | None, run_dir: Path) -> None
     for task, cfg in meta["tasks"].items():
         old = previous.get("tasks", {}).get(task)
         if old and old.get("fingerprint") != cfg.get("fingerprint"):
+            if old.get("mode") == cfg.get("mode") == "loglik" and old.get("dtype", "float32") != cfg.get("dtype"):
+                # e.g. a float32 run (the old default) resumed under --dtype auto, now verified here
+                raise MedrailsError(f"{run_dir}: task {task} was scored with --dtype {old.get('dtype', 'float32')}, "
+                                    f"this run would use {cfg.get('dtype')}: pass --dtype "
+                                    f"{old.get('dtype', 'float32')} to resume it, or use another --out")
             raise MedrailsError(f"{run_dir}: task {task} was run with different settings ({old.get('fingerprint')}); "
                                 "use another --out, or delete items/{task}.jsonl to redo it")
 
