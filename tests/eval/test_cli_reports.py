@@ -80,3 +80,19 @@ def test_bfloat16_scoring_is_recorded_and_never_resumes_a_float32_run(tiny_model
     assert json.loads(result.stdout[result.stdout.index("{"):])["results"]["medqa"]["acc"]["n"] == 3
     result = runner.invoke(app, [*base[:-3], "--out", str(tmp_path / "bad"), "--dtype", "float16"])
     assert isinstance(result.exception, MedrailsError) and "dtype" in str(result.exception)
+
+
+def test_summary_says_which_precision_scored_the_items(tiny_model_dir, medqa_file, tmp_path, medrails_home):
+    # bfloat16 can flip near ties: a reader comparing the report with lm-eval must see the precision
+    out = tmp_path / "verified"
+    base = ["eval", "--model", str(tiny_model_dir), "--tasks", "medqa", "--data", f"medqa={medqa_file}",
+            "--limit", "3", "--json"]
+    result = runner.invoke(app, [*base, "--out", str(out), "--dtype", "verified", "--verify-margin", "1000"])
+    assert result.exit_code == 0, result.output
+    text = (out / "summary.md").read_text()
+    # a run shorter than the calibration is scored in float32 alone; with a fixed bound bfloat16 runs and,
+    # at 1000 nats, every item is close: all three are decided in float32
+    assert "verified precision: 3 of 3 items decided in float32" in text and "within 1000.0 nats" in text
+    result = runner.invoke(app, [*base, "--out", str(tmp_path / "half"), "--dtype", "bfloat16"])
+    assert result.exit_code == 0, result.output
+    assert "weights in bfloat16" in (tmp_path / "half" / "summary.md").read_text()

@@ -98,8 +98,29 @@ def markdown(run: dict) -> str:
                   ", ".join(f"{k} {cfg[k]}" for k in ("policy", "extractor", "lexicon", "seed") if k in cfg))
         problems = cfg.get("problems") or []
         bad = f"; {len(problems)} malformed record(s) not scored, first: {problems[0]}" if problems else ""
-        lines.append(f"- **{task}**: data `{cfg.get('data')}`, {cfg.get('mode', '')} {detail}{bad}")
+        precision = _precision(cfg, run.get("results", {}).get(task, {})) if cfg.get("mode") == "loglik" else ""
+        lines.append(f"- **{task}**: data `{cfg.get('data')}`, {cfg.get('mode', '')} {detail}{precision}{bad}")
     return "\n".join(lines) + "\n"
+
+
+def _precision(cfg: dict, summary: dict) -> str:
+    """', weights in bfloat16' -- which precision scored the items (bfloat16 can flip near ties,
+    so a reader comparing with lm-eval needs to know), and for verified runs how many items
+    float32 decided and the bound that sent them there."""
+    dtype = cfg.get("dtype", "float32")
+    if dtype != "verified":
+        return f", weights in {dtype}"
+    decided = summary.get("decided_in", {})
+    verify = cfg.get("verify") or {}
+    text = (f", verified precision: {decided.get('float32', 0)} of {sum(decided.values())} items decided in float32, "
+            f"the rest in bfloat16")
+    if verify:
+        how = "fixed" if verify.get("fixed") is not None else (
+            f"{verify.get('safety')} x the largest bfloat16 error over {verify.get('items_scored_both_ways')} items "
+            "scored both ways")
+        text += f" (re-scored when a margin is within {verify.get('bound')} nats, {verify.get('bound_norm')} per "
+        text += f"character: {how})"
+    return text
 
 
 def plot(run: dict, path: Path) -> Path | None:
