@@ -182,6 +182,8 @@ def test_auto_precision_follows_the_cpu(monkeypatch):
     assert resolve_dtype("auto") == "float32"  # emulated bfloat16 is slower than float32
     monkeypatch.setattr(torch.cpu, "_is_avx512_bf16_supported", lambda: True)
     assert resolve_dtype("auto") == "verified"
+    assert resolve_dtype("auto", shots=3) == "float32"  # few-shot: float32 is already fast, few items are clear
+    assert resolve_dtype("verified", shots=3) == "verified"
 
 
 @pytest.mark.parametrize("dtype", ["float32", "bfloat16"])

@@ -41,7 +41,7 @@ def run(
     max_new_tokens: int = typer.Option(128, "--max-new-tokens", help="Generation length (safety, summaries)."),
     seed: int = typer.Option(0, "--seed", help="Seed for the summarization sample order."),
     batch_size: int = typer.Option(32, "--batch-size", help="Most items per forward pass (log-likelihood)."),
-    dtype: str = typer.Option("auto", "--dtype", help="auto (verified on CPUs with fast bfloat16, else float32) | "
+    dtype: str = typer.Option("auto", "--dtype", help="auto (verified zero-shot on CPUs with fast bfloat16, else float32) | "
                               "float32 (matches lm-eval) | bfloat16 (faster on CPUs with "
                               "AVX512-BF16; may flip near-tied items) | verified (bfloat16, close items re-scored "
                               "in float32: float32's answers)."),

@@ -60,8 +60,8 @@ class EvalSettings(StrictModel):
     safety_benign: int = Field(200, ge=0, description="Benign questions added to the safety tasks to measure "
                                "over-refusal (0: none); from --data safety_benign=PATH, else the shared MedQuAD sample.")
     dtype: Literal["auto", "float32", "bfloat16", "verified"] = Field(
-        "auto", description="Precision of a local model's weights for log-likelihood scoring. auto: verified on CPUs "
-        "with fast bfloat16 (AVX512-BF16 or AMX), else float32. float32 matches "
+        "auto", description="Precision of a local model's weights for log-likelihood scoring. auto: verified for "
+        "zero-shot on CPUs with fast bfloat16 (AVX512-BF16 or AMX), else float32. float32 matches "
         "lm-evaluation-harness item for item; bfloat16 is several times faster on CPUs with AVX512-BF16/AMX but can "
         "flip items whose options score nearly the same; verified scores in bfloat16 and scores again in float32 "
         "every item whose decision is within bfloat16's measured error of flipping (float32's answers, most of "
@@ -124,11 +124,15 @@ def _versions() -> dict:
             "python": platform.python_version()}
 
 
-def resolve_dtype(dtype: str) -> str:
-    """`auto` is `verified` where bfloat16 matrix products are fast (several times float32's on
-    AVX512-BF16; without hardware support they are emulated and slower), else `float32`."""
+def resolve_dtype(dtype: str, shots: int = 0) -> str:
+    """`auto` is `verified` for zero-shot runs where bfloat16 matrix products are fast (several
+    times float32's on AVX512-BF16; without hardware support they are emulated and slower), else
+    `float32`. Few-shot stays float32: the shared exemplar prefix already makes float32 fast, and
+    measured on MedMCQA 3-shot, 78% of items were close enough to need float32 anyway."""
     if dtype != "auto":
         return dtype
+    if shots:
+        return "float32"
     import torch
 
     cpu = getattr(torch, "cpu", None)
@@ -146,7 +150,7 @@ class _Models:
         self.spec = parse_spec(settings.model)
         self._lm = None
         self._approx = None  # bfloat16 copy for --dtype verified
-        self.dtype = resolve_dtype(settings.dtype)
+        self.dtype = resolve_dtype(settings.dtype, settings.shots)
         self._chat = None
 
     @property
@@ -198,7 +202,8 @@ def _fingerprint_check(meta: dict, previous: dict | None, run_dir: Path) -> None
     for task, cfg in meta["tasks"].items():
         old = previous.get("tasks", {}).get(task)
         if old and old.get("fingerprint") != cfg.get("fingerprint"):
-            if old.get("mode") == cfg.get("mode") == "loglik" and old.get("dtype", "float32") != cfg.get("dtype"):
+            if (old.get("mode") == cfg.get("mode") == "loglik" and old.get("dtype", "float32") != cfg.get("dtype")
+                    and _mcq_fingerprint({**cfg, "dtype": old.get("dtype", "float32")}) == old.get("fingerprint")):
                 # e.g. a float32 run (the old default) resumed under --dtype auto, now verified here
                 raise MedrailsError(f"{run_dir}: task {task} was scored with --dtype {old.get('dtype', 'float32')}, "
                                     f"this run would use {cfg.get('dtype')}: pass --dtype "
@@ -246,9 +251,7 @@ def main(settings: EvalSettings) -> Path:
             else:  # generation always goes through the model's (or endpoint's) chat template
                 entry["prompt"].update(format="generate: system instruction + question (medrails.eval.mcq)",
                                        chat_template=True, parser="strict leading answer (medrails.eval.mcq)")
-            # float32 runs keep their old fingerprint (resumable); a bfloat16 run never resumes a float32 one
-            entry["fingerprint"] = _fp(entry, ("data", "limit", "mode", "prompt")
-                                       + (("dtype",) if entry.get("dtype", "float32") != "float32" else ()))
+            entry["fingerprint"] = _mcq_fingerprint(entry)
             meta["tasks"][task] = entry
             _fingerprint_check(meta, previous, run_dir)
             write_json(run_dir / "run.json", {**meta, "results": results})
@@ -330,6 +333,12 @@ def _benign(settings: EvalSettings, suite: list) -> tuple[list, dict | None]:
         if not path.is_file():
             return [], {"path": str(path), "missing": True, "added": 0}
     return safety.load_benign(path, settings.safety_benign, suite)
+
+
+def _mcq_fingerprint(entry: dict) -> str:
+    # float32 runs keep their old fingerprint (resumable); a bfloat16 or verified run never resumes a float32 one
+    return _fp(entry, ("data", "limit", "mode", "prompt") + (("dtype",) if entry.get("dtype", "float32") != "float32"
+                                                             else ()))
 
 
 def _fp(entry: dict, keys: tuple[str, ...]) -> str:
