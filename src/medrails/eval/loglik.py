@@ -372,6 +372,22 @@ class MarginBound:
                 "bound_norm": round(bound_norm, 6)}
 
 
+def bfloat16_copy(model):
+    """A bfloat16 copy of `model`, leaving `model` in float32 (--dtype verified holds both).
+
+    `copy.deepcopy(model).to(torch.bfloat16)` first duplicates every float32 weight, so memory
+    peaks at twice the model (56 GB for a 7B model) before the copy shrinks to half. Here each
+    parameter is converted as it is copied (peak 1.5x); tied weights stay tied (one memo entry).
+    Buffers are copied and then converted by `.to`, as `deepcopy().to()` would."""
+    import torch
+
+    memo: dict[int, object] = {}
+    for param in model.parameters():  # each shared parameter once
+        memo[id(param)] = torch.nn.Parameter(param.detach().to(torch.bfloat16) if param.is_floating_point()
+                                             else param.detach().clone(), requires_grad=param.requires_grad)
+    return copy.deepcopy(model, memo).to(torch.bfloat16)
+
+
 def precision_of(model) -> str:
     """The dtype of a model's weights, e.g. 'float32' (recorded with every item it scores)."""
     return str(next(model.parameters()).dtype).removeprefix("torch.")

@@ -170,16 +170,12 @@ class _Models:
 
     def scorers(self, lm):
         """(scorer, exact scorer or None, bound or None) for log-likelihood scoring."""
-        from medrails.eval.loglik import LoglikScorer, MarginBound
+        from medrails.eval.loglik import LoglikScorer, MarginBound, bfloat16_copy
 
         if self.dtype != "verified":
             return LoglikScorer(lm.model, lm.tokenizer), None, None
         if self._approx is None:
-            import copy
-
-            import torch
-
-            self._approx = copy.deepcopy(lm.model).to(torch.bfloat16)  # the float32 weights stay for re-scoring
+            self._approx = bfloat16_copy(lm.model)  # the float32 weights stay for re-scoring
         bound = MarginBound(safety=self.settings.verify_safety, fixed=self.settings.verify_margin,
                             calibration_items=self.settings.verify_calibration)
         return LoglikScorer(self._approx, lm.tokenizer), LoglikScorer(lm.model, lm.tokenizer), bound

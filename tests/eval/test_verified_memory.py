@@ -1,0 +1,36 @@
+"""--dtype verified holds a float32 and a bfloat16 copy of the weights: making the second must
+not pass through a third (a float32 duplicate), which would double a 7B model's memory."""
+
+from __future__ import annotations
+
+import copy
+
+import torch
+
+from medrails.eval.loglik import bfloat16_copy, load_causal_lm
+
+
+def test_bfloat16_copy_converts_each_weight_without_a_float32_duplicate(tiny_model_dir, monkeypatch):
+    lm = load_causal_lm(str(tiny_model_dir))
+    model = lm.model
+    reference = copy.deepcopy(model).to(torch.bfloat16)  # what runner.py did before
+    duplicated = []
+    original = torch.nn.Parameter.__deepcopy__
+
+    def counting(self, memo):  # called only for a parameter copied at its own (float32) precision
+        duplicated.append(self.dtype)
+        return original(self, memo)
+
+    monkeypatch.setattr(torch.nn.Parameter, "__deepcopy__", counting)
+    half = bfloat16_copy(model)
+    monkeypatch.undo()
+    assert duplicated == []
+    assert {p.dtype for p in half.parameters()} == {torch.bfloat16}
+    assert {p.dtype for p in model.parameters()} == {torch.float32}  # the float32 weights stay for re-scoring
+    assert half.get_input_embeddings().weight.data_ptr() != model.get_input_embeddings().weight.data_ptr()
+    tied = model.get_output_embeddings().weight is model.get_input_embeddings().weight
+    assert (half.get_output_embeddings().weight is half.get_input_embeddings().weight) == tied
+    ids = lm.tokenizer("Which vitamin deficiency causes scurvy?", return_tensors="pt").input_ids
+    with torch.no_grad():
+        assert torch.equal(half(ids).logits, reference(ids).logits)  # same model as deepcopy().to()
+    assert {b.dtype for b in half.buffers() if b.is_floating_point()} <= {torch.bfloat16}
