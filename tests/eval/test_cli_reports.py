@@ -96,3 +96,14 @@ def test_summary_says_which_precision_scored_the_items(tiny_model_dir, medqa_fil
     result = runner.invoke(app, [*base, "--out", str(tmp_path / "half"), "--dtype", "bfloat16"])
     assert result.exit_code == 0, result.output
     assert "weights in bfloat16" in (tmp_path / "half" / "summary.md").read_text()
+
+
+def test_dtype_that_cannot_apply_is_refused(tmp_path, medrails_home, medqa_file):
+    # an endpoint is scored by generation: --dtype verified would be silently ignored
+    for extra in (["--model", "openai:http://127.0.0.1:9/v1#m", "--tasks", "medqa"],
+                  ["--tasks", "medqa", "--mode", "generate"], ["--tasks", "summarization"]):
+        result = runner.invoke(app, ["eval", *extra, "--data", f"medqa={medqa_file}", "--dtype", "verified",
+                                     "--out", str(tmp_path / "run")])
+        assert isinstance(result.exception, MedrailsError), result.output
+        assert "--dtype verified sets the precision of log-likelihood scoring" in str(result.exception)
+    assert not (tmp_path / "run").exists() or not any((tmp_path / "run").rglob("*.jsonl"))

@@ -222,6 +222,12 @@ def main(settings: EvalSettings) -> Path:
     mode = settings.mode if settings.mode != "auto" else ("generate" if models.remote else "loglik")
     if mode == "loglik" and models.remote and any(t in MCQ_TASKS for t in settings.tasks):
         raise MedrailsError("an OpenAI-compatible endpoint gives no log-probabilities here: use --mode generate")
+    if settings.dtype in ("bfloat16", "verified") and not (mode == "loglik" and any(t in MCQ_TASKS for t in settings.tasks)):
+        # silently answering in the model's own precision would let the user believe it was set
+        why = ("an OpenAI-compatible endpoint's precision is the server's" if models.remote else
+               "this run has no multiple-choice task scored by log-likelihood")
+        raise MedrailsError(f"--dtype {settings.dtype} sets the precision of log-likelihood scoring of multiple-choice "
+                            f"tasks with a local model, and {why}: leave --dtype out (auto)")
     params = GenerationParams(max_new_tokens=settings.max_new_tokens, temperature=0.0, seed=settings.seed)
     meta = {
         "model": models.spec.display_name, "model_spec": settings.model, "adapter": settings.adapter,
