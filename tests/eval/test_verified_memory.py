@@ -34,3 +34,23 @@ def test_bfloat16_copy_converts_each_weight_without_a_float32_duplicate(tiny_mod
     with torch.no_grad():
         assert torch.equal(half(ids).logits, reference(ids).logits)  # same model as deepcopy().to()
     assert {b.dtype for b in half.buffers() if b.is_floating_point()} <= {torch.bfloat16}
+
+
+def test_the_bfloat16_copy_is_made_only_when_bfloat16_scores_something(tiny_model_dir, medqa_file, tmp_path,
+                                                                        medrails_home, monkeypatch):
+    import json
+
+    import medrails.eval.loglik as loglik
+    from medrails.eval.runner import EvalSettings, main
+
+    made = []
+    monkeypatch.setattr(loglik, "bfloat16_copy", lambda model: made.append(1) or bfloat16_copy(model))
+    settings = EvalSettings(model=str(tiny_model_dir), tasks=["medqa"], data={"medqa": str(medqa_file)}, limit=3,
+                            dtype="verified", out=str(tmp_path / "short"))
+    run_dir = main(settings)  # 3 items < 32 calibration items: float32 alone, no bfloat16 copy
+    assert made == []
+    assert json.loads((run_dir / "run.json").read_text())["results"]["medqa"]["decided_in"] == {"float32": 3}
+    main(settings.model_copy(update={"verify_calibration": 1, "out": str(tmp_path / "long")}))
+    assert made == [1]
+    main(settings.model_copy(update={"verify_calibration": 1, "out": str(tmp_path / "long")}))  # resumed, all done
+    assert made == [1]  # nothing left to score: no copy made

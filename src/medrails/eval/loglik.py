@@ -298,6 +298,25 @@ class LoglikScorer:
         return scores
 
 
+class LazyModelScorer(LoglikScorer):
+    """A scorer whose model is made when it first runs: a verified run with every item in the
+    calibration, or nothing left to score, never builds the bfloat16 copy (its memory and time)."""
+
+    def __init__(self, make, tokenizer, max_length: int):
+        self._make, self._model = make, None
+        super().__init__(None, tokenizer, max_length=max_length)
+
+    @property
+    def model(self):
+        if self._model is None:
+            self._model = self._make()
+        return self._model
+
+    @model.setter
+    def model(self, value) -> None:
+        self._model = value
+
+
 def decision_margins(logprobs: list[float], lengths: list[int]) -> tuple[float, float]:
     """How far the best option leads the runner-up: by log-likelihood (acc) and by log-likelihood
     per character of the choice (acc_norm, lm-eval's normalization). inf with one option."""

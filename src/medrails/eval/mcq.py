@@ -69,7 +69,7 @@ def run_loglik(task: PreparedTask, scorer: LoglikScorer, log: ItemLog, batch_siz
                                                                        max_batch_tokens)]
     batches += [[rest[i] for i in b] for b in scorer.plan_batches([encoded[i][2] for i in rest], batch_size,
                                                                    max_batch_tokens)]
-    approx_precision = precision_of(scorer.model)
+    approx_precision = precision_of(scorer.model) if batches else None  # (nothing to score: no model needed)
     exact_precision = precision_of(exact.model) if exact is not None else None
     with progress_bar(f"{task.data.task} (log-likelihood)", total=len(task.items), done=len(task.items) - len(todo)) as advance:
         for batch in batches:

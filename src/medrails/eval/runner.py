@@ -170,15 +170,20 @@ class _Models:
 
     def scorers(self, lm):
         """(scorer, exact scorer or None, bound or None) for log-likelihood scoring."""
-        from medrails.eval.loglik import LoglikScorer, MarginBound, bfloat16_copy
+        from medrails.eval.loglik import LazyModelScorer, LoglikScorer, MarginBound, bfloat16_copy
 
         if self.dtype != "verified":
             return LoglikScorer(lm.model, lm.tokenizer), None, None
-        if self._approx is None:
-            self._approx = bfloat16_copy(lm.model)  # the float32 weights stay for re-scoring
+        exact = LoglikScorer(lm.model, lm.tokenizer)
+
+        def approx_model():  # the float32 weights stay for re-scoring
+            if self._approx is None:
+                self._approx = bfloat16_copy(lm.model)
+            return self._approx
+
         bound = MarginBound(safety=self.settings.verify_safety, fixed=self.settings.verify_margin,
                             calibration_items=self.settings.verify_calibration)
-        return LoglikScorer(self._approx, lm.tokenizer), LoglikScorer(lm.model, lm.tokenizer), bound
+        return LazyModelScorer(approx_model, lm.tokenizer, exact.max_length), exact, bound
 
     def chat(self):
         if self._chat is None:
