@@ -385,7 +385,9 @@ class MarginBound:
 
     def record(self) -> dict:
         bound, bound_norm = self.bounds()
-        return {"safety": self.safety, "fixed": self.fixed, "calibration_items": self.calibration_items,
+        # calibrated False: bfloat16 decided nothing (a run shorter than the calibration), so there is no bound
+        return {"calibrated": self.calibrated, "safety": self.safety, "fixed": self.fixed,
+                "calibration_items": self.calibration_items,
                 "items_scored_both_ways": self.observed_items, "max_gap_error": round(self.max_error, 6),
                 "max_gap_error_norm": round(self.max_error_norm, 6), "bound": round(bound, 6),
                 "bound_norm": round(bound_norm, 6)}

@@ -112,6 +112,9 @@ def _precision(cfg: dict, summary: dict) -> str:
         return f", weights in {dtype}"
     decided = summary.get("decided_in", {})
     verify = cfg.get("verify") or {}
+    if verify and not verify.get("calibrated", True):
+        return (f", verified precision: every item scored in float32 alone (the run is shorter than its "
+                f"{verify.get('calibration_items')}-item calibration)")
     text = (f", verified precision: {decided.get('float32', 0)} of {sum(decided.values())} items decided in float32, "
             f"the rest in bfloat16")
     if verify:
