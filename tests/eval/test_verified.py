@@ -50,6 +50,16 @@ def test_bound_is_calibrated_then_decides_which_items_are_rescored():
     assert not fixed.needs_exact([-1.0, -1.4], [1, 1]) and fixed.needs_exact([-1.0, -1.29], [1, 1])
 
 
+def test_a_nan_bfloat16_score_is_always_rescored():
+    # a NaN compares False with everything: `margin <= bound` let bfloat16 decide such an item
+    bound = MarginBound(fixed=0.1)
+    nan = float("nan")
+    assert bound.needs_exact([nan, -1.0, -5.0], [1, 1, 1])
+    assert bound.needs_exact([-1.0, nan, -5.0], [1, 1, 1])
+    assert bound.needs_exact([-1.0, -5.0, nan], [1, 1, 1])
+    assert not bound.needs_exact([-1.0, -5.0, float("-inf")], [1, 1, 1])  # -inf is a clear loser, not NaN
+
+
 def _medqa(tmp_path, n: int):
     topics = ["liver", "kidney", "lung", "heart", "brain", "skin", "bone", "blood"]
     rows = [{"question": f"Case {i}: which {topics[i % 8]} finding goes with {topics[(3 * i + 1) % 8]} disease?",

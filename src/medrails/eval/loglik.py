@@ -368,11 +368,11 @@ class MarginBound:
         return self.safety * self.max_error, self.safety * self.max_error_norm
 
     def needs_exact(self, approx: list[float], lengths: list[int]) -> bool:
-        if not self.calibrated:
+        if not self.calibrated or any(value != value for value in approx):  # NaN: bfloat16 decides nothing
             return True
         margin, margin_norm = decision_margins(approx, lengths)
         bound, bound_norm = self.bounds()
-        return margin <= bound or margin_norm <= bound_norm
+        return not (margin > bound and margin_norm > bound_norm)  # fail closed: a NaN margin is re-scored
 
     def reset(self) -> None:
         self.observed_items, self.max_error, self.max_error_norm = 0, 0.0, 0.0
