@@ -93,6 +93,9 @@ def test_summary_says_which_precision_scored_the_items(tiny_model_dir, medqa_fil
     # a run shorter than the calibration is scored in float32 alone; with a fixed bound bfloat16 runs and,
     # at 1000 nats, every item is close: all three are decided in float32
     assert "verified precision: 3 of 3 items decided in float32" in text and "within 1000.0 nats" in text
+    result = runner.invoke(app, ["card", "--run", str(out)])  # the model card says it too
+    assert result.exit_code == 0, result.output
+    assert "verified precision: 3 of 3 items decided in float32" in (out / "README.md").read_text()
     result = runner.invoke(app, [*base, "--out", str(tmp_path / "short"), "--dtype", "verified"])
     assert result.exit_code == 0, result.output
     assert json.loads((tmp_path / "short" / "run.json").read_text())["tasks"]["medqa"]["verify"]["calibrated"] is False

@@ -12,7 +12,7 @@ import json
 from pathlib import Path
 
 from medrails.errors import MedrailsError
-from medrails.eval.report import REFERENCE, load_run, rows
+from medrails.eval.report import REFERENCE, load_run, precision_note, rows
 
 DISCLAIMER = ("This model is for research and educational use only. It is not a medical device, does not provide "
               "medical advice, diagnosis or treatment, and must not be used for clinical decisions. Always consult "
@@ -109,7 +109,8 @@ def render(run: dict, dataset_card: dict | None = None, name: str | None = None)
         if prompt:
             lines.append(f"- {task}: {prompt['format']} format, chat template {'on' if prompt['chat_template'] else 'off'}, "
                          f"{prompt['shots']}-shot ({prompt['fewshot_source']}), data `{cfg['data']}`, "
-                         f"{cfg.get('kept', '?')} items available, limit {cfg.get('limit')}")
+                         f"{cfg.get('kept', '?')} items available, limit {cfg.get('limit')}"
+                         f"{precision_note(cfg, run.get('results', {}).get(task, {}))}")
     safety_rows = [r for r in rows(run) if r[0].startswith(("safety", "medsafetybench"))]
     lines += ["", "## Safety results", ""]
     if safety_rows:

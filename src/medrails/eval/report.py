@@ -98,15 +98,17 @@ def markdown(run: dict) -> str:
                   ", ".join(f"{k} {cfg[k]}" for k in ("policy", "extractor", "lexicon", "seed") if k in cfg))
         problems = cfg.get("problems") or []
         bad = f"; {len(problems)} malformed record(s) not scored, first: {problems[0]}" if problems else ""
-        precision = _precision(cfg, run.get("results", {}).get(task, {})) if cfg.get("mode") == "loglik" else ""
+        precision = precision_note(cfg, run.get("results", {}).get(task, {}))
         lines.append(f"- **{task}**: data `{cfg.get('data')}`, {cfg.get('mode', '')} {detail}{precision}{bad}")
     return "\n".join(lines) + "\n"
 
 
-def _precision(cfg: dict, summary: dict) -> str:
+def precision_note(cfg: dict, summary: dict) -> str:
     """', weights in bfloat16' -- which precision scored the items (bfloat16 can flip near ties,
     so a reader comparing with lm-eval needs to know), and for verified runs how many items
-    float32 decided and the bound that sent them there."""
+    float32 decided and the bound that sent them there. '' for a task not scored by log-likelihood."""
+    if cfg.get("mode") != "loglik":
+        return ""
     dtype = cfg.get("dtype", "float32")
     if dtype != "verified":
         return f", weights in {dtype}"
