@@ -243,9 +243,9 @@ def main() -> int:
     if args.medrails_dtype == "bfloat16":
         lm.model.to(torch.bfloat16)
     elif args.medrails_dtype == "verified":
-        import copy
+        from medrails.eval.loglik import bfloat16_copy
 
-        approx_model = copy.deepcopy(lm.model).to(torch.bfloat16)
+        approx_model = bfloat16_copy(lm.model)
     shots_list = [int(s) for s in args.shots.split(",")]
     print(f"model {lm.name} ({lm.directory}); torch {torch.__version__}, threads {torch.get_num_threads()}; "
           f"limit {args.limit}; shots {shots_list}; chunk {args.chunk}; lm-eval batch size {args.batch_size}; "
