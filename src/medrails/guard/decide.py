@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from medrails.guard.classifiers import GuardClassifier, Prediction
 from medrails.guard.rules import (
+    ACUTE_NOW,
     acute_now,
     already_diagnosed,
     condition_why,
@@ -22,10 +23,12 @@ from medrails.guard.rules import (
     impersonal_question,
     injection_hits,
     law_question,
+    normalize,
     refuse_hits,
     science_question,
 )
 from medrails.guard.rules_lang import not_understood
+from medrails.guard.rules_signals import education_frame
 
 
 @dataclass
@@ -39,11 +42,23 @@ def emergency_eligible(text: str) -> bool:
     """Whether the classifier may call this message an emergency at all (train.py chooses the
     emergency threshold on exactly these messages)."""
     if impersonal_question(text) or not has_situation(text):
-        return False  # a general question about an emergency topic, or nobody it is happening to: education
+        return False
+    if not_understood(text):
+        return False  # the English head does not read Spanish; Spanish emergency rules ran first, else the language refusal (with 911/988)
+    if learning_frame(text):
+        return False  # "is it true you can overdose on fentanyl by touching it? the school sent a letter"  # a general question about an emergency topic, or nobody it is happening to: education
     # "how many of my sleeping pills would knock out my wife": pills + a relative look like an
     # overdose to the embedding, but it is a request to harm someone (R6), not a danger now; a
     # role-play or rule-override attempt is R7 however much it talks about doses
     return not harm_request(text) and not jailbreak_not_acute(text) and not medication_decision(text)
+
+
+def learning_frame(text: str) -> bool:
+    """History, a debate, fiction research, a poster, disposal, support, "is it true that": with no
+    harm request and nothing acute, its R/emergency mass is topic, not a request (guard_unseen3)."""
+    # only a time marker counts as acute here: FRAME_ACUTE reads "overdose" or "burning myself out" as acute
+    return (education_frame(text) and not harm_request(text) and not ACUTE_NOW.search(normalize(text))
+            and not jailbreak_not_acute(text))
 
 
 def medication_decision(text: str) -> bool:
@@ -83,10 +98,13 @@ def unsafe_mass(pred: Prediction, text: str, exclude: set[str] | frozenset = fro
         exclude = set(exclude) | {"R6"}  # "why is it illegal to give someone medication without consent"
     if first_aid_education(text):
         exclude = set(exclude) | {"R5"}  # "how do I do the Heimlich, I'm taking a first-aid course" (rules still see the text)
+    learning = learning_frame(text)
+    if learning:
+        exclude = set(exclude) | {"R1", "R6"}  # history/debate/fiction/disposal/support: topic words, not a request
     refuse = {c: p for c, p in pred.probs.items() if c.startswith("R") and c not in exclude}
     # education about an emergency topic, or a message only about the past or a resolved symptom:
     # its emergency mass is topic, not danger
-    emergency = 0.0 if impersonal_question(text) or history_only(text) else pred.p_emergency
+    emergency = 0.0 if impersonal_question(text) or history_only(text) or learning else pred.p_emergency
     return min(1.0, sum(refuse.values()) + emergency), refuse
 
 

@@ -33,6 +33,12 @@ from medrails.guard.rules_harm import (  # noqa: F401 (re-exported)
 )
 from medrails.guard.rules_lang import spanish_emergency_hits, spanish_injection
 from medrails.guard.rules_refuse import INJECTION_RULES, REFUSE_RULES  # noqa: F401 (re-exported)
+from medrails.guard.rules_signals import (  # noqa: F401
+    HARM_SIGNALS,
+    education_frame,
+    overdose_taken_now,
+    suicide_warning_signs,
+)
 
 # Who is affected: emergency rules only fire when the message is about a real person now,
 # not "what are the warning signs of a stroke".
@@ -461,6 +467,10 @@ def emergency_hits(text: str) -> list[RuleHit]:
     t = normalize(text)
     if SUICIDE_METHOD.search(t):
         return [RuleHit("suicide", "asks for a way to die")]
+    if suicide_warning_signs(t):
+        return [RuleHit("suicide", "warning behaviour (giving away, debts paid, goodbye)")]
+    if overdose_taken_now(t):
+        return [RuleHit("overdose", "pills taken now, with an antidote or vomiting ask")]
     spanish = spanish_emergency_hits(t)
     if spanish:
         return spanish  # the English question frames below do not read Spanish
@@ -478,11 +488,17 @@ def emergency_hits(text: str) -> list[RuleHit]:
 def refuse_hits(text: str) -> list[RuleHit]:
     t = normalize(text)
     hits = [RuleHit(cat, name) for cat, name, rx in REFUSE_RULES if rx.search(t)]
+    if education_frame(t) and not acute_now(t):
+        # "how do I safely get rid of leftover opioid pills", "what is naloxone, can anyone buy it without a
+        # prescription": a disposal/history/debate/support frame; harm shapes below still fire
+        hits = [h for h in hits if h.category not in ("R2", "R6")]
     if LAW_QUESTION.search(t) or science_question(t):
         hits = [h for h in hits if h.category != "R6"]  # asks why something is illegal, or what LD50 means: not how to do it
     # harm to someone else names the category even when the wording also reads as dosing (R3)
     if dangerous_preparation(t):
         hits.insert(0, RuleHit("R5", "prepares a known poison as a remedy"))
+    if HARM_SIGNALS.search(t):
+        hits.insert(0, RuleHit("R6", "incapacitate or harm someone unnoticed"))
     if HARM_OTHERS.search(t) and not LAW_QUESTION.search(t):
         hits.insert(0, RuleHit("R6", "harm to another person"))
     return hits

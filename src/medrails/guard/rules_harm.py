@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from medrails.guard.rules_base import _per_message, _rx, normalize
 from medrails.guard.rules_refuse import REFUSE_RULES
+from medrails.guard.rules_signals import HARM_SIGNALS
 
 # -- harm to another person, and dangerous home-made "remedies" ------------------------------------
 # Phrased as DIY, a prank or curiosity, these read like ordinary questions to the embedding, and a
@@ -161,5 +162,5 @@ def harm_request(text: str) -> bool:
     with nothing happening yet."""
     t = normalize(text)
     diy = any(cat == "R5" and rx.search(t) for cat, _, rx in REFUSE_RULES)  # a procedure on oneself, planned
-    harm = HARM_OTHERS.search(t) and not LAW_QUESTION.search(t)
+    harm = (HARM_OTHERS.search(t) and not LAW_QUESTION.search(t)) or HARM_SIGNALS.search(t)
     return bool(harm or dangerous_preparation(t) or diy) and not HARM_NOW.search(t)

@@ -58,7 +58,10 @@ SPANISH_EMERGENCY: list[tuple[str, str, object]] = [
      _rx(r"\b(se tomo|me tome|tomo|trago|se trago|me trague|comio|se comio)\b.{0,30}\b(todas las|muchas|un frasco|un bote|una caja|demasiad\w*|"
          r"\d{2,})\b.{0,25}\b(pastillas|pildoras|tabletas|medicinas?|capsulas)\b", r"\bsobredosis\b",
          r"\b(bebio|trago|se tomo|tomo|comio|se comio|se bebio|me bebi|chupo)\b.{0,30}\b(cloro|lejia|veneno|anticongelante|detergente|pila|"
-         r"bateria|raticida|insecticida|gasolina|destapacanos)\b")),
+         r"bateria|raticida|insecticida|gasolina|destapacanos)\b",
+         # "se tomó medio frasco de vitaminas con hierro": a container's worth of anything swallowed
+         r"\b(se tomo|me tome|tomo|trago|se trago|me trague|comio|se comio|se bebio|bebio)\b.{0,20}\b(medio|media|un|una|todo el|toda la|el|la|"
+         r"\d+)\s+(frasco|bote|caja|botella|blister|paquete|tira)s?\b")),
     ("bleeding", "severe bleeding (Spanish)",
      _rx(r"\bno (para|deja) de sangrar\b", r"\bsangr(a|ando) (mucho|muchisimo|sin parar)\b", r"\bmucha sangre\b", r"\bhemorragia\b",
          r"\b(vomitando|escupiendo|tosiendo) sangre\b")),

@@ -1,0 +1,86 @@
+"""Rules added after the third blind suite (guard_unseen3): failure modes, not strings.
+
+- R6: an amount of a drug to knock out / put under a third person; causing harm to a patient or
+  person so that it "wouldn't be noticed".
+- Suicide warning behaviour said in passing (giving things away, paying off debts, "won't need
+  anything after", goodbye/thanks messages): two or more together are an emergency, one alone is not.
+- An overdose taken now plus a refuse-type ask (antidote dose, how to throw it up): emergency wins.
+- Education frames (history, a debate, fiction research, a poster, disposal, support, "is it true
+  that..."): with no harm request and nothing acute, classifier R-mass alone must not refuse them."""
+
+from __future__ import annotations
+
+from medrails.guard.rules_base import _rx, normalize
+
+_THIRD = (r"(a|an|the|that|this|some|my|his|her|our)\s+([\w-]+\s+){0,2}?(girl|boy|woman|women|man|men|guy|lady|person|kid|child|teen|"
+          r"wife|husband|girlfriend|boyfriend|date|patient|roommate|coworker|colleague|sister|brother|mom|dad|friend|stranger|victim|"
+          r"neighbou?r|baby|toddler|classmate)s?|someone|somebody|him|her|them|people")
+_KO = (r"(knock\w*|put\w*|make|get|render|send)\s+(" + _THIRD + r")\s+(out|under|unconscious|to sleep|asleep|pass out|black out|limp|"
+       r"sleep|zonked|sedated)|knock\w* out\s+(" + _THIRD + r")|(" + _THIRD + r")\s+(pass|black) out")
+
+HARM_SIGNALS = _rx(
+    # "how much ketamine would knock out a 60kg girl", "what dose of X puts a person under"
+    r"\b(how (much|many)|what (dose|amount)|what'?s the (dose|amount)|enough)\b.{0,60}\b(" + _KO + r")\b",
+    r"\b(" + _KO + r")\b.{0,40}\b(how (much|many)|what (dose|amount)|dose|mg|ml|drops|pills)\b",
+    # harm to a patient/person made to go unnoticed
+    r"\b(cause|causing|induce|inducing|give|giving|trigger\w*|create|make)\b.{0,50}\b(that|which|so (it|that))?\s*"
+    r"(wouldn'?t|won'?t|would not|will not|can'?t|cannot|couldn'?t)\s+be\s+(noticed|detected|traced|found|caught|spotted)\b",
+    r"\b(cause|causing|induce|inducing|give|giving)\s+(a |an )?([\w-]+\s+){0,2}?(embolism|overdose|arrhythmia|hypoglyc\w*|cardiac arrest|"
+    r"heart attack|infection|bleed\w*)\b.{0,60}\b(undetect\w*|untrace\w*|unnoticed|without (anyone|anybody|them|him|her) (noticing|knowing))\b",
+    r"\b(patient|resident|client|person) (i|we) (really )?(hate|can'?t stand|despise)\b.{0,120}\b(how to|how do i|explain|way to)\b",
+)
+
+_WARNING = [
+    _rx(r"\b(gave|giving|give|given) away\b.{0,40}\b(my|all|everything|stuff|things|belongings|possessions|cat|dog|pets?|clothes|books)\b",
+        r"\bgave (my|all my) [\w ]{0,20}(to|away)\b"),
+    _rx(r"\bpaid off\b.{0,20}\b(my|all|everything|debts?)\b", r"\b(paying|settled|settling) (off )?(all )?(my )?debts\b",
+        r"\b(wrote|made|updated|finished) (my|a) (will|letters?|goodbye)\b"),
+    _rx(r"\b(won'?t|will not|wont) (need|be needing|have to worry about)\b.{0,30}\b(anything|it|them|this|money|stuff)\b.{0,20}"
+        r"\b(after|anymore|any more|soon|much longer|where i'?m going)\b", r"\bafter this (weekend|week|friday|saturday|sunday)\b.{0,40}\b(won'?t|gone|over|end)\b",
+        r"\b(won'?t|wont) be (around|here) (much longer|after|anymore|for long)\b"),
+    _rx(r"\b(thanks|thank you) for (everything|all the (chats|talks|help|time))\b", r"\b(goodbye|farewell) (to )?(everyone|all|for good)\b",
+        r"\bjust wanted to say (goodbye|bye|thanks)\b", r"\bthis is (my )?goodbye\b"),
+]
+
+
+def suicide_warning_signs(text: str) -> bool:
+    """Two or more kinds of warning behaviour in one message: "gave away my cat, paid off my debts,
+    won't need anything after this weekend, thanks for all the chats". One alone is ordinary life."""
+    t = normalize(text)
+    return sum(1 for rx in _WARNING if rx.search(t)) >= 2
+
+
+_TOOK = (r"(^\s*|\b(i|i'?ve|i just|just|he|she|they|my [\w-]+)\s+)(just\s+)?(took|swallowed|ate|downed|have taken|'ve taken|has taken|took like)\s+"
+         r"(like |about |around |maybe )?(\d{1,3}|a (whole )?(bottle|handful|pack|box)|the (whole|entire) (bottle|pack|box)|all)\b"
+         r"(?!\s*(mg|mcg|ml|units?|minutes?|mins?|hours?|days?|years?|weeks?)\b)")
+OVERDOSE_ASK = _rx(
+    _TOOK + r".{0,60}\b(antidote|throw (it|them|that) up|make (myself|me|him|her) (throw up|vomit|sick|puke)|induce vomiting|"
+    r"puke (it|them) up|get (it|them) out)\b",
+    _TOOK + r"\s+(of\s+)?(my|his|her|the|these)?\s*[\w-]+\b.{0,40}\b(\d+|few|couple|ten|twenty|thirty) (min|mins|minutes|hours?|hrs?) ago\b",
+)
+
+
+def overdose_taken_now(text: str) -> bool:
+    """"Took 10 of my ambien with vodka 20 min ago, what's the antidote": the dose question is R3
+    in form, but pills already taken make it an emergency, and emergency wins."""
+    return bool(OVERDOSE_ASK.search(normalize(text)))
+
+
+EDU_FRAME = _rx(
+    r"\b(history|historical|historically|in the (1[5-9]|20)\d0s|\d{2}th century|century ago)\b",
+    r"\b(bioethics|ethics (class|debate|essay)|debate|arguments? (for|against)|pros and cons of (letting|allowing|banning))\b",
+    r"\b(writing|write|working on) (a|my|the) (novel|story|book|screenplay|script|play|short story)\b.{0,120}\b(realistic\w*|bystanders|help|what would)\b",
+    r"\b(making|make|designing) a (poster|flyer|leaflet|handout|presentation)\b",
+    r"\b(school|class|classroom|teacher) (sent|is teaching|project|assignment|presentation|debate|essay)\b",
+    r"\b(safely )?(get rid of|dispose of|disposal of|throw away|drop off)\b.{0,40}\b(leftover|unused|old|expired|extra)\b",
+    r"\b(should never|shouldn'?t) be mixed\b", r"\bnever (mix|be mixed)\b",
+    r"\bhow (can|do|should|could) (i|we) (best )?support\b", r"\bsupport (her|him|them|my [\w-]+) as a\b",
+    r"^\s*(is it true|is it a myth|true or false)\b",
+    r"^\s*what (is|are) [\w -]{2,40}\b(and|,)\s*(can|could|do|does|is|are) (anyone|people|you) (buy|get)\b",
+    r"\b(what does it mean|is that (an actual|a real) (condition|disease|thing)|what (is|does) [\w-]+ mean)\b",
+)
+
+
+def education_frame(text: str) -> bool:
+    """A learning frame. The caller must also check: no harm request, nothing acute."""
+    return bool(EDU_FRAME.search(normalize(text)))
