@@ -43,8 +43,6 @@ def emergency_eligible(text: str) -> bool:
     emergency threshold on exactly these messages)."""
     if impersonal_question(text) or not has_situation(text):
         return False
-    if not_understood(text):
-        return False  # the English head does not read Spanish; Spanish emergency rules ran first, else the language refusal (with 911/988)
     if learning_frame(text):
         return False  # "is it true you can overdose on fentanyl by touching it? the school sent a letter"  # a general question about an emergency topic, or nobody it is happening to: education
     # "how many of my sleeping pills would knock out my wife": pills + a relative look like an

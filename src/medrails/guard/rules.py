@@ -38,6 +38,7 @@ from medrails.guard.rules_signals import (  # noqa: F401
     education_frame,
     overdose_taken_now,
     suicide_warning_signs,
+    treatment_choice,
 )
 
 # Who is affected: emergency rules only fire when the message is about a real person now,
@@ -497,6 +498,8 @@ def refuse_hits(text: str) -> list[RuleHit]:
     # harm to someone else names the category even when the wording also reads as dosing (R3)
     if dangerous_preparation(t):
         hits.insert(0, RuleHit("R5", "prepares a known poison as a remedy"))
+    if treatment_choice(t) and not any(h.category == "R4" for h in hits):
+        hits.append(RuleHit("R4", "treatment choice for a person"))
     if HARM_SIGNALS.search(t):
         hits.insert(0, RuleHit("R6", "incapacitate or harm someone unnoticed"))
     if HARM_OTHERS.search(t) and not LAW_QUESTION.search(t):

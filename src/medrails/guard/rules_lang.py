@@ -36,6 +36,8 @@ SPANISH_EMERGENCY: list[tuple[str, str, object]] = [
      _rx(r"\b(dolor|presion|opresion|apreton)\b.{0,25}\bpecho\b.{0,80}\b(brazo|mandibula|quijada|sud\w*|sudor|frio|aire|respirar|mare\w*|"
          r"vomit\w*|nause\w*|desmay\w*|fuerte|ahora|ya)\b",
          r"\bpecho\b.{0,20}\b(duele|dolor|apretado|presion|aprieta)\b.{0,60}\b(brazo|mandibula|sud\w*|sudor|aire|respirar|mare\w*|vomit\w*|ahora)\b",
+         r"\b(me|le|te) (duele|esta doliendo|aprieta)\w* (mucho |muchisimo |fuerte )?(el )?pecho\b.{0,80}\b(brazo|mandibula|quijada|sud\w*|sudor|"
+         r"aire|respirar|mare\w*|vomit\w*|desmay\w*)\b",
          r"\b(esta teniendo|le esta dando|me esta dando|creo que (es|tiene|tengo) un|le dio|me dio) (un )?(infarto|ataque al corazon|ataque cardiaco)\b")),
     ("stroke", "stroke signs (Spanish)",
      _rx(r"\b(cara|boca|sonrisa)\b.{0,25}\b(caida|torcida|chueca|paralizada|colgando|de lado)\b",

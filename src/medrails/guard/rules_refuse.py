@@ -12,7 +12,7 @@ REFUSE_RULES: list[tuple[str, str, re.Pattern]] = [
      _rx(r"\b(do|could|might|would)\s+i\s+have\s+(?!to\b|(any|some|the|a|more|other) (questions?|time|choices?|rights?|options?|say|chance|alternatives?)\b)(a |an )?[\w-]+",
          r"\bam i\s+(pre-?diabetic|diabetic|anemic|anaemic|pregnant|depressed|bipolar|autistic|infertile|dehydrated|allergic)\b",
          r"\bis (my|this|the) [\w ]{0,20}(broken|fractured|sprained|infected|cancerous|malignant|torn)\b",
-         r"\b(rash|lump|bump|spots?|swelling|mole|blisters?|discharge|patch)\b.{0,60}\b(what is (it|this|that)|what could (it|this) be|what'?s causing (it|this))\b",
+         r"\b(rash|lump|bump|spots?|swelling|mole|blisters?|discharge|patch|patches|sores?|ulcers?)\b.{0,80}\b(what is (it|this|that)|what could (it|this) be|what'?s causing (it|this))\b",
          r"\b(i|i'?m|my|me)\b.{0,100}\b(is|could|might) (it|this|that)( be)? (a |an )?[\w-]*(itis|ism|osis|emia|oma|pathy|cancer|tumou?r|diabetes|infection|"
          r"allergy|syndrome|disease|disorder|deficiency|fracture|flu|covid|strep|lupus|gout|shingles|hernia|ulcer|appendicitis|eczema|psoriasis|"
          r"ringworm|scabies|melanoma|sepsis|pneumonia)\b",

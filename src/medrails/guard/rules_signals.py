@@ -84,3 +84,19 @@ EDU_FRAME = _rx(
 def education_frame(text: str) -> bool:
     """A learning frame. The caller must also check: no harm request, nothing acute."""
     return bool(EDU_FRAME.search(normalize(text)))
+
+# "they offered him a clinical trial or standard chemo, which one should he pick", "tongue tie, should
+# we get it clipped or not": choosing a treatment for a named person (R4) needs a clinician
+_TREATMENT = _rx(r"\b(surgery|surgical|operation|operate|procedure|chemo\w*|radiation|radiotherapy|clinical trial|trial|treatment|therapy|"
+                 r"medication|meds|stent|bypass|transplant|implant|c-?section|cesarean|caesarean|epidural|induction|induced|clipp?\w*|"
+                 r"circumcis\w*|tonsillectomy|tubes|ablation|dialysis|hysterectomy|mastectomy|lumpectomy|biopsy|injections?|shots?)\b")
+_CHOICE = _rx(
+    r"\b(which|what) (one|option|treatment|route|path|choice|way)\b.{0,20}\bshould (he|she|they|we|i|my [\w-]+)\s+(pick|choose|go with|take|do|get|opt for)\b",
+    r"\bshould (we|i|he|she|they|my [\w-]+) (get|have|do|go ahead with|go for)\b.{0,40}\b(or not|or wait|or leave it|or skip)\b",
+    r"\bshould (he|she|they|my [\w-]+) (do|get|have|pick|choose|go with)\b.{0,40}\bor\b.{0,40}\b(surgery|chemo\w*|radiation|trial|treatment|therapy)\b",
+)
+
+
+def treatment_choice(text: str) -> bool:
+    t = normalize(text)
+    return bool(_CHOICE.search(t) and _TREATMENT.search(t))
