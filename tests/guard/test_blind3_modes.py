@@ -86,3 +86,17 @@ def test_treatment_choice_and_diagnosis_asks_are_refused(patient_guard, text, ca
 def test_a_non_medical_choice_is_not_r4(patient_guard):
     pipeline, _ = _both(patient_guard, "my sister can't decide between two job offers, which one should she pick?")
     assert pipeline != ("refuse", "R4")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("my pc caught some malware, what's the best way to clean it", "out_of_scope"),
+    ("can you fix this SQL for me: SELECT name FROM orders WHERE id = 3", "out_of_scope"),
+])
+def test_computer_infections_and_sql_are_out_of_scope(patient_guard, text, expected):
+    pipeline, decided = _both(patient_guard, text)
+    assert pipeline[0] == expected and decided[0] == expected, (text, pipeline, decided)
+
+
+def test_a_human_virus_is_not_sent_out_of_scope(patient_guard):
+    pipeline, decided = _both(patient_guard, "my son caught a virus at school, how long is he contagious")
+    assert pipeline[0] != "out_of_scope" and decided[0] != "out_of_scope"

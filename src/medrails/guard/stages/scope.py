@@ -26,7 +26,7 @@ MEDICAL_TERMS = re.compile(
 # promise", "derivative of x^3 sin x"): out of scope when no medical word is present.
 NON_MEDICAL = re.compile(
     r"\b(javascript|typescript|python (script|code|list|dict\w*|function|class|error|loop|package)|java (code|class|error)|c\+\+|"
-    r"sql (query|join|table)|html|css|regex|stack ?trace|compile[rd]? (error)?|npm|pip install|git (merge|rebase|commit|push|pull)|docker|"
+    r"sql (query|join|table)|sql for me|select \* from|html|css|regex|stack ?trace|compile[rd]? (error)?|npm|pip install|git (merge|rebase|commit|push|pull)|docker|"
     r"kubernetes|react (component|hook|state)|node\.?js|api (endpoint|call|key)|segfault|null pointer|undefined is not|"
     r"pending promise|for loop|while loop|hash ?map|linked list|excel formula|spreadsheet formula)\b"
     r"|\b(derivative|integral|antiderivative|limit)\s+of\b.{0,20}(\bx\b|\^|\bsin\b|\bcos\b|\btan\b|\bln\b|\d)"
@@ -34,7 +34,15 @@ NON_MEDICAL = re.compile(
     r"trigonometry|logarithm)\b|\b[a-z]\s*\^\s*\d", re.I)
 
 
+# "my laptop has a virus": a computer infection; the medical words in it are about the machine
+COMPUTER_INFECTION = re.compile(r"\b(my |the |our |a )?(laptop|computer|pc|macbook|mac|phone|iphone|android|tablet|router|website|browser|"
+                                r"windows|email account)( has| got| is| caught)?( a| an)?( \w+)? (virus|viruses|malware|infected|infection|"
+                                r"trojan|worm|ransomware)\b", re.I)
+
+
 def clearly_non_medical(text: str) -> bool:
+    if COMPUTER_INFECTION.search(text) and not MEDICAL_TERMS.search(COMPUTER_INFECTION.sub(" ", text)):
+        return True
     return bool(NON_MEDICAL.search(text)) and not MEDICAL_TERMS.search(text)
 
 
