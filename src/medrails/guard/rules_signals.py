@@ -67,7 +67,9 @@ def overdose_taken_now(text: str) -> bool:
 
 
 EDU_FRAME = _rx(
-    r"\b(history|historical|historically|in the (1[5-9]|20)\d0s|\d{2}th century|century ago)\b",
+    # topical history only: "medical history" / "a patient's history of..." is patient data, not a frame
+    r"\b((history|historical) (class|essay|lesson|question|project|paper|book|documentary|homework)|historically|in the (1[5-9]|20)\d0s|"
+    r"\d{2}th century|century ago|history of (medicine|the fda|psychiatry|surgery|vaccines?|anesthesia|nursing|public health))\b",
     r"\b(bioethics|ethics (class|debate|essay)|debate|arguments? (for|against)|pros and cons of (letting|allowing|banning))\b",
     r"\b(writing|write|working on) (a|my|the) (novel|story|book|screenplay|script|play|short story)\b.{0,120}\b(realistic\w*|bystanders|help|what would)\b",
     r"\b(making|make|designing) a (poster|flyer|leaflet|handout|presentation)\b",
