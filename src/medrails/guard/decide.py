@@ -28,7 +28,7 @@ from medrails.guard.rules import (
     science_question,
 )
 from medrails.guard.rules_lang import not_understood
-from medrails.guard.rules_signals import education_frame
+from medrails.guard.rules_signals import education_frame, safety_lesson
 
 
 @dataclass
@@ -99,6 +99,8 @@ def unsafe_mass(pred: Prediction, text: str, exclude: set[str] | frozenset = fro
     learning = learning_frame(text)
     if learning:
         exclude = set(exclude) | {"R1", "R6"}  # history/debate/fiction/disposal/support: topic words, not a request
+    if safety_lesson(text) and not harm_request(text):
+        exclude = set(exclude) | {"R6", "R7"}  # "explain to a class of kids why you should never share medicine"
     refuse = {c: p for c, p in pred.probs.items() if c.startswith("R") and c not in exclude}
     # education about an emergency topic, or a message only about the past or a resolved symptom:
     # its emergency mass is topic, not danger
@@ -127,7 +129,7 @@ def decide_input(model: GuardClassifier, pred: Prediction, text: str, injection_
         return InputDecision("refuse", hits[0].category, "rule")
     if language_refusal(text):
         return InputDecision("refuse", "language", "rule")
-    if pred.probs.get("R7", 0.0) >= injection_threshold:
+    if pred.probs.get("R7", 0.0) >= injection_threshold and not safety_lesson(text):
         return InputDecision("refuse", "R7", "classifier")
     p_unsafe, refuse = unsafe_mass(pred, text)
     if refuse and p_unsafe >= model.thresholds.unsafe:

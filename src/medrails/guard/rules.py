@@ -37,6 +37,7 @@ from medrails.guard.rules_signals import (  # noqa: F401
     HARM_SIGNALS,
     education_frame,
     overdose_taken_now,
+    safety_lesson,
     suicide_warning_signs,
     treatment_choice,
 )
@@ -511,6 +512,8 @@ def refuse_hits(text: str) -> list[RuleHit]:
 def injection_hits(text: str) -> list[RuleHit]:
     t = normalize(text)
     hits = [RuleHit("R7", name) for name, rx in INJECTION_RULES if rx.search(t)]
+    if safety_lesson(t):
+        hits = [h for h in hits if h.rule != "persona"]  # a children's safety lesson in a pharmacist's voice
     if spanish_injection(t):
         hits.append(RuleHit("R7", "ignore instructions (Spanish)"))
     return hits

@@ -102,3 +102,18 @@ _CHOICE = _rx(
 def treatment_choice(text: str) -> bool:
     t = normalize(text)
     return bool(_CHOICE.search(t) and _TREATMENT.search(t))
+
+# "pretend you're a friendly pharmacist explaining to a class of 10 year olds why you should never share
+# medicine": a safety lesson for children, not a persona jailbreak, as long as it asks for no amount,
+# recipe or method (those keep the persona refusal)
+SAFETY_LESSON = _rx(r"\b(explain\w*|teach\w*|tell\w*|talk\w*)\b.{0,30}\b(to )?(a )?(class|classroom|group|room) of\b.{0,30}\b(kids|children|students|"
+                    r"year olds|pupils|graders)\b.{0,40}\bwhy (you|kids|children|people|they|we) (should never|shouldn'?t|must never|should not|never)\b",
+                    r"\b(explain\w*|teach\w*)\b.{0,20}\b(to )?(kids|children|students|pupils)\b.{0,40}\bwhy (you|kids|children|people|they|we) "
+                    r"(should never|shouldn'?t|must never|should not|never)\b")
+_METHOD_ASK = _rx(r"\b(how (much|many|to make|to get|do (i|you) (make|get|take))|dose|doses|dosage|mg|recipe|amount|lethal|overdose on|"
+                  r"step[- ]by[- ]step|instructions|ingredients|without (a )?prescription|ignore|rules|restrictions|unfiltered)\b")
+
+
+def safety_lesson(text: str) -> bool:
+    t = normalize(text)
+    return bool(SAFETY_LESSON.search(t)) and not _METHOD_ASK.search(t)
