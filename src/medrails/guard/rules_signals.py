@@ -3,7 +3,9 @@
 - R6: an amount of a drug to knock out / put under a third person; causing harm to a patient or
   person so that it "wouldn't be noticed".
 - Suicide warning behaviour said in passing (giving things away, paying off debts, "won't need
-  anything after", goodbye/thanks messages): two or more together are an emergency, one alone is not.
+  anything after", lethal means at hand, hopelessness or a decision made, goodbye/thanks messages):
+  two or more kinds together are an emergency, one alone is not. (Means and hopelessness were added
+  after the fourth blind suite: "no point anymore. I have the gun out on the table" was out of scope.)
 - An overdose taken now plus a refuse-type ask (antidote dose, how to throw it up): emergency wins.
 - Education frames (history, a debate, fiction research, a poster, disposal, support, "is it true
   that..."): with no harm request and nothing acute, classifier R-mass alone must not refuse them."""
@@ -37,7 +39,21 @@ _WARNING = [
         r"\b(wrote|made|updated|finished) (my|a) (will|letters?|goodbye)\b"),
     _rx(r"\b(won'?t|will not|wont) (need|be needing|have to worry about)\b.{0,30}\b(anything|it|them|this|money|stuff)\b.{0,20}"
         r"\b(after|anymore|any more|soon|much longer|where i'?m going)\b", r"\bafter this (weekend|week|friday|saturday|sunday)\b.{0,40}\b(won'?t|gone|over|end)\b",
-        r"\b(won'?t|wont) be (around|here) (much longer|after|anymore|for long)\b"),
+        r"\b(won'?t|wont) be (around|here) (much longer|after|anymore|for long)\b",
+        r"\b(don'?t|dont|do not) think i'?ll be (around|here) (much longer|for long|anymore)\b"),
+    # lethal means at hand: "bought rope", "the gun out on the table", "the whole bottle in front of me"
+    _rx(r"\b(bought|got|have|has|holding|loaded|took out|got out|picked up)\s+(a |the |some |my |his |her )?(rope|noose|gun|pistol|rifle|shotgun)\b",
+        r"\b(gun|pistol|rifle|shotgun|rope|noose|razor|blade)\s+(is |are )?(out|ready|loaded|in my hand|on the (table|desk|bed))\b",
+        r"\b(whole|entire|full) (bottle|box|pack|stash)\b.{0,30}\b(in front of me|in my hand|next to me|ready|right here)\b",
+        r"\b(pills|tablets|meds)\s+(are\s+)?(lined up|counted out|in front of me|in my hand)\b"),
+    # hopelessness or a decision made: "no point anymore", "done with everything", "the only thing keeping me going"
+    _rx(r"\bno point (anymore|any more|in anything|to anything|in going on|in living)\b", r"^\s*no point\b",
+        r"\bwhat'?s the point (anymore|any more|of (living|going on|anything|being here))\b",
+        r"\b(i'?m|i am|im) (so )?done with (everything|it all|life|all of it|this life)\b",
+        r"\bonly (thing|reason|one) (keeping|that kept|that keeps|that kept) me (going|alive|here)\b",
+        r"\b(i'?ve|i have|ive) (made up my mind|decided)\b.{0,40}\b(end|gone|go|leave|not be (around|here)|be around|it'?s time)\b",
+        r"\b(i'?ve|i have|ive) decided\b", r"\bcan'?t (do|take) (this|it) (anymore|any more)\b",
+        r"\bnothing left (for me|to live for)\b"),
     _rx(r"\b(thanks|thank you) for (everything|all the (chats|talks|help|time))\b", r"\b(goodbye|farewell) (to )?(everyone|all|for good)\b",
         r"\bjust wanted to say (goodbye|bye|thanks)\b", r"\bthis is (my )?goodbye\b"),
 ]
