@@ -31,14 +31,11 @@ def _layer_kinds(seen: dict):
 
     class Inspect(TrainerCallback):
         def on_train_begin(self, args, state, control, model=None, **kwargs):
-            import torch
-
             linear = [m for n, m in model.named_modules() if n.endswith("mlp.down_proj.base_layer")]
             seen["base_layer"] = type(linear[0]).__name__ if linear else None
             trainable = [p for p in model.parameters() if p.requires_grad]
             seen["trainable_dtypes"] = sorted({str(p.dtype) for p in trainable})
-            seen["trainable_on_cuda"] = all(p.is_cuda for p in trainable)
-            seen["cuda"] = torch.cuda.is_available()
+            seen["trainable_on_cuda"] = bool(trainable) and all(p.is_cuda for p in trainable)
 
     return Inspect()
 
