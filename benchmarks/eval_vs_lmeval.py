@@ -39,7 +39,7 @@ os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
 from medrails.eval import mcq  # noqa: E402
 from medrails.eval.data import load_medmcqa, load_pubmedqa  # noqa: E402
-from medrails.eval.loglik import LoglikScorer, MarginBound, load_causal_lm  # noqa: E402
+from medrails.eval.loglik import LoglikScorer, MarginBound, bfloat16_matmuls, load_causal_lm  # noqa: E402
 from medrails.eval.results import ItemLog  # noqa: E402
 from medrails.paths import shared_data_dir  # noqa: E402
 
@@ -140,13 +140,14 @@ class Timer:
 
 
 def compare(lm, lmeval: LmEvalSide, task: str, data, shots: int, limit: int, chunk: int, folder: Path,
-            batch_size: int, approx_model=None, safety: float = 1.5) -> dict:
+            batch_size: int, verified: bool = False, safety: float = 1.5) -> dict:
     items, exemplars = data.items[shots: shots + limit], data.items[:shots]
     prepared = mcq.prepare(data, shots, chat_template=False, limit=None)
     prepared.exemplars = {"": exemplars} if exemplars else {}
     exact, bound = None, None
-    if approx_model is not None:  # verified: bfloat16 first, close items again in float32
-        scorer, exact = LoglikScorer(approx_model, lm.tokenizer), LoglikScorer(lm.model, lm.tokenizer)
+    if verified:  # bfloat16 matrix products first, close items again in float32
+        scorer = LoglikScorer(lm.model, lm.tokenizer, bfloat16_products=True)
+        exact = LoglikScorer(lm.model, lm.tokenizer)
         bound = MarginBound(safety=safety)
     else:
         scorer = LoglikScorer(lm.model, lm.tokenizer)
@@ -180,7 +181,7 @@ def compare(lm, lmeval: LmEvalSide, task: str, data, shots: int, limit: int, chu
     lm_eval_correct = lmeval.correct(task_obj, by_doc)
     n = len(items)
     in_fp32 = sum(1 for item in items if records[item.id].get("precision") == "float32")
-    return {"decided_in_float32": in_fp32 / n, "verify": bound.record() if bound else None,"task": task, "shots": shots, "n": n, "chunks": len(ratios),
+    return {"decided_in_float32": in_fp32 / n, "verify": bound.record() if bound else None, "task": task, "shots": shots, "n": n, "chunks": len(ratios),
             "medrails_acc": sum(x for x, _ in mine) / n, "lmeval_acc": sum(x for x, _ in lm_eval_correct) / n,
             "medrails_acc_norm": sum(x for _, x in mine) / n,
             "item_agreement": sum(x[0] == y[0] for x, y in zip(mine, lm_eval_correct, strict=True)) / n,
@@ -239,13 +240,8 @@ def main() -> int:
         torch.set_num_threads(args.threads)
 
     lm = load_causal_lm("embedded")
-    approx_model = None
     if args.medrails_dtype == "bfloat16":
         lm.model.to(torch.bfloat16)
-    elif args.medrails_dtype == "verified":
-        from medrails.eval.loglik import bfloat16_copy
-
-        approx_model = bfloat16_copy(lm.model)
     shots_list = [int(s) for s in args.shots.split(",")]
     print(f"model {lm.name} ({lm.directory}); torch {torch.__version__}, threads {torch.get_num_threads()}; "
           f"limit {args.limit}; shots {shots_list}; chunk {args.chunk}; lm-eval batch size {args.batch_size}; "
@@ -257,13 +253,16 @@ def main() -> int:
         folder = Path(tmp)
         lmeval = LmEvalSide(lm.directory, folder, args.batch_size)
         with torch.inference_mode():  # first passes of a process are slow (allocator, kernels): not timed
-            for model in (lm.model, lmeval.lm.model) + ((approx_model,) if approx_model is not None else ()):
+            for model in (lm.model, lmeval.lm.model):
                 for length in (32, 256):
                     model(torch.full((1, length), 100, dtype=torch.long))
+                    if args.medrails_dtype == "verified" and model is lm.model:
+                        with bfloat16_matmuls(model):
+                            model(torch.full((1, length), 100, dtype=torch.long))
         for shots in shots_list:
             for task, data in datasets.items():
                 rows.append(compare(lm, lmeval, task, data, shots, args.limit, args.chunk, folder,
-                                    args.medrails_batch_size, approx_model, args.verify_safety))
+                                    args.medrails_batch_size, args.medrails_dtype == "verified", args.verify_safety))
                 print_table(rows[-1:])  # each row as soon as it is done (a long run may be cut short)
     print_table(rows)
     if args.json:

@@ -1,56 +1,71 @@
-"""--dtype verified holds a float32 and a bfloat16 copy of the weights: making the second must
-not pass through a third (a float32 duplicate), which would double a 7B model's memory."""
+"""--dtype verified scores first with bfloat16 matrix products on the float32 weights: one copy of
+the weights (a 7B model would otherwise need a second, bfloat16 one), and the model left exactly as
+it was for the float32 pass that re-scores close items."""
 
 from __future__ import annotations
 
-import copy
+import json
 
 import torch
 
-from medrails.eval.loglik import bfloat16_copy, load_causal_lm
+from medrails.eval.loglik import LoglikScorer, bfloat16_matmuls, load_causal_lm
 
 
-def test_bfloat16_copy_converts_each_weight_without_a_float32_duplicate(tiny_model_dir, monkeypatch):
+def test_bfloat16_matmuls_runs_products_in_bfloat16_and_leaves_the_model_as_it_was(tiny_model_dir):
     lm = load_causal_lm(str(tiny_model_dir))
     model = lm.model
-    reference = copy.deepcopy(model).to(torch.bfloat16)  # what runner.py did before
-    duplicated = []
-    original = torch.nn.Parameter.__deepcopy__
-
-    def counting(self, memo):  # called only for a parameter copied at its own (float32) precision
-        duplicated.append(self.dtype)
-        return original(self, memo)
-
-    monkeypatch.setattr(torch.nn.Parameter, "__deepcopy__", counting)
-    half = bfloat16_copy(model)
-    monkeypatch.undo()
-    assert duplicated == []
-    assert {p.dtype for p in half.parameters()} == {torch.bfloat16}
-    assert {p.dtype for p in model.parameters()} == {torch.float32}  # the float32 weights stay for re-scoring
-    assert half.get_input_embeddings().weight.data_ptr() != model.get_input_embeddings().weight.data_ptr()
-    tied = model.get_output_embeddings().weight is model.get_input_embeddings().weight
-    assert (half.get_output_embeddings().weight is half.get_input_embeddings().weight) == tied
     ids = lm.tokenizer("Which vitamin deficiency causes scurvy?", return_tensors="pt").input_ids
+    pointers = [p.data_ptr() for p in model.parameters()]
     with torch.no_grad():
-        assert torch.equal(half(ids).logits, reference(ids).logits)  # same model as deepcopy().to()
-    assert {b.dtype for b in half.buffers() if b.is_floating_point()} <= {torch.bfloat16}
+        before = model(ids).logits
+        seen = {}
+        hooks = [model.get_output_embeddings().register_forward_hook(
+                     lambda module, args, out: seen.__setitem__("head", out.dtype)),
+                 model.get_input_embeddings().register_forward_hook(lambda *a: None)]
+        first_linear = next(m for m in model.modules() if isinstance(m, torch.nn.Linear)
+                            and m is not model.get_output_embeddings())
+        hooks.append(first_linear.register_forward_hook(lambda module, args, out: seen.__setitem__("layer", out.dtype)))
+        with bfloat16_matmuls(model):
+            mixed = model(ids).logits
+        for hook in hooks:
+            hook.remove()
+        after = model(ids).logits
+    assert seen == {"layer": torch.bfloat16, "head": torch.float32}
+    assert mixed.dtype == torch.float32 and not torch.equal(mixed, before)  # really another precision
+    assert (mixed - before).abs().max() < 0.05 * before.abs().max()  # but the same model
+    assert torch.equal(after, before)  # nothing of the mixed pass stays behind
+    assert "forward" not in model.get_output_embeddings().__dict__
+    assert {p.dtype for p in model.parameters()} == {torch.float32}
+    assert [p.data_ptr() for p in model.parameters()] == pointers  # no copy of the weights was made
 
 
-def test_the_bfloat16_copy_is_made_only_when_bfloat16_scores_something(tiny_model_dir, medqa_file, tmp_path,
-                                                                        medrails_home, monkeypatch):
-    import json
+def test_a_forward_already_set_on_the_head_is_put_back(tiny_model_dir):
+    lm = load_causal_lm(str(tiny_model_dir))
+    head = lm.model.get_output_embeddings()
+    calls = []
 
-    import medrails.eval.loglik as loglik
+    def hooked(hidden):  # what accelerate's hooks do: a wrapper set on the instance
+        calls.append(hidden.dtype)
+        return torch.nn.Linear.forward(head, hidden)
+
+    head.forward = hooked
+    ids = lm.tokenizer("scurvy", return_tensors="pt").input_ids
+    with torch.no_grad(), bfloat16_matmuls(lm.model):
+        lm.model(ids)
+    assert head.forward is hooked and calls == [torch.float32]  # ran inside, in float32
+    scorer = LoglikScorer(lm.model, lm.tokenizer, bfloat16_products=True)
+    assert scorer.precision == "bfloat16-mixed" and LoglikScorer(lm.model, lm.tokenizer).precision == "float32"
+
+
+def test_a_verified_run_records_which_precision_decided_each_item(tiny_model_dir, medqa_file, tmp_path, medrails_home):
     from medrails.eval.runner import EvalSettings, main
 
-    made = []
-    monkeypatch.setattr(loglik, "bfloat16_copy", lambda model: made.append(1) or bfloat16_copy(model))
     settings = EvalSettings(model=str(tiny_model_dir), tasks=["medqa"], data={"medqa": str(medqa_file)}, limit=3,
                             dtype="verified", out=str(tmp_path / "short"))
-    run_dir = main(settings)  # 3 items < 32 calibration items: float32 alone, no bfloat16 copy
-    assert made == []
+    run_dir = main(settings)  # 3 items < 32 calibration items: float32 alone
     assert json.loads((run_dir / "run.json").read_text())["results"]["medqa"]["decided_in"] == {"float32": 3}
-    main(settings.model_copy(update={"verify_calibration": 1, "out": str(tmp_path / "long")}))
-    assert made == [1]
-    main(settings.model_copy(update={"verify_calibration": 1, "out": str(tmp_path / "long")}))  # resumed, all done
-    assert made == [1]  # nothing left to score: no copy made
+    run_dir = main(settings.model_copy(update={"verify_calibration": 1, "out": str(tmp_path / "long")}))
+    decided = json.loads((run_dir / "run.json").read_text())["results"]["medqa"]["decided_in"]
+    assert sum(decided.values()) == 3 and set(decided) <= {"float32", "bfloat16-mixed"} and decided["float32"] >= 1
+    records = [json.loads(line) for line in (run_dir / "items" / "medqa.jsonl").read_text().splitlines()]
+    assert {r["precision"] for r in records} == set(decided)

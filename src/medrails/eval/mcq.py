@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from medrails.errors import BackendError, MedrailsError
 from medrails.eval.data import LETTERS, TaskData
-from medrails.eval.loglik import MAX_BATCH_TOKENS, LoglikScorer, MarginBound, decision_margins, precision_of
+from medrails.eval.loglik import MAX_BATCH_TOKENS, LoglikScorer, MarginBound, decision_margins
 from medrails.eval.metrics import bootstrap, macro_f1, wilson
 from medrails.eval.prompts import PromptSpec, build_prompt, exemplars_for, question_text, select_fewshot
 from medrails.eval.results import ItemLog, pending, progress_bar
@@ -42,7 +42,7 @@ def run_loglik(task: PreparedTask, scorer: LoglikScorer, log: ItemLog, batch_siz
     first, as lm-eval orders them; at most `max_batch_tokens` padded tokens per pass). Each
     pass's records are appended as soon as it finishes, so a killed run loses at most one pass.
 
-    With `exact` (a float32 scorer; `scorer` then holds the bfloat16 copy) the run is verified:
+    With `exact` (a float32 scorer; `scorer` then runs bfloat16 matrix products) the run is verified:
     items whose bfloat16 decision is within `bound` of flipping are scored again by `exact`,
     which decides them. Until `bound` is calibrated, items are taken in file order and all
     scored both ways; items scored both ways in an earlier, killed run count towards it."""
@@ -69,8 +69,8 @@ def run_loglik(task: PreparedTask, scorer: LoglikScorer, log: ItemLog, batch_siz
                                                                        max_batch_tokens)]
     batches += [[rest[i] for i in b] for b in scorer.plan_batches([encoded[i][2] for i in rest], batch_size,
                                                                    max_batch_tokens)]
-    approx_precision = precision_of(scorer.model) if batches else None  # (nothing to score: no model needed)
-    exact_precision = precision_of(exact.model) if exact is not None else None
+    approx_precision = scorer.precision if batches else None  # (nothing to score: no model needed)
+    exact_precision = exact.precision if exact is not None else None
     with progress_bar(f"{task.data.task} (log-likelihood)", total=len(task.items), done=len(task.items) - len(todo)) as advance:
         for batch in batches:
             chunk = [encoded[i] for i in batch]

@@ -118,7 +118,7 @@ def precision_note(cfg: dict, summary: dict) -> str:
         return (f", verified precision: every item scored in float32 alone (the run is shorter than its "
                 f"{verify.get('calibration_items')}-item calibration)")
     text = (f", verified precision: {decided.get('float32', 0)} of {sum(decided.values())} items decided in float32, "
-            f"the rest in bfloat16")
+            f"the rest with bfloat16 matrix products")
     if verify:
         how = "fixed" if verify.get("fixed") is not None else (
             f"{verify.get('safety')} x the largest bfloat16 error over {verify.get('items_scored_both_ways')} items "

@@ -63,9 +63,9 @@ class EvalSettings(StrictModel):
         "auto", description="Precision of a local model's weights for log-likelihood scoring. auto: verified for "
         "zero-shot on CPUs with fast bfloat16 (AVX512-BF16 or AMX), else float32. float32 matches "
         "lm-evaluation-harness item for item; bfloat16 is several times faster on CPUs with AVX512-BF16/AMX but can "
-        "flip items whose options score nearly the same; verified scores in bfloat16 and scores again in float32 "
-        "every item whose decision is within bfloat16's measured error of flipping (float32's answers, most of "
-        "bfloat16's speed; holds both copies of the weights).")
+        "flip items whose options score nearly the same; verified scores with bfloat16 matrix products on the "
+        "float32 weights and scores again in float32 every item whose decision is within bfloat16's measured error "
+        "of flipping (float32's answers, most of bfloat16's speed, one copy of the weights).")
     verify_margin: float | None = Field(
         None, gt=0, description="verified: re-score every item whose best option leads by less than this many nats "
         "(and per character for acc_norm) instead of calibrating the bound on the run's first items.")
@@ -149,7 +149,6 @@ class _Models:
         self.settings = settings
         self.spec = parse_spec(settings.model)
         self._lm = None
-        self._approx = None  # bfloat16 copy for --dtype verified
         self.dtype = resolve_dtype(settings.dtype, settings.shots)
         self._chat = None
 
@@ -169,21 +168,16 @@ class _Models:
         return self._lm
 
     def scorers(self, lm):
-        """(scorer, exact scorer or None, bound or None) for log-likelihood scoring."""
-        from medrails.eval.loglik import LazyModelScorer, LoglikScorer, MarginBound, bfloat16_copy
+        """(scorer, exact scorer or None, bound or None) for log-likelihood scoring. verified holds
+        one copy of the weights: the first pass runs its matrix products in bfloat16."""
+        from medrails.eval.loglik import LoglikScorer, MarginBound
 
         if self.dtype != "verified":
             return LoglikScorer(lm.model, lm.tokenizer), None, None
         exact = LoglikScorer(lm.model, lm.tokenizer)
-
-        def approx_model():  # the float32 weights stay for re-scoring
-            if self._approx is None:
-                self._approx = bfloat16_copy(lm.model)
-            return self._approx
-
         bound = MarginBound(safety=self.settings.verify_safety, fixed=self.settings.verify_margin,
                             calibration_items=self.settings.verify_calibration)
-        return LazyModelScorer(approx_model, lm.tokenizer, exact.max_length), exact, bound
+        return LoglikScorer(lm.model, lm.tokenizer, bfloat16_products=True), exact, bound
 
     def chat(self):
         if self._chat is None:
