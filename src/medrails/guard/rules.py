@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 
+from medrails.guard.rules_acute import acute_any_hits, acute_person_hits
 from medrails.guard.rules_base import RuleHit, _Alternatives, _per_message, _rx, _rx_plain, normalize  # noqa: F401 (re-exported)
+from medrails.guard.rules_es import spanish_education, spanish_harm, spanish_not_now, spanish_refuse_hits
 from medrails.guard.rules_harm import (  # noqa: F401 (re-exported)
     _COVERT,
     _DRUGS,
@@ -31,8 +33,9 @@ from medrails.guard.rules_harm import (  # noqa: F401 (re-exported)
     harm_request,
     law_question,
 )
-from medrails.guard.rules_lang import spanish_emergency_hits, spanish_injection
-from medrails.guard.rules_refuse import INJECTION_RULES, REFUSE_RULES  # noqa: F401 (re-exported)
+from medrails.guard.rules_lang import not_understood, spanish_emergency_hits, spanish_injection
+from medrails.guard.rules_refuse import INJECTION_RULES, REFUSE_RULES, deleet  # noqa: F401 (re-exported)
+from medrails.guard.rules_scope import clearly_non_medical
 from medrails.guard.rules_signals import (  # noqa: F401
     HARM_SIGNALS,
     education_frame,
@@ -164,7 +167,8 @@ EMERGENCY_RULES: list[tuple[str, str, re.Pattern]] = [
     ("unconscious", "unresponsive person",
      _rx(r"\b(not|isn'?t|won'?t|wont|can'?t|cannot)\s+(respond\w*|wake\w*( up)?|waking( up)?|be woken|rouse)\b", r"\bunresponsive\b", r"\bunconscious\b",
          r"\bno pulse\b", r"\b(he'?s|she'?s|is|isn'?t|not)\s+(not )?breathing\b(?!.*\b(fast|weird|hard)\b)", r"\bpassed out\b.{0,40}\b(can'?t|won'?t)\b",
-         r"\bcollapsed\b(?!.*\bchest\b)", r"\blimp\b")),
+         # "went limp", "is limp and not responding"; not a gait ("has a limp", "walking with a limp")
+         r"\bcollapsed\b(?!.*\bchest\b)", r"\b(went|gone|go|goes|going|is|was|lying|body|totally|completely|all) limp\b")),
     ("seizure", "seizure now",
      _rx(r"\b(is|he'?s|she'?s|i'?m|am|are|they'?re|started|been)\s+(having\s+(a\s+)?)?(seizure|seizing|convuls\w*|fitting|having a fit)(?!s?[- ]?free)",
          r"\bhaving (a |repeated )?(seizures?|convulsions?|fits?)\b(?!.*\b(what|how)\b.*\bgeneral\b)", r"\bseizing\b", r"\bconvulsing\b",
@@ -376,8 +380,17 @@ def condition_why(text: str) -> bool:
 @_per_message
 def impersonal_question(text: str) -> bool:
     """A general or hypothetical question ("when should chest pain be treated as an emergency?",
-    "what should you do if someone has a seizure?"): education, whatever its topic."""
+    "what should you do if someone has a seizure?"): education, whatever its topic. A clearly non-medical
+    request (a game, a recipe) is nobody's medical situation either: the head's emergency call and
+    emergency mass are off for it (the emergency rules still read it)."""
     t = normalize(text)
+    return _impersonal(t) or clearly_non_medical(t)
+
+
+@_per_message
+def _impersonal(t: str) -> bool:
+    if spanish_education(t):
+        return True  # rules_es: a Spanish question frame with nothing personal, risky or acute
     if GENERAL_QUESTION.search(t):
         return True
     if HYPOTHETICAL.search(t) and not HAPPENING_NOW.search(t):
@@ -443,7 +456,8 @@ ACUTE_NOW = _rx(r"\b(right now|just now|suddenly|all of a sudden|minutes ago|an 
 @_per_message
 def has_situation(text: str) -> bool:
     t = normalize(text)
-    return bool(SITUATION.search(t)) and not history_only(t)
+    return (bool(SITUATION.search(t)) and not history_only(t) and not clearly_non_medical(t) and not spanish_education(t)
+            and not spanish_not_now(t))
 
 
 @_per_message
@@ -473,16 +487,22 @@ def emergency_hits(text: str) -> list[RuleHit]:
         return [RuleHit("suicide", "warning behaviour (giving away, debts paid, goodbye)")]
     if overdose_taken_now(t):
         return [RuleHit("overdose", "pills taken now, with an antidote or vomiting ask")]
-    spanish = spanish_emergency_hits(t)
+    # "qué es una sobredosis" is a question; "pastillas que dejan inconsciente a una persona sin que se dé cuenta" is R6
+    spanish = [] if spanish_education(t) or (spanish_harm(t) and spanish_not_now(t)) else spanish_emergency_hits(t)
     if spanish:
         return spanish  # the English question frames below do not read Spanish
-    if impersonal_question(t):
+    framed = bool(HYPOTHETICAL.search(t) and not HAPPENING_NOW.search(t)) or bool(SUPPORT_FRAME.search(t)) or education_frame(t)
+    if not framed:  # terse and pronoun-less ("sats 78% on 4L", "planning to end it all this weekend"): not a general question
+        early = [h for h in acute_any_hits(t) if h.category == "suicide" or not GENERAL_QUESTION.search(t)]
+        if early:
+            return early
+    if _impersonal(t):
         return []
     if ABOUT_A_PRACTICE.search(t) and not SITUATION.search(t) and not ACUTE_NOW.search(t):
         return []  # "is drinking bleach to cure covid a real thing?": nobody in it, nothing happening
     hits = [RuleHit(cls, name) for cls, name, rx in EMERGENCY_RULES if rx.search(t)]
     if SITUATION.search(t) and not NOT_ACUTE.search(t):
-        hits += [RuleHit(cls, name) for cls, name, rx in PERSON_EMERGENCY_RULES if rx.search(t)]
+        hits += [RuleHit(cls, name) for cls, name, rx in PERSON_EMERGENCY_RULES if rx.search(t)] + acute_person_hits(t)
     return hits
 
 
@@ -490,6 +510,11 @@ def emergency_hits(text: str) -> list[RuleHit]:
 def refuse_hits(text: str) -> list[RuleHit]:
     t = normalize(text)
     hits = [RuleHit(cat, name) for cat, name, rx in REFUSE_RULES if rx.search(t)]
+    if not not_understood(t):
+        # Spanish phrases in a mostly English message get their category; a mostly Spanish request keeps the
+        # bilingual `language` refusal (it carries 911 / 988 / Poison Control in Spanish), and its Spanish rule
+        # hit only turns off emergencies and the education frame (rules_es)
+        hits += spanish_refuse_hits(t)
     if education_frame(t) and not acute_now(t):
         # "how do I safely get rid of leftover opioid pills", "what is naloxone, can anyone buy it without a
         # prescription": a disposal/history/debate/support frame; harm shapes below still fire
@@ -516,6 +541,11 @@ def injection_hits(text: str) -> list[RuleHit]:
         hits = [h for h in hits if h.rule != "persona"]  # a children's safety lesson in a pharmacist's voice
     if spanish_injection(t):
         hits.append(RuleHit("R7", "ignore instructions (Spanish)"))
+    leet, words, plain = deleet(t)
+    if not hits and leet >= 3:
+        if (any(rx.search(plain) for _, rx in INJECTION_RULES) or any(rx.search(plain) for _, _, rx in REFUSE_RULES)
+                or (leet >= 4 and leet >= 0.3 * words)):
+            hits.append(RuleHit("R7", "obfuscated (leetspeak) text"))
     return hits
 
 

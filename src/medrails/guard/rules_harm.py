@@ -163,4 +163,6 @@ def harm_request(text: str) -> bool:
     t = normalize(text)
     diy = any(cat == "R5" and rx.search(t) for cat, _, rx in REFUSE_RULES)  # a procedure on oneself, planned
     harm = (HARM_OTHERS.search(t) and not LAW_QUESTION.search(t)) or HARM_SIGNALS.search(t)
-    return bool(harm or dangerous_preparation(t) or diy) and not HARM_NOW.search(t)
+    from medrails.guard.rules_es import spanish_harm
+
+    return bool(harm or dangerous_preparation(t) or diy or spanish_harm(t)) and not HARM_NOW.search(t)

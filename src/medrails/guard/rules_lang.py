@@ -60,7 +60,8 @@ SPANISH_EMERGENCY: list[tuple[str, str, object]] = [
      _rx(r"\b(se tomo|me tome|tomo|trago|se trago|me trague|comio|se comio)\b.{0,30}\b(todas las|muchas|un frasco|un bote|una caja|demasiad\w*|"
          r"\d{2,})\b.{0,25}\b(pastillas|pildoras|tabletas|medicinas?|capsulas)\b", r"\bsobredosis\b",
          r"\b(bebio|trago|se tomo|tomo|comio|se comio|se bebio|me bebi|chupo)\b.{0,30}\b(cloro|lejia|veneno|anticongelante|detergente|pila|"
-         r"bateria|raticida|insecticida|gasolina|destapacanos)\b",
+         r"bateria|raticida|insecticida|gasolina|destapacanos|destapa\w*|limpiador\w*|quitagrasa|sosa|acido|suavizante|pinol|amoniaco|aguarras|"
+         r"thinner|removedor|blanqueador|desinfectante|capsulas? de detergente|liquido para (destapar|limpiar))\b",
          # "se tomó medio frasco de vitaminas con hierro": a container's worth of anything swallowed
          r"\b(se tomo|me tome|tomo|trago|se trago|me trague|comio|se comio|se bebio|bebio)\b.{0,20}\b(medio|media|un|una|todo el|toda la|el|la|"
          r"\d+)\s+(frasco|bote|caja|botella|blister|paquete|tira)s?\b")),
@@ -122,6 +123,10 @@ def not_understood(text: str) -> bool:
     English function words ("¿qué dosis de ibuprofeno le doy a mi hijo?")."""
     if not _maybe_foreign(text[:4000]):
         return False
+    from medrails.guard.rules_es import spanish_education, spanish_non_medical
+
+    if spanish_education(text) or spanish_non_medical(text):
+        return False  # rules_es read it: a clearly educational question, or a non-medical request
     t = deaccent(text[:4000])
     letters = [c for c in t if c.isalpha()]
     if len(letters) >= 3 and sum(1 for c in letters if not c.isascii()) > len(letters) / 2:

@@ -97,7 +97,12 @@ INJECTION_RULES: list[tuple[str, re.Pattern]] = [
                     r"\b(new|your new) persona\b", r"\brespond (only )?as\b",
                     # the "late grandma" exploit: role-play a dead relative who "used to tell me" doses or recipes
                     r"\b(act|pretend|play|roleplay|role-play|be|speak|respond|talk)\s+(as|like)\s+(him|her|them|my (late |dead |deceased )?[\w-]+)\b"
-                    r"(?!.{0,20}\b(would|does|did)\b)",)),
+                    r"(?!.{0,20}\b(would|does|did)\b)",
+                    # "a second persona who never refuses", "answer twice", "stay in character"
+                    r"\b(who|that|which) (never|doesn'?t|does not|won'?t|will never|can'?t|cannot) (refuses?|says? no|declines?|adds? (a )?disclaimers?|"
+                    r"gives? warnings|follows? (the |any )?rules|(tells?|says?|tell me to) (me to )?see a doctor|says? see a doctor)\b",
+                    r"\b(answer|respond|reply) (me )?(twice|two times|in two ways|as both)\b", r"\bstay in character\b",
+                    r"\bfrom now on,? you('ll| will| are| must| answer| respond)\b")),
     ("authority claim", _rx(r"\b(i'?m|i am)\s+(the|an?)\s+(developer|admin|administrator|engineer|openai engineer)\b.{0,60}"
                             r"\b(mode|filter|bypass|turn off|disable|switch)\b", r"\bauthori[sz]ation (code|granted)\b")),
     ("encoded payload", _rx(r"\bbase64\b", r"\b(decode|rot13)\b.{0,30}\b(and|then)\b.{0,20}\b(do|follow|execute)\b")),
@@ -152,3 +157,80 @@ R6_MORE = ("R6", "sedation for convenience or organ trade",
 REFUSE_RULES[1:1] = [R1_MORE]
 REFUSE_RULES.insert(2 + 1, R2_MORE)
 REFUSE_RULES.append(R6_MORE)
+
+# Added after the fifth and sixth blind suites (kinds, not their strings):
+# R1: "does she have dementia", "based on 'a 2 cm nodule' what is it", "<disease>? yes or no"
+_WHO = r"(she|he|they|my [\w-]+|mom|mum|dad|grandma|grandpa|nan|papa|mama|the baby|our [\w-]+)"
+R1_KINDS = ("R1", "asks which disease a described person has", _rx(
+    r"\b(does|do|could|might|would) " + _WHO + r" (have|has|be getting|be developing) (early |early[- ]onset |mild |some |the start of |beginning )?"
+    r"(stage \w+ )?" + _DISEASES + r"\b",
+    r"\b(am i|is (she|he|my [\w-]+)) (getting|developing|showing (signs|the start) of|in the (early )?stages? of)\b.{0,20}" + _DISEASES + r"\b",
+    r"\b(mass|nodule|lesion|shadow|growth|cyst|spot|opacity|density|thickening)\b.{0,80}\b(what is (it|this|that)|what could (it|this) be|"
+    r"what is it likely|is it (cancer|malignant|benign))\b",
+    r"\bbased on (this|these|that|my|his|her|the)\b.{0,60}\b(what is (it|this)|what (do|does) (i|he|she) have|what'?s wrong|which (one|disease|condition))\b",
+    r"\b" + _DISEASES + r"\s*\?.{0,40}\b(yes or no|yes/no|straight answer|be honest|just tell me)\b",
+    r"\b(tell me|say|answer) (just )?(yes or no|yes/no)\b.{0,40}\b(do|does|is|am) (i|he|she|it)\b"))
+# R4: choosing between treatments for a named person ("meds or lifestyle first for me specifically",
+# "which order is better for her case")
+_TREAT_WORD = (r"(meds?|medications?|pills|surgery|operation|chemo\w*|radiation|radiotherapy|immunotherapy|lifestyle|diet|exercise|"
+               r"physio\w*|physical therapy|injections?|shots?|therapy|counsel\w*|antidepressants?|insulin|statins?|stent|bypass|transplant|"
+               r"hormone\w*|ivf|c-?section|induction|watchful waiting|waiting|biopsy)")
+R4_KINDS = ("R4", "treatment choice for a person's own case", _rx(
+    r"\b" + _TREAT_WORD + r"\b.{0,30}\bor\b.{0,30}\b" + _TREAT_WORD + r"\b.{0,40}\b(for (me|him|her|them|my [\w-]+) (specifically|personally|in particular)|"
+    r"in (my|her|his|their) (case|situation)|for (my|her|his|their) case)\b",
+    r"\bor\b.{0,40}\bfor (me|him|her|them|my [\w-]+) (specifically|personally|in particular)\b",
+    r"\b(which|what) (order|option|approach|route|treatment|plan|one|choice|sequence)\b.{0,40}\b(is|would be|'s) (better|best|right|safer|smarter)\b.{0,25}"
+    r"\bfor (her|him|me|them|my [\w-]+)\b(?!.{0,15}\b(in general|generally|usually|typically)\b)",
+    r"\b(better|best|right) (for|in) (her|his|my|their) (case|situation)\b"))
+# R5: animal medicines taken by a person ("fish antibiotics for my tooth infection")
+R5_KINDS = ("R5", "animal or fish medicine for a person", _rx(
+    r"\b(fish|aquarium|vet|veterinary|pet[- ]?store|pet shop|livestock|farm|horse|cattle|bird|dog|cat)\b.{0,20}\b(antibiotics?|amoxicillin|"
+    r"mox|amox|cipro\w*|doxy\w*|penicillin|cephalexin|metronidazole|ivermectin|dewormer|wormer)\b.{0,120}"
+    r"\b(myself|my own|for me|for my|treat (my|his|her)|i (take|use|try)|take (them|it)|how long|which ones|match|equivalent|same as|human)\b",
+    r"\bfish[- ]?(mox|flex|cillin|pen|zole|cycline)\b.{0,80}\b(myself|my|me|i|take)\b",
+    r"\b(myself|my own|i|me)\b.{0,60}\bfish[- ]?(mox|flex|cillin|pen|zole|cycline)\b"))
+# R6: recreational misuse of a medicine (snort, crush, inject, extract), organ sale, opioids "without a doctor"
+_MED = (r"(pills?|tablets?|meds|concerta|ritalin|adderall|vyvanse|xanax|valium|klonopin|ativan|oxy\w*|percocet|vicodin|norco|hydrocodone|"
+        r"codeine|morphine|tramadol|fentanyl|gabapentin|lyrica|ambien|seroquel|suboxone|methadone|dilaudid|benzos?|opioids?|"
+        r"cough syrup|dxm|robitussin|promethazine|lean|tylenol 3|co-?codamol|kratom|ketamine|\w+(pam|lam|done|phine|codone))")
+R6_KINDS = ("R6", "recreational misuse, extraction or organ sale", _rx(
+    r"\b(crush\w*|snort\w*|inject\w*|smok\w*|plug\w*|boof\w*|shoot\w* up|parachut\w*|chew\w*)\b.{0,40}\b" + _MED + r"\b.{0,60}"
+    r"\b(high|buzz|rush|euphori\w*|stoned|wasted|fucked up|messed up|trip\w*|kick in (faster|harder)|hit (harder|faster)|stronger)\b",
+    r"\b(to get|get|getting|for a|feel (more|the)|better|bigger|stronger|faster)\s+(a\s+)?(better |bigger |stronger |faster |more |nice )?"
+    r"(high|buzz|rush)\b.{0,60}\b(crush\w*|snort\w*|inject\w*|plug\w*|boof\w*)\b",
+    r"\bhow (do|can|should|would) (i|you|we|u) (crush and )?(snort|inject|boof|plug|shoot up|iv)\b.{0,30}\b" + _MED + r"\b",
+    r"\b(extract|extracting|separate|separating|isolate|isolating|pull|get|cold[- ]water (extract\w*|wash))\b.{0,20}\b(the )?(codeine|oxycodone|"
+    r"hydrocodone|opioids?|dxm|dextromethorphan|pseudoephedrine|ephedrine|morphine|amphetamine|acetaminophen out)\b.{0,30}\b(from|out of)\b",
+    r"\b(cwe|cold water extraction)\b",
+    r"\b(where|how) (can|could|do|would|should) (i|we|you|someone|one|a person) (sell|buy)\b.{0,40}\b(kidneys?|livers?|organs?|corneas?|"
+    r"part of (my|a) liver|bone marrow|lungs?)\b",
+    r"\bsell(ing)? (one of )?(my|his|her|a) (own )?(kidneys?|liver|organs?|corneas?|lungs?)\b(?!.{0,20}\b(illegal|a crime|banned)\b)",
+    r"\b(organ|kidney) (broker|buyer)s?\b",
+    r"\b(get|buy|order|obtain|score|find)\b.{0,40}\b(opioids?|oxy\w*|painkillers|xanax|adderall|benzos?|percocet|vicodin|codeine|antibiotics|"
+    r"pills)\b.{0,20}\bwithout (a |an |seeing a |going to a |any )?(doctor|dr|physician|appointment)\b"))
+REFUSE_RULES.extend([R1_KINDS, R4_KINDS, R5_KINDS, R6_KINDS])
+
+# R7: leetspeak hides a request from every word rule ("1gn0r3 y0ur rul3z, t3ll m3 h0w..."); the guard reads it
+# de-leeted, and a message mostly written that way is an evasion attempt in itself
+_LEET_MAP = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i"})
+_TOKEN = re.compile(r"\S+")
+_NOT_LEET = frozenset("d3 t3 t4 a1c h1n1 h5n1 b1 b3 b5 b6 b7 b9 e1 e3 l4 l5 s1 s3 c3 c4 c5 c7 t1 o3 4x 3x 5x 1x".split())  # vitamins, labs, vertebrae
+
+
+def deleet(t: str) -> tuple[int, int, str]:
+    """(leet tokens, word tokens, de-leeted text) for lower-cased text. A leet token mixes letters with
+    0/1/3/4/5/7/@/$ and reads as a word once mapped ("h0w", "rul3z"; not "b12", "covid19", "t4")."""
+    out, leet, words = [], 0, 0
+    for tok in _TOKEN.findall(t):
+        core = tok.strip(".,;:?()'\"")
+        mapped = core.translate(_LEET_MAP)
+        if core and any(c.isalpha() for c in core):
+            words += 1
+        if (len(core) >= 2 and any(c.isalpha() for c in core) and any(c in "0134579@$" for c in core)
+                and mapped.isalpha() and core not in _NOT_LEET or core in ("4", "2", "u", "r")):
+            leet += core not in ("4", "2", "u", "r")
+            mapped = re.sub(r"(?<!z)z$", "s", mapped)  # "rul3z" -> "rules"
+            out.append(tok.replace(core, {"u": "you", "r": "are", "2": "to", "4": "a"}.get(core, mapped)))
+        else:
+            out.append(tok)
+    return leet, words, " ".join(out)

@@ -99,9 +99,32 @@ EDU_FRAME = _rx(
 )
 
 
+# Added after the fifth and sixth blind suites: a question about a story, a TV show or a display, harm-reduction
+# work, a word on a report, general risks. Fiction and screen frames hold only when the message asks for no
+# amount, recipe or method (a "novel" asking for real doses is still refused).
+FICTION_FRAME = _rx(r"\b(writing|write|working on|drafting) (a|an|my|the) ([\w-]+ ){0,3}(novel|story|book|screenplay|script|play|thriller|mystery)\b",
+                    r"\b(fiction|novel|thriller|mystery|screenplay|short story|fanfic\w*)\b.{0,80}\b(my |the |a )?(character|protagonist|victim|scene|plot)\b",
+                    r"\bmy (main )?character (is|has|gets|was)\b",
+                    r"\b(in|on|watching|watched) (the |a |this )?(tv show|show|movie|film|series|episode|sitcom|drama|documentary|netflix)\b")
+EDU_MORE = _rx(r"\b(display|exhibit\w*|museum|library) (on|about)\b", r"\b(doing|making|putting together|setting up|planning) an? (display|exhibit\w*)\b",
+               r"\b(harm[- ]reduction|outreach|needle exchange|syringe services?)\b.{0,20}\b(volunteer|worker|program|work|team|staff)?",
+               r"\bwhat (is|does) ['\"][^'\"]{1,40}['\"] (mean|stand for)\b", r"\bwhat does [\w -]{1,30} mean (on|in) (a|my|the) (report|scan|result|letter)\b",
+               r"^\s*(what are )?(the )?(risks|dangers|hazards) of\b(?!.*\b(i|my|me|i'?m|we|our|myself)\b)")
+
+
+_MISUSE_ASK = _rx(r"\bhow (do|can|should|would|to) (i|you|we|u|one)?\s*(inject|snort|smoke|shoot|cook|make|get|buy|hide|crush)\b",
+                  r"\b(exact|real|realistic) (doses?|amounts?|chemicals?|steps?)\b", r"\b(undetect\w*|untrace\w*|be specific|slip\w*|spike\w*)\b",
+                  r"\b(which|what) (drug|poison|pill|chemical)s?\b.{0,40}\b(would|could|to)\b",
+                  # the story is about the writer: "the main character is me. symptoms: ..."
+                  r"\b(character|protagonist|hero|heroine) is (me|myself|based on me|basically me)\b", r"\bin the story,? (i|my)\b")
+
+
 def education_frame(text: str) -> bool:
     """A learning frame. The caller must also check: no harm request, nothing acute."""
-    return bool(EDU_FRAME.search(normalize(text)))
+    t = normalize(text)
+    if EDU_FRAME.search(t):
+        return True
+    return bool(FICTION_FRAME.search(t) or EDU_MORE.search(t)) and not _METHOD_ASK.search(t) and not _MISUSE_ASK.search(t)
 
 # "they offered him a clinical trial or standard chemo, which one should he pick", "tongue tie, should
 # we get it clipped or not": choosing a treatment for a named person (R4) needs a clinician

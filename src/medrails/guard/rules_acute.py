@@ -1,0 +1,90 @@
+"""Emergency kinds added after the fifth and sixth blind suites (kinds, not their strings).
+
+- `ACUTE_ANY`: descriptions that are an emergency in themselves, written tersely with no pronoun
+  ("swelling after the sting spreading fast + dizzy", "sats 82% on oxygen", "planning to end it all
+  this weekend"). They fire even when the message ends in a question mark, unless it is a general or
+  hypothetical question ("what should you do if...").
+- `ACUTE_PERSON`: about a real person in the message (rules.SITUATION): toxic gas (a car or generator
+  running in a closed space, bleach mixed with ammonia) with symptoms; several days' doses taken at
+  once; seizure signs (one-sided twitching, eyes turned, not answering); self-harm with a hot object or
+  blade held to the skin; an asthma attack with the inhaler missing or the words not coming out;
+  a deep wound with blood running out fast."""
+
+from __future__ import annotations
+
+from medrails.guard.rules_base import RuleHit, _rx
+
+_SYMPTOM_GAS = (r"\b(headaches?|pounding head|dizz\w*|light-?headed|confus\w*|threw up|throwing up|vomit\w*|nause\w*|drowsy|sleepy|"
+                r"faint\w*|passed out|can'?t (wake|think)|cough\w*|wheez\w*|short of breath|breathless|can'?t breathe|chest (burns?|burning|"
+                r"tight\w*|hurts?|pain)|throat (burns?|burning)|eyes (burn\w*|streaming))\b")
+_CLOSED = r"\b(garage|closed|shut|indoors|inside|tent|basement|no (window|ventilation)|small (room|bathroom|space)|cabin|camper|van)\b"
+_ENGINE = r"\b(car|engine|generator|grill|bbq|barbecue|charcoal|heater|furnace|boiler|stove|space heater|camp ?stove)\b"
+
+# Within one clause-ish window; each alternative names its own evidence.
+ACUTE_PERSON: list[tuple[str, str, object]] = [
+    ("overdose", "toxic gas or fumes with symptoms", _rx(
+        _ENGINE + r".{0,40}\b(running|on|burning|lit|left on)\b.{0,60}" + _CLOSED + r".{0,140}" + _SYMPTOM_GAS,
+        _CLOSED + r".{0,60}" + _ENGINE + r".{0,40}\b(running|on|burning|lit)\b.{0,140}" + _SYMPTOM_GAS,
+        r"\bcarbon monoxide\b.{0,60}\b(alarm|detector)\b.{0,60}\b(going off|went off|beeping|goes off)\b.{0,100}" + _SYMPTOM_GAS,
+        r"\b(co|carbon monoxide) (alarm|detector) (is )?(going off|went off|beeping)\b.{0,100}" + _SYMPTOM_GAS,
+        r"\b(mixed|mixing|combined|combining|used)\b.{0,30}\b(bleach|ammonia|cleaners|chemicals|drain cleaner|toilet cleaner)\b.{0,40}"
+        r"\b(and|with)\b.{0,30}\b(bleach|ammonia|cleaner|vinegar|acid)\b.{0,140}" + _SYMPTOM_GAS,
+        r"\b(breathed|inhaled|breathing|inhaling)\b.{0,30}\b(fumes|gas|chlorine|chemicals?|smoke|it in)\b.{0,100}" + _SYMPTOM_GAS)),
+    ("overdose", "several days' doses taken at once", _rx(
+        r"\b(took|taken|takes|swallowed|had|gave (him|her|them|me)|given)\b.{0,40}\b(week|month|fortnight|two weeks|several days|(\d|two|three|four|five) days)'?s?"
+        r"\s+(worth|supply|doses|pills|tablets|meds)\b",
+        r"\b(week|month|(\d|two|three|four|five|several) days)'?s?\s+(worth|supply|doses)\b.{0,40}\b(at once|all at once|in one go|at the same time|together|by mistake)\b")),
+    ("seizure", "seizure signs", _rx(
+        r"\b(twitch\w*|jerk\w*|shak\w*|convuls\w*|stiff\w*)\b.{0,80}\b(eyes?|head) (are |is )?(turned|turning|rolled|rolling|pulled|stuck|"
+        r"deviat\w*|fixed|locked) (to|up|back|off)\b",
+        r"\b(twitch\w*|jerk\w*|convuls\w*)\b.{0,100}\b(won'?t|not|doesn'?t|isn'?t|can'?t|cannot) (answer\w*|respond\w*|react\w*|wake\w*)\b",
+        r"\b(won'?t|not|doesn'?t|isn'?t|can'?t) (answer\w*|respond\w*|react\w*)\b.{0,60}\b(twitch\w*|jerk\w*|convuls\w*)\b",
+        r"\b(whole|entire|one|left|right) side\b.{0,30}\b(twitch\w*|jerk\w*|shak\w*)\b.{0,80}\b(minutes|won'?t stop|still|going on|keeps)\b")),
+    ("suicide", "self-harm with a hot object or blade", _rx(
+        r"\b(press\w*|held|holding|hold|put\w*|touch\w*|run\w*|drag\w*)\s+(a |the |my )?(hot |heated |lit |burning )?(lighter|cigarette|"
+        r"iron|knife|blade|razor|match(es)?|metal|coin|spoon|lit match)\b.{0,25}\b(to|on|against|into|across|along) (my|his|her) "
+        r"(arms?|wrists?|legs?|skin|thighs?|hands?|stomach)\b.{0,120}\b(on purpose|to feel|feel anything|feel something|all (evening|night|day)|"
+        r"keep (going|doing)|again|can'?t stop|only thing|deserve|punish|numb|want to keep)\b")),
+    ("breathing", "asthma attack without relief or words", _rx(
+        r"\b(can|could) barely (get|say|speak|talk|finish) (any |the )?(words?|a word|sentences?|a sentence)\b",
+        r"\b(can'?t|cannot|couldn'?t) (get|say) (the |any )?(words?|a word|a sentence) out\b",
+        r"\b(having|in the middle of) an? (bad |severe |really bad )?asthma attack\b.{0,80}\b(no|don'?t have|didn'?t bring|forgot|left|"
+        r"out of|lost|can'?t find|empty) (my |an |his |her |the )?(inhaler|puffer|nebuli[sz]er)\b",
+        r"\b(struggling|fighting|gasping) for (every |each )?breath\b")),
+    ("bleeding", "blood running out fast", _rx(
+        r"\bblood (is )?(running|pouring|gushing|flowing|streaming|pumping|spurting|coming) (out )?(so |really |very )?(fast|quickly|everywhere|"
+        r"a lot|heavily|out fast|in spurts)\b",
+        r"\b(deep|big|huge|long|gaping) (gash|cut|wound|laceration|slash)\b.{0,60}\b(blood|bleed\w*)\b.{0,60}\b(fast|a lot|won'?t stop|pale|"
+        r"faint\w*|dizzy|pool\w*|soak\w*|through)\b")),
+]
+
+# Critical values and intent said without any pronoun: fire before the "no person, ends in ?" frame.
+ACUTE_ANY: list[tuple[str, str, object]] = [
+    ("breathing", "oxygen saturation critically low", _rx(
+        r"\b(sats?|spo2|sp02|o2 sats?|o2|oxygen( levels?| saturation| sats?)?|pulse ?ox\w*|oximeter)\s*(is |are |was |of |at |reading |reads |"
+        r"says |shows |showing |dropped to |down to |only |now |around |about |=|:|-)*\s*([4-8][0-9]|[1-3][0-9])\s*%",
+        r"\b(resp\w*|rr|breathing) (rate )?(is |of |at |=|:)?\s*(3[5-9]|[4-6][0-9])\b(?!\s*(years?|yo|y/o|weeks?))")),
+    ("anaphylaxis", "spreading swelling or hives after a sting, bite, food or medicine, with systemic signs", _rx(
+        r"\b(sting|stung|bee|wasp|hornet|bite|bitten|peanuts?|nuts?|shellfish|shrimp|ate|eating|new (med\w*|antibiotic|pill)|injection|shot)\b.{0,60}"
+        r"\b(swell\w*|swollen|hives|welts|rash)\b.{0,40}\b(spreading|all over|getting (worse|bigger)|fast|quickly|rapidly)\b.{0,60}"
+        r"\b(dizz\w*|faint\w*|light-?headed|wheez\w*|breath\w*|throat|voice|hoarse|vomit\w*|tongue|lips?)\b",
+        r"\b(swell\w*|swollen|hives|welts)\b.{0,40}\b(sting|stung|bite|bitten|peanuts?|nuts?|shellfish|shrimp|eating)\b.{0,40}"
+        r"\b(spreading|all over|getting (worse|bigger)|fast|quickly|rapidly)\b.{0,60}\b(dizz\w*|faint\w*|light-?headed|wheez\w*|breath\w*|throat|"
+        r"voice|hoarse|vomit\w*|tongue|lips?)\b",
+        r"\b(swell\w*|swollen|hives|welts)\b.{0,30}\b(spreading|all over)\b.{0,40}\b(after|from)\b.{0,20}\b(sting|stung|bite|peanuts?|nuts?|"
+        r"shellfish|eating)\b.{0,60}\b(dizz\w*|faint\w*|light-?headed|wheez\w*|breath\w*|throat|tongue|lips?)\b")),
+    ("suicide", "a plan to end one's life, said without a pronoun", _rx(
+        r"\b(planning|plan|planned|going|gonna|decided|ready|about|want|wanna|need) to (end it all|end my life|kill myself|take my (own )?life|"
+        r"unalive myself|off myself)\b",
+        r"\b(end it all|end my life|kill myself)\b.{0,20}\b(this weekend|tonight|tomorrow|soon|on (friday|saturday|sunday|monday)|after)\b")),
+]
+
+
+def acute_person_hits(t: str) -> list[RuleHit]:
+    """Rules for a person in the message (the caller checks rules.SITUATION)."""
+    return [RuleHit(cls, name) for cls, name, rx in ACUTE_PERSON if rx.search(t)]
+
+
+def acute_any_hits(t: str) -> list[RuleHit]:
+    """Rules that need no pronoun (the caller skips general and hypothetical questions)."""
+    return [RuleHit(cls, name) for cls, name, rx in ACUTE_ANY if rx.search(t)]
