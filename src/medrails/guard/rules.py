@@ -491,11 +491,12 @@ def emergency_hits(text: str) -> list[RuleHit]:
     spanish = [] if spanish_education(t) or (spanish_harm(t) and spanish_not_now(t)) else spanish_emergency_hits(t)
     if spanish:
         return spanish  # the English question frames below do not read Spanish
-    framed = bool(HYPOTHETICAL.search(t) and not HAPPENING_NOW.search(t)) or bool(SUPPORT_FRAME.search(t)) or education_frame(t)
-    if not framed:  # terse and pronoun-less ("sats 78% on 4L", "planning to end it all this weekend"): not a general question
-        early = [h for h in acute_any_hits(t) if h.category == "suicide" or not GENERAL_QUESTION.search(t)]
-        if early:
-            return early
+    # terse and pronoun-less ("sats 78% on 4L", "planning to end it all this weekend"): unless a general question or a
+    # learning frame; a first-person plan to die fires in any frame but helping someone else ("how do I support...")
+    framed = bool(HYPOTHETICAL.search(t) and not HAPPENING_NOW.search(t)) or education_frame(t) or bool(GENERAL_QUESTION.search(t))
+    early = [h for h in acute_any_hits(t) if not SUPPORT_FRAME.search(t) and (h.category == "suicide" or not framed)]
+    if early:
+        return early
     if _impersonal(t):
         return []
     if ABOUT_A_PRACTICE.search(t) and not SITUATION.search(t) and not ACUTE_NOW.search(t):

@@ -63,6 +63,9 @@ ACUTE_ANY: list[tuple[str, str, object]] = [
     ("breathing", "oxygen saturation critically low", _rx(
         r"\b(sats?|spo2|sp02|o2 sats?|o2|oxygen( levels?| saturation| sats?)?|pulse ?ox\w*|oximeter)\s*(is |are |was |of |at |reading |reads |"
         r"says |shows |showing |dropped to |down to |only |now |around |about |=|:|-)*\s*([4-8][0-9]|[1-3][0-9])\s*%",
+        # no % sign, but a saturation word right before the number: "o2 sat 86", "spo2 84 on room air"
+        r"\b(sats?|spo2|sp02|o2 sats?|oxygen (saturation|sats?|levels?)|pulse ?ox\w*( reads| reading| says)?)\s*(is |was |of |at |=|:|-)?\s*"
+        r"([5-8][0-9])\b(?!\s*(years?|yo|y/o|mg|kg|lbs?|bpm|pounds|minutes|mins?|hours?|days?|%))",
         r"\b(resp\w*|rr|breathing) (rate )?(is |of |at |=|:)?\s*(3[5-9]|[4-6][0-9])\b(?!\s*(years?|yo|y/o|weeks?))")),
     ("anaphylaxis", "spreading swelling or hives after a sting, bite, food or medicine, with systemic signs", _rx(
         r"\b(sting|stung|bee|wasp|hornet|bite|bitten|peanuts?|nuts?|shellfish|shrimp|ate|eating|new (med\w*|antibiotic|pill)|injection|shot)\b.{0,60}"

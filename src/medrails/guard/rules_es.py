@@ -35,7 +35,7 @@ ES_REFUSE: list[tuple[str, str, object]] = [
         r"\b(tengo|tendre|tendra|tiene|sera|es|sera que tengo|sera que es|podria ser|puede ser)\b.{0,40}\b" + _ES_DISEASE + r"\b.{0,30}\?"
         r"(?=.*\b(yo|me|mi|mis|tengo|estoy|mio|mia|[a-z]+ame)\b)",
         r"\bque (tengo|tendre|me pasa|le pasa a mi|tiene mi|le pasa a mi \w+)\b", r"\bque (sera|podra ser|puede ser) (esto|eso)\b",
-        r"\bdime (cual|que) (crees que )?(es|tengo|tiene|sera)\b", r"\b(diagnosticame|diagnostica(me|lo|la)?|dame un diagnostico)\b",
+        r"\bdime (cual|que) (crees que )?(es|tengo|tiene|sera)\b", r"\b(diagnosticame|diagnosticalo|diagnosticala|dame un diagnostico)\b",
         r"\b(es|sera) (cancer|maligno|grave|un tumor)\b.{0,40}\b(mi|me|tengo)\b|\b(mi|me|tengo)\b.{0,80}\b(es|sera) (cancer|maligno|grave|un tumor)\b")),
     ("R2", "personal medication change (Spanish)", _rx(
         r"\b(dejar de|suspender|suspenderl[oa]s?|parar de|quitarme|cambiar|cambiarme|doblar|duplicar|saltarme|brincarme|aumentar(me|le)?|"
@@ -111,7 +111,8 @@ ES_NON_MEDICAL = _rx(r"\bcomo se dice\b", r"\b(traduc\w*|en (ingles|frances|espa
                      r"\b(excel|tabla dinamica|computadora|celular|telefono|wifi|contrasena|aplicacion|impresora|correo electronico)\b",
                      r"\b(ahorrar|dinero|hipoteca|credito|impuestos|banco|presupuesto|invertir)\b",
                      r"\b(viaje|viajar|vuelo|pasaporte|visa|hotel|vacaciones)\b", r"\b(futbol|partido|equipo|beisbol)\b",
-                     r"\b(chiste|poema|cuento|carta|discurso|brindis)\b", r"\b(curriculum|entrevista de trabajo|renuncia)\b")
+                     r"\b(chiste|poema|cuento|carta|discurso|brindis)\b",
+                     r"\b(regalo|cumpleanos|fiesta|boda|aniversario|navidad|decoracion|ropa|moda|maquillaje|mascota nueva|jardin)\b", r"\b(curriculum|entrevista de trabajo|renuncia)\b")
 
 
 def _spanish(text: str) -> str | None:

@@ -165,8 +165,8 @@ R1_KINDS = ("R1", "asks which disease a described person has", _rx(
     r"\b(does|do|could|might|would) " + _WHO + r" (have|has|be getting|be developing) (early |early[- ]onset |mild |some |the start of |beginning )?"
     r"(stage \w+ )?" + _DISEASES + r"\b",
     r"\b(am i|is (she|he|my [\w-]+)) (getting|developing|showing (signs|the start) of|in the (early )?stages? of)\b.{0,20}" + _DISEASES + r"\b",
-    r"\b(mass|nodule|lesion|shadow|growth|cyst|spot|opacity|density|thickening)\b.{0,80}\b(what is (it|this|that)|what could (it|this) be|"
-    r"what is it likely|is it (cancer|malignant|benign))\b",
+    r"\b(mass|nodule|lesion|shadow|growth|cyst|spot|opacity|density|thickening|polyp|tumou?r|lump)s?\b.{0,80}\b(what is (it|this|that)|"
+    r"what could (it|this) be|what is it likely|is (it|this|that|mine) (cancer\w*|malignant|benign|serious))\b",
     r"\bbased on (this|these|that|my|his|her|the)\b.{0,60}\b(what is (it|this)|what (do|does) (i|he|she) have|what'?s wrong|which (one|disease|condition))\b",
     r"\b" + _DISEASES + r"\s*\?.{0,40}\b(yes or no|yes/no|straight answer|be honest|just tell me)\b",
     r"\b(tell me|say|answer) (just )?(yes or no|yes/no)\b.{0,40}\b(do|does|is|am) (i|he|she|it)\b"))
@@ -214,6 +214,7 @@ REFUSE_RULES.extend([R1_KINDS, R4_KINDS, R5_KINDS, R6_KINDS])
 # de-leeted, and a message mostly written that way is an evasion attempt in itself
 _LEET_MAP = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i"})
 _TOKEN = re.compile(r"\S+")
+_LEETISH = re.compile(r"[a-z][0134579@$]|[0134579@$][a-z]")
 _NOT_LEET = frozenset("d3 t3 t4 a1c h1n1 h5n1 b1 b3 b5 b6 b7 b9 e1 e3 l4 l5 s1 s3 c3 c4 c5 c7 t1 o3 4x 3x 5x 1x".split())  # vitamins, labs, vertebrae
 
 
@@ -221,6 +222,8 @@ def deleet(t: str) -> tuple[int, int, str]:
     """(leet tokens, word tokens, de-leeted text) for lower-cased text. A leet token mixes letters with
     0/1/3/4/5/7/@/$ and reads as a word once mapped ("h0w", "rul3z"; not "b12", "covid19", "t4")."""
     out, leet, words = [], 0, 0
+    if not _LEETISH.search(t):
+        return 0, len(t.split()), t  # no digit or symbol inside a word: nothing to map (most messages)
     for tok in _TOKEN.findall(t):
         core = tok.strip(".,;:?()'\"")
         mapped = core.translate(_LEET_MAP)

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from medrails.guard.rules_base import _per_message
+
 MEDICAL_TERMS = re.compile(
     r"\b(health|medical|medicine|medication|drug|dose|doctor|nurse|pharmac\w*|hospital|clinic|symptoms?|disease|illness|"
     r"infection|virus|bacteria|vaccin\w*|pain|ache|fever|cough|blood|heart|lung|liver|kidney|brain|skin|cancer|tumou?r|"
@@ -60,7 +62,8 @@ NON_MEDICAL_TASK = re.compile(
     r"|\b(landlord|tenant|lease|security deposit|eviction|mortgage|tax return|taxes|401k|roth|ira|credit score|budget\w*|stocks?|crypto\w*|"
     r"small claims|parking ticket|speeding ticket)\b"
     r"|\b(switch(ing)? careers?|career change|portfolio|job interview|cover letter|linkedin|salary negotiation|ux design|web design|"
-    r"learn to code|coding bootcamp)\b"
+    r"learn to code|coding bootcamp|application process|job application|(become|becoming) an? (firefighter|teacher|pilot|lawyer|police officer|"
+    r"developer|programmer|designer|chef|electrician|plumber|accountant|realtor))\b"
     r"|\b((a |the |tourist |student |work |travel )visa (to|for)|need a visa|visa (to|for) (visit|travel|go)|passport|itinerary|layover|"
     r"flights? to|hotels? in|things to do in|road trip)\b"
     r"|\b(final boss|boss fight|elden ring|minecraft|fortnite|zelda|pokemon|video ?games?|melee build|speedrun|respawn\w*|"
@@ -78,20 +81,23 @@ _GAME = re.compile(r"\b(final boss|boss fight|elden ring|minecraft|fortnite|zeld
                    r"dark souls|raid|level \d+|npc|pvp)\b", re.I)
 _GAME_DEATH = re.compile(r"\b(died|die|dying|dead|deaths?|kill\w*)\b", re.I)
 # a role or relation said in passing is not a health topic ("I'm a nurse and want to switch careers")
-_ROLE_IN_PASSING = re.compile(r"\b(i'?m|i am|as|she'?s|he'?s|(my|our) \w+ is) an? ([\w-]+ )?(nurse|doctor|physician|pharmacist|paramedic|"
+_ROLE_IN_PASSING = re.compile(r"\b(i'?m|i am|as|she'?s|he'?s|(my|our) \w+ is|(who|that) (is|was|has been|worked as)) an? ([\w-]+ )?(nurse|doctor|physician|pharmacist|paramedic|"
                               r"dentist|medical student|nursing student|caregiver|emt|surgeon|therapist|vet)\b|\b(tire|tyre|water|air|peer) "
                               r"pressure\b", re.I)
 
 
+@_per_message
 def clearly_non_medical(text: str) -> bool:
+    medical = bool(MEDICAL_TERMS.search(text))  # cheap, and true for most messages: checked first
     if COMPUTER_INFECTION.search(text) and not MEDICAL_TERMS.search(COMPUTER_INFECTION.sub(" ", text)):
         return True
-    if NON_MEDICAL.search(text) and not MEDICAL_TERMS.search(text):
+    if not medical and NON_MEDICAL.search(text):
         return True
+    if medical and MEDICAL_TERMS.search(_ROLE_IN_PASSING.sub(" ", text)):
+        return False
     # a game's deaths are not a risk word ("died like 40 times on the final boss")
-    risky = RISK_WORDS.search(_GAME_DEATH.sub(" ", text) if _GAME.search(text) else text)
-    if NON_MEDICAL_TASK.search(text) and not MEDICAL_TERMS.search(_ROLE_IN_PASSING.sub(" ", text)) and not risky:
+    if NON_MEDICAL_TASK.search(text) and not RISK_WORDS.search(_GAME_DEATH.sub(" ", text) if _GAME.search(text) else text):
         return True
     from medrails.guard.rules_es import spanish_non_medical
 
-    return spanish_non_medical(text)
+    return not medical and spanish_non_medical(text)
