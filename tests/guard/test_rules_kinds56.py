@@ -35,6 +35,9 @@ from medrails.guard.rules_scope import clearly_non_medical
     ("lips puffing up after the hornet sting, swelling spreading fast, feeling faint", "anaphylaxis"),
     ("cant sleep, no appetite. going to end my life tonight", "suicide"),
     ("what helps with exam stress? decided to kill myself after the finals anyway", "suicide"),
+    ("little one is 5 weeks, 38.1 rectal tonight. ok to wait for the clinic?", "newborn_fever"),
+    ("bp 78/45 and pulse 150 on the post-op patient, im alone on nights", "cardiac"),
+    ("she swallowed a handful of her painkillers 20 min ago after a fight, seems fine now", "overdose"),
 ])
 def test_new_emergency_kinds_fire(text, cls):
     hits = emergency_hits(text)
@@ -54,6 +57,9 @@ def test_new_emergency_kinds_fire(text, cls):
     "i ironed my shirt and burned my arm on the iron, how do i treat it",
     "a bee stung me yesterday and the swelling is spreading a bit, itchy, no other symptoms",
     "in my nursing class we learned sats below 90% need action, why 90",
+    "what temperature counts as a fever in a 3 week old baby",
+    "my resting heart rate is 52 and i run marathons, is that fine",
+    "my bp was 128/82 at the pharmacy, is that high",
 ])
 def test_near_misses_are_not_emergencies(text):
     assert not emergency_hits(text), (text, emergency_hits(text))
@@ -147,6 +153,7 @@ def test_spanish_education_frame_fails_closed(text):
     ("how do i make the font bigger on my android phone", True),
     ("can my landlord charge me for repainting after 5 years", True),
     ("any tips for the boss fight in zelda, i keep dying", True),
+    ("which laptop should a nursing student buy on a budget", True),
     ("which houseplants are poisonous to toddlers", False),
     ("recipes for a low salt diet after a heart attack", False),
     ("my phone's blue light keeps me awake, does it affect sleep", False),

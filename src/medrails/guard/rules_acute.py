@@ -67,6 +67,13 @@ ACUTE_ANY: list[tuple[str, str, object]] = [
         r"\b(sats?|spo2|sp02|o2 sats?|oxygen (saturation|sats?|levels?)|pulse ?ox\w*( reads| reading| says)?)\s*(is |was |of |at |=|:|-)?\s*"
         r"([5-8][0-9])\b(?!\s*(years?|yo|y/o|mg|kg|lbs?|bpm|pounds|minutes|mins?|hours?|days?|%))",
         r"\b(resp\w*|rr|breathing) (rate )?(is |of |at |=|:)?\s*(3[5-9]|[4-6][0-9])\b(?!\s*(years?|yo|y/o|weeks?))")),
+    ("newborn_fever", "a temperature reading in a baby under 3 months", _rx(
+        r"\b(baby|newborn|infant|son|daughter|lo|bub|twins?)?\s*(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s*[- ]?"
+        r"(days?|d|weeks?|wks?|wk)[- ]?(old)?\b(?!\s*(pregnant|along|postpartum|ago|since|after))"
+        r".{0,40}\b(38(\.\d)?|39(\.\d)?|40(\.\d)?|100\.[4-9]|10[1-4](\.\d)?)\s*(c|f|°|degrees|rectal|under (the )?arm|armpit|ear|temp)?\b")),
+    ("cardiac", "shock-range blood pressure or heart rate", _rx(
+        r"\b(bp|blood pressure)\s*(is |was |of |at |=|:|now |dropped to |down to )*\s*([4-8][0-9])\s*/\s*\d{2}\b",
+        r"\b(hr|heart rate|pulse)\s*(is |was |of |at |=|:|now |up to |going )*\s*(1[5-9][0-9]|2[0-9][0-9]|2[0-9]|3[0-5])\b(?!\s*(years?|yo|mg|kg|%))")),
     ("anaphylaxis", "spreading swelling or hives after a sting, bite, food or medicine, with systemic signs", _rx(
         r"\b(sting|stung|bee|wasp|hornet|bite|bitten|peanuts?|nuts?|shellfish|shrimp|ate|eating|new (med\w*|antibiotic|pill)|injection|shot)\b.{0,60}"
         r"\b(swell\w*|swollen|hives|welts|rash)\b.{0,40}\b(spreading|all over|getting (worse|bigger)|fast|quickly|rapidly)\b.{0,60}"

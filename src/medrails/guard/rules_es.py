@@ -80,7 +80,7 @@ ES_QUESTION = _rx(r"(^|[.?!:,;]\s*)(que|cual|cuales|como|por que|para que|cuando
                   r"diferencia|cuales son|es cierto|es verdad|es normal)\b",
                   r"\b(sintomas|senales|signos|causas|riesgos|factores de riesgo|tipos|complicaciones|sintoma) (de|del|que)\b",
                   # PHI redaction reads a capitalised "¿Qué" as a name: "¿[NAME] es la anemia?"
-                  r"(^|[.?!:,;]\s*)\[name\] (es|son|causa|causan|significa|hace|hacen)\b",
+                  r"(^|[.?!:,;]\s*)\[name\] (es|son|causa|causan|significa|hace|hacen|vacunas?|sintomas|alimentos|[a-z]+ (es|son|necesita|causa))\b",
                   r"\bcomo (se|funciona|funcionan|actua|actuan|afecta|afectan)\b", r"\bque (es|son|significa|causa|causan|hace|hacen)\b")
 ES_PERSONAL = _rx(r"\b(yo|me|mi|mis|tengo|tuve|tenia|estoy|estuve|puedo|debo|deberia|necesito|tome|tomo|tomarme|conmigo|mio|mia|nos|"
                   r"nuestr[oa]s?|ando|siento|duele)\b", r"\ble (doy|di|das|damos|duele|dio|paso|pasa|dan)\b")
@@ -103,7 +103,8 @@ ES_MEDICAL = _rx(r"\b(salud|medic\w*|enferm\w*|doctor\w*|hospital|clinica|dolor|
                  r"corazon|presion|diabet\w*|cancer|embaraz\w*|bebe|vacunas?|virus|infeccion|alergi\w*|pecho|estomago|respir\w*|mare\w*|"
                  r"vomit\w*|herida|quemadura|veneno|suicid\w*|morir|matar\w*|muerte|droga\w*|farmac\w*|medicament\w*|tratamiento|cirugia|"
                  r"operacion|cuerpo|piel|hueso\w*|cabeza|nutri\w*|vitamina\w*|dieta|calorias|\w+itis|\w+osis|\w+emia)\b")
-ES_NON_MEDICAL = _rx(r"\bcomo se dice\b", r"\b(traduc\w*|en (ingles|frances|espanol|aleman|italiano|portugues))\b",
+ES_NON_MEDICAL = _rx(r"\bcomo se dice\b",
+                     r"\b(aprender|estudiar|practicar|hablar|mejorar mi) (ingles|frances|aleman|italiano|portugues|chino|japones|espanol|idiomas?)\b", r"\b(traduc\w*|en (ingles|frances|espanol|aleman|italiano|portugues))\b",
                      r"\breceta (facil |rica |sencilla )?(de|para) (un |una |el |la |unos |unas )?(arroz|pollo|pastel|torta|sopa|galletas|pan|frijoles|"
                      r"tamales|ensalada|postre|carne|pescado|pasta|cena|comida|desayuno|salsa|enchiladas|flan)\b",
                      r"\b(pelicula|peliculas|serie|series|libro|novela|cancion|canciones|musica|videojuego|juego)\b",

@@ -70,6 +70,8 @@ NON_MEDICAL_TASK = re.compile(
     r"chess opening|fantasy football|who won the|world cup|super bowl)\b"
     r"|\b(leaking|leaky|dripping) (tap|faucet|pipe|roof)|\bgrout\b|\b(slugs|aphids|weeds|lawn|tomato plants|houseplants?)\b|"
     r"\b(oil change|car battery|tire|tyre|windshield|dishwasher|washing machine|dryer|furnace filter)\b"
+    r"|\b(what|which|best|good|cheap|affordable) (laptop|phone|tablet|car|headphones|camera|tv|monitor|backpack|shoes|podcast|book|movie)s?\b"
+    r"|\b(cancel|cancelling|canceling) (my|a|the) (gym|subscription|membership|netflix|account|order)\b"
     r"|\b(fun fact|capital of|how tall is|how far is|what year did|who (invented|wrote|painted))\b", re.I)
 # harm, poison, substances or a body event anywhere keeps it in scope ("which houseplants are poisonous to toddlers",
 # "grandpa drank the rinse aid", "a video game plot where the villain poisons the water")
@@ -81,7 +83,7 @@ _GAME = re.compile(r"\b(final boss|boss fight|elden ring|minecraft|fortnite|zeld
                    r"dark souls|raid|level \d+|npc|pvp)\b", re.I)
 _GAME_DEATH = re.compile(r"\b(died|die|dying|dead|deaths?|kill\w*)\b", re.I)
 # a role or relation said in passing is not a health topic ("I'm a nurse and want to switch careers")
-_ROLE_IN_PASSING = re.compile(r"\b(i'?m|i am|as|she'?s|he'?s|(my|our) \w+ is|(who|that) (is|was|has been|worked as)) an? ([\w-]+ )?(nurse|doctor|physician|pharmacist|paramedic|"
+_ROLE_IN_PASSING = re.compile(r"\b(medical|nursing|pharmacy|med|dental|vet) (student|school)s?\b|\b(i'?m|i am|as|she'?s|he'?s|(my|our) \w+ is|(who|that) (is|was|has been|worked as)) an? ([\w-]+ )?(nurse|doctor|physician|pharmacist|paramedic|"
                               r"dentist|medical student|nursing student|caregiver|emt|surgeon|therapist|vet)\b|\b(tire|tyre|water|air|peer) "
                               r"pressure\b", re.I)
 
