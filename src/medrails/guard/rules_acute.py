@@ -51,6 +51,15 @@ ACUTE_PERSON: list[tuple[str, str, object]] = [
         r"\b(having|in the middle of) an? (bad |severe |really bad )?asthma attack\b.{0,80}\b(no|don'?t have|didn'?t bring|forgot|left|"
         r"out of|lost|can'?t find|empty) (my |an |his |her |the )?(inhaler|puffer|nebuli[sz]er)\b",
         r"\b(struggling|fighting|gasping) for (every |each )?breath\b")),
+    # altered consciousness that is not a stroke: severe low blood sugar, heat stroke (reply: the unresponsive-person text)
+    ("unconscious", "confused with a low sugar or after heat", _rx(
+        r"\b(diabetic|diabetes|type (1|one|2|two)|insulin)\b.{0,100}\b(shak\w*|sweat\w*|clammy|sugar|glucose|bg|bs)\b.{0,60}"
+        r"\b(confus\w*|not making sense|incoherent|slurr\w*|won'?t wake|can'?t wake|barely (awake|conscious)|passing out|drowsy and)\b",
+        r"\b(diabetic|diabetes|type (1|one|2|two)|insulin)\b.{0,100}\b(confus\w*|not making sense|incoherent|won'?t wake|can'?t wake)\b.{0,80}"
+        r"\b(sugar|glucose|bg|bs|reading|reads|meter)\D{0,15}\b([1-4][0-9]|[1-2]\.[0-9])\b",
+        r"\b(stopped sweating|not sweating|hot to (the )?touch|heat ?stroke|in the heat|outside all day|hot car|sauna)\b.{0,80}"
+        r"\b(confus\w*|not making sense|collaps\w*|passed out|slurr\w*|incoherent)\b",
+        r"\b(confus\w*|not making sense|collaps\w*|passed out|incoherent)\b.{0,60}\b(stopped sweating|not sweating|(very |really )?hot to (the )?touch)\b")),
     ("bleeding", "blood running out fast", _rx(
         r"\bblood (is )?(running|pouring|gushing|flowing|streaming|pumping|spurting|coming) (out )?(so |really |very )?(fast|quickly|everywhere|"
         r"a lot|heavily|out fast|in spurts)\b",
