@@ -12,6 +12,20 @@ import re
 from medrails.guard.rules_acute import acute_any_hits, acute_person_hits
 from medrails.guard.rules_base import RuleHit, _Alternatives, _per_message, _rx, _rx_plain, normalize  # noqa: F401 (re-exported)
 from medrails.guard.rules_es import spanish_education, spanish_harm, spanish_not_now, spanish_refuse_hits
+from medrails.guard.rules_frames import (  # noqa: F401 (re-exported)
+    _KNOWN_CONDITION,
+    _RECURRING,
+    DIAGNOSIS_ASK,
+    EDUCATION_MARKER,
+    FIRST_AID,
+    FRAME_ACUTE,
+    HAPPENING_NOW,
+    HYPOTHETICAL,
+    KNOWN_CONDITION,
+    RECURRING,
+    SUPPORT_FRAME,
+    WHY_QUESTION,
+)
 from medrails.guard.rules_harm import (  # noqa: F401 (re-exported)
     _COVERT,
     _DRUGS,
@@ -247,18 +261,6 @@ NOT_ACUTE = _rx(r"\b(is (that|this|it) normal|normal for (a|an|my|her|his|their)
 
 
 
-# "what should you do if someone is having a seizure?" is first-aid education, not an emergency,
-# unless the message also says it is happening to a real person now
-HYPOTHETICAL = _rx(r"\b(what|how)\b.{0,30}\b(should|do|can|would)\s+(you|one|people|a person|bystanders)\b.{0,40}\b(if|when)\b",
-                   # "what do you do for someone who fainted", "how should i help a friend having a panic attack"
-                   r"\b(what|how)\b.{0,20}\b(do|should|can|could)\s+(you|one|i|we)\s+(do for|help|treat|handle|care for|support)\s+"
-                   r"(someone|somebody|a person|people|a friend|a child|a baby|a student|a patient|a coworker|an? (older|elderly) person)\b",
-                   r"\b(if|when)\s+(someone|somebody|a person|a child|a baby|an infant|people|a friend|a student|a patient)\b",
-                   r"\b(if|when|in case)\s+(i|you|we)\s+(ever\s+)?(find|see|come across|witness|encounter)\b", r"\bif i ever\b",
-                   r"\b(want|need) to (be prepared|learn|know how)\b", r"\b(class|course|training|exam|lecture)\b")
-EDUCATION_MARKER = _rx(r"\b(signs?|symptoms?|warning signs?|causes?|risk factors?) (of|for)\b", r"\bfirst aid\b", r"^\s*(what|how|why|when|which|explain|define|describe)\b",
-                       r"\b(in general|generally|typically|usually)\b", r"\?\s*$")
-HAPPENING_NOW = _rx(r"\bright now\b", r"\bmy\s+\w+\s+(is|has|just)\b", r"\b(he|she|they)('s| is| are| just)\b", r"\bi('m| am)\s+(having|bleeding|choking)\b")
 
 
 @_per_message
@@ -266,70 +268,6 @@ def is_general_question(text: str) -> bool:
     t = normalize(text)
     return bool(GENERAL_QUESTION.search(t)) or not PERSONAL.search(t)
 
-
-# Education framed around a person: helping someone ("what are the warning signs someone is suicidal,
-# so I can support my friends") or asking why a known, long-standing condition does what it does ("my
-# grandma has parkinsons, why does she shake", "my son gets nosebleeds every winter, why?"). Neither
-# is an emergency happening now nor a request to diagnose, unless something acute is described.
-SUPPORT_FRAME = _rx(r"\bso (that )?(i|we) (can|could|know how to) (support|help|look out|watch|spot|recognize|recognise|be (ready|prepared)|"
-                    r"keep (them|him|her|my \w+|everyone) safe|respond|react)\b",
-                    r"\bhow (do|can|should|could) (i|we) (best )?(support|help|talk to|approach|comfort|be there for|bring (it|this) up|"
-                    r"start a conversation|reach out to|check (in )?on)\b",
-                    r"\bwhat (should|do|can|could) (i|we) say\b", r"\bwarning signs\b",
-                    r"\bsigns (that )?(someone|a person|somebody|a friend|a loved one|people|a teen\w*|a child|kids)\b",
-                    r"\bsigns?\b.{0,20}\b(someone|somebody|a person)\b", r"\b(want|need) to (teach|show|train|explain to)\b",
-                    # safety-proofing: "the safest way to store my husband's opioids so the kids can't get to them"
-                    r"\b(safest|best|right|proper|safe) (way|place|how) to (store|dispose of|get rid of|lock up|keep)\b",
-                    r"\bso (the |my |our )?(kids|children|grandkids|toddlers?|baby|teens?|dog|pets) (can'?t|cannot|won'?t|don'?t|never)\b",
-                    r"\b(look|watch) out for\b", r"\b(want|need) to be (ready|prepared)\b", r"\bhow (to|do i|do you) (talk|speak) (to|with)\b",
-                    r"\bkeep (some )?(narcan|naloxone|an epipen|epi-?pens?)\b")
-_KNOWN_CONDITION = (r"\b(has|have|had|with|got|diagnosed with|suffers from|living with|'s got|his|her|their|my)\s+(a |an |bad |severe |mild |early |"
-                    r"late[- ]stage |stage \w+ )?([\w-]+ )?(asthma|copd|emphysema|diabetes|parkinson'?s|parkinsons|alzheimer'?s|alzheimers|"
-                    r"dementia|ms|multiple sclerosis|lupus|epilepsy|autism|adhd|arthritis|\w+itis|\w+osis|migraines?|eczema|psoriasis|cancer|"
-                    r"heart failure|a-?fib|ibs|crohn'?s|crohns|celiac|coeliac|sickle cell|cerebral palsy|down'?s syndrome|down syndrome|"
-                    r"tourette'?s|tourettes|tremors?|essential tremor|anxiety|depression|bipolar|schizophrenia|ocd|ptsd|hypothyroidism|"
-                    r"hyperthyroidism|(an )?(under|over)active thyroid|thyroid \w+|kidney disease|cystic fibrosis|ha?emophilia|ana?emia|"
-                    r"glaucoma|cataracts|tinnitus|vertigo|neuropathy|fibromyalgia|gout|scoliosis|allerg(y|ies)|hay fever|hiv|hepatitis \w|"
-                    r"sleep apnea|narcolepsy|restless legs|raynaud'?s|pots|hypertension|high blood pressure|low blood pressure|long covid|"
-                    r"lyme disease|hashimoto'?s|graves'? disease|dyslexia|dyspraxia|endometriosis|pcos|menopause|diverticul\w+|"
-                    r"a pacemaker|a stoma|a heart murmur)\b"
-                    r"|\b(is|'s) (on the )?(autism|autistic) spectrum\b"
-                    r"|\b(had|survived) (a |an )?(stroke|heart attack|brain injury|tbi|concussion|polio)\b.{0,30}\b(\d+|a few|several|two|three|"
-                    r"many) (years?|months?) ago\b"
-                    r"|\b(is|'s|was|am|i'm|im)\s+(pregnant|diabetic|epileptic|asthmatic|autistic|in menopause|going through menopause)\b")
-_RECURRING = (r"\b(every (time|morning|night|day|evening|afternoon|weekend|winter|summer|spring|autumn|fall|year|month|period)|everytime|always|"
-              r"keeps? (getting|having)|"
-              r"often|usually|whenever|in (the )?(winter|summer|cold|heat)|at night|each (morning|night|time|winter)|for years|"
-              r"since (birth|childhood|(he|she|i) was (a baby|little|young|small|a kid))|most (days|nights|mornings)|all the time|"
-              r"every (feed|feeding|meal|bottle|week|season)|after (every|each|most) \w+|so easily|with age|as (he|she|they|i) (gets?|got) older|"
-              r"when(ever)? (she|he|they|i|we|you|kids|children|babies|people) (stands?|stand|gets?|get|eats?|eat|has|have|is|are|goes|go|wakes?|"
-              r"lies|lie|sits?|sit|runs?|run|laughs?|laugh|cries|cry|drinks?|drink|exercises?|exercise|walks?|walk|sneezes?|coughs?|sleeps?|sleep)\b|"
-              r"now that (she|he|they|i)('?s| is| am| are)? (older|old|in (her|his|their|my) \d0s)|"
-              r"(after|during|from) (a |an |the |my |his |her |our |too much |long |big )*(long |big |salty |heavy |spicy |hot |cold )?(flights?|runs?|"
-              r"meals?|dinner|lunch|breakfast|workouts?|exercise|showers?|baths?|swims?|screens?|drinking|eating|coffee|alcohol|wine|beer|"
-              r"standing|sitting|flying|looking at|reading|crying|laughing|sneezing|yawning|sport|training|gym|hikes?|walks?))\b")
-KNOWN_CONDITION, RECURRING = _rx(_KNOWN_CONDITION), _rx(_RECURRING)
-DIAGNOSIS_ASK = _rx(r"\bwhat (condition|disease|illness|infection|is wrong|'?s wrong)\b", r"\bwhat (is|could|might) (it|this|that)( be)?\b",
-                    r"\b(do|could|might) (i|he|she|they) have\b", r"\b(could|might|is) (it|this|that) (be )?(a|an)\b", r"\bdiagnos\w*\b")
-WHY_QUESTION = _rx(r"\b(why|how come|what makes|what causes)\b", r"\bis (it|that|this) (common|normal)\b")
-FRAME_ACUTE = _rx(r"\b(right now|just now|suddenly|all of a sudden|out of nowhere|tonight|this (morning|evening|afternoon)|today)\b",
-                  r"\b(\d+|few|a few|couple of|ten|five|twenty|thirty) (mins?|minutes|hours?|hrs?) ago\b", r"\ban hour ago\b",
-                  r"\b(won'?t|wont) (stop|wake|respond|answer)\b", r"\b(can'?t|cannot) (breathe|wake|speak|talk|move|stop|stand)\b",
-                  r"\b(not breathing|unresponsive|unconscious|collapsed|fainted|passed out|turning blue|gone blue)\b",
-                  r"\b(lips|face) (are |is |look |looks )?(blue|grey|gray)\b", r"\b(i'?m|i am|he'?s|she'?s|he is|she is|they'?re|they are|(my|our) [\w-]+ (is|'s)) having an? (seizure|stroke|heart attack|fit|attack)\b",
-                  r"\b(took|swallowed|drank|overdos\w*|od'?d)\b",
-                  r"\b(said|says|saying|told me|texted|threaten\w*|keeps saying) (that )?(she|he|they|she'?s|he'?s|they'?re)\b",
-                  r"\bha(s|ve) (a|the) (plan|rope|gun|pills)\b", r"\b(is|'s|are|been|feeling) (so |really |very )?suicidal\b",
-                  r"\b(wants?|going|gonna) to (die|kill|end)\b", r"\bkill (himself|herself|themselves|myself)\b",
-                  r"\b(cutting|hurting|harming|burning) (himself|herself|themselves|myself)\b", r"\bself[- ]harm\w* (again|tonight)\b",
-                  r"\b(is|'s|are) (now )?(vomiting|throwing up|confused|sweating|sweaty|bleeding|seizing|convulsing|gasping|slurring|fainting|"
-                  r"passing out|struggling to breathe|choking|unresponsive|limp)\b", r"\bchest (pain|hurt\w*|tight\w*|pressure)\b",
-                  r"\b(breathless|short of breath|faint\w*|pass(ed|es)? out|black(ed|s)? out|blue|grey|gray)\b",
-                  r"\bjust (had|took|swallowed|drank|collapsed|fainted)\b", r"\b(droop\w*|slurr\w*|numb)\b", r"\bcan'?t (lift|raise|feel)\b")
-
-
-FIRST_AID = _rx(r"\b(first[- ]aid|cpr|aed|heimlich|recovery position|lifeguard\w*|scouts|babysitting course|refresher|certification|"
-                r"(a|the|my|our) (course|class|training)|graze|scrape|splinter|(a|the) tick|blister|bruise|sprain|(minor|small|little) (cut|burn|graze))\b")
 
 
 @_per_message
