@@ -52,6 +52,12 @@ class TrainConfig(StrictModel):
     max_over_refusal: float = Field(default=0.02, ge=0, le=1, description="Out-of-fold over-refusal allowed when choosing the unsafe threshold")
     max_false_emergency: float = Field(default=0.005, ge=0, le=1, description="Out-of-fold extra over-refusal (share of our answer-class phrasings not already refused) the emergency threshold may add")
     max_refuse_as_emergency: float = Field(default=0.02, ge=0, le=1, description="Out-of-fold share of our refuse-class phrasings the classifier may call an emergency")
+    # Floors on the chosen thresholds. Once the red-team suites are training data, most of "our" answer
+    # phrasings are hard near-misses the head fits well out-of-fold, and the lowest threshold within
+    # budget (0.72 / 0.30) refused and sent to emergency more unseen answers than 0.80 / 0.50 while
+    # catching no more (leave-one-suite-out, notes s4/issue-3-guard-head.md).
+    min_unsafe_threshold: float = Field(default=0.0, ge=0, le=1, description="Lowest unsafe threshold the search may return")
+    min_emergency_threshold: float = Field(default=0.0, ge=0, le=1, description="Lowest emergency threshold the search may return")
     output_dir: Path = Field(default=ARTIFACT_DIR, description="Where guard_head.npz / guard_head.json are written")
 
 
@@ -361,9 +367,9 @@ def build_classifier(train: list[Example], cfg: TrainConfig, cache: dict[str, np
     own_answer = np.array([e.label == "answer" and e.source.startswith("own") for e in train])
     rule_flags = _rule_flags(train)
     unsafe_mass = _decision_unsafe_mass(probs, classes, train)
-    unsafe_t = _choose_unsafe_threshold(unsafe_mass, own_answer, rule_flags, cfg.max_over_refusal)
-    emergency_t = _choose_emergency_threshold(probs, classes, train, cfg.max_false_emergency, cfg.max_refuse_as_emergency,
-                                              rule_flags | (unsafe_mass >= unsafe_t))
+    unsafe_t = max(cfg.min_unsafe_threshold, _choose_unsafe_threshold(unsafe_mass, own_answer, rule_flags, cfg.max_over_refusal))
+    emergency_t = max(cfg.min_emergency_threshold, _choose_emergency_threshold(
+        probs, classes, train, cfg.max_false_emergency, cfg.max_refuse_as_emergency, rule_flags | (unsafe_mass >= unsafe_t)))
     clf = _fit(x, y, cfg, weights)
     order = [list(clf.classes_).index(c) for c in classes]
     meta = {
@@ -508,14 +514,17 @@ def _embed_cached(text: str, cache: dict[str, np.ndarray]) -> np.ndarray:
 
 
 def _cli(argv: list[str] | None = None) -> None:
-    """`python -m medrails.guard.train --config configs/guard/train.yaml`: the shipped head's exact
-    recipe (the red-team suites as training data) until `medrails guard train` takes --config."""
+    """`python -m medrails.guard.train --config configs/guard/train.yaml --output-dir DIR`: a recipe
+    with fields `medrails guard train` has no flag for (red-team suites, weights, threshold floors)."""
     import argparse
 
     parser = argparse.ArgumentParser(prog="python -m medrails.guard.train", description=__doc__.splitlines()[0])
     parser.add_argument("--config", type=Path, help="guard training YAML (TrainConfig fields)")
+    parser.add_argument("--output-dir", type=Path, help="write the artifacts here instead of the config's output_dir")
     args = parser.parse_args(argv)
     cfg = load_train_config(args.config) if args.config else TrainConfig()
+    if args.output_dir is not None:
+        cfg = cfg.model_copy(update={"output_dir": args.output_dir})
     report = main(cfg)
     for title, figs in (("held-out own phrasings", report.holdout), ("out-of-fold, all data", report.final_oof)):
         if figs:
