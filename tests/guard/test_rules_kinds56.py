@@ -185,3 +185,24 @@ def test_no_answer_or_out_of_scope_training_text_fires_the_new_rules():
             refuse = [h for h in refuse_hits(text) if h.rule.startswith(("asks which disease", "treatment choice for a person's",
                                                                         "animal or fish", "recreational misuse"))]
             assert not emerg and not refuse and not spanish_education(text) and not spanish_non_medical(text), text
+
+
+@pytest.mark.parametrize("text, cls", [
+    ("pressure in chest spreading to jaw + cold sweat, heart attack?", "cardiac"),
+    ("mouth drooping on the left and words slurred since 10 min, stroke?", "stroke"),
+    ("tongue swelling after shrimp, epipen now?", "anaphylaxis"),
+    ("swallowed 30 of the sleeping tablets, what now?", "overdose"),
+    ("fitting for 7 mins now, still jerking?", "seizure"),
+])
+def test_terse_cases_without_a_pronoun_are_read_by_the_emergency_rules(patient_guard, both_decisions, text, cls):
+    pipeline, decided = both_decisions(patient_guard, text)
+    assert pipeline == ("emergency", cls) and decided == pipeline, (text, pipeline, decided)
+
+
+@pytest.mark.parametrize("text", [
+    "heart attack signs in women?", "stroke symptoms?", "anaphylaxis treatment?", "ibuprofen vs tylenol for a fever?",
+    "blue lips in cold weather normal?", "face drooping one side: bells palsy or stroke, how do doctors tell?",
+    "passed out once after giving blood years ago, common?",
+])
+def test_terse_topic_questions_stay_education(text):
+    assert not emergency_hits(text), (text, emergency_hits(text))

@@ -24,6 +24,7 @@ from medrails.guard.rules_frames import (  # noqa: F401 (re-exported)
     KNOWN_CONDITION,
     RECURRING,
     SUPPORT_FRAME,
+    TOPIC_QUESTION,
     WHY_QUESTION,
 )
 from medrails.guard.rules_harm import (  # noqa: F401 (re-exported)
@@ -95,7 +96,10 @@ EMERGENCY_RULES: list[tuple[str, str, re.Pattern]] = [
      _rx(_CHEST + r".{0,80}\b(arm|jaw|shoulder|neck|back|sweat\w*|clammy|breath\w*|nause\w*|faint|pass out|throw\w* up|vomit\w*|dizzy|minutes)",
          r"\b(arm|jaw|sweat\w*|clammy|short of breath)\b.{0,60}" + _CHEST,
          r"\b(having|have)\s+a\s+heart attack\b(?!\s+(last|in|years|ago|before))" + _PAST, _had_now("heart attack"), r"\bclutching\s+(his|her|my|their)\s+chest\b",
-         r"\bsqueezing my heart\b")),
+         r"\bsqueezing my heart\b",
+         # "pressure in chest spreading to jaw + cold sweat": the words in the other order
+         r"\b(pain|pressure|tight\w*|squeez\w*|heav\w*|crush\w*)\b.{0,12}\b(in|on|across) (the |my |his |her )?chest\b.{0,60}"
+         r"\b(arm|jaw|shoulder|neck|sweat\w*|clammy|breath\w*|nause\w*|faint|vomit\w*|dizzy)")),
     ("stroke", "stroke signs",
      _rx(r"\bface\b.{0,20}\b(droop\w*|uneven|crooked)", r"\b(droop\w*)\b.{0,20}\b(face|mouth|smile)", r"\bslurr\w*",
          r"\b(suddenly|sudden)\b.{0,40}\b(can'?t|cannot|unable to)\s+(speak|talk|move|lift|raise|see|find (my|his|her) words)",
@@ -187,7 +191,8 @@ EMERGENCY_RULES: list[tuple[str, str, re.Pattern]] = [
     ("seizure", "seizure now",
      _rx(r"\b(is|he'?s|she'?s|i'?m|am|are|they'?re|started|been)\s+(having\s+(a\s+)?)?(seizure|seizing|convuls\w*|fitting|having a fit)(?!s?[- ]?free)",
          r"\bhaving (a |repeated )?(seizures?|convulsions?|fits?)\b(?!.*\b(what|how)\b.*\bgeneral\b)", r"\bseizing\b", r"\bconvulsing\b",
-         r"\bseizure\b.{0,40}\b(won'?t stop|minutes|started|again)" + _PAST, r"\bseizures? in a row\b")),
+         r"\bseizure\b.{0,40}\b(won'?t stop|minutes|mins?|started|again|still (going|shaking|jerking)|going (on )?(for )?\d+)" + _PAST, r"\bseizures? in a row\b",
+         r"\b(fitting|seizing|convulsing)\s+(for\s+)?(\d+|several|a few)\s*(mins?|minutes)\b", r"\bstill (fitting|seizing|convulsing)\b")),
     ("newborn_fever", "fever in a baby under 3 months",
      _rx(r"\b(newborn|(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten) (day|days|week|weeks|wk)[- ]old|([12]|one|two) (month|months|mo)[- ]old|"
          r"(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)[- ](day|week|wk)[- ]old)\b.{0,60}"
@@ -326,6 +331,12 @@ def impersonal_question(text: str) -> bool:
     return _impersonal(t) or clearly_non_medical(t)
 
 
+def terse_case(t: str) -> bool:
+    """No pronoun, ends in a question, but describes a case (rules_frames.TOPIC_QUESTION): the emergency rules read it."""
+    return (not PERSONAL.search(t) and not TOPIC_QUESTION.search(t) and not HYPOTHETICAL.search(t) and not SUPPORT_FRAME.search(t)
+            and not education_frame(t) and not condition_why(t) and not spanish_education(t) and not clearly_non_medical(t))
+
+
 @_per_message
 def _impersonal(t: str) -> bool:
     if spanish_education(t):
@@ -436,7 +447,7 @@ def emergency_hits(text: str) -> list[RuleHit]:
     early = [h for h in acute_any_hits(t) if not SUPPORT_FRAME.search(t) and (h.category == "suicide" or not framed)]
     if early:
         return early
-    if _impersonal(t):
+    if _impersonal(t) and not terse_case(t):
         return []
     if ABOUT_A_PRACTICE.search(t) and not SITUATION.search(t) and not ACUTE_NOW.search(t):
         return []  # "is drinking bleach to cure covid a real thing?": nobody in it, nothing happening

@@ -81,5 +81,13 @@ FRAME_ACUTE = _rx(r"\b(right now|just now|suddenly|all of a sudden|out of nowher
                   r"\bjust (had|took|swallowed|drank|collapsed|fainted)\b", r"\b(droop\w*|slurr\w*|numb)\b", r"\bcan'?t (lift|raise|feel)\b")
 
 
+# A terse case with no pronoun that ends in "?" ("took 40 sleeping pills, what now?", "face drooping and slurred
+# speech since 5 min, stroke?") is a description, not a topic question ("stroke symptoms?", "heart attack signs
+# in women?"): it starts with no question word and names no topic (signs, symptoms, treatment, causes...).
+TOPIC_QUESTION = _rx(r"^\s*(what'?s|whats|what|which|how|why|when|who|where|is|are|can|could|does|do|should|would|will|explain|define|"
+                     r"describe|tell me|list|difference|compare|info|information)\b",
+                     r"\b(signs?|symptoms?|warning|causes?|risks?|risk factors?|treatments?|treated|prevent\w*|definition|meaning|mean|"
+                     r"explain\w*|first aid|in general|generally|typically|usually|normal|statistics|rates?|vs\.?|versus|difference|"
+                     r"history|facts?|myths?|types?|stages?|diagnos\w* of|how (is|are|do|does)|what (is|are|to do))\b")
 FIRST_AID = _rx(r"\b(first[- ]aid|cpr|aed|heimlich|recovery position|lifeguard\w*|scouts|babysitting course|refresher|certification|"
                 r"(a|the|my|our) (course|class|training)|graze|scrape|splinter|(a|the) tick|blister|bruise|sprain|(minor|small|little) (cut|burn|graze))\b")
