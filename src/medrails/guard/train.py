@@ -180,7 +180,7 @@ def merge_unique(base: list[Example], extra: list[Example]) -> list[Example]:
 
 
 def load_train_config(path: Path) -> TrainConfig:
-    """A guard training YAML (configs/guard/train.yaml); relative suite paths stay relative to the
+    """A guard training YAML (src/medrails/guard/training_data/train-with-suites.yaml); relative suite paths stay relative to the
     working directory the command runs in (the repository root)."""
     import yaml
 
@@ -514,7 +514,7 @@ def _embed_cached(text: str, cache: dict[str, np.ndarray]) -> np.ndarray:
 
 
 def _cli(argv: list[str] | None = None) -> None:
-    """`python -m medrails.guard.train --config configs/guard/train.yaml --output-dir DIR`: a recipe
+    """`python -m medrails.guard.train --config src/medrails/guard/training_data/train-with-suites.yaml --output-dir DIR`: a recipe
     with fields `medrails guard train` has no flag for (red-team suites, weights, threshold floors)."""
     import argparse
 
