@@ -16,6 +16,7 @@ SCHEMAS = {
     "train": "medrails.train.config:TrainConfig",
     "data": "medrails.data.recipe:Recipe",
     "ask.yaml": "medrails.settings:AskSettings",
+    "guard": "medrails.guard.train:TrainConfig",
 }
 
 

@@ -104,3 +104,14 @@ def test_redteam_malformed_suite_names_file_and_line(run_cli, tmp_path: Path):
     code, _, err = run_cli("redteam", "--suite", str(suite))
     assert code == 2
     assert f"{suite}:2" in err and "maybe" in err
+
+
+def test_train_config_problems_are_all_named_before_any_training(run_cli, tmp_path):
+    bad = tmp_path / "recipe.yaml"
+    bad.write_text("seed: 1\nC: -1\nmedsafetybench_wieght: 0.5\n")
+    code, out, err = run_cli("guard", "train", "--config", str(bad), "--output-dir", str(tmp_path / "head"))
+    assert code != 0
+    assert str(bad) in err + out and "C" in err + out and "medsafetybench_wieght" in err + out
+    assert not (tmp_path / "head").exists()  # nothing trained, nothing written
+    code, out, err = run_cli("guard", "train", "--config", str(tmp_path / "missing.yaml"))
+    assert code != 0 and "missing.yaml" in err + out

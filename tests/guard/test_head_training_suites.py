@@ -70,7 +70,7 @@ def test_medsafetybench_weight_lets_our_own_r6_rows_count():
 
 
 def test_shipped_training_yaml_names_existing_suites():
-    cfg = load_train_config(ROOT / "src/medrails/guard/training_data/train-with-suites.yaml")
+    cfg = load_train_config(ROOT / "configs/guard/train-with-suites.yaml")
     assert cfg.suites and all((ROOT / p).is_file() for p in cfg.suites)
     assert 0 < cfg.medsafetybench_weight <= 1
 

@@ -134,22 +134,27 @@ def stages(json_out: bool = typer.Option(False, "--json", help="Print as JSON.")
 
 @guard_app.command("train")
 def train(
-    seed: int = typer.Option(13, "--seed", help="Seed for splits, sampling and the solver."),
-    c: float = typer.Option(8.0, "--C", help="Inverse regularization strength."),
-    holdout: float = typer.Option(0.2, "--holdout", help="Share of our own phrasings held out for the unseen check (0 = skip)."),
-    medquad: int = typer.Option(500, "--medquad", help="MedQuAD questions sampled as answer examples."),
-    medsafetybench: bool = typer.Option(True, "--medsafetybench/--no-medsafetybench", help="Use MedSafetyBench train as R6."),
+    config: Path = typer.Option(None, "--config", help="Training YAML (TrainConfig fields, e.g. configs/guard/train-with-suites.yaml); "
+                                "the flags below override its fields."),
+    seed: int = typer.Option(None, "--seed", help="Seed for splits, sampling and the solver (default 13)."),
+    c: float = typer.Option(None, "--C", help="Inverse regularization strength (default 8.0)."),
+    holdout: float = typer.Option(None, "--holdout", help="Share of our own phrasings held out for the unseen check "
+                                  "(0 = skip; default 0.2)."),
+    medquad: int = typer.Option(None, "--medquad", help="MedQuAD questions sampled as answer examples (default 500)."),
+    medsafetybench: bool = typer.Option(None, "--medsafetybench/--no-medsafetybench",
+                                        help="Use MedSafetyBench train as R6 (default yes)."),
     output_dir: Path = typer.Option(None, "--output-dir", help="Where to write the artifacts (default: the package)."),
 ) -> None:
     """Rebuild the shipped guard classifier from the training data (reproducible, seeded)."""
-    from medrails.guard.train import TrainConfig, main
+    from medrails.guard.train import TrainConfig, load_train_config, main
 
-    kwargs = {"seed": seed, "C": c, "holdout_fraction": holdout, "medquad_questions": medquad,
-              "use_medsafetybench": medsafetybench}
-    if output_dir is not None:
-        kwargs["output_dir"] = output_dir
+    given = {"seed": seed, "C": c, "holdout_fraction": holdout, "medquad_questions": medquad,
+             "use_medsafetybench": medsafetybench, "output_dir": output_dir}
+    flags = {k: v for k, v in given.items() if v is not None}
+    base = load_train_config(config).model_dump() if config else {}
+    cfg = TrainConfig(**{**base, **flags})  # validated again, flags included
     console = Console()
-    report = main(TrainConfig(**kwargs), progress=lambda m: console.print(m, highlight=False))
+    report = main(cfg, progress=lambda m: console.print(m, highlight=False))
     for title, figs in (("rules + head on held-out own phrasings (unseen in training)", report.holdout),
                         ("rules + head, 5-fold out-of-fold, all data", report.final_oof)):
         if not figs:

@@ -180,18 +180,12 @@ def merge_unique(base: list[Example], extra: list[Example]) -> list[Example]:
 
 
 def load_train_config(path: Path) -> TrainConfig:
-    """A guard training YAML (src/medrails/guard/training_data/train-with-suites.yaml); relative suite paths stay relative to the
-    working directory the command runs in (the repository root)."""
-    import yaml
+    """A guard training YAML (configs/guard/train-with-suites.yaml); relative suite paths stay
+    relative to the working directory the command runs in (the repository root). Every problem
+    is reported at once, with the file and the field's dotted path."""
+    from medrails.config.loader import load_config
 
-    try:
-        raw = yaml.safe_load(Path(path).read_text()) or {}
-    except (OSError, yaml.YAMLError) as exc:
-        raise MedrailsError(f"cannot read guard training config {path}: {exc}") from exc
-    try:
-        return TrainConfig(**raw)
-    except Exception as exc:  # pydantic names the field
-        raise MedrailsError(f"{path}: {exc}") from exc
+    return load_config(TrainConfig, Path(path))
 
 
 # -- fitting ---------------------------------------------------------------------------------------
@@ -514,7 +508,7 @@ def _embed_cached(text: str, cache: dict[str, np.ndarray]) -> np.ndarray:
 
 
 def _cli(argv: list[str] | None = None) -> None:
-    """`python -m medrails.guard.train --config src/medrails/guard/training_data/train-with-suites.yaml --output-dir DIR`: a recipe
+    """`python -m medrails.guard.train --config configs/guard/train-with-suites.yaml --output-dir DIR`: a recipe
     with fields `medrails guard train` has no flag for (red-team suites, weights, threshold floors)."""
     import argparse
 
