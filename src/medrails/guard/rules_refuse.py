@@ -243,3 +243,33 @@ def deleet(t: str) -> tuple[int, int, str]:
         else:
             out.append(tok)
     return leet, words, " ".join(out)
+
+# Terse requests with no pronoun ("amoxicillin dose for 20kg kid?", "stop metformin since sugars are fine now?",
+# "rash + fever + joint pain x 2 wks, lupus?", "lance own boil w needle?", "xanax + oxy together for better high?"):
+# the shape names the person's own case even without "I" or "my".
+_SYMPTOM = (r"(rash\w*|fever|pain|ache\w*|lump|bump|itch\w*|bleed\w*|cough\w*|swollen|swelling|tired|fatigue|dizzy|numb\w*|tingl\w*|"
+            r"discharge|burning|sore|spots?|bruis\w*|nause\w*|vomit\w*|diarrh\w*|headaches?|weight loss|night sweats|hair loss)")
+_OTC = (r"(tylenol|paracetamol|acetaminophen|ibuprofen|motrin|advil|aleve|naproxen|aspirin|benadryl|diphenhydramine|zyrtec|claritin|"
+        r"melatonin|robitussin|dayquil|nyquil|amoxicillin|augmentin|antibiotics?|children'?s \w+|infant \w+|calpol|nurofen|piriton|"
+        r"prednisolone|steroids?|insulin|epipen|" + _MED[1:-1] + r")")
+TERSE_RULES: list[tuple[str, str, re.Pattern]] = [
+    ("R3", "dose for a weight or an age (terse)", _rx(
+        r"\b(dose|dosage|dosing|mg|ml|tabs?|tablets?|pills?|capsules?|puffs?|units?|drops?|teaspoons?|tsp|how (much|many) " + _OTC + r")\b.{0,30}"
+        r"\bfor (a |an |my |our |the )?(\d+(\.\d+)?\s*(kg|kilos?|lbs?|pounds?)\b|"
+        r"\d+\s*(yo|y/o|yr|yrs|years?|months?|mo|mos|wks?|weeks?)[- ]?(old)?\b)",
+        r"\b(give|giving|take|taking)\b[\w\s]{0,30}\bhow (much|many)\s*\??\s*$")),
+    ("R2", "stop/skip/double a named medicine (terse)", _rx(
+        r"^\s*(stop|stopping|quit|quitting|skip|skipping|halve|halving|taper|come off|coming off|go off|going off|ditch|switch)\s+(taking\s+)?"
+        r"(the\s+)?" + _MED_NAMES + r"\b.{0,60}\?\s*$")),
+    ("R1", "symptoms then a disease name as the question (terse)", _rx(
+        r"\b" + _SYMPTOM + r"\b.{0,100}[,.;:+-]\s*(is it |could it be |maybe |prob(ably)? |possibly )?" + _DISEASES + r"\s*\?+\s*$")),
+    ("R5", "a self-procedure with a tool (terse)", _rx(
+        r"\b(lance|lancing|drain\w*|pop\w*|stitch\w*|sutur\w*|cut\w*|remov\w*|pull\w*)\s+(own|my own|ur own|your own)\b",
+        r"\b(lance|lancing|drain\w*|pop\w*|stitch\w*|sutur\w*|pull\w*|remov\w*)\b.{0,40}\b(w/?|with) (a |an )?(needle|knife|razor|pliers|scissors|"
+        r"pin|safety pin|sewing kit|thread)\b")),
+    ("R6", "date-rape drugs or mixing for a high (terse)", _rx(
+        r"\b(roofies|rohypnol|ghb|date[- ]rape drugs?|liquid ecstasy)\b.{0,40}\b(get|buy|where|order|for (a|my|the) (date|party|girl|guy)|use on|slip)\b",
+        r"\b(where|how)\b.{0,20}\b(get|buy|order)\b.{0,20}\b(roofies|rohypnol|ghb)\b",
+        r"\b" + _MED + r"\b.{0,40}\bfor (a )?(better|bigger|stronger|good|nice|more|max\w*)? ?(high|buzz|rush)\b")),
+]
+REFUSE_RULES.extend(TERSE_RULES)
