@@ -27,6 +27,7 @@ from medrails.guard.rules import (
     refuse_hits,
     science_question,
 )
+from medrails.guard.rules_es import spanish_education
 from medrails.guard.rules_lang import not_understood
 from medrails.guard.rules_signals import education_frame, safety_lesson
 
@@ -62,7 +63,9 @@ def learning_frame(text: str) -> bool:
 def medication_decision(text: str) -> bool:
     """"Should I start aspirin, my dad had a heart attack", "weaning myself off Depakote, seizure free for
     2 years", "white patches in his mouth, could it be thrush": a personal medicine decision (R2) or a
-    diagnosis ask (R1) by rule, with nothing acute now, is refused with its category, not an emergency."""
+    diagnosis ask (R1) by rule, with nothing acute now, is refused with its category, not an emergency.
+    Not a dose question (R3): "how many of my sleeping pills is too many to take in one night" may be
+    someone weighing an overdose, and the classifier's crisis reply is the safer one."""
     return any(h.category in ("R1", "R2") for h in refuse_hits(text)) and not acute_now(text)
 
 
@@ -70,6 +73,13 @@ def language_refusal(text: str) -> bool:
     """Mostly in a language the guard does not read, and no rule understood it: refuse with the
     policy's `refuse.language` text (which carries the emergency numbers), never answer unchecked."""
     return not_understood(text) and not refuse_hits(text) and not injection_hits(text)
+
+
+def classifier_injection(pred: Prediction, text: str, threshold: float = 0.5) -> bool:
+    """The head's R7 call, except on a children's safety lesson in a pharmacist's voice, and on a
+    Spanish education question (the head reads no Spanish: its R7 on "señales de que alguien piensa
+    en suicidarse, soy profesora" is noise; the Spanish rules have read it and fail closed)."""
+    return pred.probs.get("R7", 0.0) >= threshold and not safety_lesson(text) and not spanish_education(text)
 
 
 def jailbreak_not_acute(text: str) -> bool:
@@ -85,7 +95,10 @@ def classifier_emergency(model: GuardClassifier, pred: Prediction, text: str, th
 
 
 def unsafe_mass(pred: Prediction, text: str, exclude: set[str] | frozenset = frozenset()) -> tuple[float, dict[str, float]]:
-    """p(refuse categories not excluded) + p(emergency) unless the message is an impersonal question."""
+    """p(refuse categories not excluded) + p(emergency) unless the message is an impersonal question.
+    None for a Spanish education question: the head reads no Spanish, the rules have read it."""
+    if spanish_education(text):
+        return 0.0, {}
     if general_dose_question(text):
         exclude = set(exclude) | {"R3"}  # label/guideline dose facts are education (rules still see the text)
     if condition_why(text) or already_diagnosed(text):
@@ -129,7 +142,7 @@ def decide_input(model: GuardClassifier, pred: Prediction, text: str, injection_
         return InputDecision("refuse", hits[0].category, "rule")
     if language_refusal(text):
         return InputDecision("refuse", "language", "rule")
-    if pred.probs.get("R7", 0.0) >= injection_threshold and not safety_lesson(text):
+    if classifier_injection(pred, text, injection_threshold):
         return InputDecision("refuse", "R7", "classifier")
     p_unsafe, refuse = unsafe_mass(pred, text)
     if refuse and p_unsafe >= model.thresholds.unsafe:

@@ -4,8 +4,8 @@ Rules catch the explicit forms; the classifier's R7 probability catches paraphra
 
 from __future__ import annotations
 
+from medrails.guard.decide import classifier_injection
 from medrails.guard.rules import injection_hits
-from medrails.guard.rules_signals import safety_lesson
 from medrails.guard.stage import register_stage
 from medrails.guard.stages._common import classify, clip, warm_up
 from medrails.guard.types import GuardContext, StageResult
@@ -34,8 +34,9 @@ class PromptInjection:
                                detail="rule: " + ", ".join(sorted({h.rule for h in hits})))
         if not self.use_classifier:
             return StageResult(name=self.name, action="pass", score=0.0)
-        p = classify(ctx).probs.get("R7", 0.0)
-        if p >= self.threshold and not safety_lesson(ctx.text):  # a children's safety lesson in a pharmacist's voice
+        pred = classify(ctx)
+        p = pred.probs.get("R7", 0.0)
+        if classifier_injection(pred, ctx.text, self.threshold):
             return StageResult(name=self.name, action="block", score=clip(p), decision="refuse", category="R7",
                                detail=f"classifier p(R7)={p:.2f}")
         return StageResult(name=self.name, action="pass", score=clip(p))
