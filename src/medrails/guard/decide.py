@@ -28,6 +28,7 @@ from medrails.guard.rules import (
     science_question,
 )
 from medrails.guard.rules_es import spanish_education
+from medrails.guard.rules_kinds78 import NOT_IN_DANGER, kind_refuse_hits
 from medrails.guard.rules_lang import not_understood
 from medrails.guard.rules_signals import education_frame, safety_lesson
 
@@ -49,14 +50,22 @@ def emergency_eligible(text: str) -> bool:
     # "how many of my sleeping pills would knock out my wife": pills + a relative look like an
     # overdose to the embedding, but it is a request to harm someone (R6), not a danger now; a
     # role-play or rule-override attempt is R7 however much it talks about doses
-    return not harm_request(text) and not jailbreak_not_acute(text) and not medication_decision(text)
+    return (not harm_request(text) and not jailbreak_not_acute(text) and not medication_decision(text)
+            and not kind_request(text))
+
+
+def kind_request(text: str) -> bool:
+    """A request shape from rules_kinds78 (starve a child, set one's own bone, open a chart unlogged, take a
+    relative's medicine, keep-or-remove one's own treatment) with nothing acute: refused with its category,
+    even where the head's emergency mass is high ("9 year old ... 500 calories a day" read as a newborn fever)."""
+    return bool(kind_refuse_hits(normalize(text))) and not acute_now(text)
 
 
 def learning_frame(text: str) -> bool:
     """History, a debate, fiction research, a poster, disposal, support, "is it true that": with no
     harm request and nothing acute, its R/emergency mass is topic, not a request (guard_unseen3)."""
     # only a time marker counts as acute here: FRAME_ACUTE reads "overdose" or "burning myself out" as acute
-    return (education_frame(text) and not harm_request(text) and not ACUTE_NOW.search(normalize(text))
+    return (education_frame(text) and not harm_request(text) and not ACUTE_NOW.search(NOT_IN_DANGER.sub(" ", normalize(text)))
             and not jailbreak_not_acute(text))
 
 
@@ -126,7 +135,7 @@ def emergency_by_mass(model: GuardClassifier, pred: Prediction, text: str, p_ref
     written without "my") gets the emergency reply and its class, not the largest tiny R-category."""
     return (pred.p_emergency >= model.thresholds.emergency and pred.p_emergency > p_refuse
             and not impersonal_question(text) and not history_only(text) and not harm_request(text)
-            and not jailbreak_not_acute(text) and not medication_decision(text))
+            and not jailbreak_not_acute(text) and not medication_decision(text) and not kind_request(text))
 
 
 def decide_input(model: GuardClassifier, pred: Prediction, text: str, injection_threshold: float = 0.5) -> InputDecision:

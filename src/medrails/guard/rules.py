@@ -48,6 +48,13 @@ from medrails.guard.rules_harm import (  # noqa: F401 (re-exported)
     harm_request,
     law_question,
 )
+from medrails.guard.rules_kinds78 import (
+    frameless_emergency_hits,
+    kind_refuse_hits,
+    pregnancy_weeks,
+    suicide_myth_question,
+    terse_emergency_hits,
+)
 from medrails.guard.rules_lang import not_understood, spanish_emergency_hits, spanish_injection
 from medrails.guard.rules_refuse import INJECTION_RULES, REFUSE_RULES, deleet  # noqa: F401 (re-exported)
 from medrails.guard.rules_scope import clearly_non_medical
@@ -437,6 +444,9 @@ def emergency_hits(text: str) -> list[RuleHit]:
         return [RuleHit("suicide", "warning behaviour (giving away, debts paid, goodbye)")]
     if overdose_taken_now(t):
         return [RuleHit("overdose", "pills taken now, with an antidote or vomiting ask")]
+    frameless = frameless_emergency_hits(t)  # a plan said after a favour, a seizure interrupting an exam question
+    if frameless:
+        return frameless
     # "qué es una sobredosis" is a question; "pastillas que dejan inconsciente a una persona sin que se dé cuenta" is R6
     spanish = [] if spanish_education(t) or (spanish_harm(t) and spanish_not_now(t)) else spanish_emergency_hits(t)
     if spanish:
@@ -444,7 +454,9 @@ def emergency_hits(text: str) -> list[RuleHit]:
     # terse and pronoun-less ("sats 78% on 4L", "planning to end it all this weekend"): unless a general question or a
     # learning frame; a first-person plan to die fires in any frame but helping someone else ("how do I support...")
     framed = bool(HYPOTHETICAL.search(t) and not HAPPENING_NOW.search(t)) or education_frame(t) or bool(GENERAL_QUESTION.search(t))
-    early = [h for h in acute_any_hits(t) if not SUPPORT_FRAME.search(t) and (h.category == "suicide" or not framed)]
+    early = [h for h in acute_any_hits(t) + terse_emergency_hits(t) if not SUPPORT_FRAME.search(t) and (h.category == "suicide" or not framed)]
+    if pregnancy_weeks(t):
+        early = [h for h in early if h.category != "newborn_fever"]  # "36 weeks pregnant, is 38 degrees a fever"
     if early:
         return early
     if _impersonal(t) and not terse_case(t):
@@ -452,15 +464,19 @@ def emergency_hits(text: str) -> list[RuleHit]:
     if ABOUT_A_PRACTICE.search(t) and not SITUATION.search(t) and not ACUTE_NOW.search(t):
         return []  # "is drinking bleach to cure covid a real thing?": nobody in it, nothing happening
     hits = [RuleHit(cls, name) for cls, name, rx in EMERGENCY_RULES if rx.search(t)]
+    if hits and suicide_myth_question(t):
+        hits = [h for h in hits if h.category != "suicide"]
     if SITUATION.search(t) and not NOT_ACUTE.search(t):
         hits += [RuleHit(cls, name) for cls, name, rx in PERSON_EMERGENCY_RULES if rx.search(t)] + acute_person_hits(t)
+    if pregnancy_weeks(t):
+        hits = [h for h in hits if h.category != "newborn_fever"]  # "I'm 39 weeks, induction offered at 40"
     return hits
 
 
 @_per_message
 def refuse_hits(text: str) -> list[RuleHit]:
     t = normalize(text)
-    hits = [RuleHit(cat, name) for cat, name, rx in REFUSE_RULES if rx.search(t)]
+    hits = [RuleHit(cat, name) for cat, name, rx in REFUSE_RULES if rx.search(t)] + kind_refuse_hits(t)
     if not not_understood(t):
         # Spanish phrases in a mostly English message get their category; a mostly Spanish request keeps the
         # bilingual `language` refusal (it carries 911 / 988 / Poison Control in Spanish), and its Spanish rule

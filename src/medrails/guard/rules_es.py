@@ -42,6 +42,8 @@ ES_REFUSE: list[tuple[str, str, object]] = [
         r"bajar(me|le)?|empezar a|comenzar a)\b.{0,25}\b(tomar |usar |ponerme )?(la |el |las |los |mis |mi |su |sus )?(dosis de )?" + _MEDICINE + r"\b"
         r"(?=.*\b(puedo|debo|deberia|quiero|es seguro|esta bien|me|mi|mis|yo|podemos|debemos)\b)",
         r"\b(la|lo|las|los) (puedo|debo) (suspender|dejar|parar|cambiar|doblar)\b",
+        # "quiero dejar la metformina... ¿la dejo de una vez?"
+        r"\b(dejar|suspender|parar|quitarme)\s+(la|el|las|los|mis|mi)\s+" + _MEDICINE + r"\b(?=.*\b(puedo|debo|deberia|quiero|me|mi|mis|yo)\b)",
         r"\b(tomar|usar|tomarme|usarle|darle)\b.{0,25}\b(las|la|el|los|unas|unos)? ?" + _MEDICINE + r"\b.{0,30}\bde mi " + _FAMILY + r"\b",
         r"\b(puedo|debo|puede|podemos)\b.{0,20}\b(tomar|mezclar|combinar)\b.{0,50}\bcon (mi|mis|el|la) " + _MEDICINE + r"\b")),
     ("R3", "personal dosing (Spanish)", _rx(
@@ -52,7 +54,10 @@ ES_REFUSE: list[tuple[str, str, object]] = [
     ("R4", "personal treatment choice (Spanish)", _rx(
         r"\bme conviene( mas)?\b", r"\ble conviene( mas)? a mi\b",
         r"\b(que|cual) (tratamiento|opcion|operacion|medicamento|camino)\b.{0,20}\b(me conviene|elijo|escojo|debo (elegir|escoger)|es mejor para (mi|el|ella))\b",
-        r"\b(operarme|operarse|cirugia|cesarea|quimio\w*|radiacion|parto natural)\b.{0,60}\bo\b.{0,60}\b(en mi caso|para mi|en su caso)\b")),
+        r"\b(operarme|operarse|cirugia|cesarea|quimio\w*|radiacion|parto natural)\b.{0,60}\bo\b.{0,60}\b(en mi caso|para mi|en su caso)\b",
+        # "¿me opero o sigo con la fisioterapia?", "¿debería operarme o seguir con la dieta?": own treatment, one or the other
+        r"\b(me opero|me operan|operarme|me la quito|me lo quito|quitarmel[oa]s?|sacarmel[oa]s?)\b.{0,60}\bo (sigo|espero|seguir|esperar|no|continuo|"
+        r"continuar|lo dejo|la dejo|aguanto|me aguanto)\b")),
     ("R5", "self-procedure or animal medicine (Spanish)", _rx(
         r"\b(quitar(me|le|se)?|sacar(me|le|se)?|cortar(me|le|se)?|coser(me|le)?|suturar(me|le)?|drenar(me|le)?|reventar(me|le)?|abrir(me|le)?|"
         r"quemar(me|le)?|extirpar(me|le)?|me quito|me saco|me corto|me coso|me abro)\b.{0,40}\b(yo mism[oa]|en casa|por mi cuenta|"

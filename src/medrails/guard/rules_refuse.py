@@ -23,9 +23,9 @@ REFUSE_RULES: list[tuple[str, str, re.Pattern]] = [
          r"(stop|quit|skip|double|halve|cut|come off|go off|get off|ditch|taper off|switch|swap|up|increase|lower)\b.{0,40}"
          r"\b(my|his|her|our)\b.{0,40}\b(meds?|medications?|medicines?|pills?|dose|doses|insulin|tablets?|prescription|inhaler|"
          r"antibiotics?|antidepressants?|statins?|\w+(pril|olol|statin|pine|zole|mab|sartan|xetine|azepam|oxin|formin))\b",
-         r"\bdouble up\b", r"\b(take|use|try|start)\s+(my|his|her)\s+(wife|husband|mom|mother|dad|father|sister|brother|friend|son|"
+         r"^(?!.*\b(in general|generally|why (shouldn'?t|should not|can'?t|not) (you|people|someone|one|we))\b).*\bdouble up\b", r"\b(take|use|try|start)\s+(my|his|her)\s+(wife|husband|mom|mother|dad|father|sister|brother|friend|son|"
          r"daughter|kid|child|partner|roommate|neighbor)'?s\b", r"\bleftover\b.{0,30}\b(antibiotics?|amoxicillin|pills|meds?|oxy\w*)\b",
-         r"\b(take|took|use)\s+(both|two)\s+doses\b",
+         r"^(?!.*\b(in general|generally|why (is|shouldn'?t|should not|can'?t|not)\b))(?=.*\b(take|took|use)\s+(both|two)\s+doses\b)",
          r"\bcan i (take|drink|mix|have|combine)\b.{0,40}\b(with|on|while on)\s+my\b")),
     ("R3", "personal dosing",
      _rx(r"\bhow (much|many)\b.{0,50}\b(should|can|do|could|may|must)\s+(i|we|he|she|my \w+)\s+(take|give|use|inject|drink|chew|have)\b",

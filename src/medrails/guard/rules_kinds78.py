@@ -1,0 +1,153 @@
+"""Kinds found by the seventh and eighth blind suites (guard_unseen7/8), written as kinds, not their strings.
+
+- `FRAMELESS_EMERGENCY`: fire in any frame (an exam question, a favour asked first): a plan to end one's
+  life said in passing with the means or a time ("after that I'm ending things, the pills are saved");
+  asking for a height or place certain to kill; seizure signs said to be happening now.
+- `TERSE_EMERGENCY`: fire without a pronoun unless the message is a general question: vomiting blood in
+  quantity; heavy bleeding days after an operation.
+- `KIND_REFUSE`: pro-ana help and starving a child (R6), knocking someone out (R6), opening someone's
+  chart unlogged (R6), setting one's own broken bone (R5), another person's prescription (R2),
+  a keep/remove or take/wait choice about one's own treatment (R4)."""
+
+from __future__ import annotations
+
+from medrails.guard.rules_base import RuleHit, _rx, _rx_plain
+
+_BONE = (r"(finger|pinky|pinkie|thumb|toe|arm|wrist|bone|shoulder|nose|leg|ankle|collarbone|jaw|knee|elbow|hip|kneecap|"
+         r"forearm|hand|foot)s?")
+_SEIZE = r"\b(seiz\w*|convuls\w*|fitting|stiff and (jerk|shak)\w*|(jerk|shak)\w* (all over|uncontrollabl\w*|violently)|jerking)\b"
+
+FRAMELESS_EMERGENCY: list[tuple[str, str, object]] = [
+    ("suicide", "a plan to end one's life with means or time, said in passing", _rx(
+        r"\b(plan|planning|planned|going|gonna|decided|ready|about|intend\w*) to (end (things|everything|it)|check out|be gone)\b"
+        r"(?!\s+(with|between|on|at|off|for (the|my|our|a)|early|here)\b)"
+        r".{0,80}\b(everything i need|all i need|what i need|the (pills|rope|gun|car|garage)|pills (saved|ready|stockpiled)|saved up|"
+        r"stockpil\w*|garage|tonight|this weekend|tomorrow|for good|goodbye|once (i'?m|it'?s|that'?s|this is)|after (that|this))\b",
+        r"\b(after (that|this)|once (that'?s|this is|it'?s) done|then)\b.{0,30}\b(i'?m|i am|i'?ll|i will|i plan to|i'?m going to|im gonna)\s+"
+        r"(end(ing)? (things|everything|it all|my life)|kill(ing)? myself|be gone for good)\b")),
+    ("suicide", "asks for a height or place certain to kill", _rx(
+        r"\b(tall|high|height|floor|storey|story|stories|bridge|building|cliff|roof|parking (garage|structure))\b.{0,80}"
+        r"\b(definitely|certainly|guaranteed( to)?|surely|sure to|for sure|100%|always|certain to) (be )?(fatal|kill\w*|die|lethal|deadly)\b",
+        r"\b(tall|high|height|floor|storey|story|bridge|building|cliff)\b.{0,80}\b(jump\w*|fall\w*)\b.{0,60}"
+        r"\b(to be sure|to make sure|to guarantee|so that|so) (i|you|someone|a person)('?d| would| will|'?ll)? (die|be dead|not survive|don'?t survive|won'?t survive)\b",
+        r"\b(how (high|tall|far)|what (height|floor|storey|story))\b.{0,60}\b(so (that )?|to be sure|to make sure|to guarantee)\b.{0,10}"
+        r"\b(i|you|someone|a person|one)\b.{0,15}\b(die|dies|be dead|not survive|don'?t survive|won'?t survive|wouldn'?t survive)\b",
+        r"\b(tall|high) enough\b.{0,60}\b(fatal|kill|die|lethal|not survive)\b.{0,60}\b(certain|sure|definitely|guaranteed)\b")),
+    ("seizure", "seizure signs happening now", _rx(
+        _SEIZE + r".{0,60}\b(right now|happening now|as we speak|at the moment|currently|still going|won'?t stop)\b",
+        r"\b(right now|just now|just (fell|collapsed|dropped))\b.{0,60}" + _SEIZE)),
+]
+
+TERSE_EMERGENCY: list[tuple[str, str, object]] = [
+    ("bleeding", "vomiting blood in quantity", _rx(
+        r"\b(vomit\w*|throw\w* up|threw up|puk\w*|bring\w* up)\s+(up )?(lots of|a lot of|loads of|so much|mouthfuls of|cups? of|clots of|"
+        r"bright red|fresh|dark|big clots|blood and)\b.{0,20}\b(blood|clots)\b",
+        r"\b(vomit\w*|throw\w* up|threw up|puk\w*)\b.{0,40}\b(blood|bloody)\b.{0,60}\bcoffee[- ]grounds?\b")),
+    ("bleeding", "heavy bleeding days after an operation", _rx(
+        r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|a|few|several) (days?|weeks?) (after|since|post)\b.{0,40}"
+        r"\b(surgery|operation|op|tonsillectomy|tonsils|c-?section|delivery|birth|procedure|extraction|biopsy|adenoids)\b.{0,80}"
+        r"\b(mouthfuls|clots|soak\w*|spitting( out)? (blood|lots)|pouring|gushing|lots of (bright red )?blood|a lot of blood|won'?t stop bleeding|"
+        r"bleeding (heavily|a lot|badly))\b",
+        r"\b(tonsillectomy|tonsils (out|removed)|c-?section|surgery|operation)\b.{0,60}\b(spitting|coughing|vomiting|throwing) (up |out )?"
+        r"(mouthfuls|clots|lots|a lot) of (bright red )?blood\b")),
+]
+
+_KNOCK = r"\b(knock|put|make|get)\s+(a|the|this|that|some|my|our)?\s*(girl|guy|woman|man|date|someone|somebody|person|people|chick|bitch)\s+(out|to sleep|pass out|unconscious|black out)\b"
+KIND_REFUSE: list[tuple[str, str, object]] = [
+    ("R6", "drug someone unconscious", _rx(
+        r"\b(dose|how much|how many|amount|enough|mg|ml)\b.{0,60}" + _KNOCK, _KNOCK + r".{0,60}\b(dose|how much|how many|amount|mg|ml|hours)\b")),
+    ("R6", "pro-ana or hiding not eating", _rx(
+        r"\b(pro[- ]?ana|pro[- ]?mia|thinspo\w*|meanspo\w*|bonespo\w*)\b.{0,40}\b(tips?|tricks?|help|advice|how|rules?|coach)\b",
+        r"\b(hide|hiding|cover up|conceal)\b.{0,20}\b(not eating|that i'?m not eating|my (not )?eating|skipping meals|my purging|purging|"
+        r"throwing up (my )?(food|meals))\b",
+        r"\b(stop|suppress|kill|ignore|trick (myself|my body) into not)\b.{0,15}\b(feeling hungry|being hungry|hunger|my appetite)\b.{0,60}"
+        r"\b(not eat\w*|under \d+|\d+ cal\w*|fast\w*|starv\w*|skip\w*)\b")),
+    ("R6", "crash diet for a child", _rx(
+        r"\b(\d{1,2}[- ]?(year|yr)[- ]?old|daughter|son|child|kid|girl|boy|teen)\b.{0,80}\b([2-8]\d\d) ?(calories|cals?|kcal)\b",
+        r"\b([2-8]\d\d) ?(calories|cals?|kcal)\b.{0,60}\b(my|our) (\d{1,2}[- ]?(year|yr)[- ]?old|daughter|son|child|kid)\b",
+        r"\b(get|down|drop|lose)\b.{0,30}\b(my|our) (\d{1,2}[- ]?(year|yr)[- ]?old|daughter|son|child|kid)\b.{0,60}\b(down to|to) \d{2} ?(kg|kilos|lbs?|pounds)\b.{0,40}"
+        r"\b(fast|quick\w*|in (a|one|two|\d) (week|month)s?|by)\b")),
+    ("R6", "opening someone's chart without it being logged", _rx(
+        r"\b(chart|medical (records?|file|history)|health records?|patient (file|records?)|ehr|emr|epic|cerner|lab results)\b.{0,80}"
+        r"\b(without (it |this |that |anyone |anybody |them |her |him )?(being |getting )?(logged|knowing|noticing|tracked|traced|showing up|"
+        r"finding out|seeing|flagged)|audit (log|trail)|unnoticed|undetected|secretly|on the sly|leav\w* (a |no )?trace)\b",
+        r"\b(snoop\w*|peek\w*|sneak\w*)\b.{0,30}\b(chart|medical records?|patient (file|records?)|ehr|emr)\b")),
+    ("R5", "setting one's own broken bone", _rx(
+        r"\b(set|setting|reset\w*|realign\w*|straighten\w*|pop\w*|put\w*|pull\w*|relocat\w*)\b.{0,25}\b(my|his|her|their|own|our)\b.{0,15}"
+        r"\b(broken|dislocated|fractured|busted|snapped|crooked)\s+(\w+\s)?" + _BONE + r"\b",
+        r"\b(broken|dislocated|fractured|busted)\s+(\w+\s)?" + _BONE + r"\b.{0,60}\b(back in(to place)?|into place|straight)\b.{0,30}"
+        r"\b(myself|at home|by myself|on my own|without (a|the) (doctor|er|hospital))\b",
+        r"\b(myself|at home|by myself|on my own)\b.{0,30}\b(set|reset|realign|straighten)\b.{0,20}\b(broken|dislocated|fractured)\b")),
+    ("R2", "taking another person's prescription", _rx(
+        r"\b(take|taking|use|using|try|trying|start|starting|borrow\w*|steal\w*|have some of)\s+(some of\s+|a few of\s+)?(my|his|her)\s+"
+        r"(wife|husband|mom|mum|mother|dad|father|sister|brother|friend|son|daughter|kid|child|partner|roommate|flatmate|housemate|neighbou?r|"
+        r"boyfriend|girlfriend|grandma|grandpa|grandmother|grandfather|aunt|uncle|cousin|coworker|colleague)'?s\b(?!\s+(advice|car|word|place|"
+        r"house|idea|number|name))")),
+    ("R4", "keep or remove, take or wait: one's own treatment", _rx(
+        r"\b(take (it|them|(it|them) all) out|remove (it|them)|have (it|them) (out|removed)|get (it|them) (out|removed|pulled))\b.{0,15}"
+        r"\bor (leave|keep|wait|not|watch)\b",
+        r"\bshould (i|we|he|she|my [\w-]+) (take|accept|agree to|go ahead with|have|get|do)\b.{0,20}\b(it|the (induction|surgery|operation|"
+        r"procedure|offer|treatment))\b.{0,10}\bor (wait|not|hold off|leave|skip|keep)\b")),
+]
+
+# "I'm 39 weeks ... induction at 40": a pregnancy week and a week number, not a feverish newborn
+_PREGNANCY = _rx(r"\b(i'?m|i am|im|she'?s|she is|wife is) \d{1,2} (weeks|wks)\b(?!\s+(old|postpartum))",
+                 r"\b(ob|ob-?gyn|obstetrician|midwife|induction|be induced|labou?r|pregnan\w*|due date|contractions)\b")
+_BABY = _rx(r"\b(baby|newborn|infant|son|daughter|lo|bub|twins?|he|she|him|her)\b")
+
+
+def frameless_emergency_hits(t: str) -> list[RuleHit]:
+    return [RuleHit(cls, name) for cls, name, rx in FRAMELESS_EMERGENCY if rx.search(t)]
+
+
+def terse_emergency_hits(t: str) -> list[RuleHit]:
+    return [RuleHit(cls, name) for cls, name, rx in TERSE_EMERGENCY if rx.search(t)]
+
+
+def kind_refuse_hits(t: str) -> list[RuleHit]:
+    return [RuleHit(cat, name) for cat, name, rx in KIND_REFUSE if rx.search(t)]
+
+
+def pregnancy_weeks(t: str) -> bool:
+    """A pregnancy counted in weeks with no baby in the message: a newborn-fever hit is a misreading."""
+    return bool(_PREGNANCY.search(t)) and not _BABY.search(t)
+
+
+# Learning frames found by the same suites. STRONG ones hold even with a dose word in the message (the
+# question is the myth itself: "can you overdose on X just by touching it"); the others need no method ask.
+ASKING_MYTH = (r"\b(asking|ask|talking about|talk about|mention\w*|bringing up|bring up|discussing)\b.{0,60}\b(suicid\w*|self[- ]harm\w*|"
+    r"killing (themselves|yourself)|ending (their|your) (own )?life)\b.{0,80}\b(put\w*|plant\w*|give\w*|make\w*|increas\w*|encourag\w*|"
+    r"trigger\w*|caus\w*|rais\w*)\b.{0,30}\b(the idea|ideas?|risk|more likely|worse)\b")
+EDU_STRONG = _rx(
+    r"\b(just|simply|only|merely) (by|from) (touching|touch|handling|brushing against|being near|being around|smelling)\b", ASKING_MYTH)
+# "does asking a friend if they're suicidal raise the risk", "what are the signs someone is suicidal": the suicide words are
+# the topic; a first-person crisis, or a plan, means or time in the message, still fires
+_SIGNS = (r"\bwhat (are|r) (the )?(warning )?signs (that |of |to watch for )?(someone|a person|somebody|a friend|people)\b.{0,20}"
+          r"\b(suicid\w*|self[- ]harm\w*)")
+_NO_OWN_CRISIS = (r"^(?!.*\b(i|i'?m|im|me|my|myself)\b.{0,30}\b(suicid\w*|die|kill|end)\b)"
+                  r"(?!.*\b(tonight|pills|rope|gun|goodbye|plan(s|ning)? to|going to (kill|end|die)|right now|has (a|the) plan)\b).*?")
+_ASKING_MYTH_ONLY = _rx(_NO_OWN_CRISIS + ASKING_MYTH, _NO_OWN_CRISIS + _SIGNS)
+
+
+def suicide_myth_question(t: str) -> bool:
+    return bool(_ASKING_MYTH_ONLY.search(NOT_IN_DANGER.sub(" ", t)))
+_STATS = (r"\b(statistically significant|statistical significance|p[- ]?values?|confidence intervals?|placebo[- ]controlled|double[- ]blind|"
+          r"randomi[sz]ed (controlled )?trials?|relative risk|absolute risk|odds ratios?|number needed to treat|hazard ratios?|"
+          r"phase (1|2|3|i|ii|iii|one|two|three) (trials?|stud(y|ies)))\b")
+EDU_KINDS = _rx(
+    r"^\s*(in general,? )?why (shouldn'?t|should not|don'?t|do not|can'?t|mustn'?t) (you|we|people|one|doctors|parents|someone|kids|anyone)\b",
+    # a trial statistic asked about, not a trial designed: "what does 'statistically significant' mean in a drug study"
+    r"\b(what (does|do|is|are)|what'?s|explain\w*|interpret\w*|how (do|should|can) (i|you|we) (read|understand))\b.{0,60}" + _STATS,
+    _STATS + r".{0,40}\b(mean|means|meaning)\b",
+    r"\b(true[- ]crime|podcast)\b.{0,80}\bhow (did|do|were|was) (the )?(investigators|police|detectives|doctors|they|prosecutors|"
+    r"hospitals?|staff|authorities)\b",
+    r"\bhow (did|were|was) (the )?(investigators|police|detectives|prosecutors|authorities)\b.{0,20}\b(figure out|catch|caught|discover\w*|"
+    r"find out|found out|prove|proved|realiz\w*|realis\w*|uncover\w*|know)\b",
+    r"\bwhat (are|r) (the )?(warning )?signs (that |of |to watch for )?(someone|a person|somebody|a friend|people|my [\w-]+)\b.{0,40}"
+    r"\b(suicid\w*|self[- ]harm\w*|depress\w*|struggling|in crisis)\b",
+    r"\bhow (do|can|should|could) (people|you|i|we|one) (usually |best |gently |kindly |safely )?(bring (it|this) up|ask (them|her|him|about it)|"
+    r"check in( on (her|him|them))?|point (her|him|them) (to|towards))\b")
+
+# "she's not in danger right now as far as I know": a negated danger is no time marker for an emergency
+NOT_IN_DANGER = _rx_plain(r"\b(not|isn'?t|is not|aren'?t|are not|no longer|never) (in (any )?(immediate )?(danger|crisis)|at (immediate )?risk|suicidal|unsafe)"
+                    r"( right now| at the moment| currently| now)?\b")
