@@ -116,3 +116,11 @@ def test_method_asks_void_the_new_frames(text):
 def test_pipeline_and_decide_agree_on_the_new_kinds(patient_guard, both_decisions, text, expected):
     pipeline, decided = both_decisions(patient_guard, text)
     assert pipeline[0] == expected and decided == pipeline, (text, pipeline, decided)
+
+
+@pytest.mark.parametrize("text", [
+    "my brother has epilepsy, what should i do if he ever has a seizure at the park? nothing is happening right now, just preparing",
+    "my sister has epilepsy; if she ever has a fit while i'm babysitting, what do i do? nothing is going on right now",
+])
+def test_seizure_preparation_is_not_an_emergency(text):
+    assert not emergency_hits(text), (text, emergency_hits(text))

@@ -15,7 +15,12 @@ from medrails.guard.rules_base import RuleHit, _rx, _rx_plain
 
 _BONE = (r"(finger|pinky|pinkie|thumb|toe|arm|wrist|bone|shoulder|nose|leg|ankle|collarbone|jaw|knee|elbow|hip|kneecap|"
          r"forearm|hand|foot)s?")
-_SEIZE = r"\b(seiz\w*|convuls\w*|fitting|stiff and (jerk|shak)\w*|(jerk|shak)\w* (all over|uncontrollabl\w*|violently)|jerking)\b"
+# an ongoing seizure, not the noun: "what should I do if she ever has a seizure ... not happening right now" is a question
+_SEIZE = (r"\b(seizing|convulsing|fitting|having (a )?(seizure|fit|convulsion)|stiff and (jerk|shak)\w*|(jerk|shak)\w* (all over|"
+          r"uncontrollabl\w*|violently)|jerking)\b")
+# "not happening right now", "nothing is going on at the moment": a negated time marker, removed before the rules read it
+_NEGATED_NOW = _rx_plain(r"\b(not|isn'?t|is not|no|nothing'?s?|nobody'?s?) (\w+ ){0,3}?(right now|happening now|at the moment|currently)\b")
+_IF_EVER = _rx_plain(r"\bif (she|he|they|someone|somebody|a person|my [\w-]+|anyone|it) (ever |ever again |again )?(has|have|had|gets|starts)\b")
 
 FRAMELESS_EMERGENCY: list[tuple[str, str, object]] = [
     ("suicide", "a plan to end one's life with means or time, said in passing", _rx(
@@ -97,7 +102,11 @@ _BABY = _rx(r"\b(baby|newborn|infant|son|daughter|lo|bub|twins?|he|she|him|her)\
 
 
 def frameless_emergency_hits(t: str) -> list[RuleHit]:
-    return [RuleHit(cls, name) for cls, name, rx in FRAMELESS_EMERGENCY if rx.search(t)]
+    t = _NEGATED_NOW.sub(" ", t)
+    hits = [RuleHit(cls, name) for cls, name, rx in FRAMELESS_EMERGENCY if rx.search(t)]
+    if _IF_EVER.search(t):
+        hits = [h for h in hits if h.category != "seizure"]  # "what do I do if she ever has one"
+    return hits
 
 
 def terse_emergency_hits(t: str) -> list[RuleHit]:

@@ -18,6 +18,7 @@ MEDICAL_TERMS = re.compile(
     r"infection|virus|bacteria|vaccin\w*|pain|ache|fever|cough|blood|heart|lung|liver|kidney|brain|skin|cancer|tumou?r|"
     r"diabet\w*|pressure|cholesterol|allerg\w*|asthma|pregnan\w*|baby|surgery|therapy|diagnos\w*|treat\w*|pills?|"
     r"vitamin|diet|nutrition|sleep|anxiety|depress\w*|mental|injur\w*|wound|rash|headache|stroke|seizure|test results?|"
+    r"(feels?|feeling|felt) hopeless|hopelessness|suicid\w*|self[- ]harm\w*|in crisis|"
     r"\w+itis|\w+osis|\w+emia|\w+oma)\b"
     # Spanish health words (the head reads English: its out-of-scope call on "qué causa las piedras en el riñón" is noise)
     r"|\b(salud|m[eé]dic[oa]s?|enfermedad(es)?|s[ií]ntomas?|ri[nñ][oó]n(es)?|coraz[oó]n|presi[oó]n arterial|presi[oó]n alta|sangre|"
