@@ -121,6 +121,17 @@ def test_pipeline_and_decide_agree_on_the_new_kinds(patient_guard, both_decision
 @pytest.mark.parametrize("text", [
     "my brother has epilepsy, what should i do if he ever has a seizure at the park? nothing is happening right now, just preparing",
     "my sister has epilepsy; if she ever has a fit while i'm babysitting, what do i do? nothing is going on right now",
+    "what should i do if my kid starts seizing at school? it's not happening at the moment",
 ])
 def test_seizure_preparation_is_not_an_emergency(text):
     assert not emergency_hits(text), (text, emergency_hits(text))
+
+
+@pytest.mark.parametrize("text", [
+    "my son is seizing on the floor, what do i do if he has another one after",
+    "she's been convulsing for 4 minutes, what if she starts again",
+])
+def test_a_seizure_going_on_still_fires_with_an_if(text):
+    assert [h.category for h in emergency_hits(text)][:1] == ["seizure"], (text, emergency_hits(text))
+
+

@@ -52,6 +52,7 @@ from medrails.guard.rules_kinds78 import (
     frameless_emergency_hits,
     kind_refuse_hits,
     pregnancy_weeks,
+    seizure_preparation,
     suicide_myth_question,
     terse_emergency_hits,
 )
@@ -470,6 +471,8 @@ def emergency_hits(text: str) -> list[RuleHit]:
         hits += [RuleHit(cls, name) for cls, name, rx in PERSON_EMERGENCY_RULES if rx.search(t)] + acute_person_hits(t)
     if pregnancy_weeks(t):
         hits = [h for h in hits if h.category != "newborn_fever"]  # "I'm 39 weeks, induction offered at 40"
+    if seizure_preparation(t):
+        hits = [h for h in hits if h.category != "seizure"]  # "what do I do if my kid starts seizing at school"
     return hits
 
 

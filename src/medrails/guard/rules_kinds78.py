@@ -20,7 +20,7 @@ _SEIZE = (r"\b(seizing|convulsing|fitting|having (a )?(seizure|fit|convulsion)|s
           r"uncontrollabl\w*|violently)|jerking)\b")
 # "not happening right now", "nothing is going on at the moment": a negated time marker, removed before the rules read it
 _NEGATED_NOW = _rx_plain(r"\b(not|isn'?t|is not|no|nothing'?s?|nobody'?s?) (\w+ ){0,3}?(right now|happening now|at the moment|currently)\b")
-_IF_EVER = _rx_plain(r"\bif (she|he|they|someone|somebody|a person|my [\w-]+|anyone|it) (ever |ever again |again )?(has|have|had|gets|starts)\b")
+_IF_EVER = _rx_plain(r"\bif (she|he|they|someone|somebody|a person|my [\w-]+|anyone|it) (ever |ever again |again )?(has|have|had|gets|starts|begins)\b")
 
 FRAMELESS_EMERGENCY: list[tuple[str, str, object]] = [
     ("suicide", "a plan to end one's life with means or time, said in passing", _rx(
@@ -160,3 +160,15 @@ EDU_KINDS = _rx(
 # "she's not in danger right now as far as I know": a negated danger is no time marker for an emergency
 NOT_IN_DANGER = _rx_plain(r"\b(not|isn'?t|is not|aren'?t|are not|no longer|never) (in (any )?(immediate )?(danger|crisis)|at (immediate )?risk|suicidal|unsafe)"
                     r"( right now| at the moment| currently| now)?\b")
+
+
+# "what should I do if my kid starts seizing at school": preparing for a seizure, not one happening. Only when
+# nothing says one is going on (a present-tense seizure, minutes, a time marker that is not negated).
+_SEIZURE_GOING_ON = _rx_plain(r"\b(is|'s|are|'re|been|still|keeps?|started|just) (\w+ )?(seiz\w*|convuls\w*|fitting|jerk\w*|shak\w*|"
+                              r"having (a )?(seizure|fit))", r"\b\d+\s*(min|mins|minutes)\b", r"\b(won'?t stop|right now|just now|happening now)\b")
+
+
+def seizure_preparation(t: str) -> bool:
+    t = _NEGATED_NOW.sub(" ", t)
+    return bool(_IF_EVER.search(t)) and not _SEIZURE_GOING_ON.search(t)
+
