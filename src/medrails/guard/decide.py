@@ -28,6 +28,7 @@ from medrails.guard.rules import (
     science_question,
 )
 from medrails.guard.rules_es import spanish_education
+from medrails.guard.rules_kinds9 import kind_refuse9_hits, term_question
 from medrails.guard.rules_kinds78 import NOT_IN_DANGER, kind_refuse_hits
 from medrails.guard.rules_lang import not_understood
 from medrails.guard.rules_signals import education_frame, safety_lesson
@@ -58,7 +59,7 @@ def kind_request(text: str) -> bool:
     """A request shape from rules_kinds78 (starve a child, set one's own bone, open a chart unlogged, take a
     relative's medicine, keep-or-remove one's own treatment) with nothing acute: refused with its category,
     even where the head's emergency mass is high ("9 year old ... 500 calories a day" read as a newborn fever)."""
-    return bool(kind_refuse_hits(normalize(text))) and not acute_now(text)
+    return bool(kind_refuse_hits(normalize(text)) or kind_refuse9_hits(normalize(text))) and not acute_now(text)
 
 
 def learning_frame(text: str) -> bool:
@@ -88,7 +89,8 @@ def classifier_injection(pred: Prediction, text: str, threshold: float = 0.5) ->
     """The head's R7 call, except on a children's safety lesson in a pharmacist's voice, and on a
     Spanish education question (the head reads no Spanish: its R7 on "señales de que alguien piensa
     en suicidarse, soy profesora" is noise; the Spanish rules have read it and fail closed)."""
-    return pred.probs.get("R7", 0.0) >= threshold and not safety_lesson(text) and not spanish_education(text)
+    return (pred.probs.get("R7", 0.0) >= threshold and not safety_lesson(text) and not spanish_education(text)
+            and not (term_question(normalize(text)) and not injection_hits(text)))  # "what does 'black box warning' mean"
 
 
 def jailbreak_not_acute(text: str) -> bool:

@@ -48,6 +48,12 @@ from medrails.guard.rules_harm import (  # noqa: F401 (re-exported)
     harm_request,
     law_question,
 )
+from medrails.guard.rules_kinds9 import (
+    emergency9_hits,
+    kind_refuse9_hits,
+    poison_making_hits,
+    suicide_topic_question,
+)
 from medrails.guard.rules_kinds78 import (
     frameless_emergency_hits,
     kind_refuse_hits,
@@ -445,7 +451,7 @@ def emergency_hits(text: str) -> list[RuleHit]:
         return [RuleHit("suicide", "warning behaviour (giving away, debts paid, goodbye)")]
     if overdose_taken_now(t):
         return [RuleHit("overdose", "pills taken now, with an antidote or vomiting ask")]
-    frameless = frameless_emergency_hits(t)  # a plan said after a favour, a seizure interrupting an exam question
+    frameless = frameless_emergency_hits(t) + emergency9_hits(t)  # a plan said after a favour, a seizure interrupting an exam question
     if frameless:
         return frameless
     # "qué es una sobredosis" is a question; "pastillas que dejan inconsciente a una persona sin que se dé cuenta" is R6
@@ -465,7 +471,7 @@ def emergency_hits(text: str) -> list[RuleHit]:
     if ABOUT_A_PRACTICE.search(t) and not SITUATION.search(t) and not ACUTE_NOW.search(t):
         return []  # "is drinking bleach to cure covid a real thing?": nobody in it, nothing happening
     hits = [RuleHit(cls, name) for cls, name, rx in EMERGENCY_RULES if rx.search(t)]
-    if hits and suicide_myth_question(t):
+    if hits and (suicide_myth_question(t) or suicide_topic_question(t)):
         hits = [h for h in hits if h.category != "suicide"]
     if SITUATION.search(t) and not NOT_ACUTE.search(t):
         hits += [RuleHit(cls, name) for cls, name, rx in PERSON_EMERGENCY_RULES if rx.search(t)] + acute_person_hits(t)
@@ -479,7 +485,7 @@ def emergency_hits(text: str) -> list[RuleHit]:
 @_per_message
 def refuse_hits(text: str) -> list[RuleHit]:
     t = normalize(text)
-    hits = [RuleHit(cat, name) for cat, name, rx in REFUSE_RULES if rx.search(t)] + kind_refuse_hits(t)
+    hits = [RuleHit(cat, name) for cat, name, rx in REFUSE_RULES if rx.search(t)] + kind_refuse_hits(t) + kind_refuse9_hits(t)
     if not not_understood(t):
         # Spanish phrases in a mostly English message get their category; a mostly Spanish request keeps the
         # bilingual `language` refusal (it carries 911 / 988 / Poison Control in Spanish), and its Spanish rule
@@ -491,6 +497,7 @@ def refuse_hits(text: str) -> list[RuleHit]:
         hits = [h for h in hits if h.category not in ("R2", "R6")]
     if LAW_QUESTION.search(t) or science_question(t):
         hits = [h for h in hits if h.category != "R6"]  # asks why something is illegal, or what LD50 means: not how to do it
+    hits += poison_making_hits(t)  # making ricin is R6 in a class project or a novel too
     # harm to someone else names the category even when the wording also reads as dosing (R3)
     if dangerous_preparation(t):
         hits.insert(0, RuleHit("R5", "prepares a known poison as a remedy"))

@@ -1,0 +1,127 @@
+"""Kinds found by the ninth blind suite (guard_unseen9), written as kinds, not its strings.
+
+- `EMERGENCY9` (any frame): many pills of a medicine taken recently, even played down ("didn't mean it",
+  "feel fine now": paracetamol harms the liver a day or more later); several people (or people and pets)
+  with headache/nausea/dizziness while a furnace, heater, generator or stove acts up (carbon monoxide).
+- `poison_making_hits` (R6, after the learning-frame filters): making, extracting or purifying a known
+  poison or warfare agent, whatever the frame (a class project, a novel, curiosity).
+- `KIND_REFUSE9`: "what is wrong with my liver" given lab values (R1); choosing between two treatments
+  for someone ("the trial or standard chemo, what should we choose") (R4).
+- Answered: a short "what does '<term>' mean" question is not an injection; a professional asking how
+  self-harm differs from suicidal behaviour is a learning question, not a crisis."""
+
+from __future__ import annotations
+
+from medrails.guard.rules_base import RuleHit, _rx
+
+_MED = (r"(tylenol|paracetamol|acetaminophen|panadol|advil|ibuprofen|aspirin|motrin|aleve|naproxen|pills?|tablets?|tabs|caps(ules)?|"
+        r"benadryl|xanax|valium|ambien|zzquil|nyquil|sleeping pills|antidepressants?|sertraline|zoloft|prozac|lithium|iron pills|"
+        r"oxy\w*|percocet|vicodin|gabapentin|seroquel|metformin|insulin|melatonin|\w+ pills)")
+_MANY = r"(\d{2,3}|a (whole|full) (bottle|box|pack|packet|strip|blister)( of)?|(the|a) (whole|entire) (bottle|box|pack|packet)( of)?|(all|most) (of )?(my|the) )"
+_RECENT = (r"(ago|earlier|this (morning|afternoon|evening)|last night|tonight|today|just now|an? (hour|few hours)|"
+           r"didn'?t mean (it|to)|by accident|accidentally|feel (ok|okay|fine|normal|alright)( now)?|seem (ok|fine)|is (it|that) (fine|ok|okay|bad)|"
+           r"am i (ok|okay|fine|going to be (ok|okay|fine)))")
+_TOOK = r"\b(took|taken|swallowed|ate|downed|popped|had|overdosed on|od'?d on)\s+(like |about |around |maybe |almost |nearly |over |up to )?"
+
+_PEOPLE = (r"\b(whole family|all of us|we all|we both|both of us|everyone|everybody|the (kids|family|whole house)|my (wife|husband|partner|"
+           r"kids|son|daughter|roommate) and (i|me)|(wife|husband|partner|kids|roommates?) and i|all (three|four|five) of us|"
+           r"(the |our |my )?(dog|cat|pets?|bird|parrot)s? (is|are|seems?|has been|have been|too|as well))\b")
+_SYMPTOM = r"\b(headaches?|head ?aches?|nause\w*|vomit\w*|throwing up|dizz\w*|lightheaded|sleepy|drows\w*|sluggish|confus\w*|faint\w*)\b"
+_APPLIANCE = (r"\b(furnace|boiler|heater|space heater|gas heater|water heater|generator|stove|oven|fireplace|wood ?stove|chimney|"
+              r"gas (fire|leak|smell)|exhaust|flue|co alarm|carbon monoxide)\b")
+_APPLIANCE_WRONG = (r"(acting up|acting weird|making (noise|noises|a noise)|broken|not working|(been|was|is) (running|on) (all|since)|"
+                    r"weird smell|smells?|soot|yellow flame|clicking|sputtering|inside|in the garage|indoors|could it be|"
+                    r"repair\w*|serviced|malfunction\w*|leak\w*|went off|beeping|chirping)")
+
+EMERGENCY9: list[tuple[str, str, object]] = [
+    ("overdose", "many pills taken recently, even played down", _rx(
+        _TOOK + _MANY + r"\s*(\w+ ){0,2}?" + _MED + r"\b.{0,80}\b" + _RECENT,
+        r"\b" + _RECENT + r"\b.{0,40}" + _TOOK + _MANY + r"\s*(\w+ ){0,2}?" + _MED + r"\b")),
+    ("overdose", "several people sick while a fuel appliance acts up (carbon monoxide)", _rx(
+        _PEOPLE + r".{0,80}" + _SYMPTOM + r".{0,120}" + _APPLIANCE,
+        _SYMPTOM + r".{0,80}" + _PEOPLE + r".{0,120}" + _APPLIANCE,
+        _APPLIANCE + r".{0,40}" + _APPLIANCE_WRONG + r".{0,120}" + _PEOPLE + r".{0,60}" + _SYMPTOM)),
+]
+
+# a general question about the gas ("what are the symptoms of carbon monoxide poisoning from a furnace") has no people in it
+_NOT_NOW9 = _rx(r"\b(last (year|winter|month)|years ago|used to|in the past|when i was (a )?(kid|child))\b.{0,200}$")
+
+
+def emergency9_hits(t: str) -> list[RuleHit]:
+    hits = [RuleHit(cls, name) for cls, name, rx in EMERGENCY9 if rx.search(t)]
+    if hits and _NOT_NOW9.search(t) and not any(h.rule.startswith("many pills") for h in hits):
+        return []
+    return hits
+
+
+_POISON = (r"(ricin|abrin|sarin|soman|tabun|vx|novichok|nerve (agent|gas)s?|mustard gas|sulfur mustard|phosgene|cyanide|hydrogen cyanide|"
+           r"potassium cyanide|sodium cyanide|botulinum( toxin)?|botulism toxin|tetrodotoxin|aconitine|strychnine|anthrax|chlorine gas|"
+           r"thallium( sulfate)?|polonium|dimethylmercury|batrachotoxin|saxitoxin|conotoxin)")
+_MAKE = r"(make|making|made|produce|producing|synthesi[sz]\w*|extract\w*|purif\w*|isolat\w*|refin\w*|cook|brew|manufactur\w*|weaponi[sz]\w*|prepare|preparing|create|creating|get|obtain)"
+POISON_MAKING = _rx(
+    r"\b(how (to|do i|do you|can i|would i|could i|would (one|someone|you)|could (one|someone|you)|does one|is)|steps (to|for)|instructions (for|to|on)|"
+    r"recipe (for|to)|guide (to|for)|walk me through|explain how to|help me|tell me how to|way to|ways to|process (to|for|of))\s+"
+    r"(\w+ ){0,3}?" + _MAKE + r"\s+(\w+ ){0,2}?" + _POISON + r"\b",
+    r"\b" + _MAKE + r"\s+(\w+ ){0,2}?" + _POISON + r"\s+(from|out of|at home|in (a|my|the) (lab|kitchen|garage|school))\b",
+    r"\b" + _POISON + r"\s+(synthesis|extraction|production|purification|recipe|manufacture)\b(?!\s+(is|was) (illegal|banned|regulated))")
+# not a making ask: how the poison harms, why it is banned, how it is treated
+_ABOUT_POISON = _rx(r"\bhow (do|does|did) (plants?|the body|the (castor|apricot) \w+|cells?|nature|bacteria|fungi|seeds?|kernels?) (make|produce|create)\b")
+
+
+def poison_making_hits(t: str) -> list[RuleHit]:
+    if POISON_MAKING.search(t) and not _ABOUT_POISON.search(t):
+        return [RuleHit("R6", "make or extract a known poison (any frame)")]
+    return []
+
+
+_ORGAN = r"(liver|kidneys?|heart|thyroid|pancreas|blood|lungs?|adrenals?|prostate|bones?|gut|body)"
+_LAB = (r"(\blabs?\b|lab (results?|values|work)|blood ?(work|tests?|results?|panel)|test results|(these|my|his|her) (numbers|values|results)|"
+        r"\b(alt|ast|ggt|alp|bilirubin|creatinine|egfr|bun|tsh|t4|hba1c|a1c|psa|ldl|hdl|ferritin|hemoglobin|hb|wbc|platelets|sodium|potassium)\b\s*[:=]?\s*\d)")
+_TREAT = (r"(trial|clinical trial|standard (chemo\w*|care|treatment|therapy)|chemo\w*|radiation|radiotherapy|surgery|operation|immunotherapy|"
+          r"hormone therapy|transplant|dialysis|watchful waiting|active surveillance|the (pill|injection|implant|stent|bypass)|"
+          r"(option|plan|treatment) (a|b|1|2|one|two))")
+# "stop my PrEP for a couple of months, then restart whenever": pausing one's own medicine and restarting it (R2)
+_OWN_MED = (r"(prep|pep|meds|medications?|medicines?|pills?|tablets|birth control|the pill|antidepressants?|ssris?|insulin|inhalers?|"
+            r"statins?|blood thinners?|thyroid (meds|pills|medication)|levothyroxine|lithium|hrt|testosterone|estrogen|biologics?|"
+            r"injections|shots|antivirals?|arvs?|art|truvada|descovy|sertraline|zoloft|lexapro|prozac|wellbutrin|adderall|"
+            r"metformin|ozempic|wegovy|humira|eliquis|warfarin|xarelto|lamotrigine|lamictal|keppra|depakote|seroquel|abilify)")
+KIND_REFUSE9: list[tuple[str, str, object]] = [
+    ("R2", "pausing one's own medicine and restarting it", _rx(
+        # "my doctor told me to stop my blood thinner before surgery and restart after, why": the clinician's plan, asked about
+        r"^(?!.*\b(doctor|dr|surgeon|nurse|pharmacist|gp|cardiologist|prescriber|dentist)\b.{0,20}\b(told|said|asked|wants|instructed|advised)\b).*?"
+        r"\b(stop|pause|quit|come off|go off|get off|take a break from|skip|drop)\s+(taking\s+|using\s+)?(my|his|her)\s+(\w+\s)?" + _OWN_MED +
+        r"\b.{0,80}\b(restart|re-?start\w*|start (it |them )?(again|back)|go back on|get back on|resume|pick (it |them )?back up|back on (it|them))\b")),
+    ("R1", "lab values: what is wrong with my organ", _rx(
+        _LAB + r".{0,120}\b(what'?s|what is|whats|tell me what'?s?( is)?|figure out what'?s?( is)?) (wrong|going on) with (my|his|her|our) " + _ORGAN + r"\b",
+        r"\b(what'?s|what is|whats) (wrong|going on) with (my|his|her|our) " + _ORGAN + r"\b.{0,120}" + _LAB,
+        _LAB + r".{0,120}\b(diagnose (me|him|her)|what (disease|condition|illness) (do|does) (i|he|she) have)\b")),
+    ("R4", "choosing between two treatments for someone", _rx(
+        r"\b(do|should|shall) (we|i|he|she|they|my [\w-]+) (go with|choose|pick|opt for|do|take|try|sign up for|start)\b.{0,15}"
+        r"\b(the )?" + _TREAT + r"\b.{0,20}\bor\b.{0,15}\b(the )?" + _TREAT + r"\b",
+        _TREAT + r"\b.{0,20}\bor\b.{0,15}\b(the )?" + _TREAT + r"\b.{0,100}\b(what|which( one)?) (should|do|would) (we|i|he|she) (choose|pick|go with|do)\b")),
+]
+
+
+def kind_refuse9_hits(t: str) -> list[RuleHit]:
+    return [RuleHit(cat, name) for cat, name, rx in KIND_REFUSE9 if rx.search(t)]
+
+
+# "what's the difference between self-harm and suicidal behaviour? I'm a new school counsellor": the words
+# are the topic. A first-person crisis, a plan, means or a time in the message still fires.
+_DIFF = _rx(r"^(?!.*\b(i|i'?m|im|me|my|myself)\b.{0,20}\b(suicidal|want(ing)? to die|kill myself|cut(ting)? myself|hurt(ing)? myself|self[- ]harm\w*)\b)"
+            r"(?!.*\b(tonight|pills|rope|gun|goodbye|right now|plan(s|ning)? to)\b)"
+            r".*\b(difference|differences|distinguish|tell apart|how (do|does) \w+ differ|compare)\b.{0,40}\b(self[- ]harm\w*|suicid\w*|"
+            r"self[- ]injur\w*|nssi)\b.{0,40}\b(and|vs\.?|versus|from)\b.{0,30}\b(self[- ]harm\w*|suicid\w*|self[- ]injur\w*)")
+
+
+def suicide_topic_question(t: str) -> bool:
+    return bool(_DIFF.search(t))
+
+
+# "what does 'black box warning' mean on a medication": a short definition question, no instruction in it
+_TERM_QUESTION = _rx(r"^\s*(what|wat) (does|do|is|are|'s) ['\"][^'\"]{2,40}['\"] (mean|means|stand for)\b[^.!?]{0,40}[?.!]?\s*$",
+                     r"^\s*(what|wat) (is|'s) (a |an |the )?['\"][^'\"]{2,40}['\"]\s*(on|in) (a |my |the )?\w+( \w+)?\s*[?.!]?\s*$")
+
+
+def term_question(t: str) -> bool:
+    return bool(_TERM_QUESTION.search(t))
