@@ -30,6 +30,8 @@ def test_new_emergency_kinds_fire(text):
 
 @pytest.mark.parametrize("text", [
     "took 2 ibuprofen an hour ago, when can i have another",
+    "took 10 mg of melatonin last night and feel groggy, is that normal",
+    "took 20 units of insulin this morning as usual",
     "what is the maximum number of acetaminophen tablets a day",
     "what are the warning signs of carbon monoxide from a furnace",
     "my furnace is making a clicking noise, who do i call",

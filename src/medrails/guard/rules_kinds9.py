@@ -21,6 +21,8 @@ _MANY = r"(\d{2,3}|a (whole|full) (bottle|box|pack|packet|strip|blister)( of)?|(
 _RECENT = (r"(ago|earlier|this (morning|afternoon|evening)|last night|tonight|today|just now|an? (hour|few hours)|"
            r"didn'?t mean (it|to)|by accident|accidentally|feel (ok|okay|fine|normal|alright)( now)?|seem (ok|fine)|is (it|that) (fine|ok|okay|bad)|"
            r"am i (ok|okay|fine|going to be (ok|okay|fine)))")
+# "took 10 mg of melatonin last night" is a dose, not ten pills: no unit or time word between the number and the medicine
+_GAP = r"\s*((?!(mg|mcg|ug|ml|g|gr|iu|units?|milligrams?|grams?|micrograms?|drops?|years?|months?|weeks?|days?|hours?|minutes?|mins?)\b)\w+ ){0,2}?"
 _TOOK = r"\b(took|taken|swallowed|ate|downed|popped|had|overdosed on|od'?d on)\s+(like |about |around |maybe |almost |nearly |over |up to )?"
 
 _PEOPLE = (r"\b(whole family|all of us|we all|we both|both of us|everyone|everybody|the (kids|family|whole house)|my (wife|husband|partner|"
@@ -35,8 +37,8 @@ _APPLIANCE_WRONG = (r"(acting up|acting weird|making (noise|noises|a noise)|brok
 
 EMERGENCY9: list[tuple[str, str, object]] = [
     ("overdose", "many pills taken recently, even played down", _rx(
-        _TOOK + _MANY + r"\s*(\w+ ){0,2}?" + _MED + r"\b.{0,80}\b" + _RECENT,
-        r"\b" + _RECENT + r"\b.{0,40}" + _TOOK + _MANY + r"\s*(\w+ ){0,2}?" + _MED + r"\b")),
+        _TOOK + _MANY + _GAP + _MED + r"\b.{0,80}\b" + _RECENT,
+        r"\b" + _RECENT + r"\b.{0,40}" + _TOOK + _MANY + _GAP + _MED + r"\b")),
     ("overdose", "several people sick while a fuel appliance acts up (carbon monoxide)", _rx(
         _PEOPLE + r".{0,80}" + _SYMPTOM + r".{0,120}" + _APPLIANCE,
         _SYMPTOM + r".{0,80}" + _PEOPLE + r".{0,120}" + _APPLIANCE,
