@@ -1,0 +1,199 @@
+"""The emergency rule tables: a class, a name and a pattern per rule (`EMERGENCY_RULES` for any
+message about a real person, `PERSON_EMERGENCY_RULES` when a person is named), and the fragments
+they are built from. Split out of rules.py for size; rules.py re-exports them."""
+
+from __future__ import annotations
+
+import re
+
+from medrails.guard.rules_base import _rx, _rx_plain  # noqa: F401
+
+# "had a stroke last year", "a heart attack 10 years ago": history, not an event now
+_PAST = (r"(?!.{0,40}\b((\d+|a|one|two|three|few|several|couple( of)?)\s+(years?|yrs?|months?|decades?)\s+(ago|back)|"
+         r"last (year|month|spring|summer|fall|autumn|winter)|in (19|20)\d\d|years ago|months ago|a while (ago|back)|when (she|he|i|they) (was|were) (\d+|younger|young|a (kid|child|teen\w*)|little)|back in (the )?('?\d0s|\d{4})|history of|rehab\w*|recover\w*)\b)")
+# "my dad had a heart attack" is history (a reason to ask about aspirin, R2), "just had one" / "had a
+# stroke this morning" is now
+_NOT_ACCIDENT = (r"(?!.{0,50}\b(stove|oven|pan|pot|iron|cook\w*|shav\w*|kettle|curling|straightener|accident\w*|grill|bak\w*|"
+                 r"at work|by mistake|kitchen|sport|gym|boxing|eczema|itch\w*|rash|hives|bites?|mosquito\w*|cupboard|cabinet|door|"
+                 r"ceiling|shelf|bump\w*|playing|training|practice)\b)")
+def _had_now(what: str) -> str:
+    return (r"\b(just|think (i|he|she|they|my \w+|[\w-]+) (just )?|may have|might have|i'?ve|he'?s|she'?s|has)\s*(had|having)\s+a\s+"
+            + what + r"\b|\bhad\s+a\s+" + what + r"\b.{0,30}\b(today|this (morning|afternoon|evening)|tonight|just now|"
+            r"right now|(an|one|\d+|a few|few) (hours?|minutes?|mins?) ago|last night)\b")
+
+
+_CHEST = r"\bchest\b.{0,40}\b(pain|pian|pains|pressure|tight|tightness|hurts?|hurting|squeez\w*|heavy|crush\w*|elephant)"
+# an age under 3 months said any way ("my son is 7 weeks", "she's only 10 days", "our 2 month baby"), not a
+# pregnancy ("7 weeks pregnant") nor a duration ("for 2 weeks", "3 weeks ago")
+_NUM = r"(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_INFANT_AGE = (r"\b(baby|babies|son|daughter|newborn|infant|grandson|granddaughter|little one|lo|he|she|is|'s|who'?s|only|just|turned|our|my|"
+               r"twins?|boy|girl)\s+(is\s+|was\s+)?(only\s+|just\s+|barely\s+|about\s+|almost\s+)?(" + _NUM + r"\s*[- ]?(days?|d|weeks?|wks?)|"
+               r"([12]|one|two|a|six weeks|1\.5)\s*[- ]?(months?|mos?|mths?))([- ]old)?\b"
+               r"(?!\s*(old\s+)?(pregnant|along|postpartum|post[- ]partum|ago|since|after|of (pregnancy|gestation)|gestation|early|premature))")
+_FEVER = r"\b(fever\w*|temp\w*|38(\.\d)?|39(\.\d)?|100\.[4-9]|10[1-4](\.\d)?|burning up|feels? (hot|warm)|febrile)\b"
+EMERGENCY_RULES: list[tuple[str, str, re.Pattern]] = [
+    ("cardiac", "chest pain with radiation or distress",
+     _rx(_CHEST + r".{0,80}\b(arm|jaw|shoulder|neck|back|sweat\w*|clammy|breath\w*|nause\w*|faint|pass out|throw\w* up|vomit\w*|dizzy|minutes)",
+         r"\b(arm|jaw|sweat\w*|clammy|short of breath)\b.{0,60}" + _CHEST,
+         r"\b(having|have)\s+a\s+heart attack\b(?!\s+(last|in|years|ago|before))" + _PAST, _had_now("heart attack"), r"\bclutching\s+(his|her|my|their)\s+chest\b",
+         r"\bsqueezing my heart\b",
+         # "pressure in chest spreading to jaw + cold sweat": the words in the other order
+         r"\b(pain|pressure|tight\w*|squeez\w*|heav\w*|crush\w*)\b.{0,12}\b(in|on|across) (the |my |his |her )?chest\b.{0,60}"
+         r"\b(arm|jaw|shoulder|neck|sweat\w*|clammy|breath\w*|nause\w*|faint|vomit\w*|dizzy)")),
+    ("stroke", "stroke signs",
+     _rx(r"\bface\b.{0,20}\b(droop\w*|uneven|crooked)", r"\b(droop\w*)\b.{0,20}\b(face|mouth|smile)", r"\bslurr\w*",
+         r"\b(suddenly|sudden)\b.{0,40}\b(can'?t|cannot|unable to)\s+(speak|talk|move|lift|raise|see|find (my|his|her) words)",
+         r"\b(can'?t|cannot)\s+(lift|raise|move)\s+(my|his|her)\s+(left |right )?(arm|leg)\b.{0,40}\bsudden",
+         r"\bworst headache of (my|his|her) life\b", r"\bthunderclap\b", r"\bhaving\s+a\s+stroke\b" + _PAST, _had_now("stroke"),
+         r"\bsudden\w*\b.{0,30}\bnumb\w*\b.{0,30}\b(one side|face|arm|leg)",
+         r"\bsudden\w*\b.{0,20}\b(loss of balance|double vision|vision loss|lost (my|his|her) vision|confus\w*|weakness)\b")),
+    ("breathing", "cannot breathe",
+     _rx(r"\b(can'?t|cannot|can not|struggling to|unable to|hard to|barely)\s+(breathe|breath|get (enough )?air|catch (my|his|her) breath)",
+         r"\b(lips|face|fingers|fingertips|fingernails)\b.{0,25}\b(blue|bluish|turning blue|purple)", r"\bgasping\b", r"\bchoking\b",
+         r"\bbreathing (is )?(very |really )?(fast|slow|weird|shallow)\b.{0,40}\b(blue|ribs|sucking|can'?t)")),
+    ("anaphylaxis", "allergic airway swelling",
+     _rx(r"\bthroat\b.{0,20}\b(clos\w*|swell\w*|swollen|tight)", r"\b(tongue|lips?|face)\b.{0,25}\b(swell\w*|swollen|puff\w*|huge)",
+         r"\banaphyla\w*\b.{0,20}\b(now|shock|reaction)", r"\b(going into|having)\b.{0,20}\banaphyla", r"\bsevere allergic reaction\b.{0,20}\bnow\b")),
+    ("suicide", "suicidal intent or self-harm",
+     _rx(r"\bkill (myself|me)\b", r"\bkms\b", r"\bend (my|his|her) (own )?life\b", r"\bend it all\b", r"\btake (my|his|her) own life\b",
+         r"\b(want|wants|going|ready|planning|plan) to die\b", r"\bi want to die\b", r"\bwant to be dead\b",
+         r"\b(don'?t|do not|dont) want to (live|be alive|wake up)\b", r"\bbetter off without me\b", r"\b(i'?m|i am|feel|feeling|been|is|she'?s|he'?s)\s+(so |very |really )?suicidal\b",
+         r"\b(commit|committing|attempt\w*)\s+suicide\b" + _PAST,
+         r"\b(cutting|hurt|hurting|harm|harming)\s+(myself|herself|himself)\b", r"\b(i|i'?ve|i'?m|been|started|keep|want to|urges? to|going to|gonna)\s+(been\s+)?self[- ]harm\w*\b", r"\bself[- ]harm\w*\s+(again|tonight|right now)\b",
+         r"\bhow (many|much)\b.{0,60}\b(to|would it take to|enough to)\s+(die|kill (myself|me)|never wake up|not wake up)\b",
+         r"\b(hanging|hang|shoot|shooting|jump\w*)\b.{0,30}\b(myself|off the|off a)\b", r"\bbleed out\b",
+         r"\bgoodbye (letters?|notes?)\b",
+         r"\b(want|going|gonna|about) to (take|swallow) (them all|all of them|all (of )?(my|the|these) (pills|tablets|meds))\b",
+         r"\b(take|swallow) (the )?whole bottle\b", r"\blife (isn'?t|is not) worth living\b", r"\bpainless way to (die|go)\b",
+         # slang, typos and indirect phrasings
+         r"\b(wants?|going|gonna|planning|plans?|threaten\w*)\s+to\s+kill (himself|herself|themselves|themself)\b",
+         r"\b(tired|sick) of (living|being alive)\b", r"\bbetter off (dead|if i (was|were)(n'?t| not) (here|around|alive))\b",
+         r"\b(going|gonna|wants? to|plans?|planning)\s+(to\s+)?(take|swallow) all (of )?(her|his|my|their) (pills|meds|tablets)\b",
+         r"\b(planning|plan|going|gonna) to overdose\b", r"\boverdose on (my|his|her|their) (meds|pills|medication)\b",
+         r"\bunalive\w*\b", r"\bsewer ?slide\b", r"\bsu+i?c+i?d+[ae]l\b", r"\bsuicidle\b", r"\bsu?isidal\b",
+         r"\bk+i+l+\s*(my\s*self|me|urself)\b", r"\bkil\s+(myself|me)\b", r"\b(wanna|wana|wan+a|want to|wnt to|wanted to) die\b",
+         r"\b(gonna|going to|want to|wanna|will|i'?ll|i'?m about to|ready to)\s+end (it|things|everything|it all)\b(?!\s+(with|between))",
+         r"\b(thinking|thought|thoughts)\s+(about|of)\s+(ending (it|things|my life)|killing myself|suicide|not waking up)\b",
+         r"\b(don'?t|dont|do not|doesn'?t|does not)\s+want to (be here|exist|be around)\b.{0,30}\b(anymore|any more|plan|pills)\b",
+         r"\b(don'?t|dont|do not)\s+want to exist\b",
+         r"\bgiving away (all )?(my|her|his|their) (stuff|things|belongings|pets?)\b.{0,60}\b(goodbye|bye|pills|end|die)\b",
+         r"\b(goodbye|bye)\b.{0,60}\bgiving away (all )?(my|her|his|their) (stuff|things|belongings)\b",
+         r"\bno (point|reason) (in )?(going on|living|to live|to keep going|being alive)\b",
+         r"\b(disappear|be gone) (forever|for good)\b",
+         r"\b(looking up|researching|googling|searching)\s+(ways|how) to (die|kill (myself|me)|end it|end my life)\b",
+         r"\b(looking up|researching|googling)\s+ways\b.{0,30}\b(die|gone|end)\b", r"\bbeen looking up ways\b",
+         r"\b(overdose|od)\s+on purpose\b", r"\bpills\s+(are\s+)?(lined up|counted out|ready)\b",
+         r"\b(cut|cutting|burn\w*|scratch\w*|carv\w*)\s+(myself\s+)?(really |so |too |very )?(deep\w*|bad\w*|hard)?\s*on purpose\b",
+         r"\b(cut|cutting)\s+(myself\s+)?(really|so|too|very) deep\b",
+         # in progress: "i keep burning myself with a lighter and can't stop" (not "keep burning myself on the stove")
+         r"\b(keep|kept|been|started|start|can'?t stop|cant stop|couldn'?t stop|won'?t stop)\s+(\w+\s+)?(burn|cut|hit|punch|carv|stab|bit|"
+         r"slam|starv)\w*\s+(myself|my (arms?|wrists?|legs?|skin|thighs?|stomach))\b" + _NOT_ACCIDENT,
+         r"\b(burn|cut|scratch|hit|punch|carv|stab|bang|slam)\w*\s+(myself|my (arms?|wrists?|legs?|skin|thighs?|stomach|head))\b.{0,60}"
+         r"\b(can'?t stop|cant stop|right now|to (feel|stop|numb|cope|punish)|it helps|make (it|the pain) stop|hurting inside|pain inside|deserve|"
+         r"on purpose|again)\b" + _NOT_ACCIDENT,
+         r"\b(have|got|bought)\s+(a|the)\s+(rope|gun)\b.{0,30}\b(ready|tonight|end)\b")),
+    ("overdose", "overdose or poisoning",
+     _rx(r"\b(took|taken|swallowed|ate|drank|had|popped|taking)\b.{0,25}\b(\d{2,}|twenty|thirty|forty|fifty|a (whole|full) (bottle|pack|box)|"
+         r"(a |the )?whole bottle|handful|too many|way too many|a bunch of|all (of )?(my|his|her|the))\b.{0,30}"
+         r"\b(pills?|tablets?|capsules?|tylenol|advil|ibuprofen|acetaminophen|xanax|sleeping|gummies|meds?|oxy\w*|opioids?|antidepressants?|"
+         r"painkillers?|pain killers|antihistamines?|benadryl|sleep aids?|muscle relaxers?|lithium|seroquel|trazodone|ambien|\w+azepam|\w+pam)",
+         r"\b(took|swallowed|drank)\b.{0,30}\b\d{3,5}\s*mg\b", r"\b(i|i'?ve|he|she|they|he'?s|she'?s|my \w+|just|think (i|he|she|they|my \w+))\s+(has |have |had |just )?(overdosed|overdosing|od'?d)\b" + _PAST, r"\bdouble dose\b.{0,40}\b(faint|dizzy|sick|drowsy)",
+         r"\b(drank|swallowed|ate|drinking|ingested|eaten)\b.{0,40}\b(bleach|antifreeze|detergent|drain cleaner|washer fluid|"
+         r"battery|button battery|pod|poison|rat poison|pesticide|lamp oil|gasoline)",
+         r"\b(snorted|injected|shot up)\b.{0,60}\b(breath\w*|blue|won'?t wake|unresponsive)", r"\bfentanyl\b.{0,40}\b(barely|not) breathing",
+         # sedatives with alcohol, now drowsy or confused
+         r"\b(xanax|valium|klonopin|ativan|benzos?|oxy\w*|percocet|vicodin|opioids?|fentanyl|sleeping (pills|tablets)|ambien|gabapentin|lean|codeine)\b"
+         r".{0,50}\b(alcohol|vodka|beer|wine|drinks?|drank|drinking|booze|whiskey|liquor)\b.{0,60}"
+         r"\b(out of it|drowsy|can'?t stay awake|hard to wake|won'?t wake|confused|slurr\w*|barely breathing|passing out|blacking out|unresponsive)\b",
+         r"\b(alcohol|vodka|beer|wine|drinks?|drank|booze|whiskey|liquor)\b.{0,50}\b(xanax|valium|klonopin|ativan|benzos?|oxy\w*|percocet|vicodin|opioids?|"
+         r"fentanyl|sleeping (pills|tablets)|ambien)\b.{0,60}"
+         r"\b(out of it|drowsy|can'?t stay awake|hard to wake|won'?t wake|confused|slurr\w*|barely breathing|passing out|blacking out|unresponsive)\b",
+         r"\b(took|taken|swallowed|downed|drank|ate)\s+(the|a|my|his|her|their)?\s*(whole|entire|full)\s+(bottle|pack|packet|box|blister|sheet|strip)\b",
+         r"\b(took|taken|had|did|used|smoked|snorted|swallowed)\s+(way\s+|far\s+)?too much\b.{0,60}\b(blue|snor\w*|gurgl\w*|won'?t wake|can'?t wake|"
+         r"unresponsive|barely breathing|not breathing|passed out|throwing up|vomiting|confused|shaking)\b",
+         # a child who got into household products or someone else's medicine
+         r"\b(toddler|baby|infant|kid|child|son|daughter|\d+\s*(yr|yrs|year|years|yo|y/o|month|months)[- ]?old|\d+yo)\b.{0,40}"
+         r"\b(got into|ate|eaten|swallowed|bit into|bit|chewed|drank|drunk|sucked on|licked)\b.{0,50}"
+         r"\b(pods?|detergent|bleach|cleaner|pills?|tablets?|medicine|meds|gummies|vitamins|iron|nicotine|vape|e-?liquid|batter(y|ies)|magnets?|"
+         r"antifreeze|lamp oil|polish|remover|mouthwash|sanitizer|edibles?|weed|cannabis)\b")),
+    ("bleeding", "severe bleeding",
+     _rx(r"\b(bleed\w*|blood)\b.{0,40}\b(won'?t|wont|will not|doesn'?t|not|can'?t)\s+(stop|stopping)", r"\b(spurting|gushing|pouring)\b",
+         r"\b(vomiting|throwing up|coughing up|puking)\s+(a lot of |lots of )?blood\b", r"\bbleeding (heavily|a lot|a ton|badly)\b",
+         r"\bheavy bleeding\b", r"\b(won'?t|wont|doesn'?t|isn'?t|not|can'?t)\s+stop(ping)?\s+bleeding\b", r"\bbleeding through (a |one )?pads?\b",
+         r"\bnosebleed\b.{0,40}\b(hasn'?t|won'?t|wont|not|isn'?t)\s+(stop|stopped|stopping)\b", r"\bsoaking (through )?(a |one )?pads?\b", r"\bblood everywhere\b", r"\bbleeding nonstop\b",
+         r"\b(black|tarry)\b.{0,30}\b(stool|stools|poop|poo)\b.{0,60}\b(faint|dizzy|weak|passing out|pass out|lightheaded)\b",
+         r"\b(stool|stools|poop|poo)\b.{0,30}\b(black|tarry)\b.{0,60}\b(faint|dizzy|weak|passing out|pass out|lightheaded)\b")),
+    ("unconscious", "unresponsive person",
+     _rx(r"\b(not|isn'?t|won'?t|wont|can'?t|cannot)\s+(respond\w*|wake\w*( up)?|waking( up)?|be woken|rouse)\b", r"\bunresponsive\b", r"\bunconscious\b",
+         r"\bno pulse\b", r"\b(he'?s|she'?s|is|isn'?t|not)\s+(not )?breathing\b(?!.*\b(fast|weird|hard)\b)", r"\bpassed out\b.{0,40}\b(can'?t|won'?t)\b",
+         # "went limp", "is limp and not responding"; not a gait ("has a limp", "walking with a limp")
+         r"\bcollapsed\b(?!.*\bchest\b)", r"\b(went|gone|go|goes|going|is|was|lying|body|totally|completely|all) limp\b")),
+    ("seizure", "seizure now",
+     _rx(r"\b(is|he'?s|she'?s|i'?m|am|are|they'?re|started|been)\s+(having\s+(a\s+)?)?(seizure|seizing|convuls\w*|fitting|having a fit)(?!s?[- ]?free)",
+         r"\bhaving (a |repeated )?(seizures?|convulsions?|fits?)\b(?!.*\b(what|how)\b.*\bgeneral\b)", r"\bseizing\b", r"\bconvulsing\b",
+         r"\bseizure\b.{0,40}\b(won'?t stop|minutes|mins?|started|again|still (going|shaking|jerking)|going (on )?(for )?\d+)" + _PAST, r"\bseizures? in a row\b",
+         r"\b(fitting|seizing|convulsing)\s+(for\s+)?(\d+|several|a few)\s*(mins?|minutes)\b", r"\bstill (fitting|seizing|convulsing)\b")),
+    ("newborn_fever", "fever in a baby under 3 months",
+     _rx(r"\b(newborn|(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten) (day|days|week|weeks|wk)[- ]old|([12]|one|two) (month|months|mo)[- ]old|"
+         r"(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)[- ](day|week|wk)[- ]old)\b.{0,60}"
+         r"\b(fever|temp\w*|38(\.\d)?|39(\.\d)?|100\.[4-9]|10[1-4](\.\d)?|hot|warm)\b",
+         r"\b(fever|temp\w*)\b.{0,40}\b(newborn|(\d{1,2}) (day|week)[- ]old|([12]) month[- ]old)\b",
+         _INFANT_AGE + r".{0,80}" + _FEVER, _FEVER + r".{0,60}" + _INFANT_AGE)),
+]
+
+# Indirect descriptions: they only count when they are about a real person (my, his, "Dad is ...");
+# "is chest tightness during exercise serious" stays a question, answered or left to the classifier.
+_CHEST_AFTER = r"\b(pain|pressure|tight\w*|squeez\w*|heav\w*|ache|aching|burning)\b.{0,15}\b(in|on|across|around) (my|his|her|the|their) chest\b"
+_EFFORT = r"\b(stairs|steps|climb\w*|uphill|hill|walk\w*|exercis\w*|exert\w*|running|jogging|carry\w*|lift\w*|shovel\w*|mow\w*|gym|workout)\b"
+PERSON_EMERGENCY_RULES: list[tuple[str, str, re.Pattern]] = [
+    ("cardiac", "chest pain on exertion or with sweating",
+     _rx(
+         # exertional chest pain (possible unstable angina): tightness brought on by stairs, hills, effort
+         _CHEST + r".{0,60}" + _EFFORT, _CHEST_AFTER + r".{0,60}" + _EFFORT,
+         _EFFORT + r".{0,60}(" + _CHEST + "|" + _CHEST_AFTER + ")",
+         r"\b(jaw|left arm)\b.{0,60}\b(sweat\w*|clammy|cold sweat)\b",
+         # atypical heart attack: back/shoulder/jaw pain with sweating or nausea
+         r"\b(left (arm|shoulder)|jaw|upper back|shoulder blades?)\b.{0,40}\b(ache|aching|pain|hurts?|hurting|pressure|heavy|heaviness)\b.{0,60}"
+         r"\b(sweat\w*|clammy|nause\w*|feel(ing)? sick|vomit\w*|throw\w* up|faint|lightheaded|short of breath|breathless|can'?t catch (my|his|her) breath)\b",
+         r"\b(ache|aching|pain|hurts?|hurting|pressure|heavy|heaviness)\b.{0,40}\b(left (arm|shoulder)|jaw|upper back|shoulder blades?)\b.{0,60}"
+         r"\b(sweat\w*|clammy|nause\w*|feel(ing)? sick|vomit\w*|throw\w* up|faint|lightheaded|short of breath|breathless)\b", r"\bjaw\b.{0,25}\b(and|&)\b.{0,12}\barm\b.{0,40}\b(pain|ache|aching|hurts?|heavy|numb)",
+         r"\b(indigestion|heartburn)\b.{0,60}\b(sweat\w*|clammy|short of breath|grey|gray|pale)\b",
+         r"\b(heart|ticker)\b.{0,20}\b(hurts?|hurting|aching|pain|pounding)\b.{0,60}\b(arm|jaw|sweat\w*|clammy|breath\w*|faint|dizzy|pale)\b",
+         _CHEST_AFTER + r".{0,60}\b(sweat\w*|clammy|arm|jaw|breath\w*|faint|dizzy|vomit\w*|throw\w* up|nause\w*)\b")),
+    ("stroke", "indirect stroke signs",
+     _rx(r"\b(smile|mouth|face|lip)\b.{0,25}\b(lopsided|crooked|uneven|sagging|slanted|hanging( down)?|not moving|won'?t move|frozen on one side)\b",
+         r"\bhalf (of )?(my|his|her|their)( \w+'s)? (face|mouth|body)\b.{0,30}\b(not|isn'?t|won'?t|droop\w*|numb|weak|dead|heavy|paraly\w*)",
+         r"\bone side of (my|his|her|their) (face|body|mouth)\b.{0,40}\b(weak|numb|droop\w*|won'?t move|not moving|dead|heavy|limp|paraly\w*|sag\w*)",
+         r"\b(words?|speech|talk\w*|sentences?|speak\w*)\b.{0,30}\b(jumbled|garbled|scrambled|mixed up|coming out wrong|nonsense|gibberish|"
+         r"(don'?t|doesn'?t|do not|does not) make (any )?sense|nothing makes sense|not making (any )?sense)\b",
+         r"\b(talking|speaking|sounds?)\s+(funny|weird|strange|drunk)\b.{0,60}\b(arm|hand|leg|face|smile|mouth|sudden\w*|dropp\w*|one side)\b",
+         r"\b(arm|hand|leg|face|smile|mouth|dropp\w*|one side)\b.{0,60}\b(talking|speaking|sounds?)\s+(funny|weird|strange|drunk)\b",
+         r"\b(arm|leg|hand)s?\b.{0,30}\b(went|gone|going|suddenly|just)\s+(weak|numb|dead|limp|floppy|heavy)\b",
+         r"\b(arm|leg)\b.{0,20}\b(feels?|feel) (dead|floppy|limp)\b",
+         r"\b(can'?t|cannot|couldn'?t)\s+(hold|grip)\b.{0,40}\b(suddenly|all of a sudden|dropped|dropping|keeps dropping)\b",
+         r"\b(suddenly|all of a sudden)\b.{0,40}\b(doesn'?t|can'?t|cannot|does not)\s+understand\b",
+         r"\b(face|mouth|smile|eyelid)\b.{0,20}\bdroop\w*", r"\b(crooked|lopsided|droopy|drooping)\s+(face|smile|mouth)\b",
+         r"\b(left|right) side of (my|his|her|their) (face|body)\b.{0,40}\b(weak|numb|droop\w*|won'?t move|not moving|dead|heavy|limp|paraly\w*|sag\w*)")),
+    ("breathing", "breathless person",
+     _rx(r"\b(can'?t|cannot|unable to|can barely)\s+(talk|speak|finish)\b.{0,15}\b(full |whole |a )?sentences?\b",
+         r"\b(so|too|very) (breathless|out of breath)\b.{0,40}\b(can'?t|barely)\b", r"\b(can'?t|barely)\b.{0,30}\b(so|too) (breathless|out of breath)\b",
+         r"\bfeel(s|ing)? like (i'?m|he'?s|she'?s|they'?re) suffocating\b(?!.{0,40}\b(mask|job|marriage|relationship|work|house)\b)")),
+    ("breathing", "asthma attack not responding to the inhaler",
+     _rx(r"\binhaler\b.{0,30}\b(isn'?t|is not|not|doesn'?t|does not|won'?t|stopped)\s+(help\w*|work\w*|do(ing)? anything)",
+         r"\basthma attack\b.{0,30}\b(isn'?t|won'?t|not|doesn'?t)\s+(stop\w*|going away|eas\w*|getting better)")),
+    ("seizure", "convulsion signs",
+     _rx(r"\b(shaking|jerking|twitching)\b.{0,40}\b(eyes (rolled|rolling)|rolled back|stiff|not responding|unresponsive|foam\w*)\b")),
+    ("overdose", "insulin or medicine overdose with symptoms",
+     _rx(r"\b(double|extra|too much|wrong|twice (my|his|her))\s+(dose\s+of\s+)?(my\s+|his\s+|her\s+)?insulin\b.{0,50}\b(shak\w*|sweat\w*|confus\w*|dizzy|faint|drowsy)",
+         r"\btook\s+(a lot of|lots of|loads of)\s+(pills|tablets|meds)\b",
+         # non-native or hurried: "my son 3 years eat many tablets of grandma"
+         r"\b(ate|eaten|took|swallowed|drank)\s+(many|a lot of|lots of|loads of|all (the|of)|so many|too many|\d{2,})\s+"
+         r"(of\s+)?([\w']+\s+)?(tablets|pills|capsules|meds|gummies|vitamins)\b",
+         r"\beat\s+(many|a lot of|lots of|loads of|all (the|of)|so many|too many|\d+)\s+(of\s+)?([\w']+\s+)?(tablets|pills|capsules|meds|gummies)\b"
+         r".{0,80}\b(sleepy|drowsy|vomit\w*|won'?t wake|dizzy|now|confused|how many|floppy|not (himself|herself))\b")),
+    ("unconscious", "person down and not moving",
+     _rx(r"\b(lying|lay|laying|found|collapsed|slumped|passed out|fainted|fell)\b.{0,40}\b(floor|ground|street|pavement|bathroom|car|"
+         r"kitchen|stairs|bed)\b.{0,60}"
+         r"\b(not moving|won'?t move|isn'?t moving|not responding|isn'?t responding|not answering|unresponsive|(doesn'?t|does not|won'?t|"
+         r"can'?t|isn'?t) (answer\w*|respond\w*|react\w*|talk\w*|speak\w*|wake\w*)|barely (respond\w*|conscious|awake))\b")),
+]
