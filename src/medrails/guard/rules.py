@@ -62,13 +62,11 @@ from medrails.guard.rules_harm import (  # noqa: F401 (re-exported)
 )
 from medrails.guard.rules_kinds9 import (
     emergency9_hits,
-    kind_refuse9_hits,
     poison_making_hits,
     suicide_topic_question,
 )
 from medrails.guard.rules_kinds78 import (
     frameless_emergency_hits,
-    kind_refuse_hits,
     pregnancy_weeks,
     seizure_preparation,
     suicide_myth_question,
@@ -308,7 +306,7 @@ def emergency_hits(text: str) -> list[RuleHit]:
 @_per_message
 def refuse_hits(text: str) -> list[RuleHit]:
     t = normalize(text)
-    hits = [RuleHit(cat, name) for cat, name, rx in REFUSE_RULES if rx.search(t)] + kind_refuse_hits(t) + kind_refuse9_hits(t)
+    hits = [RuleHit(cat, name) for cat, name, rx in REFUSE_RULES if rx.search(t)]
     if not not_understood(t):
         # Spanish phrases in a mostly English message get their category; a mostly Spanish request keeps the
         # bilingual `language` refusal (it carries 911 / 988 / Poison Control in Spanish), and its Spanish rule
