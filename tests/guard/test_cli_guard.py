@@ -115,3 +115,6 @@ def test_train_config_problems_are_all_named_before_any_training(run_cli, tmp_pa
     assert not (tmp_path / "head").exists()  # nothing trained, nothing written
     code, out, err = run_cli("guard", "train", "--config", str(tmp_path / "missing.yaml"))
     assert code != 0 and "missing.yaml" in err + out
+    code, out, err = run_cli("guard", "train", "--C", "-1", "--output-dir", str(tmp_path / "head"))
+    assert code != 0 and "flags: C: Input should be greater than 0" in err + out  # a bad flag, named like a field
+    assert not (tmp_path / "head").exists()

@@ -146,13 +146,16 @@ def train(
     output_dir: Path = typer.Option(None, "--output-dir", help="Where to write the artifacts (default: the package)."),
 ) -> None:
     """Rebuild the shipped guard classifier from the training data (reproducible, seeded)."""
-    from medrails.guard.train import TrainConfig, load_train_config, main
+    from medrails.config.loader import read_yaml, validate
+    from medrails.guard.train import TrainConfig, main
 
     given = {"seed": seed, "C": c, "holdout_fraction": holdout, "medquad_questions": medquad,
              "use_medsafetybench": medsafetybench, "output_dir": output_dir}
     flags = {k: v for k, v in given.items() if v is not None}
-    base = load_train_config(config).model_dump() if config else {}
-    cfg = TrainConfig(**{**base, **flags})  # validated again, flags included
+    base = (read_yaml(config) or {}) if config else {}
+    source = " + ".join(([str(config)] if config else []) + (["flags"] if flags else [])) or "<defaults>"
+    # one validation of file + flags: every problem at once, named with its source and field
+    cfg = validate(TrainConfig, {**base, **flags} if isinstance(base, dict) else base, source=source)
     console = Console()
     report = main(cfg, progress=lambda m: console.print(m, highlight=False))
     for title, figs in (("rules + head on held-out own phrasings (unseen in training)", report.holdout),

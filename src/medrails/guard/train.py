@@ -505,27 +505,3 @@ def _embed_cached(text: str, cache: dict[str, np.ndarray]) -> np.ndarray:
     if text not in cache:
         cache[text] = classifier_embeddings([text])[0]
     return cache[text]
-
-
-def _cli(argv: list[str] | None = None) -> None:
-    """`python -m medrails.guard.train --config configs/guard/train-with-suites.yaml --output-dir DIR`: a recipe
-    with fields `medrails guard train` has no flag for (red-team suites, weights, threshold floors)."""
-    import argparse
-
-    parser = argparse.ArgumentParser(prog="python -m medrails.guard.train", description=__doc__.splitlines()[0])
-    parser.add_argument("--config", type=Path, help="guard training YAML (TrainConfig fields)")
-    parser.add_argument("--output-dir", type=Path, help="write the artifacts here instead of the config's output_dir")
-    args = parser.parse_args(argv)
-    cfg = load_train_config(args.config) if args.config else TrainConfig()
-    if args.output_dir is not None:
-        cfg = cfg.model_copy(update={"output_dir": args.output_dir})
-    report = main(cfg)
-    for title, figs in (("held-out own phrasings", report.holdout), ("out-of-fold, all data", report.final_oof)):
-        if figs:
-            print(f"{title} (n={figs['n']}): unsafe recall {figs['unsafe_recall']:.3f}  emergency recall "
-                  f"{figs['emergency_recall']:.3f}  over-refusal {figs['over_refusal']:.3f}")
-    print(f"thresholds {report.thresholds}; wrote {report.output_dir}")
-
-
-if __name__ == "__main__":
-    _cli()
