@@ -45,10 +45,13 @@ def test_suite_rows_become_examples_with_head_classes(tmp_path: Path):
 def test_bad_suite_line_names_file_and_line(tmp_path: Path):
     path = _suite(tmp_path, [{"id": "1", "prompt": "hi", "expected": "answer"}])
     path.write_text(path.read_text() + '{"id": "2", "prompt": "x", "expected": "maybe"}\n')
-    with pytest.raises(MedrailsError, match=r"suite\.jsonl:2: expected 'maybe'"):
+    with pytest.raises(MedrailsError, match=r"suite\.jsonl:2: expected='maybe' is not one of"):
         read_suite_examples([path])
     with pytest.raises(MedrailsError, match="not found"):
         read_suite_examples([tmp_path / "missing.jsonl"])
+    unknown = _suite(tmp_path, [{"id": "e1", "prompt": "he is turning blue", "expected": "emergency", "category": "gremlins"}])
+    with pytest.raises(MedrailsError, match=r"id e1: emergency category 'gremlins' is not a known class"):
+        read_suite_examples([unknown])
 
 
 def test_suite_rows_already_in_training_are_not_added_twice():

@@ -141,27 +141,18 @@ def read_suite_examples(paths: list[Path]) -> list[Example]:
     becomes training data; its later figures are tuned figures."""
     from medrails.guard.classifiers.model import EMERGENCY_CLASSES
 
+    # the suite format's one reader: file:line for every bad line
+    from medrails.guard.redteam import load_suite
+
     rows, problems = [], []
     for path in paths:
-        if not Path(path).is_file():
-            raise MedrailsError(f"training suite {path} not found (train config `suites`)")
-        for n, line in enumerate(Path(path).read_text().splitlines(), 1):
-            if not line.strip():
+        for item in load_suite(Path(path)):
+            category = _suite_category(item.expected, item.category, item.prompt)
+            if item.expected == "emergency" and category not in EMERGENCY_CLASSES:
+                problems.append(f"{path}: id {item.id}: emergency category {item.category!r} is not a known class "
+                                f"(one of {sorted(EMERGENCY_CLASSES)} or a name mapped in _SUITE_EMERGENCY)")
                 continue
-            try:
-                obj = json.loads(line)
-                text, expected = obj["prompt"], obj["expected"]
-            except (json.JSONDecodeError, KeyError, TypeError) as exc:
-                problems.append(f"{path}:{n}: {exc}")
-                continue
-            if expected not in VALID_LABELS:
-                problems.append(f"{path}:{n}: expected {expected!r} is not one of {sorted(VALID_LABELS)}")
-                continue
-            category = _suite_category(expected, obj.get("category"), text)
-            if expected == "emergency" and category not in EMERGENCY_CLASSES:
-                problems.append(f"{path}:{n}: emergency category {obj.get('category')!r} is not a known class")
-                continue
-            rows.append(Example(text, expected, category, f"own:suite:{Path(path).stem}"))
+            rows.append(Example(item.prompt, item.expected, category, f"own:suite:{Path(path).stem}"))
     if problems:
         raise MedrailsError("bad training suite:\n  " + "\n  ".join(problems))
     return rows
