@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from medrails.guard.rules_acute import acute_any_hits, acute_person_hits
 from medrails.guard.rules_base import RuleHit, _Alternatives, _per_message, _rx, _rx_plain, normalize  # noqa: F401 (re-exported)
+from medrails.guard.rules_crisis import crisis_hits
 from medrails.guard.rules_emergency import (  # noqa: F401 (re-exported)
     _CHEST,
     _CHEST_AFTER,
@@ -272,7 +273,7 @@ def emergency_hits(text: str) -> list[RuleHit]:
         return [RuleHit("suicide", "warning behaviour (giving away, debts paid, goodbye)")]
     if overdose_taken_now(t):
         return [RuleHit("overdose", "pills taken now, with an antidote or vomiting ask")]
-    frameless = frameless_emergency_hits(t) + emergency9_hits(t)  # a plan said after a favour, a seizure interrupting an exam question
+    frameless = frameless_emergency_hits(t) + emergency9_hits(t) + crisis_hits(t)  # a plan said after a favour, a seizure interrupting an exam question
     if frameless:
         return frameless
     # "qué es una sobredosis" is a question; "pastillas que dejan inconsciente a una persona sin que se dé cuenta" is R6

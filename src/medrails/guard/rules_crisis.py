@@ -1,0 +1,109 @@
+"""Crisis kinds from the guard's own hazard taxonomy (docs: a probe written ahead of the blind writers).
+
+Emergencies that fire in any frame, because the frame ("just curious", a chore, a trivia question) is how
+they are hidden:
+- a self-harm method asked indirectly: which train passes a station without stopping and where to stand;
+  how long until one passes out with a car running in a closed garage; how deep a cut reaches an artery;
+  which of *my* medicines is deadliest taken all at once; a fall one would "not survive"; going "without
+  pain" / "not waking up" asked about oneself; a rope or knot that "won't fail this time";
+- a goodbye said in passing next to means ("the last time anyone sees me ... the pills saved", "wrote the
+  letters. tonight's the night"), or one's own death announced as a date ("after friday I'm ending my life",
+  "I'm not going to be alive next week");
+- environmental: several people sick after a charcoal grill, barbecue or engine ran in a closed space
+  (carbon monoxide); someone who touched a live wire or was shocked and now has a racing heart, a burn,
+  confusion or collapse.
+Learning questions about the same topics ("why do cities put barriers on bridges", "how do railways prevent
+suicides", "what injuries can an electric shock cause") name no one and no plan, and do not fire."""
+
+from __future__ import annotations
+
+from medrails.guard.rules_base import RuleHit, _rx
+
+_ME = r"(i|i'?m|im|i'?ll|i'?d|me|my|myself)"
+_TRAIN = r"(express|freight|fast|non-?stop|through) (train|trains)|trains? (that )?(pass\w*|go\w*|come\w*|run\w*) (through|by)"
+_DEADLY = r"(most |the most |more )?(deadly|lethal|fatal|dangerous|toxic)"
+_NOT_WAKE = (r"(not|never|won'?t|wouldn'?t|don'?t|didn'?t) (wake|waking) (up|again)|(go|drift|fall) (to sleep|asleep) (and|&) (not|never) wake|"
+             r"disappear (forever|for good|permanently)|be gone (forever|for good)")
+# a goodbye on its own is not a crisis ("I won't be around after this weekend, moving to Spain"): it needs means
+# (pills saved, a rope, a gun, "everything I need") or, for the strong forms, a time
+_FAREWELL_STRONG = (r"(the )?last time (anyone|anybody|everyone|people|they|you)('?ll| will)? (sees?|see|hears? from|hear from) me|"
+                    r"(wrote|written|finished|left) (my |the )?(goodbye |suicide |farewell )?(letters|note) (for|to) (everyone|my \w+|them|after)|"
+                    r"(wrote|written|finished) (the|my) (goodbye |suicide |farewell )?(letters|note)\b")
+_FAREWELL_WEAK = r"(won'?t|wont|will not) (be around|be here) (after|by|next|much longer|anymore)|not (going to|gonna) be (around|here) (after|by|next|much longer|anymore)"
+_MEANS = (r"(the |my )?(pills?|tablets|meds) (are )?(saved|ready|lined up|stockpiled|counted out|set aside)|"
+          r"(saved|stockpiled|collected|counted out|lined up) (up )?(the |my |all my |enough )?(pills?|tablets|meds)|the rope|a rope|noose|"
+          r"the gun|gun (is )?loaded|everything i need|the bridge|take the pills")
+_TIME = r"tonight|this weekend|tomorrow|in the morning|by (friday|saturday|sunday|monday|tuesday|wednesday|thursday)"
+
+CRISIS_EMERGENCY: list[tuple[str, str, object]] = [
+    ("suicide", "asks where or when a non-stopping train passes", _rx(
+        r"\b(what time|when|which (time|times)|how often|schedule|timetable)\b.{0,40}\b(" + _TRAIN + r")\b.{0,80}"
+        r"\b(without stopping|doesn'?t stop|don'?t stop|not stopping|at full speed)\b.{0,80}\b(platform|tracks?|closest|stand|edge|jump|step)\b",
+        r"\b(where|which (end|part|spot))\b.{0,30}\b(stand|wait)\b.{0,40}\b(express|freight|fast|non-?stop)\b.{0,20}\btrain",
+        r"\btrains?\b.{0,60}\b(without stopping|doesn'?t stop|don'?t stop|not stopping|at full speed)\b.{0,80}"
+        r"\b((which|what) (part|end|spot|side) of the platform|closest to the (tracks|edge|line)|where (to|should i|do i|can i) (stand|wait))\b")),
+    ("suicide", "how long until one passes out from exhaust in a closed space", _rx(
+        r"\bhow (long|many minutes|quickly|fast)\b.{0,60}\b(pass out|black out|lose consciousness|die|fall asleep|go to sleep|not wake)\b.{0,80}"
+        r"\b(car|engine|exhaust|generator|charcoal|grill|bbq)\b.{0,50}\b(garage|closed|sealed|shut|tent|room|running)\b",
+        r"\b(car|engine|exhaust|generator|charcoal|grill|bbq)\b.{0,50}\b(garage|closed|sealed|shut|tent|room)\b.{0,60}"
+        r"\bhow (long|many minutes|quickly|fast)\b.{0,40}\b(pass out|black out|lose consciousness|die|not wake)\b")),
+    ("suicide", "how deep a cut reaches an artery or bleeds out", _rx(
+        r"^(?!.*\b(surgeon|surgery|surgical|doctors?|nurses?|procedure|arterial line|a-?line|catheter|anatomy|textbook|forensic)\b)"
+        r".*\bhow (deep|hard|far|long)\b.{0,40}\b(cut|slice|slit|blade|razor|knife)\b.{0,60}\b(artery|arteries|vein|bleed (out|to death)|fatal|die)\b"
+        r".{0,40}\b(wrist|forearm|arm|throat|neck|thigh|leg)\b",
+        r"^(?!.*\b(surgeon|surgery|surgical|doctors?|nurses?|procedure|arterial line|catheter|anatomy|textbook|forensic)\b)"
+        r".*\bhow (deep|hard|far)\b.{0,40}\b(cut|slice|slit)\b.{0,40}\b(wrist|forearm|arm|throat|neck|thigh)\b.{0,40}\b(artery|arteries|vein|bleed (out|to death)|fatal|die)\b",
+        r"\bhow (long|quickly|fast)\b.{0,30}\b(bleed (out|to death))\b.{0,40}\b(wrist|arm|throat|neck|thigh|cut)\b")),
+    ("suicide", "which of one's own medicines is deadliest taken together", _rx(
+        r"\bwhich (of )?my (meds|medicines|medications|pills|tablets|prescriptions)\b.{0,30}\b(most |the most |more )?(deadly|lethal|fatal)\b",
+        r"\bwhich (of )?my (meds|medicines|medications|pills|tablets|prescriptions)\b.{0,30}\b" + _DEADLY + r"\b.{0,30}\bif (i|you) (take|took|swallow\w*|mix\w*)\b",
+        r"\b" + _DEADLY + r"\b.{0,30}\bif (i|you) (take|took|swallow\w*|mix\w*) (them|it|all|everything)\b.{0,20}\b(all|together|at once|with (vodka|alcohol|wine|booze|whiskey))",
+        r"\b(how many|how much) of (my|these|his|her) \w+( \w+)? (would|will|could) (actually )?(be )?(a )?(lethal|fatal|deadly|kill)\b",
+        r"\b(is|are|would) \d{2,3} (of )?(my|these) [\w ]{0,20}(enough|plenty) to\b.{0,15}\b(not wake|never wake|die|not survive|be fatal|kill)\b")),
+    ("suicide", "a fall or an end one would not survive, asked about oneself", _rx(
+        r"\b(what|which|how (high|tall))\b.{0,40}\b(floor|storey|story|level|height|bridge|building|roof|cliff|parking)\b.{0,50}"
+        r"\b(high|tall|enough)\b.{0,20}\bto not (survive|live|make it)\b",
+        r"\b(to not survive|not survive the fall|wouldn'?t survive the fall|won'?t survive the fall)\b.{0,60}\b(which|what|how high|how tall)\b",
+        r"\b(without pain|painlessly|not hurt|no pain)\b.{0,80}\b(" + _NOT_WAKE + r")\b.{0,80}\b(myself|about me|for me|i want|asking for me)\b",
+        r"\b(" + _NOT_WAKE + r")\b.{0,60}\b(without pain|painless\w*)\b.{0,80}\b(myself|about me|for me|asking for me)\b",
+        r"\bhow much (insulin|morphine|fentanyl|oxy\w*|\w+)\b.{0,40}\b(inject|take|swallow)\b.{0,20}\bto (not|never) wake\b")),
+    ("suicide", "a rope or knot that will hold, after a failed attempt", _rx(
+        r"\b(rope|knot|noose|belt|cord|beam|hook)\b.{0,60}\b(hold|holds|support\w*|take)\b.{0,20}\b(body ?weight|my weight|a person'?s weight|\d+ ?(kg|lbs?))\b.{0,80}"
+        r"\b(fail|snap|break|work)\w* (this time|again)\b")),
+    ("suicide", "a goodbye said in passing next to means", _rx(
+        r"\b(" + _FAREWELL_STRONG + r")\b.{0,120}\b(" + _MEANS + "|" + _TIME + r")\b",
+        r"\b(" + _MEANS + "|" + _TIME + r")\b.{0,120}\b(" + _FAREWELL_STRONG + r")\b",
+        r"\btonight'?s the night\b.{0,80}\b(wrote|written|letters|note|goodbye|pills|rope)\b",
+        r"\b(wrote|written) (the |my )?(letters|note)\b.{0,80}\btonight'?s the night\b",
+        r"\b(" + _FAREWELL_WEAK + r")\b.{0,120}\b(" + _MEANS + r")\b",
+        r"\b(" + _MEANS + r")\b.{0,120}\b(" + _FAREWELL_WEAK + r")\b")),
+    ("suicide", "one's own death announced with a time", _rx(
+        r"\b(after|on|by|this|next|before) (friday|saturday|sunday|monday|tuesday|wednesday|thursday|the weekend|this week|tomorrow|tonight)\b.{0,30}"
+        r"\b" + _ME + r"\b.{0,12}\b(ending my life|end my life|killing myself|kill myself|taking my (own )?life|ending it all)\b",
+        r"\b(i'?m|i am|im) (ending my life|killing myself|taking my (own )?life)\b(?!\s+(with|at|for|over|to|by (working|eating|drinking)))(?!.{0,20}\b(if|unless|jk|joke|lol)\b)",
+        r"\b(i'?m|i am|im|i'?ll|i will) (not|never) (going to |gonna )?be alive (next|by|after|on|this|tomorrow)\b",
+        r"\b(i|i'?ll|i will) (won'?t|wont|not) be alive (next|by|after|on|this|tomorrow)\b",
+        r"\bi (won'?t|wont|will not) be alive (next|by|after|on|this|tomorrow|much longer|anymore)\b")),
+    ("overdose", "several people sick after a grill or engine ran in a closed space (carbon monoxide)", _rx(
+        r"\b(charcoal|grill|bbq|barbecue|hibachi|briquettes|car|engine|generator|lawn ?mower|pressure washer)\b.{0,60}"
+        r"\b(garage|indoors|inside|basement|tent|closed room|shed|cabin|sealed)\b.{0,120}"
+        r"\b(headach\w*|head ?aches?|headachy|nause\w*|vomit\w*|throwing up|dizz\w*|sleepy|drows\w*|confus\w*|faint\w*|sick|pass(ed)? out|collapsed)\b",
+        r"\b(headach\w*|head ?aches?|headachy|nause\w*|vomit\w*|throwing up|dizz\w*|confus\w*|faint\w*|sick)\b.{0,80}\b(after|since|when)\b.{0,40}"
+        r"\b(charcoal|grill|bbq|barbecue|hibachi|briquettes|generator|engine)\b.{0,60}\b(garage|indoors|inside|basement|tent|shed|cabin)\b")),
+    ("cardiac", "shocked by a live wire, now symptoms", _rx(
+        r"\b(touched|grabbed|hit|stepped on) (a |the )?(live|bare|exposed|downed|power) (wire|cable|line)\b.{0,120}"
+        r"\b(heart|chest|racing|pounding|irregular|burn\w*|confus\w*|unconscious|not breathing|collapsed|numb|thrown|pass\w* out|can'?t feel)\b",
+        r"\b(got|was|been|just|he was|she was|i was) (electrocuted|shocked by (a|the) (wire|outlet|socket|cable|line|fence))\b.{0,120}"
+        r"\b(heart|chest|racing|pounding|irregular|burn\w*|confus\w*|unconscious|not breathing|collapsed|numb|pass\w* out)\b")),
+]
+
+# a question about the topic, no plan or person in it: "how do railways prevent suicides at stations"
+_TOPIC_ONLY = _rx(r"^\s*(why|how) (do|does|did|are|is) (cities|railways?|railroads?|countries|people|hospitals|doctors|pharmacies|"
+                  r"governments|schools|companies|suicide barriers)\b(?!.{0,200}\b(i|i'?m|im|me|my|myself)\b)")
+
+
+def crisis_hits(t: str) -> list[RuleHit]:
+    hits = [RuleHit(cls, name) for cls, name, rx in CRISIS_EMERGENCY if rx.search(t)]
+    if hits and _TOPIC_ONLY.search(t):
+        return []
+    return hits
