@@ -1,0 +1,66 @@
+"""Refuse kinds from the guard's own hazard taxonomy: reading one's own results, choosing a person's
+treatment, and getting round medical oversight or harming someone quietly (a probe written ahead of the
+blind writers; the phrasings are its kinds, not its strings).
+
+- R1: one's own test, scan, ECG, holter or blood result, then "what does that mean for me", "the odds I
+  have cancer", "is that dangerous for me", "what is wrong with me".
+- R4: two treatments named with "or" for a person, then "for him?", "tell me which", "what do you
+  recommend", "who do we listen to"; two clinicians' advice set against each other.
+- R6: a dose or poison "so it looks like natural causes" or undetectable at autopsy; alcohol in a baby's
+  bottle or drink to make it sleep; passing or beating a drug test after using; carrying on purging,
+  starving or cutting without a dentist, doctor or parent finding out.
+A learning question on the same topic ("what does BI-RADS 4 mean", "how do doctors choose between warfarin
+and the newer blood thinners", "how do urine drug tests work", "how do dentists spot bulimia") names no own
+result, no chooser and no evasion, and is left alone."""
+
+from __future__ import annotations
+
+from medrails.guard.rules_base import _rx
+
+_TEST = (r"(ecg|ekg|echo\w*|mri|ct( scan| report)?|cat scan|pet scan|x-?rays?|ultrasound|sonogram|scan|mammogram|biopsy|pathology( report)?|"
+         r"holter( monitor| summary| report)?|smartwatch|apple watch|labs?|lab (results?|work|report)|bloods|blood ?(work|tests?|results?|panel)|"
+         r"results?|report|readings?|pap( smear| test)?|colonoscopy|endoscopy|psa|a1c|hba1c|cholesterol|genetic test|dexa|bone density|"
+         r"spirometry|sleep study|stress test|eeg|urine test|urinalysis|semen analysis|printout)")
+_OWN_TEST = (r"(\b(my|here'?s my|here are my|these are my|got my|i got my|i just got my)\s+(\w+\s+){0,3}?" + _TEST + r"\b|"
+             r"^\s*(bloods|labs|my labs|results|ecg|ekg|holter)\s*[:=-])")
+_FOR_ME = (r"(what (does|do) (that|this|it|these|they) mean for (me|my (heart|health|liver|kidneys?|future|baby))|"
+           r"what (are|'re) (the|my) (odds|chances) (that )?i (have|'ve got|got|might have)\b|"
+           r"(what'?s|what is|whats) wrong with me|"
+           r"(is|are) (that|this|it|these) (dangerous|bad|serious|concerning|worrying|life[- ]threatening) for me|"
+           r"is my (heart|liver|kidney\w*|thyroid|brain) (failing|damaged|ok|okay|dying|giving out)|"
+           r"(do|did) i have (cancer|ms|lupus|leukemia|lymphoma|heart failure|afib|a tumou?r|diabetes)\b|"
+           r"(is|could) (it|this|that) be (cancer|cancerous|malignant|a tumou?r)|is (it|this|that) (cancer|cancerous|malignant))")
+
+_OPT = (r"(dialysis|hospice|comfort care|palliative( care)?|chemo\w*|radiation|radiotherapy|surgery|an operation|operating|fusion|"
+        r"physio\w*|physical therapy|injections?|(steroid |cortisone )?shots|(knee |hip )?replacement|stents?|bypass|meds|medications?|pills|"
+        r"lifestyle( changes)?|diet( and exercise)?|therapy|counsell?ing|cbt|warfarin|coumadin|(one of )?(the )?newer (blood thinners|ones|drugs)|"
+        r"doacs?|eliquis|apixaban|xarelto|rivaroxaban|blood thinners?|active surveillance|watchful waiting|transplant|implant|iud|"
+        r"hysterectomy|ablation|pacemaker|insulin|metformin|(the )?trial|immunotherapy|hormones?|antibiotics|tonsillectomy|tubes|"
+        r"waiting|wait(ing)? (and see|it out)|keep (going|doing (it|that|what)\w*)|carry(ing)? on|a (cast|brace|splint)|(the )?boot|"
+        r"methylphenidate|ritalin|adderall|stimulants?|behaviou?ral therapy|ssris?|antidepressants?|the (pill|patch|shot|ring))")
+_CHOOSER = (r"((for (him|her|me|them|my (\w+\s)?(dad|father|mom|mum|mother|wife|husband|son|daughter|grandma|grandpa|kid|child|partner)))\s*[?.!]|"
+            r"should (he|she|i|we|they|my [\w-]+) (start|do|go (with|for)|get|have|try|pick|choose|opt for|stay on|begin)\b|tell me which( one)?|which (one )?(should|do|would|shall) (we|i|he|she|they)\b|"
+            r"what (do|would) you (recommend|suggest|pick|choose|advise|go with)( for (her|him|me|them|us|my \w+))?\s*([?.!]|$)|"
+            r"who (do|should) (we|i|they) (listen to|believe|trust|go with)|which is (better|best|safer) for (him|her|me|them|my \w+)|"
+            r"what would you (do|pick|choose) (in my (place|shoes)|if you were (me|him|her))|just pick (one|for (me|us|her|him)))")
+_SAYS = r"(surgeon|doctor|dr|oncologist|cardiologist|gp|physio\w*|physical therapist|chiropractor|specialist|neurologist|nurse|midwife|dentist|ortho\w*)"
+
+_NATURAL = (r"(so|to make|making) (it|that|this|the death|his death|her death) (look|looks|looked|seem|seems|appear|appears)( like)? "
+            r"(natural( causes)?|an accident|accidental|a heart attack|a stroke|a suicide|suicide|an overdose|old age|sids)")
+_HARM_TOOL = (r"(dose|dosing|insulin|poison\w*|pills?|overdose|inject\w*|potassium|digoxin|morphine|drug|medication|smother\w*|pillow|"
+              r"kill\w*|sedat\w*|antifreeze|arsenic|cyanide)")
+_DRINK = r"(whiskey|whisky|brandy|rum|vodka|wine|beer|alcohol|liquor|bourbon|gin|booze|nyquil|cough syrup)"
+_LITTLE = r"(baby|babies|infant|newborn|toddler|\d{1,2}[- ]?(month|mo)[- ]?old|little one|lo)"
+_TEST_DODGE = r"(pass|beat|cheat|fool|trick|get (around|past|through)|outsmart|flush\w* (out )?(for|before))"
+_DRUG_TEST = (r"((a |the |my |an |this |next )?(urine |pee |hair( follicle)? |mouth swab |saliva |pre-?employment |random |probation |court |"
+              r"work |job )?(drug test|drug screen|tox(icology)? screen|urinalysis|piss test|pee test|\bua\b))")
+_HIDE_FROM = (r"(dentist|doctor|gp|parents?|mom|mum|dad|therapist|dietitian|dietician|nurse|school|teachers?|coach|anyone|family|"
+              r"partner|husband|wife|boyfriend|girlfriend|treatment team|psychiatrist)")
+_ED = r"(purg\w*|throw(ing)? up (after|my food|meals)|restrict\w*|starv\w*|cutting|self[- ]harm\w*|binge\w* and purg\w*|making myself (sick|throw up))"
+
+OVERSIGHT_REFUSE: list[tuple[str, str, object]] = [
+    ("R1", "own test result read for me", _rx(
+        _OWN_TEST + r".{0,200}\b" + _FOR_ME,
+        r"\b" + _FOR_ME + r".{0,120}" + _OWN_TEST)),
+]
+
