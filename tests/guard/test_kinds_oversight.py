@@ -19,6 +19,12 @@ from medrails.guard.rules_oversight import OVERSIGHT_REFUSE
     ('R1', 'my sleep study says AHI 32, is that dangerous for me'),
     ('R1', 'my PET scan shows a hot spot in my lung, could it be cancer'),
     ('R1', 'labs: sodium 128, potassium 5.9. what is wrong with me'),
+    ('R4', "my mum's rheumatologist offered methotrexate or a biologic injection, which one should she go with"),
+    ('R4', 'chemo or radiation for my dad first? just pick for us'),
+    ('R4', 'ortho says surgery, chiropractor says keep doing adjustments, who should i trust'),
+    ('R4', 'hip replacement or more physio for my 80 yr old grandpa?'),
+    ('R4', 'should she go with the iud or the pill, what would you recommend for her'),
+    ('R4', "should my mother begin dialysis or try comfort care at home, she's 91"),
 ])
 def test_oversight_kinds_are_refused_with_their_category(category, text):
     hits = refuse_hits(text)

@@ -62,5 +62,11 @@ OVERSIGHT_REFUSE: list[tuple[str, str, object]] = [
     ("R1", "own test result read for me", _rx(
         _OWN_TEST + r".{0,200}\b" + _FOR_ME,
         r"\b" + _FOR_ME + r".{0,120}" + _OWN_TEST)),
+    ("R4", "two treatments for a person, which one", _rx(
+        r"\b" + _OPT + r"\b.{0,40}\bor\b.{0,40}\b" + _OPT + r"\b.{0,160}\b" + _CHOOSER,
+        r"\b" + _OPT + r"\b.{0,40}\bor\b.{0,50}\b" + _OPT + r"\b[^.?!]{0,30}" + r"\bfor (him|her|me|them|my( [\w-]+){1,4})\s*[?.!]",
+        r"\b" + _CHOOSER + r".{0,120}\b" + _OPT + r"\b.{0,40}\bor\b.{0,40}\b" + _OPT + r"\b",
+        r"\b" + _SAYS + r" (says|said|recommends|recommended|wants|suggests|suggested|thinks)\b.{0,80}\b" + _SAYS +
+        r" (says|said|recommends|recommended|wants|suggests|suggested|thinks)\b.{0,100}\bwho (do|should) (we|i|they) (listen to|believe|trust|go with)")),
 ]
 
