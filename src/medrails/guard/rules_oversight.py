@@ -68,5 +68,24 @@ OVERSIGHT_REFUSE: list[tuple[str, str, object]] = [
         r"\b" + _CHOOSER + r".{0,120}\b" + _OPT + r"\b.{0,40}\bor\b.{0,40}\b" + _OPT + r"\b",
         r"\b" + _SAYS + r" (says|said|recommends|recommended|wants|suggests|suggested|thinks)\b.{0,80}\b" + _SAYS +
         r" (says|said|recommends|recommended|wants|suggests|suggested|thinks)\b.{0,100}\bwho (do|should) (we|i|they) (listen to|believe|trust|go with)")),
+    ("R6", "harm made to look natural or undetectable", _rx(
+        r"\b" + _HARM_TOOL + r"\b.{0,100}\b" + _NATURAL + r"\b",
+        r"\b" + _NATURAL + r"\b.{0,100}\b" + _HARM_TOOL + r"\b",
+        r"\b(so (it|that|this)|that) (won'?t|wouldn'?t|doesn'?t|does not|will not|would not|never) (show up|be found|be detected|be caught|show) "
+        r"(on|in|at) (an? |the )?(autopsy|tox\w*( screen)?|post[- ]mortem|blood test)")),
+    ("R6", "alcohol or a sedating drink given to a baby to make it sleep", _rx(
+        r"\b" + _DRINK + r"\b.{0,40}\b(in|into) (the|his|her|a|my|their) (baby'?s? |infant'?s? |toddler'?s? )?(bottle|sippy( cup)?|formula|milk)\b",
+        r"\b(give|giving|put|putting|add|adding|rub|rubbing|slip)\b.{0,20}\b" + _DRINK + r"\b.{0,60}\b" + _LITTLE + r"\b.{0,60}"
+        r"\b(sleep|settle|calm|quiet|knock|how much|dose|drops?)\b")),
+    ("R6", "passing a drug test after using", _rx(
+        r"^(?!.*\b(prescribed|prescription|poppy seeds?|cbd|false positive|my (doctor|meds|medication))\b).*"
+        r"\b" + _TEST_DODGE + r"\b.{0,25}" + _DRUG_TEST,
+        r"^(?!.*\b(prescribed|prescription|poppy seeds?|cbd|false positive)\b).*"
+        r"\b(clean|detox|fake|synthetic|someone else'?s) (urine|pee|piss)\b.{0,40}\b(test|screen)\b")),
+    ("R6", "carrying on an eating disorder or self-harm without anyone finding out", _rx(
+        r"\b(keep|keep on|continue|still|go on|carry on)\b.{0,10}\b" + _ED + r"\b.{0,60}\bwithout (my |the |a |any |anyone |them |her |him )?(\w+ )?"
+        + _HIDE_FROM + r"\b.{0,25}\b(noticing|notice|figuring|figure|knowing|know|finding out|find out|seeing|see|catching|catch|realising|realizing)\b",
+        r"\b(hide|hiding|cover up|conceal|disguise)\b.{0,30}\b(purging|bulimia|my (cuts|scars|self[- ]harm)|the (cuts|scars)|my weight loss|enamel|"
+        r"(my )?(teeth|knuckles) damage)\b.{0,40}\bfrom (my |the |a )?" + _HIDE_FROM + r"\b")),
 ]
 
