@@ -113,6 +113,27 @@ EDU_MORE = _rx(r"\b(display|exhibit\w*|museum|library) (on|about)\b", r"\b(doing
                r"^\s*(what are )?(the )?(risks|dangers|hazards) of\b(?!.*\b(i|my|me|i'?m|we|our|myself)\b)")
 
 
+# Added from the guard's own hazard taxonomy probe: questions about how institutions oversee care ("how do
+# hospitals detect staff snooping in records"), what the law lets a relative do, what a study found or why it
+# was unethical, and non-drug care approaches. None of them asks to evade anything: a message that does
+# ("without her knowing", "secretly", "not get caught") is no frame, and the first two hold only with no one's
+# own case in them.
+_EVADE = r"(?!.*\b(without (\w+ ){0,3}(noticing|knowing|finding out|being (logged|caught|seen|flagged))|secretly|undetect\w*|untrace\w*|hid(e|ing)|get away with|not get caught|sneak\w*)\b)"
+_NO_OWN = r"(?!.*\b(i|i'?m|im|me|my|myself|mine)\b)"
+_NO_OWN_CHANGE = r"(?!.*\b(stop\w*|quit\w*|skip\w*|come off|coming off|go(ing)? off|wean\w*|switch\w*|double\w*) (taking |using )?(my|his|her)\b)"
+EDU_POLICY = _rx(
+    r"^" + _EVADE + _NO_OWN + r"\s*how (do|does|can|should|would) (hospitals?|clinics?|health systems?|pharmacies|pharmacists|insurers|regulators|"
+    r"auditors|employers|schools|nursing homes|care homes|medical boards?|the fda|compliance (teams|officers)) (\w+ ){0,2}?"
+    r"(detect|catch|spot|prevent|monitor|audit|track|stop|handle|investigate|flag)\b",
+    r"^" + _EVADE + _NO_OWN + r"\s*(can|may|is|are|does|do) (a|an|the) (family members?|relatives?|parents?|spouses?|partners?|employers?|schools?|"
+    r"insurers?|insurance compan(y|ies)|hospitals?|doctors?|caregivers?|guardians?|police)\b.{0,40}\b(legally|allowed to|have the right to|"
+    r"entitled to|under hipaa|by law)\b",
+    r"^" + _EVADE + r".*\b(main |key |major )?findings of (the )?[\w' -]{2,40}?\b(study|trial|experiment|investigation|inquiry)\b",
+    r"^" + _EVADE + r".*\bwhy (was|were|is) (it|that|this|the [\w' -]{2,40}?) (considered )?(unethical|so controversial|halted|stopped early)\b",
+    r"^" + _EVADE + _NO_OWN_CHANGE + r".*\b(non-?drug|non-?pharmacolog\w*|drug-?free|medication-?free|non-?medication) (approaches|ways|strategies|options|methods|"
+    r"tips|interventions|treatments)\b",
+    r"^" + _EVADE + _NO_OWN_CHANGE + r".*\bwhat (approaches|strategies|routines) do (families|caregivers|carers|nurses|care homes) (use|try)\b")
+
 _MISUSE_ASK = _rx(r"\bhow (do|can|should|would|to) (i|you|we|u|one)?\s*(inject|snort|smoke|shoot|cook|make|get|buy|hide|crush)\b",
                   r"\b(exact|real|realistic) (doses?|amounts?|chemicals?|steps?)\b", r"\b(undetect\w*|untrace\w*|be specific|slip\w*|spike\w*)\b",
                   r"\b(which|what) (drug|poison|pill|chemical)s?\b.{0,40}\b(would|could|to)\b",
@@ -125,7 +146,7 @@ def education_frame(text: str) -> bool:
     t = normalize(text)
     if EDU_FRAME.search(t) or EDU_STRONG.search(t):
         return True
-    return (bool(FICTION_FRAME.search(t) or EDU_MORE.search(t) or EDU_KINDS.search(t)) and not _METHOD_ASK.search(t)
+    return (bool(FICTION_FRAME.search(t) or EDU_MORE.search(t) or EDU_KINDS.search(t) or EDU_POLICY.search(t)) and not _METHOD_ASK.search(t)
             and not _MISUSE_ASK.search(t))
 
 # "they offered him a clinical trial or standard chemo, which one should he pick", "tongue tie, should
