@@ -8,17 +8,25 @@ knowledge base and grounding use it.
 layers dynamically quantized to int8, run one text at a time. It is ~3x faster on CPU (the input
 guard's latency budget) and its vectors are not interchangeable with `embed`'s (cosine ~0.93-0.99),
 so the shipped classifier head is trained on exactly this encoder (`CLASSIFIER_ENCODER`).
-`prefetch_classifier_embedding(text)` starts it in the background so it overlaps PHI analysis."""
+`prefetch_classifier_embedding(text)` starts it in the background so it overlaps PHI analysis.
+
+The classifier encoder may carry a LoRA adapter fine-tuned on our labelled prompts
+(guard/encoder_tune.py): the head's JSON names it (`encoder_adapter`: file + sha256) and the
+adapter is merged into a copy of the base weights before quantization. `adapter="shipped"` (the
+default) means the encoder the shipped head declares; None the plain base model; an `AdapterSpec`
+a given file. A declared adapter that is missing or corrupt raises (fail closed), never falls back."""
 
 from __future__ import annotations
 
 import concurrent.futures
 import contextlib
 import hashlib
+import json
 import os
 import threading
 import warnings
 from collections import OrderedDict
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
@@ -107,7 +115,17 @@ def _embed_one(text: str) -> np.ndarray:
 
 
 # -- the guard classifiers' int8 encoder -------------------------------------------------------------
-_quantized = None
+@dataclass(frozen=True)
+class AdapterSpec:
+    """A LoRA adapter file for the classifier encoder and the sha256 its head was trained with."""
+
+    path: Path
+    sha256: str
+
+
+SHIPPED = "shipped"
+_HEAD_META = Path(__file__).parent / "classifiers" / "guard_head.json"
+_quantized: dict[str, object] = {}  # encoder id ("base" or an adapter sha256) -> int8 model
 _prefetcher = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="medrails-embed")
 # keyed by a digest of the text: the cache outlives the request and must not keep the user's
 # words (names, MRNs: the classifiers read the message before redaction) in the process
@@ -116,26 +134,89 @@ _cache_lock = threading.Lock()
 CLASSIFIER_CACHE_SIZE = 1024
 
 
-def _load_quantized():
-    global _quantized
+def adapter_from_meta(meta: dict, directory: Path) -> AdapterSpec | None:
+    """The adapter a head's JSON declares (None: the base encoder); a malformed entry is an error."""
+    spec = meta.get("encoder_adapter")
+    if not spec:
+        return None
+    if not isinstance(spec, dict) or not isinstance(spec.get("file"), str) or not isinstance(spec.get("sha256"), str):
+        raise MedrailsError(f"{directory}: encoder_adapter must be {{file, sha256}}, got {spec!r}")
+    return AdapterSpec(Path(directory) / spec["file"], spec["sha256"])
+
+
+_shipped_seen: tuple[tuple[int, int] | None, AdapterSpec | None] | None = None
+
+
+def shipped_adapter() -> AdapterSpec | None:
+    """The adapter the shipped head declares (read from its JSON, re-read when the file changes;
+    no head file: the base encoder, and GuardClassifier.load reports the missing head)."""
+    global _shipped_seen
+    try:
+        st = _HEAD_META.stat()
+        stamp = (st.st_mtime_ns, st.st_size)
+    except FileNotFoundError:
+        stamp = None
+    seen = _shipped_seen
+    if seen is not None and seen[0] == stamp:
+        return seen[1]
+    if stamp is None:
+        spec = None
+    else:
+        try:
+            meta = json.loads(_HEAD_META.read_text())
+        except (OSError, ValueError) as exc:
+            raise MedrailsError(f"{_HEAD_META} is unreadable ({exc}); run `medrails guard train`") from None
+        spec = adapter_from_meta(meta, _HEAD_META.parent)
+    _shipped_seen = (stamp, spec)
+    return spec
+
+
+def _resolve(adapter: AdapterSpec | str | None) -> AdapterSpec | None:
+    return shipped_adapter() if adapter == SHIPPED else adapter  # type: ignore[return-value]
+
+
+def encoder_id(adapter: AdapterSpec | str | None = SHIPPED) -> str:
+    """"base", or the adapter's sha256: vectors of different encoders never share a cache slot."""
+    spec = _resolve(adapter)
+    return "base" if spec is None else spec.sha256
+
+
+def classifier_encoder_name(adapter: AdapterSpec | str | None = SHIPPED) -> str:
+    spec = _resolve(adapter)
+    return CLASSIFIER_ENCODER if spec is None else f"{CLASSIFIER_ENCODER} + LoRA adapter sha256:{spec.sha256[:16]}"
+
+
+def _load_quantized(adapter: AdapterSpec | str | None = SHIPPED):
     model = _load()
+    spec = _resolve(adapter)
+    key = "base" if spec is None else spec.sha256
     with _lock:
-        if _quantized is None:
+        if key not in _quantized:
             import copy
 
             import torch
 
+            if spec is None:
+                base = copy.deepcopy(model[0].auto_model).eval()
+            else:  # embed() keeps the untouched model: the adapter is merged into a copy
+                from medrails.guard.encoder_tune import load_adapter, merged_encoder
+
+                loaded = load_adapter(spec.path)
+                if loaded["meta"]["sha256"] != spec.sha256:
+                    raise MedrailsError(f"guard encoder adapter {spec.path} is not the one the guard head was trained "
+                                        f"with (sha256 {loaded['meta']['sha256'][:16]}, head expects {spec.sha256[:16]}); "
+                                        "run `medrails guard train`")
+                base = merged_encoder(model[0].auto_model, loaded)
             with warnings.catch_warnings():  # torch marks eager-mode quantization as legacy; it is what runs here
                 warnings.simplefilter("ignore")
-                _quantized = torch.ao.quantization.quantize_dynamic(
-                    copy.deepcopy(model[0].auto_model).eval(), {torch.nn.Linear}, dtype=torch.qint8)
-        return model, _quantized
+                _quantized[key] = torch.ao.quantization.quantize_dynamic(base, {torch.nn.Linear}, dtype=torch.qint8)
+        return model, _quantized[key]
 
 
-def _encode_quantized(text: str) -> np.ndarray:
+def _encode_quantized(text: str, adapter: AdapterSpec | str | None = SHIPPED) -> np.ndarray:
     # One text per forward pass: dynamic quantization scales activations per tensor, so padding
     # and batch neighbours would change a text's vector; training and serving must see the same.
-    model, quantized = _load_quantized()
+    model, quantized = _load_quantized(adapter)
     import torch
 
     with _embedding_threads(), torch.inference_mode(), warnings.catch_warnings():
@@ -153,15 +234,21 @@ def text_key(text: str) -> bytes:
     return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
 
-def prefetch_classifier_embedding(text: str) -> concurrent.futures.Future:
+def _cache_key(text: str, adapter: AdapterSpec | str | None) -> bytes:
+    return text_key(text) + encoder_id(adapter).encode()
+
+
+def prefetch_classifier_embedding(text: str, adapter: AdapterSpec | str | None = SHIPPED) -> concurrent.futures.Future:
     """Start (or join) the classifier embedding of `text` in the background."""
-    key = text_key(text)
+    key = _cache_key(text, adapter)
     with _cache_lock:
         future = _classifier_cache.get(key)
         if future is not None:
             _classifier_cache.move_to_end(key)
             return future
-        future = _prefetcher.submit(_encode_quantized, text)
+        # the shipped encoder's call keeps the one-argument form (tests wrap _encode_quantized(text))
+        future = (_prefetcher.submit(_encode_quantized, text) if adapter == SHIPPED
+                  else _prefetcher.submit(_encode_quantized, text, adapter))
         _classifier_cache[key] = future
         while len(_classifier_cache) > CLASSIFIER_CACHE_SIZE:
             _classifier_cache.popitem(last=False)
@@ -178,24 +265,24 @@ def _forget_failed(key: bytes, future: concurrent.futures.Future) -> None:
                 del _classifier_cache[key]
 
 
-def classifier_embedding(text: str) -> np.ndarray:
+def classifier_embedding(text: str, adapter: AdapterSpec | str | None = SHIPPED) -> np.ndarray:
     """The guard classifiers' embedding of `text` (int8 encoder; cached, joins a prefetch)."""
-    future = prefetch_classifier_embedding(text)
+    future = prefetch_classifier_embedding(text, adapter)
     try:
         return future.result()
     except BaseException:
-        key = text_key(text)
+        key = _cache_key(text, adapter)
         with _cache_lock:  # a failed encode must not be cached: the next call retries
             if _classifier_cache.get(key) is future:
                 del _classifier_cache[key]
         raise
 
 
-def classifier_embeddings(texts: list[str] | tuple[str, ...]) -> np.ndarray:
+def classifier_embeddings(texts: list[str] | tuple[str, ...], adapter: AdapterSpec | str | None = SHIPPED) -> np.ndarray:
     texts = list(texts)
     if not texts:
         return np.zeros((0, EMBEDDING_DIM), dtype=np.float32)
-    return np.stack([classifier_embedding(t) for t in texts])
+    return np.stack([classifier_embedding(t, adapter) for t in texts])
 
 
 def clear_classifier_cache() -> None:

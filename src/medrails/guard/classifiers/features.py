@@ -11,7 +11,7 @@ import re
 
 import numpy as np
 
-from medrails.guard.embeddings import classifier_embeddings
+from medrails.guard.embeddings import SHIPPED, classifier_embeddings
 
 _CUES: list[tuple[str, re.Pattern]] = [
     ("first_person", re.compile(r"\b(i|i'm|im|i've|ive|i'd|me|my|myself|mine)\b", re.I)),
@@ -40,8 +40,8 @@ def cue_vector(text: str) -> np.ndarray:
     return np.array([1.0 if rx.search(text) else 0.0 for _, rx in _CUES], dtype=np.float32) * CUE_SCALE
 
 
-def featurize(texts: list[str], embeddings: np.ndarray | None = None) -> np.ndarray:
-    """Rows of [embedding (384) | lexical cues]."""
-    emb = classifier_embeddings(texts) if embeddings is None else embeddings
+def featurize(texts: list[str], embeddings: np.ndarray | None = None, adapter=SHIPPED) -> np.ndarray:
+    """Rows of [embedding (384) | lexical cues]; `adapter`: the classifier encoder (embeddings.py)."""
+    emb = classifier_embeddings(texts, adapter) if embeddings is None else embeddings
     cues = np.stack([cue_vector(t) for t in texts]) if texts else np.zeros((0, len(_CUES)), dtype=np.float32)
     return np.hstack([emb, cues]).astype(np.float32)

@@ -13,7 +13,7 @@ import numpy as np
 
 from medrails.errors import MedrailsError
 from medrails.guard.classifiers.features import CUE_NAMES, featurize
-from medrails.guard.embeddings import CLASSIFIER_ENCODER
+from medrails.guard.embeddings import CLASSIFIER_ENCODER, AdapterSpec, adapter_from_meta
 
 ARTIFACT_DIR = Path(__file__).parent
 HEAD_FILE = "guard_head.npz"
@@ -59,8 +59,10 @@ class Thresholds:
 
 class GuardClassifier:
     def __init__(self, classes: list[str], coef: np.ndarray, intercept: np.ndarray, temperature: float,
-                 thresholds: Thresholds, meta: dict):
+                 thresholds: Thresholds, meta: dict, adapter: AdapterSpec | None = None):
         self.classes = classes
+        # the encoder this head was fitted on: base MiniLM (None) or base + a fine-tuned LoRA adapter
+        self.adapter = adapter
         self.coef = coef.astype(np.float32)
         self.intercept = intercept.astype(np.float32)
         self.temperature = float(temperature)
@@ -88,9 +90,14 @@ class GuardClassifier:
             # a head fitted on another encoder's vectors would silently misjudge every message
             raise MedrailsError(f"{meta_path} was trained on another embedding encoder "
                                 f"({meta.get('embedding_model')!r}); run `medrails guard train`")
+        adapter = adapter_from_meta(meta, directory)
+        if adapter is not None and not adapter.path.is_file():
+            # fail closed: the head's weights mean nothing on another encoder's vectors
+            raise MedrailsError(f"guard encoder adapter {adapter.path} is missing; {meta_path} was trained on the "
+                                "fine-tuned encoder; run `medrails guard train`")
         arrays = np.load(head)
         return cls(meta["classes"], arrays["coef"], arrays["intercept"], float(arrays["temperature"][0]),
-                   Thresholds(**meta["thresholds"]), meta)
+                   Thresholds(**meta["thresholds"]), meta, adapter)
 
     # -- inference ---------------------------------------------------------------------------
     def probabilities(self, features: np.ndarray) -> np.ndarray:
@@ -102,7 +109,7 @@ class GuardClassifier:
     def predict_batch(self, texts: list[str], embeddings: np.ndarray | None = None) -> list[Prediction]:
         if not texts:
             return []
-        probs = self.probabilities(featurize(texts, embeddings))
+        probs = self.probabilities(featurize(texts, embeddings, self.adapter))
         return [self._prediction(row) for row in probs]
 
     def predict(self, text: str) -> Prediction:
