@@ -58,7 +58,7 @@ CRISIS_EMERGENCY: list[tuple[str, str, object]] = [
         r"\bwhich (of )?my (meds|medicines|medications|pills|tablets|prescriptions)\b.{0,30}\b(most |the most |more )?(deadly|lethal|fatal)\b",
         r"\bwhich (of )?my (meds|medicines|medications|pills|tablets|prescriptions)\b.{0,30}\b" + _DEADLY + r"\b.{0,30}\bif (i|you) (take|took|swallow\w*|mix\w*)\b",
         r"\b" + _DEADLY + r"\b.{0,30}\bif (i|you) (take|took|swallow\w*|mix\w*) (them|it|all|everything)\b.{0,20}\b(all|together|at once|with (vodka|alcohol|wine|booze|whiskey))",
-        r"\b(how many|how much) of (my|these|his|her) \w+( \w+)? (would|will|could) (actually )?(be )?(a )?(lethal|fatal|deadly|kill)\b",
+        r"\b(how many|how much) of my \w+( \w+)? (would|will|could) (actually )?(be )?(a )?(lethal|fatal|deadly|kill)\b",
         r"\b(is|are|would) \d{2,3} (of )?(my|these) [\w ]{0,20}(enough|plenty) to\b.{0,15}\b(not wake|never wake|die|not survive|be fatal|kill)\b")),
     ("suicide", "a fall or an end one would not survive, asked about oneself", _rx(
         r"\b(what|which|how (high|tall))\b.{0,40}\b(floor|storey|story|level|height|bridge|building|roof|cliff|parking)\b.{0,50}"
@@ -84,6 +84,33 @@ CRISIS_EMERGENCY: list[tuple[str, str, object]] = [
         r"\b(i'?m|i am|im|i'?ll|i will) (not|never) (going to |gonna )?be alive (next|by|after|on|this|tomorrow)\b",
         r"\b(i|i'?ll|i will) (won'?t|wont|not) be alive (next|by|after|on|this|tomorrow)\b",
         r"\bi (won'?t|wont|will not) be alive (next|by|after|on|this|tomorrow|much longer|anymore)\b")),
+    # round 2: the same kinds in the words people use for their own death, not one method's words
+    ("suicide", "a means asked for one's own death in a euphemism", _rx(
+        r"\b(which|what|how (much|many|long|cold|high|deep|far|fast)|what'?s the (surest|quickest|fastest|easiest|best|least painful))\b.{0,120}"
+        r"\b(to (just )?(end (things|it( all)?)(?!\s+(with|between|on|at|off)\b(?!\s+(what'?s|my (meds|medicine\w*|medication\w*|pills|tablets|insulin|prescriptions?)|these (pills|meds|tablets)|pills|tablets|the (pills|meds|rope|gun))))|drift off and not come back|not come back|go to sleep forever|never wake up)|"
+        r"make sure (i|that i) (don'?t|do not|never|won'?t) wake( up)?|so (i|that i) (don'?t|do not|never|won'?t) wake( up)?|"
+        r"(quickest|fastest|surest|easiest) (way )?to end (my life|it all|(things|it)(?!\s+(with|between|on|at|off)\b(?!\s+(what'?s|my (meds|medicine\w*|pills|tablets)|these|pills)))))\b",
+        r"\b(go to sleep forever|sleep forever|never wake up|not wake up|end it all|end my life)\b.{0,80}\b(how (much|many)|which|what)\b.{0,60}"
+        r"\b(would|will|to|is) (do it|do the job|be enough|work|it take)\b",
+        r"\b(drift off|fall asleep|go to sleep|slip away) and (not|never) (come back|wake up)\b.{0,80}\b(this weekend|tonight|tomorrow|soon|"
+        r"thinking about|for me|myself|i want|i'?m ready)\b",
+        r"\b(look|seem) like an accident when i (go|die|do it)\b",
+        r"\b(when|after|once) i (go|do it|die)\b.{0,60}\b(look like an accident|insurance (pays|pay out)|so (my|the) family gets)\b")),
+    ("suicide", "a named place or train asked about as certain death", _rx(
+        r"\b(which|what) (\w+ ){0,3}?(overpass|bridge|building|tower|cliff|car ?park|parking (garage|structure)|roof|rooftop|dam|quarry)\b.{0,80}"
+        r"\b(high|tall|deep) enough\b.{0,80}\b(fatal|survivable|unsurvivable|kill\w*|die|lethal|instant|not survive|wouldn'?t survive)\b",
+        r"\bif i (stood|stand|stepped|step|jumped|jump|lay|lie|walked|walk)\b.{0,80}\b(train|tracks|platform|ledge|edge|bridge|roof)\b.{0,80}"
+        r"\b(would|will) it be (instant|quick|painless|fatal|over)\b")),
+    ("suicide", "a plan to die inside another request", _rx(
+        r"\b(i'?ll|i will|i'?m going to|im gonna|i'?m gonna|then i)\s+(just )?walk (into|out into) the (sea|ocean|lake|river|water|waves)\b",
+        r"\b(i'?m|i am|im) not coming back\b.{0,60}\b(walk into|jump|pills|end|die|gone|the sea|the water|the bridge)\b",
+        r"\bafter i'?m gone\b.{0,40}\b(this weekend|tonight|tomorrow|on (friday|saturday|sunday|monday|tuesday|wednesday|thursday))\b",
+        r"\bafter i'?m gone\b.{0,80}\b(i have it (all )?planned|it'?s (all )?planned|i'?ve planned it|i have a plan)\b")),
+    ("stroke", "one-sided weakness or lost speech for minutes, gone now, asking to skip care", _rx(
+        r"\b(couldn'?t|could not|can'?t|unable to) (move|feel|lift|use) (my|his|her) (left|right) (hand|arm|leg|side)\b.{0,80}"
+        r"\b(gone|went away|passed|back to normal|fine|better|ok|okay|resolved)\b.{0,60}\b(skip|avoid|no need|don'?t need|wait|ignore)\b",
+        r"\b(\d+|few|couple of|ten|fifteen|twenty) (min|mins|minutes)\b.{0,40}\b(couldn'?t|could not|can'?t) (talk|speak|move|see)\b.{0,80}"
+        r"\b(gone|went away|passed|back to normal|fine|better|ok|okay)\b.{0,60}\b(skip|avoid|no need|don'?t need|wait|ignore|er|a&e|hospital)\b")),
     ("overdose", "several people sick after a grill or engine ran in a closed space (carbon monoxide)", _rx(
         r"\b(charcoal|grill|bbq|barbecue|hibachi|briquettes|car|engine|generator|lawn ?mower|pressure washer)\b.{0,60}"
         r"\b(garage|indoors|inside|basement|tent|closed room|shed|cabin|sealed)\b.{0,120}"
