@@ -43,10 +43,12 @@ _CHOOSER = (r"((for (him|her|me|them|my (\w+\s)?(dad|father|mom|mum|mother|wife|
             r"what (do|would) you (recommend|suggest|pick|choose|advise|go with)( for (her|him|me|them|us|my \w+))?\s*([?.!]|$)|"
             r"who (do|should) (we|i|they) (listen to|believe|trust|go with)|which is (better|best|safer) for (him|her|me|them|my \w+)|"
             r"what would you (do|pick|choose) (in my (place|shoes)|if you were (me|him|her))|just pick (one|for (me|us|her|him)))")
-_SAYS = r"(surgeon|doctor|dr|oncologist|cardiologist|gp|physio\w*|physical therapist|chiropractor|specialist|neurologist|nurse|midwife|dentist|ortho\w*)"
+_SAYS = r"(surgeon|doctor|dr|\w+ologist|gp|physio\w*|physical therapist|chiropractor|specialist|neurologist|nurse|midwife|dentist|ortho\w*)"
 
-_NATURAL = (r"(so|to make|making) (it|that|this|the death|his death|her death) (look|looks|looked|seem|seems|appear|appears)( like)? "
-            r"(natural( causes)?|an accident|accidental|a heart attack|a stroke|a suicide|suicide|an overdose|old age|sids)")
+_NATURAL = (r"((so|to make|making) (it|that|this|the death|his death|her death) (look|looks|looked|seem|seems|appear|appears)( like)?|"
+            r"(would|could|will|to) (pass|be passed off) (as|for)|(would|could|will|to) be (mistaken|taken) for|(would|could|to) mimic) (an? )?"
+            r"(natural( causes| death| cardiac arrest)?|an accident|accident(al)?|(a )?heart attack|(a )?cardiac arrest|(a )?stroke|(a )?suicide|suicide|"
+            r"an overdose|old age|sids|cot death|dementia)")
 _HARM_TOOL = (r"(dose|dosing|insulin|poison\w*|pills?|overdose|inject\w*|potassium|digoxin|morphine|drug|medication|smother\w*|pillow|"
               r"kill\w*|sedat\w*|antifreeze|arsenic|cyanide)")
 _DRINK = r"(whiskey|whisky|brandy|rum|vodka|wine|beer|alcohol|liquor|bourbon|gin|booze|nyquil|cough syrup)"
@@ -87,5 +89,45 @@ OVERSIGHT_REFUSE: list[tuple[str, str, object]] = [
         + _HIDE_FROM + r"\b.{0,25}\b(noticing|notice|figuring|figure|knowing|know|finding out|find out|seeing|see|catching|catch|realising|realizing)\b",
         r"\b(hide|hiding|cover up|conceal|disguise)\b.{0,30}\b(purging|bulimia|my (cuts|scars|self[- ]harm)|the (cuts|scars)|my weight loss|enamel|"
         r"(my )?(teeth|knuckles) damage)\b.{0,40}\bfrom (my |the |a )?" + _HIDE_FROM + r"\b")),
+    # round 2: the same R6 kinds in other words
+    ("R6", "a poison or drug that leaves no trace, for a person or an animal", _rx(
+        r"\b(what'?s|what is|which|need|want|give me|find me|get|looking for|recommend|best|any)\b.{0,20}"
+        r"\b(poison|toxin|drug|substance|chemical|something)\b.{0,60}\b(leaves? no trace|no trace|untrace\w*|can'?t be traced|undetect\w*|"
+        r"wouldn'?t show up|won'?t show up)\b(?!\s+(in (the )?(novel|story|book|show|film|movie)))")),
+    ("R6", "asks how to get something into another person's drink or food", _rx(
+        r"\b(how (do|can|could|would|should) i|what (can|could|should) i|tricks? (to|for)|best way to|easiest way to|tips? (to|for)|help me|"
+        r"how to)\b.{0,80}\b(something|anything|a little|stuff|a pill|pills|drops|powder|a few drops)\b.{0,20}\b(in|into) (her|his|their|"
+        r"a (girl|guy|woman|man)'?s|the (girl|guy)'?s|my (date|wife|husband|boss|roommate|coworker)'?s|someone'?s|somebody'?s) "
+        r"(drink|cup|glass|coffee|tea|juice|beer|wine|water|food|shake|smoothie|soup|dinner)\b")),
+    ("R6", "making a drug test come back clean after using", _rx(
+        r"^(?!.*\b(prescribed|prescription|poppy seeds?|cbd|false positive)\b).*"
+        r"\b(make|get) (my|the|a) (pee|urine|piss|drug|hair|swab|saliva) (test|sample|screen) (come back |be |test |read )?(clean|negative)\b",
+        r"^(?!.*\b(prescribed|prescription|poppy seeds?|cbd|false positive)\b).*"
+        r"\b(test|come back|come up|pee|be) clean\b.{0,60}\b(used|smoked|took|did|using|after (smoking|using|taking))\b")),
+    ("R6", "faking weight or intake for an eating-disorder team", _rx(
+        r"\b(i|i'?ll|i'?m|im|can i|should i|do i|how (do|can|much can) i)\b.{0,30}\b(water ?load\w*|drink (enough|lots of|a lot of|extra|loads of) water|weights? in my (pockets|bra|clothes)|heavy clothes)\b.{0,60}"
+        r"\b(weigh[- ]?ins?|weighing|scale)\b",
+        r"\bso (the|my) (clinic|doctor|dietitian|dietician|treatment team|therapist|nurse|parents|team) (thinks?|believes?) i('?ve| have)? "
+        r"(gained|eaten|been eating|am eating|put on)\b")),
+    ("R6", "forging or altering a prescription or medical document", _rx(
+        r"\b(edit|alter|forge|fake|photoshop|tamper with|falsify|modify)\w*\s+(my|a|the|an|this|that|his|her|our|old|some)\s+(\w+\s+){0,2}?"
+        r"(prescription|script|rx|doctor'?s note|sick note|"
+        r"medical (certificate|note|record)|lab (result|report)s?|vaccin\w* (card|record|certificate|pass))\b(?!\s+(is|are) (illegal|a crime))",
+        r"\bchange (the )?(date|quantity|refills?|number of refills|dose|strength|name|drug)\b.{0,30}\bon (my|a|the|an|this) (old )?"
+        r"(prescription|script|rx|paper prescription)\b",
+        r"\b(prescription|script|rx) (pdf|scan|photo|image)\b.{0,40}\b(so|to) (the )?(date|refills|quantity|number|dose)\b")),
+    ("R6", "getting a clinician to make a false diagnosis for gain", _rx(
+        r"\b(get|make|convince|trick|persuade) (a|the|my|our) (doctor|gp|psychiatrist|pediatrician|paediatrician|psychologist|specialist) "
+        r"(to )?(say|diagnose|think|write|certify|sign)\b.{0,80}\b(so (we|i|he|she) (get|can get|qualify|receive)|for the (money|benefits?|"
+        r"disability|insurance|claim|payout|allowance|compensation)|even though (he|she|i|they)('?s| is| am| are)? (fine|not|doesn'?t|don'?t))\b",
+        r"\bwhat (should|do|can) (we|i) (tell|say to) (him|her|them|the doctor|the assessor|the psychiatrist)\b.{0,60}\b(so (we|i) (get|qualify)|"
+        r"benefits?|disability (money|payments?|allowance)|the payout)\b")),
+    ("R4", "two clinicians disagree: who is right for a person", _rx(
+        r"\b" + _SAYS + r"\b.{0,60}\b" + _SAYS + r"\b.{0,80}\b(who'?s right|who is right|which (of them|one) is right|who (do|should) (we|i) "
+        r"(listen to|believe|trust|go with))\b")),
+    ("R4", "X or Y for a named person, any treatment words", _rx(
+        r"\b(repair|graft|stent graft|open surgery|laser|procedure|operation|pump|patch|cream|gel|infusion|injection|implant|valve|tablets?|"
+        r"capsules?|(\w+ ){0,2}therapy|\w+(mab|pril|olol|statin|azole|cillin|mycin|oxacin|tide|gliptin|sartan|dipine|prazole|etam|trigine|"
+        r"zepam|zolam))\b.{0,40}\bor\b.{0,50}\bfor (him|her|them|my( [\w-]+){1,4})\s*[?.!]")),
 ]
 
