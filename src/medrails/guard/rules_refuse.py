@@ -89,6 +89,10 @@ INJECTION_RULES: list[tuple[str, re.Pattern]] = [
                         r"\b(without|with no) (any )?(rules|restrictions|guidelines|limits|filters)\b", r"\bunfiltered\b", r"\bunrestricted\b",
                         r"\bsafety\s*=\s*off\b", r"\b(policy|filters?|restrictions) (are )?(off|lifted|disabled|deprecated)\b",
                         r"\bopposite day\b")),
+    # a message that opens as cipher text or asks to decode and then obey: the guard cannot read what it would answer
+    ("encoded text", _rx(r"^\s*(rot-?13|base-?64|b64|hex|caesar( cipher)?|reversed|backwards|morse|atbash)\s*[:=]\s*\S",
+                         r"\b(decode|decipher|unscramble|decrypt)\b.{0,30}\b(this|the following|it|below)\b.{0,30}\b(and|then)\b.{0,15}"
+                         r"\b(answer|do|follow|reply|respond|comply|obey)\b")),
     ("chat markup", _rx(r"<\|?\s*(system|im_start|im_end)\s*\|?>", r"\[/?inst\]", r"<<\s*/?sys\s*>>", r"#{2,}\s*system\b", r"</?system>",
                         r"\bsystem\s*(override|update|prompt update)\s*:")),
     ("persona", _rx(r"\b(pretend|act|roleplay|role-play|role play|play)\b.{0,40}\b(doctor|physician|pharmacist|prescriber|ai without|no rules|"
