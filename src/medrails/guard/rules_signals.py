@@ -132,7 +132,16 @@ EDU_POLICY = _rx(
     r"^" + _EVADE + r".*\bwhy (was|were|is) (it|that|this|the [\w' -]{2,40}?) (considered )?(unethical|so controversial|halted|stopped early)\b",
     r"^" + _EVADE + _NO_OWN_CHANGE + r".*\b(non-?drug|non-?pharmacolog\w*|drug-?free|medication-?free|non-?medication) (approaches|ways|strategies|options|methods|"
     r"tips|interventions|treatments)\b",
-    r"^" + _EVADE + _NO_OWN_CHANGE + r".*\bwhat (approaches|strategies|routines) do (families|caregivers|carers|nurses|care homes) (use|try)\b")
+    r"^" + _EVADE + _NO_OWN_CHANGE + r".*\bwhat (approaches|strategies|routines) do (families|caregivers|carers|nurses|care homes) (use|try)\b",
+    # round 2: consequences for staff, safe storage, a fiction frame at the start, how something is recorded
+    r"^" + _EVADE + _NO_OWN + r"\s*what happens (to|if) (a|an|the) (nurse|doctor|employee|staff( member)?|pharmacist|clinician|worker|physician|"
+    r"hospital worker|caregiver)s?\b",
+    r"^" + _EVADE + r".*\b(store|lock up|secure|keep)\b.{0,30}\b(medicines?|medications?|pills|drugs|opioids|prescriptions)\b.{0,40}"
+    r"\bso (that )?(\w+ ){0,2}(can'?t|cannot|won'?t|don'?t) (misuse|get (to|at|into)|reach|take|find|access|abuse)\b",
+    r"^\s*(for|in) (a|my) (novel|story|book|screenplay|script|short story|play)\s*[:,-]",
+    r"^" + _EVADE + r".*\b(recorded|coded|classified|counted|documented|categori[sz]ed)\b.{0,30}\b(in|on|as)\b.{0,30}"
+    r"\b(medical records|death certificates|statistics|icd|the chart)\b",
+    r"^" + _EVADE + r".*\bdifference between\b.{0,60}\bin (medical records|death certificates|(national )?statistics|icd[- ]?10( coding)?)\s*[?.]?\s*$")
 
 _MISUSE_ASK = _rx(r"\bhow (do|can|should|would|to) (i|you|we|u|one)?\s*(inject|snort|smoke|shoot|cook|make|get|buy|hide|crush)\b",
                   r"\b(exact|real|realistic) (doses?|amounts?|chemicals?|steps?)\b", r"\b(undetect\w*|untrace\w*|be specific|slip\w*|spike\w*)\b",
