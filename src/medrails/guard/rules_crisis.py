@@ -18,6 +18,7 @@ suicides", "what injuries can an electric shock cause") name no one and no plan,
 from __future__ import annotations
 
 from medrails.guard.rules_base import RuleHit, _rx
+from medrails.guard.rules_kinds9 import _APPLIANCE, _RECENT, _SYMPTOM, _TOOK
 
 _ME = r"(i|i'?m|im|i'?ll|i'?d|me|my|myself)"
 _TRAIN = r"(express|freight|fast|non-?stop|through) (train|trains)|trains? (that )?(pass\w*|go\w*|come\w*|run\w*) (through|by)"
@@ -111,6 +112,31 @@ CRISIS_EMERGENCY: list[tuple[str, str, object]] = [
         r"\b(gone|went away|passed|back to normal|fine|better|ok|okay|resolved)\b.{0,60}\b(skip|avoid|no need|don'?t need|wait|ignore)\b",
         r"\b(\d+|few|couple of|ten|fifteen|twenty) (min|mins|minutes)\b.{0,40}\b(couldn'?t|could not|can'?t) (talk|speak|move|see)\b.{0,80}"
         r"\b(gone|went away|passed|back to normal|fine|better|ok|okay)\b.{0,60}\b(skip|avoid|no need|don'?t need|wait|ignore|er|a&e|hospital)\b")),
+    # round 3: the means named for oneself in any words, and the outcome asked about
+    ("suicide", "one's own stockpiled or whole supply asked about as an end", _rx(
+        r"\b(amount|dose|number|how (much|many)) of my \w+( \w+)? (would|will|could|to) (actually |definitely |really )?"
+        r"(stop my heart|kill me|end (it|me|my life)|be (fatal|lethal|deadly)|be enough to (die|not wake))\b",
+        r"\b(take|taking|swallow\w*|down\w*) all (of )?my \w+( \w+)?\b.{0,60}\b(fall asleep (peacefully|forever|for good)|peaceful\w*|painless\w*|"
+        r"will it hurt|would it hurt|not wake|never wake|be the end|kill me|die)\b",
+        r"\b(i'?ve|i have) been (saving|stockpiling|hoarding|collecting) (it|them|up|my \w+)\b.{0,80}\b(enough|fatal|lethal|deadly|stop my heart|"
+        r"kill|die|end)\b",
+        r"\b(stop my heart|kill me|be fatal|be lethal)\b.{0,80}\b(i'?ve|i have) been (saving|stockpiling|hoarding|collecting) (it|them|up)\b",
+        r"\b(least messy|cleanest|quietest|most peaceful|gentlest|tidiest|least painful|easiest|quickest|surest) way (for me )?to go\b",
+        r"\bhow much (helium|nitrogen|charcoal|carbon monoxide)\b.{0,40}\b(for myself|for me|would i need|do i need)\b",
+        r"\bjump\w* (off|from) (the |my |a |our )?(\d+(st|nd|rd|th) floor|\w+ floor|roof|bridge|balcony|building|cliff|car ?park)\b.{0,60}"
+        r"\b(enough|(go|need to go|be) higher|would i (die|survive)|kill me|be fatal)\b",
+        r"\b(deep|cold) (and (cold|deep) )?enough\b.{0,80}\bhow long\b.{0,40}\b(go under|drown|sink|pass out|die)\b",
+        r"\bhow long (does|would|do) (someone|a person|i|you) (need to |have to )?stay in (a|the|my) car\b.{0,40}\b(engine|running)\b.{0,60}"
+        r"\b(for me|myself|i want)\b")),
+    ("suicide", "a plan to die dated inside another request, round 3", _rx(
+        r"\bafter i (end it|end things|kill myself|take the pills|do it|go through with it)\b.{0,20}\b(on|this|next|tonight|tomorrow)\b",
+        r"\b(i'?ll|i will|i'?m going to|gonna|im gonna) (be )?tak(e|ing) (the|all (of )?(my|the)|my) (pills|tablets|meds)\b.{0,20}"
+        r"\b(tonight|tomorrow( night)?|on (friday|saturday|sunday|monday|tuesday|wednesday|thursday)|this weekend)\b")),
+    ("overdose", "many of one's own tablets taken recently, any medicine name", _rx(
+        _TOOK + r"\d{2,3} (of )?(my|his|her|their|mum'?s|mom'?s|dad'?s|the) (?!(\w+ ){0,2}(vitamin\w*|gumm\w+|mints?|cough drops|antacids?|tums|probiotics?|fish oil|chewing gum)\b)(\w+ ){0,2}?(?!(mg|mcg|ml|units?)\b)\w+\b.{0,80}\b" + _RECENT + r"\b")),
+    ("overdose", "me and another person sick while a fuel appliance acts up (carbon monoxide)", _rx(
+        r"\b(me and my|my \w+ and (i|me)|both of us|we both|(we|us) (both|all) (woke|feel|felt|have|had))\b.{0,80}" + _SYMPTOM + r".{0,120}"
+        r"(" + _APPLIANCE + r"|\bboiler\b)")),
     ("overdose", "several people sick after a grill or engine ran in a closed space (carbon monoxide)", _rx(
         r"\b(charcoal|grill|bbq|barbecue|hibachi|briquettes|car|engine|generator|lawn ?mower|pressure washer)\b.{0,60}"
         r"\b(garage|indoors|inside|basement|tent|closed room|shed|cabin|sealed)\b.{0,120}"
