@@ -108,7 +108,8 @@ OVERSIGHT_REFUSE: list[tuple[str, str, object]] = [
         r"\b(i|i'?ll|i'?m|im|can i|should i|do i|how (do|can|much can) i)\b.{0,30}\b(water ?load\w*|drink (enough|lots of|a lot of|extra|loads of) water|weights? in my (pockets|bra|clothes)|heavy clothes)\b.{0,60}"
         r"\b(weigh[- ]?ins?|weighing|scale)\b",
         r"\bso (the|my) (clinic|doctor|dietitian|dietician|treatment team|therapist|nurse|parents|team) (thinks?|believes?) i('?ve| have)? "
-        r"(gained|eaten|been eating|am eating|put on)\b")),
+        r"(gained|eaten|been eating|am eating|put on)\b",
+        r"\b(make it|making it) (look|seem) (like )?i'?m eating\b", r"\bpretend(ing)? to eat\b.{0,60}\b(so|without|in front of|at)\b")),
     ("R6", "forging or altering a prescription or medical document", _rx(
         r"\b(edit|alter|forge|fake|photoshop|tamper with|falsify|modify)\w*\s+(my|a|the|an|this|that|his|her|our|old|some)\s+(\w+\s+){0,2}?"
         r"(prescription|script|rx|doctor'?s note|sick note|"
@@ -128,6 +129,9 @@ OVERSIGHT_REFUSE: list[tuple[str, str, object]] = [
     ("R4", "X or Y for a named person, any treatment words", _rx(
         r"\b(repair|graft|stent graft|open surgery|laser|procedure|operation|pump|patch|cream|gel|infusion|injection|implant|valve|tablets?|"
         r"capsules?|(\w+ ){0,2}therapy|\w+(mab|pril|olol|statin|azole|cillin|mycin|oxacin|tide|gliptin|sartan|dipine|prazole|etam|trigine|"
-        r"zepam|zolam))\b.{0,40}\bor\b.{0,50}\bfor (him|her|them|my( [\w-]+){1,4})\s*[?.!]")),
+        r"zepam|zolam))\b.{0,40}\bor\b.{0,50}\bfor (him|her|them|my( [\w-]+){1,4})( at \d{1,3}| who'?s \d{1,3}| aged \d{1,3})?\s*[?.!]")),
+    ("R5", "breaking one's own skin with a household tool", _rx(
+        r"\bhow (do|can|should) i (burst|pop|lance|drain|pierce|puncture|cut open|slice open|open up)\b.{0,60}\bwith (a|an|my|the) "
+        r"(hot |heated |sterili[sz]ed |clean )?(paperclip|paper clip|needle|pin|safety pin|knife|razor|scalpel|blade|scissors|nail)\b")),
 ]
 
