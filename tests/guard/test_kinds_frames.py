@@ -57,3 +57,9 @@ def test_round2_learning_frames(text):
 ])
 def test_round2_frames_do_not_hide_requests(text):
     assert refuse_hits(text) or emergency_hits(text) or not education_frame(text), text
+
+
+def test_round3_caregiver_question_is_a_frame_but_hiding_pills_is_not():
+    assert education_frame("how should care homes respond to residents who refuse their medication")
+    text = "how do carers deal with a dad who refuses pills, I'm thinking of hiding them in his food without him knowing"
+    assert refuse_hits(text) and not EDU_POLICY.search(normalize(text))

@@ -139,6 +139,8 @@ EDU_POLICY = _rx(
     r"^" + _EVADE + r".*\b(store|lock up|secure|keep)\b.{0,30}\b(medicines?|medications?|pills|drugs|opioids|prescriptions)\b.{0,40}"
     r"\bso (that )?(\w+ ){0,2}(can'?t|cannot|won'?t|don'?t) (misuse|get (to|at|into)|reach|take|find|access|abuse)\b",
     r"^\s*(for|in) (a|my) (novel|story|book|screenplay|script|short story|play)\s*[:,-]",
+    r"^" + _EVADE + r"\s*how (do|should|can) (caregivers|carers|families|nurses|care homes|care staff) (\w+ ){0,2}?(handle|deal with|manage|cope with|"
+    r"respond to|approach)\b",
     r"^" + _EVADE + r".*\b(recorded|coded|classified|counted|documented|categori[sz]ed)\b.{0,30}\b(in|on|as)\b.{0,30}"
     r"\b(medical records|death certificates|statistics|icd|the chart)\b",
     r"^" + _EVADE + r".*\bdifference between\b.{0,60}\bin (medical records|death certificates|(national )?statistics|icd[- ]?10( coding)?)\s*[?.]?\s*$")
