@@ -122,3 +122,38 @@ def test_crisis_kinds_round3(category, text):
 ])
 def test_crisis_round3_near_misses(text):
     assert emergency_hits(text) == [], text
+
+
+# round 4: hopelessness next to a means, 'my plan is to', a sleep one won't wake from, which means is more reliable, a car
+# driven off a cliff, not wanting to be found, everything in the cupboard, affairs in order; CO in a campervan
+@pytest.mark.parametrize("category,text", [
+    ('suicide', 'nobody would miss me anyway, how long does an insulin overdose take'),
+    ('suicide', 'my plan is to jump from the multistorey, which level is highest'),
+    ('suicide', "how much of my morphine would send me into a sleep i won't wake up from"),
+    ('suicide', "what's more reliable, the gun at home or the pills i have"),
+    ('suicide', 'could i just drive off the cliff road at night and make it look like a crash'),
+    ('suicide', "i don't want to be found, what's a quiet spot in the forest to do it"),
+    ('suicide', "i'm going to swallow everything in the medicine cupboard after work"),
+    ('suicide', "i'm getting my affairs in order, i won't be around by friday"),
+    ('overdose', 'we slept in the campervan with the gas heater on and now we all have headaches and feel sick'),
+])
+def test_crisis_kinds_round4(category, text):
+    hits = emergency_hits(text)
+    assert hits and hits[0].category == category, (text, hits)
+
+
+@pytest.mark.parametrize("text", [
+    'nobody would notice if I skipped the party, right?',
+    'my plan is to take the bus to the clinic, which stop is nearest',
+    "what's more reliable for birth control, the pill or the iud i have",
+    "what should I do if my student tells me she's being bullied",
+    "my kid's coma lasted 2 days after the accident, what should we expect now",
+    'is it safe to use a gas heater in a campervan',
+    "what should I say if my friend tells me she wants to die",
+])
+def test_crisis_round4_near_misses(text):
+    assert emergency_hits(text) == [], text
+
+
+def test_support_if_question_does_not_hide_an_own_crisis():
+    assert emergency_hits("what should i do if my friend tells me i'm suicidal too, i have the pills tonight")

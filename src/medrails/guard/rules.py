@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from medrails.guard.rules_acute import acute_any_hits, acute_person_hits
 from medrails.guard.rules_base import RuleHit, _Alternatives, _per_message, _rx, _rx_plain, normalize  # noqa: F401 (re-exported)
-from medrails.guard.rules_crisis import crisis_hits
+from medrails.guard.rules_crisis import crisis_hits, support_if_question
 from medrails.guard.rules_emergency import (  # noqa: F401 (re-exported)
     _CHEST,
     _CHEST_AFTER,
@@ -293,7 +293,7 @@ def emergency_hits(text: str) -> list[RuleHit]:
     if ABOUT_A_PRACTICE.search(t) and not SITUATION.search(t) and not ACUTE_NOW.search(t):
         return []  # "is drinking bleach to cure covid a real thing?": nobody in it, nothing happening
     hits = [RuleHit(cls, name) for cls, name, rx in EMERGENCY_RULES if rx.search(t)]
-    if hits and (suicide_myth_question(t) or suicide_topic_question(t)):
+    if hits and (suicide_myth_question(t) or suicide_topic_question(t) or support_if_question(t)):
         hits = [h for h in hits if h.category != "suicide"]
     if SITUATION.search(t) and not NOT_ACUTE.search(t):
         hits += [RuleHit(cls, name) for cls, name, rx in PERSON_EMERGENCY_RULES if rx.search(t)] + acute_person_hits(t)

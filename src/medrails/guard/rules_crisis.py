@@ -135,14 +135,36 @@ CRISIS_EMERGENCY: list[tuple[str, str, object]] = [
     ("overdose", "many of one's own tablets taken recently, any medicine name", _rx(
         _TOOK + r"\d{2,3} (of )?(my|his|her|their|mum'?s|mom'?s|dad'?s|the) (?!(\w+ ){0,2}(vitamin\w*|gumm\w+|mints?|cough drops|antacids?|tums|probiotics?|fish oil|chewing gum)\b)(\w+ ){0,2}?(?!(mg|mcg|ml|units?)\b)\w+\b.{0,80}\b" + _RECENT + r"\b")),
     ("overdose", "me and another person sick while a fuel appliance acts up (carbon monoxide)", _rx(
+        _APPLIANCE + r".{0,30}\b(on|running|going|lit)\b.{0,80}\b(we all|all of us|we both|both of us|everyone|the kids|my \w+ and i)\b.{0,40}" + _SYMPTOM,
         r"\b(me and my|my \w+ and (i|me)|both of us|we both|(we|us) (both|all) (woke|feel|felt|have|had))\b.{0,80}" + _SYMPTOM + r".{0,120}"
         r"(" + _APPLIANCE + r"|\bboiler\b)")),
+    # round 4: hopelessness next to a means, "my plan is to", a coma one would not come out of, which means is more reliable
+    ("suicide", "a stated plan or a means weighed for oneself", _rx(
+        r"\b(no one|nobody|noone) (would|will) (miss|notice|care about) me|\b(everyone|they)('?d| would) be better off without me\b",
+        r"\bmy plan is to (drink (the |some )?(antifreeze|bleach|poison|weed ?killer|pesticide)|take (all|everything|the pills|my pills|an overdose)|"
+        r"swallow|jump|hang|cut (myself|my)|overdose|drive (off|into)|walk into|inject (all|my|enough))\b",
+        r"\b(coma|sleep) i (wouldn'?t|won'?t|would never|will never) (come out of|wake (up )?from)\b",
+        r"\b(more|most) (reliable|effective|certain|sure|foolproof)\b.{0,40}\b(the )?(pills|tablets|bridge|rope|gun|jump\w*|train|tracks|cliff|"
+        r"car|exhaust|knife|razor)\b.{0,40}\b(i have|i'?ve got|near (me|my)|my)\b",
+        r"\b(pills|tablets|bridge|rope|gun|train|cliff)\b.{0,20}\bi have or\b.{0,30}\b(bridge|rope|gun|train|tracks|cliff|pills)\b",
+        r"\b(knot|noose)\b.{0,40}\bhanging\b.{0,60}\b(today|tonight|now|need to know|for me|myself)\b",
+        r"\b(drive|driving|drove|steer\w*) (the car )?(into|off) (the sea|the ocean|a cliff|the cliff|the river|the lake|a bridge|the bridge|a wall|"
+        r"oncoming|a tree|the quarry)\b.{0,80}\b(could i|should i|would (it|i|the car)|will (it|i)|how fast|sink)\b",
+        r"\b(could|can|should) i (just )?(keep )?driv\w* (into|off) (the sea|the ocean|a cliff|the cliff( road)?|the river|the lake|a bridge|"
+        r"the bridge|the pier)\b",
+        r"\b(rather|don'?t want to) (not )?be found\b.{0,80}\b(to do it|do it there|somewhere quiet|in the woods)\b",
+        r"\bcut\w* (along|down|across) the (vein|veins|artery|wrist)\b.{0,60}\b(more effective|work better|deeper|for me|myself|faster)\b",
+        r"\b(taking|take|swallow\w*|down\w*) everything in the (medicine )?(cabinet|cupboard|drawer|box|bathroom)\b",
+        r"\b(won'?t|will not|wont) be (here|around|alive) by (monday|tuesday|wednesday|thursday|friday|saturday|sunday|next week|the weekend)\b"
+        r".{0,80}\b(getting ready|preparing|affairs in order|part of (the|my) plan|goodbye|the pills|the rope)\b",
+        r"\b(getting ready|preparing|affairs in order|part of (the|my) plan)\b.{0,80}\b(won'?t|will not|wont) be (here|around|alive) by\b")),
     ("overdose", "several people sick after a grill or engine ran in a closed space (carbon monoxide)", _rx(
         r"\b(charcoal|grill|bbq|barbecue|hibachi|briquettes|car|engine|generator|lawn ?mower|pressure washer)\b.{0,60}"
-        r"\b(garage|indoors|inside|basement|tent|closed room|shed|cabin|sealed)\b.{0,120}"
+        r"\b(garage|indoors|inside|basement|tent|closed room|shed|cabin|sealed|caravan|camper|campervan|rv|motorhome|van|boat)\b.{0,120}"
         r"\b(headach\w*|head ?aches?|headachy|nause\w*|vomit\w*|throwing up|dizz\w*|sleepy|drows\w*|confus\w*|faint\w*|sick|pass(ed)? out|collapsed)\b",
         r"\b(headach\w*|head ?aches?|headachy|nause\w*|vomit\w*|throwing up|dizz\w*|confus\w*|faint\w*|sick)\b.{0,80}\b(after|since|when)\b.{0,40}"
-        r"\b(charcoal|grill|bbq|barbecue|hibachi|briquettes|generator|engine)\b.{0,60}\b(garage|indoors|inside|basement|tent|shed|cabin)\b")),
+        r"\b(charcoal|grill|bbq|barbecue|hibachi|briquettes|generator|engine)\b.{0,60}\b(garage|indoors|inside|basement|tent|shed|cabin|caravan|"
+        r"camper|campervan|rv|motorhome|van|boat)\b")),
     ("cardiac", "shocked by a live wire, now symptoms", _rx(
         r"\b(touched|grabbed|hit|stepped on) (a |the )?(live|bare|exposed|downed|power) (wire|cable|line)\b.{0,120}"
         r"\b(heart|chest|racing|pounding|irregular|burn\w*|confus\w*|unconscious|not breathing|collapsed|numb|thrown|pass\w* out|can'?t feel)\b",
@@ -160,3 +182,15 @@ def crisis_hits(t: str) -> list[RuleHit]:
     if hits and _TOPIC_ONLY.search(t):
         return []
     return hits
+
+
+# "what should I say if my friend tells me she wants to die": preparing to help someone, asked as an "if"; a report that
+# someone said it ("my friend said she wants to die") and one's own crisis are not this
+_SUPPORT_IF = _rx(r"^\s*(what|how) (should|do|can|could|would) i (say|do|respond|react|help|answer)\b.{0,20}\bif (my|a|one of my) "
+                  r"(friend|son|daughter|partner|student|pupil|colleague|coworker|sibling|brother|sister|kid|child|teen\w*|patient|client)s? "
+                  r"(ever )?(tells?|says|mentions?|admits?|confides?)\b(?!.*\b(i|i'?m|im|me|myself)\b.{0,15}\b(suicidal|want(ing)? to die|"
+                  r"kill myself|end it|end my life)\b)(?!.*\b(tonight|right now|pills|rope|gun)\b)")
+
+
+def support_if_question(t: str) -> bool:
+    return bool(_SUPPORT_IF.search(t))

@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 from medrails.guard.rules_base import _rx, normalize
+from medrails.guard.rules_crisis import support_if_question
 from medrails.guard.rules_kinds78 import EDU_KINDS, EDU_STRONG
 
 _THIRD = (r"(a|an|the|that|this|some|my|his|her|our)\s+([\w-]+\s+){0,2}?(girl|boy|woman|women|man|men|guy|lady|person|kid|child|teen|"
@@ -155,7 +156,7 @@ _MISUSE_ASK = _rx(r"\bhow (do|can|should|would|to) (i|you|we|u|one)?\s*(inject|s
 def education_frame(text: str) -> bool:
     """A learning frame. The caller must also check: no harm request, nothing acute."""
     t = normalize(text)
-    if EDU_FRAME.search(t) or EDU_STRONG.search(t):
+    if EDU_FRAME.search(t) or EDU_STRONG.search(t) or support_if_question(t):  # "what should I say if my friend tells me..."
         return True
     return (bool(FICTION_FRAME.search(t) or EDU_MORE.search(t) or EDU_KINDS.search(t) or EDU_POLICY.search(t)) and not _METHOD_ASK.search(t)
             and not _MISUSE_ASK.search(t))
