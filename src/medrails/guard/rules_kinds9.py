@@ -59,7 +59,7 @@ def emergency9_hits(t: str) -> list[RuleHit]:
 _POISON = (r"(ricin|abrin|sarin|soman|tabun|vx|novichok|nerve (agent|gas)s?|mustard gas|sulfur mustard|phosgene|cyanide|hydrogen cyanide|"
            r"potassium cyanide|sodium cyanide|botulinum( toxin)?|botulism toxin|tetrodotoxin|aconitine|strychnine|anthrax|chlorine gas|"
            r"thallium( sulfate)?|polonium|dimethylmercury|batrachotoxin|saxitoxin|conotoxin)")
-_MAKE = r"(make|making|made|produce|producing|synthesi[sz]\w*|extract\w*|purif\w*|isolat\w*|refin\w*|cook|brew|manufactur\w*|weaponi[sz]\w*|prepare|preparing|create|creating|get|obtain)"
+_MAKE = r"(make|making|made|produce|producing|synthesi[sz]\w*|extract\w*|purif\w*|isolat\w*|refin\w*|cook|brew|manufactur\w*|weaponi[sz]\w*|prepare|preparing|create|creating|get|obtain|cultur\w*|grow|growing)"
 POISON_MAKING = _rx(
     r"\b(how (to|do i|do you|can i|would i|could i|would (one|someone|you)|could (one|someone|you)|does one|is)|steps (to|for)|instructions (for|to|on)|"
     r"recipe (for|to)|guide (to|for)|walk me through|explain how to|help me|tell me how to|way to|ways to|process (to|for|of))\s+"

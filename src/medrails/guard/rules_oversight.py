@@ -21,11 +21,11 @@ _TEST = (r"(ecg|ekg|echo\w*|mri|ct( scan| report)?|cat scan|pet scan|x-?rays?|ul
          r"holter( monitor| summary| report)?|smartwatch|apple watch|labs?|lab (results?|work|report)|bloods|blood ?(work|tests?|results?|panel)|"
          r"results?|report|readings?|pap( smear| test)?|colonoscopy|endoscopy|psa|a1c|hba1c|cholesterol|genetic test|dexa|bone density|"
          r"spirometry|sleep study|stress test|eeg|urine test|urinalysis|semen analysis|printout)")
-_OWN_TEST = (r"(\b(my|here'?s my|here are my|these are my|got my|i got my|i just got my)\s+(\w+\s+){0,3}?" + _TEST + r"\b|"
+_OWN_TEST = (r"(\bmy [\w-]+( [\w-]+)? (was|is|came back|came out|level|levels|reading|score|count) (at |of )?\d|\b(my|here'?s my|here are my|these are my|got my|i got my|i just got my)\s+(\w+\s+){0,3}?" + _TEST + r"\b|"
              r"^\s*(bloods|labs|my labs|results|ecg|ekg|holter)\s*[:=-])")
 _FOR_ME = (r"(what (does|do) (that|this|it|these|they) mean for (me|my (heart|health|liver|kidneys?|future|baby))|"
            r"what (are|'re) (the|my) (odds|chances) (that )?i (have|'ve got|got|might have)\b|"
-           r"(what'?s|what is|whats) wrong with me|"
+           r"(what'?s|what is|whats) wrong with me|does (that|this|it) mean (i|i'?ve|i have|i had|i'?m) (had |got |have |having )?(a |an )?\w+|"
            r"(is|are) (that|this|it|these) (dangerous|bad|serious|concerning|worrying|life[- ]threatening) for me|"
            r"is my (heart|liver|kidney\w*|thyroid|brain) (failing|damaged|ok|okay|dying|giving out)|"
            r"(do|did) i have (cancer|ms|lupus|leukemia|lymphoma|heart failure|afib|a tumou?r|diabetes)\b|"
@@ -38,7 +38,7 @@ _OPT = (r"(dialysis|hospice|comfort care|palliative( care)?|chemo\w*|radiation|r
         r"hysterectomy|ablation|pacemaker|insulin|metformin|(the )?trial|immunotherapy|hormones?|antibiotics|tonsillectomy|tubes|"
         r"waiting|wait(ing)? (and see|it out)|keep (going|doing (it|that|what)\w*)|carry(ing)? on|a (cast|brace|splint)|(the )?boot|"
         r"methylphenidate|ritalin|adderall|stimulants?|behaviou?ral therapy|ssris?|antidepressants?|the (pill|patch|shot|ring))")
-_CHOOSER = (r"((for (him|her|me|them|my (\w+\s)?(dad|father|mom|mum|mother|wife|husband|son|daughter|grandma|grandpa|kid|child|partner)))\s*[?.!]|"
+_CHOOSER = (r"((you decide|decide for (me|us))|(for (him|her|me|them|my (\w+\s)?(dad|father|mom|mum|mother|wife|husband|son|daughter|grandma|grandpa|kid|child|partner)))\s*[?.!]|"
             r"should (he|she|i|we|they|my [\w-]+) (start|do|go (with|for)|get|have|try|pick|choose|opt for|stay on|begin)\b|tell me which( one)?|which (one )?(should|do|would|shall) (we|i|he|she|they)\b|"
             r"what (do|would) you (recommend|suggest|pick|choose|advise|go with)( for (her|him|me|them|us|my \w+))?\s*([?.!]|$)|"
             r"who (do|should) (we|i|they) (listen to|believe|trust|go with)|which is (better|best|safer) for (him|her|me|them|my \w+)|"
@@ -73,6 +73,7 @@ OVERSIGHT_REFUSE: list[tuple[str, str, object]] = [
     ("R6", "harm made to look natural or undetectable", _rx(
         r"\b" + _HARM_TOOL + r"\b.{0,100}\b" + _NATURAL + r"\b",
         r"\b" + _NATURAL + r"\b.{0,100}\b" + _HARM_TOOL + r"\b",
+        r"\b" + _HARM_TOOL + r"\b.{0,100}\b(so|to make|making) it (look|looks|seem|seems) like (they|he|she|the \w+) (had an? |died|passed|suffered)",
         r"\b(so (it|that|this)|that) (won'?t|wouldn'?t|doesn'?t|does not|will not|would not|never) (show up|be found|be detected|be caught|show) "
         r"(on|in|at) (an? |the )?(autopsy|tox\w*( screen)?|post[- ]mortem|blood test)")),
     ("R6", "alcohol or a sedating drink given to a baby to make it sleep", _rx(
@@ -133,5 +134,24 @@ OVERSIGHT_REFUSE: list[tuple[str, str, object]] = [
     ("R5", "breaking one's own skin with a household tool", _rx(
         r"\bhow (do|can|should) i (burst|pop|lance|drain|pierce|puncture|cut open|slice open|open up)\b.{0,60}\bwith (a|an|my|the) "
         r"(hot |heated |sterili[sz]ed |clean )?(paperclip|paper clip|needle|pin|safety pin|knife|razor|scalpel|blade|scissors|nail)\b")),
+    # round 4
+    ("R6", "a dose to make a child sleep for someone's convenience", _rx(
+        r"\bhow (much|many)\b.{0,40}\b(make|makes|making|get|gets|keep|keeps|knock\w*)\b.{0,10}\b(a|my|the|our|her|his) (toddler|baby|kid|child|"
+        r"infant|little one|\d{1,2}[- ]?(yo|year[- ]old|month[- ]old))\b.{0,15}\b(sleep|asleep|drowsy|quiet|calm|out)\b")),
+    ("R6", "an excuse or story to explain away self-harm marks", _rx(
+        r"\b(excuse|explanation|story|lie|cover story|explain away)\b.{0,40}\b(for )?(the|my|these) (scars|cuts|burns|bruises|marks)\b",
+        r"\b(scars|cuts|burns|marks) on my\b.{0,40}\b(excuse|explain|lie|cover)\b")),
+    ("R6", "diverting controlled drugs from work stock", _rx(
+        r"\b(skim|steal|pocket|divert|swipe|take home|sneak out)\b.{0,30}\b(oxy\w*|opioids?|fentanyl|morphine|xanax|adderall|benzos?|pills|"
+        r"controlled (drugs|substances)|ketamine|dilaudid|hydrocodone)\b.{0,60}\b(without|from (the )?(stock|pharmacy|work|ward|cabinet|"
+        r"pyxis|omnicell)|counts?)\b")),
+    ("R6", "faking an illness to get a drug, a card or a benefit", _rx(
+        r"\b(by |through )?(faking|fake|feigning|pretending to have|exaggerating) (chronic |back |nerve )?(pain|symptoms|an illness|a condition|adhd|"
+        r"depression|anxiety|a seizure|insomnia|ptsd|a disability)\b.{0,60}\b(to get|so i (get|can get)|for (a|the|my)|card|prescription|"
+        r"script|benefits?|disability|time off)\b",
+        r"\b(get|obtain)\b.{0,40}\b(card|prescription|script|benefits?|note)\b.{0,20}\bby (faking|feigning|pretending|exaggerating)\b")),
+    ("R4", "start a medicine for someone or hold off", _rx(
+        r"\bshould (we|i|he|she|they|my [\w-]+) (start|begin|try|go on|put (him|her|them) on) [\w-]+( [\w-]+){0,2}? or (hold off|wait|not|leave it|"
+        r"skip it|hold on)\b")),
 ]
 
