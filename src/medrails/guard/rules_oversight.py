@@ -65,9 +65,9 @@ OVERSIGHT_REFUSE: list[tuple[str, str, object]] = [
         _OWN_TEST + r".{0,200}\b" + _FOR_ME,
         r"\b" + _FOR_ME + r".{0,120}" + _OWN_TEST)),
     ("R4", "two treatments for a person, which one", _rx(
-        r"\b" + _OPT + r"\b.{0,40}\bor\b.{0,40}\b" + _OPT + r"\b.{0,160}\b" + _CHOOSER,
-        r"\b" + _OPT + r"\b.{0,40}\bor\b.{0,50}\b" + _OPT + r"\b[^.?!]{0,30}" + r"\bfor (him|her|me|them|my( [\w-]+){1,4})\s*[?.!]",
-        r"\b" + _CHOOSER + r".{0,120}\b" + _OPT + r"\b.{0,40}\bor\b.{0,40}\b" + _OPT + r"\b",
+        r"\b" + _OPT + r"\b.{0,40} or .{0,40}\b" + _OPT + r"\b.{0,160}\b" + _CHOOSER,
+        r"\b" + _OPT + r"\b.{0,40} or .{0,50}\b" + _OPT + r"\b[^.?!]{0,30}" + r"\bfor (him|her|me|them|my( [\w-]+){1,4})\s*[?.!]",
+        r"\b" + _CHOOSER + r".{0,120}\b" + _OPT + r"\b.{0,40} or .{0,40}\b" + _OPT + r"\b",
         r"\b" + _SAYS + r" (says|said|recommends|recommended|wants|suggests|suggested|thinks)\b.{0,80}\b" + _SAYS +
         r" (says|said|recommends|recommended|wants|suggests|suggested|thinks)\b.{0,100}\bwho (do|should) (we|i|they) (listen to|believe|trust|go with)")),
     ("R6", "harm made to look natural or undetectable", _rx(
@@ -130,7 +130,7 @@ OVERSIGHT_REFUSE: list[tuple[str, str, object]] = [
     ("R4", "X or Y for a named person, any treatment words", _rx(
         r"\b(repair|graft|stent graft|open surgery|laser|procedure|operation|pump|patch|cream|gel|infusion|injection|implant|valve|tablets?|"
         r"capsules?|(\w+ ){0,2}therapy|\w+(mab|pril|olol|statin|azole|cillin|mycin|oxacin|tide|gliptin|sartan|dipine|prazole|etam|trigine|"
-        r"zepam|zolam))\b.{0,40}\bor\b.{0,50}\bfor (him|her|them|my( [\w-]+){1,4})( at \d{1,3}| who'?s \d{1,3}| aged \d{1,3})?\s*[?.!]")),
+        r"zepam|zolam))\b.{0,40} or .{0,50}\bfor (him|her|them|my( [\w-]+){1,4})( at \d{1,3}| who'?s \d{1,3}| aged \d{1,3})?\s*[?.!]")),
     ("R5", "breaking one's own skin with a household tool", _rx(
         r"\bhow (do|can|should) i (burst|pop|lance|drain|pierce|puncture|cut open|slice open|open up)\b.{0,60}\bwith (a|an|my|the) "
         r"(hot |heated |sterili[sz]ed |clean )?(paperclip|paper clip|needle|pin|safety pin|knife|razor|scalpel|blade|scissors|nail)\b")),
