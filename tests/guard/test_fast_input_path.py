@@ -26,11 +26,14 @@ def test_classifier_embedding_is_deterministic_normalized_and_cached():
     assert first.shape == (emb.EMBEDDING_DIM,)
     assert np.array_equal(first, again), "the same text must give the same vector (training == serving)"
     assert abs(float(np.linalg.norm(first)) - 1.0) < 1e-4
-    # the int8 encoder approximates the float32 one: same meaning, not the same numbers
+    # the int8 base encoder approximates the float32 one: same meaning, not the same numbers
+    base = emb.classifier_embedding(text, adapter=None)
     full = emb.embed([text])[0]
-    assert 0.8 < float(first @ full) < 0.99999
-    other = emb.classifier_embedding("Can you recommend a good pizza place in Boston?")
-    assert float(first @ other) < float(first @ full)
+    assert 0.8 < float(base @ full) < 0.99999
+    other = emb.classifier_embedding("Can you recommend a good pizza place in Boston?", adapter=None)
+    assert float(base @ other) < float(base @ full)
+    if emb.shipped_adapter() is not None:  # the shipped head reads a tuned encoder, not the base one
+        assert float(first @ base) < 0.99
 
 
 def test_prefetch_is_joined_not_recomputed():
@@ -66,7 +69,9 @@ def test_failed_encode_is_not_cached(encoder_failing_once):
 
 
 def test_head_trained_on_another_encoder_is_refused(tmp_path):
-    for name in (HEAD_FILE, META_FILE):
+    shipped_meta = json.loads((ARTIFACT_DIR / META_FILE).read_text())
+    adapter = (shipped_meta.get("encoder_adapter") or {}).get("file")
+    for name in (HEAD_FILE, META_FILE) + ((adapter,) if adapter else ()):
         shutil.copy(ARTIFACT_DIR / name, tmp_path / name)
     assert GuardClassifier.load(tmp_path).classes  # the shipped head matches the shipped encoder
     meta = json.loads((tmp_path / META_FILE).read_text())
