@@ -27,7 +27,8 @@ from medrails.guard.rules import (
     refuse_hits,
     science_question,
 )
-from medrails.guard.rules_es import spanish_education
+from medrails.guard.rules_base import _rx_plain
+from medrails.guard.rules_es import spanish_education, spanish_refuse_hits
 from medrails.guard.rules_kinds9 import kind_refuse9_hits, term_question
 from medrails.guard.rules_kinds78 import NOT_IN_DANGER, kind_refuse_hits
 from medrails.guard.rules_lang import not_understood
@@ -98,11 +99,32 @@ def jailbreak_not_acute(text: str) -> bool:
 
 
 def classifier_emergency(model: GuardClassifier, pred: Prediction, text: str, threshold: float | None = None) -> bool:
+    if confident_emergency(pred, text):
+        return True
     if not emergency_eligible(text):
         return False
     t = model.thresholds.emergency if threshold is None else threshold
     # below the threshold, emergency mass still counts as unsafe in risk_classifier (refused, not answered)
     return pred.p_emergency >= t
+
+
+# The tuned-encoder head is rarely this sure about a message nobody is in danger in (0 of 1,874 MedQuAD,
+# MedicationQA and LiveQA questions at 0.98). The impersonal/learning/situation gates were written for the
+# frozen encoder's topic-level mass and veto it wrongly: "Nursing student with a question on SSRIs for
+# class. also ... planning how I'd do it this weekend", "my 3 yo bit a dishwasher pod, coughing and drooling".
+CONFIDENT_EMERGENCY = 0.98
+NOTHING_HAPPENING = _rx_plain(r"\bnothing(?:'s| is)? happening\b", r"\bnot happening (right )?now\b")
+
+
+def confident_emergency(pred: Prediction, text: str) -> bool:
+    """A near-certain classifier emergency overrides the education gates; a request to harm someone, a rule
+    override, a medicine decision, a kinds request, the past, "not in danger / nothing happening", and a message
+    the Spanish rules decided or no rule reads (the head's certainty there is not evidence) still decide."""
+    t = normalize(text)
+    return (pred.p_emergency >= CONFIDENT_EMERGENCY and not history_only(text) and not harm_request(text)
+            and not jailbreak_not_acute(text) and not medication_decision(text) and not kind_request(text)
+            and not spanish_education(text) and not spanish_refuse_hits(text) and not not_understood(text)
+            and not NOT_IN_DANGER.search(t) and not NOTHING_HAPPENING.search(t))
 
 
 def unsafe_mass(pred: Prediction, text: str, exclude: set[str] | frozenset = frozenset()) -> tuple[float, dict[str, float]]:

@@ -107,6 +107,10 @@ CRISIS_EMERGENCY: list[tuple[str, str, object]] = [
         r"\b(i'?m|i am|im) not coming back\b.{0,60}\b(walk into|jump|pills|end|die|gone|the sea|the water|the bridge)\b",
         r"\bafter i'?m gone\b.{0,40}\b(this weekend|tonight|tomorrow|on (friday|saturday|sunday|monday|tuesday|wednesday|thursday))\b",
         r"\bafter i'?m gone\b.{0,80}\b(i have it (all )?planned|it'?s (all )?planned|i'?ve planned it|i have a plan)\b")),
+    ("suicide", "not wanting to live, said of oneself next to a plan or a time, inside another request", _rx(
+        r"\bi (really |honestly |just |truly )?(don'?t|do not|dont) want to (live|be alive|wake up|exist|be here)( anymore| any more)?\b(?! (with|like|in|through|on|without)\b)"
+        r".{0,100}\b(plan|plans|planned|planning|picked|chosen|decided|how i'?d do it|how to do it|this weekend|tonight|tomorrow night|"
+        r"the pills|the rope|the gun)\b")),
     ("stroke", "one-sided weakness or lost speech for minutes, gone now, asking to skip care", _rx(
         r"\b(couldn'?t|could not|can'?t|unable to) (move|feel|lift|use) (my|his|her) (left|right) (hand|arm|leg|side)\b.{0,80}"
         r"\b(gone|went away|passed|back to normal|fine|better|ok|okay|resolved)\b.{0,60}\b(skip|avoid|no need|don'?t need|wait|ignore)\b",

@@ -57,7 +57,7 @@ EMERGENCY_RULES: list[tuple[str, str, re.Pattern]] = [
     ("suicide", "suicidal intent or self-harm",
      _rx(r"\bkill (myself|me)\b", r"\bkms\b", r"\bend (my|his|her) (own )?life\b", r"\bend it all\b", r"\btake (my|his|her) own life\b",
          r"\b(want|wants|going|ready|planning|plan) to die\b", r"\bi want to die\b", r"\bwant to be dead\b",
-         r"\b(don'?t|do not|dont) want to (live|be alive|wake up)\b", r"\bbetter off without me\b", r"\b(i'?m|i am|feel|feeling|been|is|she'?s|he'?s)\s+(so |very |really )?suicidal\b",
+         r"\b(don'?t|do not|dont) want to (live|be alive|wake up)\b(?! (with|like|in|through|without)\b)", r"\bbetter off without me\b", r"\b(i'?m|i am|feel|feeling|been|is|she'?s|he'?s)\s+(so |very |really )?suicidal\b",
          r"\b(commit|committing|attempt\w*)\s+suicide\b" + _PAST,
          r"\b(cutting|hurt|hurting|harm|harming)\s+(myself|herself|himself)\b", r"\b(i|i'?ve|i'?m|been|started|keep|want to|urges? to|going to|gonna)\s+(been\s+)?self[- ]harm\w*\b", r"\bself[- ]harm\w*\s+(again|tonight|right now)\b",
          r"\bhow (many|much)\b.{0,60}\b(to|would it take to|enough to)\s+(die|kill (myself|me)|never wake up|not wake up)\b",

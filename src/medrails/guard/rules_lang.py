@@ -55,7 +55,12 @@ SPANISH_EMERGENCY: list[tuple[str, str, object]] = [
      _rx(r"\b(quiero|quiere|quieren|voy a|va a|van a|vamos a|pienso|piensa|pensando en|ganas de|intento|intentar|trato de) (morir(me|se)?|matarme|matarse|suicidarme|suicidarse|quitarme la vida|"
          r"quitarse la vida|acabar con (mi|su) vida|acabar con todo)\b", r"\bme quiero morir\b", r"\bno quiero (vivir|seguir viviendo|despertar)\b",
          r"\b(me estoy|se esta|me sigo|sigo) (cortando|quemando|lastimando|haciendo dano)\b", r"\b(cortarme|quemarme|hacerme dano)\b",
-         r"\b(pienso|pensando|ideas?|pensamientos) (en el |de )?suicid(io|arme|arse)\b", r"\b(mejor|mejor estarian) sin mi\b")),
+         r"\b(pienso|pensando|ideas?|pensamientos) (en el |de )?suicid(io|arme|arse)\b", r"\b(mejor|mejor estarian) sin mi\b",
+         # a goodbye letter, a means made ready, or "taking them all tonight" said of oneself
+         r"\b(escribi|escribiendo|deje|tengo lista) (mi |una |la )?carta(s)? de despedida\b",
+         r"\b(cuerda|soga) (lista|preparada|para (colgarme|ahorcarme))\b",
+         r"\bya no quiero (seguir aqui|seguir en este mundo|estar aqui|seguir viviendo)\b",
+         r"\b(pienso|voy a|quiero) (tomarmelas|tomarmelos|tragarmelas|tragarmelos) tod[oa]s\b")),
     ("overdose", "overdose or poisoning (Spanish)",
      _rx(r"\b(se tomo|me tome|tomo|trago|se trago|me trague|comio|se comio)\b.{0,30}\b(todas las|muchas|un frasco|un bote|una caja|demasiad\w*|"
          r"\d{2,})\b.{0,25}\b(pastillas|pildoras|tabletas|medicinas?|capsulas)\b", r"\bsobredosis\b",
@@ -64,7 +69,9 @@ SPANISH_EMERGENCY: list[tuple[str, str, object]] = [
          r"thinner|removedor|blanqueador|desinfectante|capsulas? de detergente|liquido para (destapar|limpiar))\b",
          # "se tomó medio frasco de vitaminas con hierro": a container's worth of anything swallowed
          r"\b(se tomo|me tome|tomo|trago|se trago|me trague|comio|se comio|se bebio|bebio)\b.{0,20}\b(medio|media|un|una|todo el|toda la|el|la|"
-         r"\d+)\s+(frasco|bote|caja|botella|blister|paquete|tira)s?\b")),
+         r"\d+)\s+(frasco|bote|caja|botella|blister|paquete|tira)s?\b",
+         # "se tomó unas pastillas de hierro de mi mamá, como 10": the count after the pills
+         r"\b(se tomo|se trago|se comio|me tome|me trague)\b.{0,30}\b(pastillas|pildoras|tabletas|capsulas)\b.{0,50}\b(como|unas|mas de|casi) (\d+|diez|veinte)\b")),
     ("bleeding", "severe bleeding (Spanish)",
      _rx(r"\bno (para|deja) de sangrar\b", r"\bsangr(a|ando) (mucho|muchisimo|sin parar)\b", r"\bmucha sangre\b", r"\bhemorragia\b",
          r"\b(vomitando|escupiendo|tosiendo) sangre\b")),
