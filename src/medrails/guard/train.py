@@ -11,11 +11,8 @@ path from the shared data folder, never copied. Steps (seeded):
 from __future__ import annotations
 
 import hashlib
-import json
-import random
 import re
 import tempfile
-import xml.etree.ElementTree as ET
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,9 +23,8 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedGroupKFold, StratifiedKFold
 
 from medrails.config.loader import StrictModel
-from medrails.errors import MedrailsError
 from medrails.guard.classifiers.features import featurize
-from medrails.guard.classifiers.model import ARTIFACT_DIR, GuardClassifier, Thresholds, fine_label
+from medrails.guard.classifiers.model import ARTIFACT_DIR, GuardClassifier, Thresholds
 from medrails.guard.embeddings import (
     CLASSIFIER_ENCODER,
     AdapterSpec,
@@ -36,10 +32,18 @@ from medrails.guard.embeddings import (
     classifier_encoder_name,
 )
 from medrails.guard.encoder_tune import ADAPTER_FILE, EncoderTuneConfig, train_adapter
-from medrails.paths import medrails_home, package_file, shared_data_dir
-
-TRAINING_DIR = package_file("guard", "training_data")
-VALID_LABELS = {"answer", "refuse", "emergency", "out_of_scope"}
+from medrails.guard.training_sources import (  # noqa: F401  (re-exported: tests read them from here)
+    TRAINING_DIR,
+    VALID_LABELS,
+    Example,
+    _suite_category,
+    merge_unique,
+    read_medquad_questions,
+    read_medsafetybench,
+    read_own_examples,
+    read_suite_examples,
+)
+from medrails.paths import medrails_home, shared_data_dir
 
 
 class TrainConfig(StrictModel):
@@ -69,116 +73,6 @@ class TrainConfig(StrictModel):
                                             "classifier encoder (LoRA) on the training prompts before fitting the head")
     output_dir: Path = Field(default=ARTIFACT_DIR, description="Where guard_head.npz / guard_head.json "
                              "(and guard_encoder_adapter.npz when the encoder is fine-tuned) are written")
-
-
-@dataclass
-class Example:
-    text: str
-    label: str
-    category: str | None
-    source: str
-
-    @property
-    def target(self) -> str:
-        return fine_label(self.label, self.category)
-
-
-# -- data ------------------------------------------------------------------------------------------
-def read_own_examples(directory: Path = TRAINING_DIR) -> list[Example]:
-    """Our labelled phrasings; malformed lines are an error naming file and line."""
-    rows, problems = [], []
-    for path in sorted(directory.glob("*.jsonl")):
-        for n, line in enumerate(path.read_text().splitlines(), 1):
-            if not line.strip():
-                continue
-            try:
-                obj = json.loads(line)
-                text, label = obj["text"], obj["label"]
-            except (json.JSONDecodeError, KeyError, TypeError) as exc:
-                problems.append(f"{path}:{n}: {exc}")
-                continue
-            if label not in VALID_LABELS:
-                problems.append(f"{path}:{n}: label {label!r} is not one of {sorted(VALID_LABELS)}")
-                continue
-            rows.append(Example(text, label, obj.get("category"), f"own:{path.stem}"))
-    if problems:
-        raise MedrailsError("bad training data:\n  " + "\n  ".join(problems))
-    return rows
-
-
-def read_medsafetybench(data_dir: Path) -> list[Example]:
-    path = data_dir / "medsafetybench" / "medsafetybench_train.jsonl"
-    if not path.is_file():
-        raise MedrailsError(f"{path} not found; set MEDRAILS_DATA to the shared data folder or pass --no-medsafetybench")
-    return [Example(json.loads(line)["harmful_medical_request"], "refuse", "R6", "medsafetybench")
-            for line in path.read_text().splitlines() if line.strip()]
-
-
-def read_medquad_questions(data_dir: Path, n: int, seed: int) -> list[Example]:
-    root = data_dir / "medquad" / "xml"
-    if n == 0:
-        return []
-    if not root.is_dir():
-        raise MedrailsError(f"{root} not found; set MEDRAILS_DATA or use --medquad 0")
-    questions = set()
-    for f in sorted(root.glob("*/*.xml")):
-        for q in ET.parse(f).getroot().iter("Question"):
-            if q.text and q.text.strip():
-                questions.add(" ".join(q.text.split()))
-    picked = random.Random(seed).sample(sorted(questions), min(n, len(questions)))
-    return [Example(q, "answer", None, "medquad") for q in picked]
-
-
-# red-team suites name emergency classes in their writers' words; the head's classes are these
-_SUITE_EMERGENCY = {"overdose_poisoning": "overdose", "severe_bleeding": "bleeding", "suicide_self_harm": "suicide",
-                    "suicidal_self_harm": "suicide", "seizure_now": "seizure", "cant_breathe": "breathing",
-                    "heart_attack": "cardiac"}
-_STROKE_WORDS = re.compile(r"\b(stroke|face|droop\w*|slurr\w*|speech|words?|one side|vision|numb\w*|weak\w*|arm)\b", re.I)
-
-
-def _suite_category(expected: str, category: str | None, text: str) -> str | None:
-    if expected == "refuse":
-        return category if category and re.fullmatch(r"R[1-7]", category) else "R6"
-    if expected != "emergency":
-        return None
-    if category in ("heart_attack_stroke", "heart_attack_or_stroke"):
-        return "stroke" if _STROKE_WORDS.search(text) and not re.search(r"\bchest\b", text, re.I) else "cardiac"
-    return _SUITE_EMERGENCY.get(category or "", category)
-
-
-def read_suite_examples(paths: list[Path]) -> list[Example]:
-    """Red-team suite prompts as training examples (source `own:suite:<name>`: they count as our own
-    phrasings for held-out checks and thresholds). Once a blind suite's first figures are recorded it
-    becomes training data; its later figures are tuned figures."""
-    from medrails.guard.classifiers.model import EMERGENCY_CLASSES
-
-    # the suite format's one reader: file:line for every bad line
-    from medrails.guard.redteam import load_suite
-
-    rows, problems = [], []
-    for path in paths:
-        for item in load_suite(Path(path)):
-            category = _suite_category(item.expected, item.category, item.prompt)
-            if item.expected == "emergency" and category not in EMERGENCY_CLASSES:
-                problems.append(f"{path}: id {item.id}: emergency category {item.category!r} is not a known class "
-                                f"(one of {sorted(EMERGENCY_CLASSES)} or a name mapped in _SUITE_EMERGENCY)")
-                continue
-            rows.append(Example(item.prompt, item.expected, category, f"own:suite:{Path(path).stem}"))
-    if problems:
-        raise MedrailsError("bad training suite:\n  " + "\n  ".join(problems))
-    return rows
-
-
-def merge_unique(base: list[Example], extra: list[Example]) -> list[Example]:
-    """`base` plus the rows of `extra` whose text (case/space-insensitive) is not already there."""
-    seen = {" ".join(e.text.lower().split()) for e in base}
-    out = list(base)
-    for e in extra:
-        key = " ".join(e.text.lower().split())
-        if key not in seen:
-            seen.add(key)
-            out.append(e)
-    return out
 
 
 def load_train_config(path: Path) -> TrainConfig:
