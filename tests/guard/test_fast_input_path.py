@@ -51,11 +51,11 @@ def encoder_failing_once(monkeypatch) -> list[str]:
     real = emb._encode_quantized
     calls: list[str] = []
 
-    def flaky(text):
+    def flaky(text, adapter=emb.SHIPPED):
         calls.append(text)
         if len(calls) == 1:
             raise RuntimeError("encoder crashed")
-        return real(text)
+        return real(text, adapter)
 
     monkeypatch.setattr(emb, "_encode_quantized", flaky)
     return calls

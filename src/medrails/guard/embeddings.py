@@ -246,9 +246,7 @@ def prefetch_classifier_embedding(text: str, adapter: AdapterSpec | str | None =
         if future is not None:
             _classifier_cache.move_to_end(key)
             return future
-        # the shipped encoder's call keeps the one-argument form (tests wrap _encode_quantized(text))
-        future = (_prefetcher.submit(_encode_quantized, text) if adapter == SHIPPED
-                  else _prefetcher.submit(_encode_quantized, text, adapter))
+        future = _prefetcher.submit(_encode_quantized, text, adapter)
         _classifier_cache[key] = future
         while len(_classifier_cache) > CLASSIFIER_CACHE_SIZE:
             _classifier_cache.popitem(last=False)
