@@ -9,6 +9,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from pydantic import ValidationError
 
 from medrails.errors import MedrailsError
 from medrails.guard import embeddings as emb
@@ -82,7 +83,10 @@ def test_tiny_two_stage_training_end_to_end(tiny, tmp_path):
     assert loaded.adapter == spec
     pred = loaded.predict(TEXT)
     assert np.allclose(loaded.probabilities(loaded_features(loaded, TEXT)), list(pred.probs.values()), atol=1e-5)
-    assert decide_input(loaded, pred, TEXT).decision in {"answer", "refuse", "emergency", "out_of_scope"}
+    # the saved head decides exactly as the one in memory: same encoder, same weights
+    before = model.predict(TEXT)
+    assert pred.probs == pytest.approx(before.probs, abs=1e-6)
+    assert decide_input(loaded, pred, TEXT) == decide_input(model, before, TEXT)
 
 
 def loaded_features(model: GuardClassifier, text: str) -> np.ndarray:
@@ -130,6 +134,33 @@ def test_tampered_or_foreign_adapter_is_refused(tiny, tmp_path):
 
 
 def test_encoder_tune_config_is_strict():
-    with pytest.raises(Exception, match="rnak"):
+    with pytest.raises(ValidationError, match="rnak"):
         T.TrainConfig.model_validate({"encoder_tune": {"rnak": 8}})
+    # MiniLM has layers 0-5: a wrong index is a config error naming the field, before any training
+    with pytest.raises(ValidationError, match=r"encoder_tune\.layers\.1"):
+        T.TrainConfig.model_validate({"encoder_tune": {"layers": [0, 6]}})
     assert T.TrainConfig().encoder_tune.enabled is False  # the default recipe keeps the frozen encoder
+
+
+def _tiny_main_config(out: Path) -> T.TrainConfig:
+    return T.TrainConfig.model_validate({"holdout_fraction": 0.0, "use_medsafetybench": False, "medquad_questions": 0,
+                                         "output_dir": out, "encoder_tune": {"enabled": True, "max_steps": 2}})
+
+
+@pytest.mark.slow
+def test_guard_train_main_writes_an_adapter_and_a_head_that_load_together(tmp_path):
+    T.main(_tiny_main_config(tmp_path), progress=lambda _m: None)
+    loaded = GuardClassifier.load(tmp_path)
+    assert loaded.adapter is not None and loaded.adapter.path == tmp_path / et.ADAPTER_FILE
+    assert et.load_adapter(loaded.adapter.path)["meta"]["sha256"] == loaded.adapter.sha256
+    assert loaded.predict("I can't breathe and my lips are turning blue").emergency_class == "breathing"
+
+
+def test_a_failed_head_fit_leaves_the_installed_pair_untouched(tmp_path, monkeypatch):
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("head fit failed")
+
+    monkeypatch.setattr(T, "build_classifier", broken)
+    with pytest.raises(RuntimeError, match="head fit failed"):
+        T.main(_tiny_main_config(tmp_path), progress=lambda _m: None)
+    assert not (tmp_path / et.ADAPTER_FILE).exists()  # stage 1's adapter stayed in its scratch folder

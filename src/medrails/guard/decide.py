@@ -60,7 +60,8 @@ def kind_request(text: str) -> bool:
     """A request shape from rules_kinds78 (starve a child, set one's own bone, open a chart unlogged, take a
     relative's medicine, keep-or-remove one's own treatment) with nothing acute: refused with its category,
     even where the head's emergency mass is high ("9 year old ... 500 calories a day" read as a newborn fever)."""
-    return bool(kind_refuse_hits(normalize(text)) or kind_refuse9_hits(normalize(text))) and not acute_now(text)
+    t = normalize(text)
+    return bool(kind_refuse_hits(t) or kind_refuse9_hits(t)) and not acute_now(text)
 
 
 def learning_frame(text: str) -> bool:
@@ -120,8 +121,10 @@ def confident_emergency(pred: Prediction, text: str) -> bool:
     """A near-certain classifier emergency overrides the education gates; a request to harm someone, a rule
     override, a medicine decision, a kinds request, the past, "not in danger / nothing happening", and a message
     the Spanish rules decided or no rule reads (the head's certainty there is not evidence) still decide."""
+    if pred.p_emergency < CONFIDENT_EMERGENCY:
+        return False  # most messages: none of the checks below run
     t = normalize(text)
-    return (pred.p_emergency >= CONFIDENT_EMERGENCY and not history_only(text) and not harm_request(text)
+    return (not history_only(text) and not harm_request(text)
             and not jailbreak_not_acute(text) and not medication_decision(text) and not kind_request(text)
             and not spanish_education(text) and not spanish_refuse_hits(text) and not not_understood(text)
             and not NOT_IN_DANGER.search(t) and not NOTHING_HAPPENING.search(t))
@@ -129,7 +132,7 @@ def confident_emergency(pred: Prediction, text: str) -> bool:
 
 def unsafe_mass(pred: Prediction, text: str, exclude: set[str] | frozenset = frozenset()) -> tuple[float, dict[str, float]]:
     """p(refuse categories not excluded) + p(emergency) unless the message is an impersonal question.
-    None for a Spanish education question: the head reads no Spanish, the rules have read it."""
+    Nothing (0.0, no categories) for a Spanish education question: the head reads no Spanish, the rules have read it."""
     if spanish_education(text):
         return 0.0, {}
     if general_dose_question(text):

@@ -20,6 +20,7 @@ import math
 import random
 from collections.abc import Callable
 from pathlib import Path
+from typing import Annotated
 
 import numpy as np
 from pydantic import Field
@@ -39,7 +40,8 @@ class EncoderTuneConfig(StrictModel):
                           "off: the head reads the frozen MiniLM encoder")
     rank: int = Field(default=8, ge=1, le=64, description="LoRA rank r of each adapted Linear")
     alpha: float = Field(default=16.0, gt=0, description="LoRA scale numerator: the update is (alpha / rank) * B @ A")
-    layers: list[int] = Field(default_factory=lambda: [0, 1, 2, 3, 4, 5], description="Encoder layers (0-5) that get adapters")
+    layers: list[Annotated[int, Field(ge=0, le=5)]] = Field(default_factory=lambda: [0, 1, 2, 3, 4, 5], min_length=1,
+                                                             description="Encoder layers (0-5) that get adapters")
     epochs: float = Field(default=2.0, gt=0, le=20, description="Passes over the training prompts (fractions allowed)")
     batch_size: int = Field(default=32, ge=1, le=512, description="Prompts per step (length-bucketed, padded per batch)")
     lr: float = Field(default=5e-4, gt=0, description="AdamW learning rate of the adapters (linear warmup, linear decay)")
@@ -98,8 +100,6 @@ def fine_tune(texts: list[str], labels: list[str], weights: np.ndarray, cfg: Enc
 
     if len(texts) != len(labels) or len(texts) != len(weights):
         raise MedrailsError("encoder fine-tune: texts, labels and weights differ in length")
-    if any(i < 0 or i > 5 for i in cfg.layers):
-        raise MedrailsError(f"encoder fine-tune: layers must be in 0..5, got {cfg.layers}")
     previous_threads = torch.get_num_threads()
     torch.set_num_threads(cfg.threads)
     try:

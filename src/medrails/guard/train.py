@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import shutil
 import tempfile
 from collections import Counter
 from dataclasses import dataclass
@@ -343,14 +344,19 @@ def main(cfg: TrainConfig, progress=print) -> TrainReport:
         weak = {k: round(v, 3) for k, v in holdout_figs["per_category_recall"].items() if v < 1}
         progress(f"held-out per-category recall below 1: {weak or 'none'}")
     progress("final fit on all examples")
-    adapter = _stage_one(own + external, cfg, cfg.output_dir, progress)
-    final = build_classifier(own + external, cfg, cache if adapter is None else {}, adapter, cache)
-    final.meta["holdout"] = holdout_figs
-    if adapter is None:  # a stale adapter beside a head that does not use it would only mislead
-        (cfg.output_dir / ADAPTER_FILE).unlink(missing_ok=True)
-    else:
-        final.meta["encoder_tune"] = cfg.encoder_tune.model_dump()
-    final.save(cfg.output_dir)
+    # the adapter is tuned in a scratch folder and lands beside the head only once the head is fitted:
+    # a run that fails in between leaves the installed (adapter, head) pair as it was
+    with tempfile.TemporaryDirectory() as tmp:
+        adapter = _stage_one(own + external, cfg, Path(tmp), progress)
+        final = build_classifier(own + external, cfg, cache if adapter is None else {}, adapter, cache)
+        final.meta["holdout"] = holdout_figs
+        cfg.output_dir.mkdir(parents=True, exist_ok=True)
+        if adapter is None:  # a stale adapter beside a head that does not use it would only mislead
+            (cfg.output_dir / ADAPTER_FILE).unlink(missing_ok=True)
+        else:
+            final.meta["encoder_tune"] = cfg.encoder_tune.model_dump()
+            shutil.copyfile(adapter.path, cfg.output_dir / ADAPTER_FILE)
+        final.save(cfg.output_dir)
     save_embedding_cache(cache)
     return TrainReport(holdout_figs, mistakes, final.meta["oof"], final.meta["class_counts"],
                        final.thresholds.__dict__, str(cfg.output_dir))
