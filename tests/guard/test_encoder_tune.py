@@ -1,5 +1,6 @@
-"""The fine-tuned guard encoder (LoRA adapter, guard/encoder_tune.py): a tiny real fine-tune, the
-adapter's effect on the classifier encoder only, reproducibility, and fail-closed loading."""
+"""The fine-tuned guard encoder (LoRA adapter, guard/encoder_tune.py): a tiny real fine-tune (peft),
+the exported adapter merged by our loader equals peft's own merge, the adapter's effect on the
+classifier encoder only, reproducibility, and fail-closed loading."""
 
 from __future__ import annotations
 
@@ -51,6 +52,53 @@ def test_same_seed_gives_the_same_adapter_file(tiny):
     assert first.sha256 == second.sha256
     assert first.path.read_bytes() == second.path.read_bytes()
     assert first.path.stat().st_size < 3_000_000  # ships in the package
+
+
+def _float_embeddings(model, texts: list[str]) -> np.ndarray:
+    """Mean-pooled, normalized float32 vectors of `texts` (one per pass, as the guard encodes)."""
+    import torch
+
+    tokenizer = emb._load().tokenizer
+    rows = []
+    with torch.inference_mode():
+        for text in texts:
+            batch = tokenizer([text], return_tensors="pt", truncation=True, max_length=256)
+            hidden = model(**batch).last_hidden_state
+            mask = batch["attention_mask"].unsqueeze(-1).to(hidden.dtype)
+            rows.append(torch.nn.functional.normalize((hidden * mask).sum(1) / mask.sum(1), dim=-1)[0].numpy())
+    return np.stack(rows)
+
+
+def test_our_merge_of_the_exported_adapter_equals_peft_merge_and_unload(tmp_path):
+    """Training runs on peft; serving merges the exported file itself (W + scale * B @ A, no peft):
+    the two must be the same encoder."""
+    examples = _tiny_examples()
+    cfg = et.EncoderTuneConfig(enabled=True, max_steps=4, batch_size=8, lr=2e-2, threads=1)
+    peft_model, adapter = et.tune([e.text for e in examples], [e.target for e in examples], np.ones(len(examples)),
+                                  cfg, 13)
+    assert all(np.abs(v).max() > 0 for k, v in adapter["tensors"].items() if k.endswith(".B"))  # it trained
+    loaded = et.load_adapter(et.save_adapter(adapter, tmp_path))  # through the file, as serving reads it
+    ours = et.merged_encoder(emb._load()[0].auto_model, loaded)
+    theirs = peft_model.merge_and_unload()
+    texts = [TEXT, "what is asthma", "I took all my pills an hour ago", "¿puedo tomar ibuprofeno con paracetamol?"]
+    base = _float_embeddings(emb._load()[0].auto_model, texts)
+    mine, peft_vectors = _float_embeddings(ours, texts), _float_embeddings(theirs, texts)
+    assert np.abs(mine - base).max() > 1e-3  # the comparison is not base against base
+    np.testing.assert_allclose(mine, peft_vectors, atol=1e-5, rtol=0)
+
+
+def test_peft_adapts_exactly_the_configured_layers_and_seed_matters():
+    examples = _tiny_examples()[:16]
+    texts, labels = [e.text for e in examples], [e.target for e in examples]
+    cfg = et.EncoderTuneConfig(enabled=True, rank=4, alpha=12.0, layers=[1, 4], max_steps=1, batch_size=8, threads=1)
+    adapter = et.fine_tune(texts, labels, np.ones(len(texts)), cfg, 7)
+    names = {f"encoder.layer.{i}.{t}" for i in (1, 4) for t in et.TARGETS}
+    assert set(adapter["tensors"]) == {f"{n}.{m}" for n in names for m in ("A", "B")}
+    assert adapter["tensors"]["encoder.layer.1.intermediate.dense.A"].shape == (4, 384)
+    assert adapter["tensors"]["encoder.layer.1.intermediate.dense.B"].shape == (1536, 4)
+    assert adapter["meta"]["scale"] == 3.0 and adapter["meta"]["layers"] == [1, 4]
+    other = et.fine_tune(texts, labels, np.ones(len(texts)), cfg, 8)
+    assert et.adapter_digest(other["tensors"]) != et.adapter_digest(adapter["tensors"])
 
 
 def test_adapter_changes_the_classifier_encoder_but_not_embed(tiny):

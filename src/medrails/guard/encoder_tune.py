@@ -18,6 +18,7 @@ import hashlib
 import json
 import math
 import random
+import warnings
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated
@@ -51,28 +52,7 @@ class EncoderTuneConfig(StrictModel):
     max_steps: int = Field(default=0, ge=0, description="Stop after this many steps (0: no limit; for tests)")
 
 
-# -- LoRA ----------------------------------------------------------------------------------------------
-def _lora_linear_class():
-    import torch
-    from torch import nn
-
-    class LoRALinear(nn.Module):
-        def __init__(self, base: nn.Linear, rank: int, scale: float, generator: torch.Generator):
-            super().__init__()
-            self.base = base
-            self.scale = scale
-            a = torch.empty(rank, base.in_features)
-            bound = 1 / math.sqrt(base.in_features)  # kaiming-uniform(a=sqrt 5), as nn.Linear and peft do
-            a.uniform_(-bound, bound, generator=generator)
-            self.A = nn.Parameter(a)
-            self.B = nn.Parameter(torch.zeros(base.out_features, rank))  # starts as the identity update
-
-        def forward(self, x):
-            return self.base(x) + (x @ self.A.t() @ self.B.t()) * self.scale
-
-    return LoRALinear
-
-
+# -- LoRA (training: peft) -----------------------------------------------------------------------------
 def _adapted_names(cfg: EncoderTuneConfig) -> list[str]:
     return [f"encoder.layer.{i}.{t}" for i in cfg.layers for t in TARGETS]
 
@@ -83,15 +63,59 @@ def _get(module, dotted: str):
     return module
 
 
-def _set(module, dotted: str, value) -> None:
-    parent, _, last = dotted.rpartition(".")
-    setattr(_get(module, parent) if parent else module, last, value)
+def _lora_model(base, cfg: EncoderTuneConfig, gen):
+    """`base` (a BertModel, modified in place) wrapped by peft with a LoRA adapter on TARGETS of
+    cfg.layers; returns (peft model, {module name: peft LoRA Linear}) in `_adapted_names` order."""
+    import torch
+    from peft import LoraConfig, get_peft_model
+
+    config = LoraConfig(r=cfg.rank, lora_alpha=cfg.alpha, lora_dropout=0.0, bias="none", target_modules=list(TARGETS),
+                        layers_to_transform=list(cfg.layers), layers_pattern="layer")
+    # peft draws A from torch's global RNG, which also drives BERT's dropout during training: fork it,
+    # so the dropout stream depends on the seed alone, and redraw A below from the seeded generator
+    with torch.random.fork_rng(devices=[]), warnings.catch_warnings():
+        # transformers 5 deprecates the gradient-checkpointing query peft makes here: noise for our users
+        warnings.simplefilter("ignore", FutureWarning)
+        model = get_peft_model(base, config)
+    inner = model.get_base_model()
+    names = _adapted_names(cfg)
+    found = sorted(n for n, m in inner.named_modules() if hasattr(m, "lora_A") and "default" in m.lora_A)
+    if found != sorted(names):  # a peft matching change must not silently adapt other Linears (or fewer)
+        raise MedrailsError(f"encoder fine-tune: peft adapted {found}, expected {sorted(names)}")
+    modules = {name: inner.get_submodule(name) for name in names}
+    with torch.no_grad():
+        for module in modules.values():
+            a = module.lora_A["default"].weight
+            bound = 1 / math.sqrt(a.shape[1])  # kaiming-uniform(a=sqrt 5) as peft's own init, from our generator
+            a.uniform_(-bound, bound, generator=gen)
+            module.lora_B["default"].weight.zero_()  # B = 0: training starts from the base encoder
+    return model, modules
+
+
+def export_adapter(modules: dict, cfg: EncoderTuneConfig, meta: dict) -> dict:
+    """The medrails-lora-v1 adapter (A: r x in, B: out x r per module) from peft's LoRA Linears."""
+    tensors = {}
+    for name, module in modules.items():
+        scale = float(module.scaling["default"])
+        tensors[f"{name}.A"] = module.lora_A["default"].weight.detach().cpu().numpy().astype(np.float32)
+        tensors[f"{name}.B"] = module.lora_B["default"].weight.detach().cpu().numpy().astype(np.float32)
+    if not math.isclose(scale, cfg.alpha / cfg.rank):
+        raise MedrailsError(f"encoder fine-tune: peft scaling {scale} is not alpha/rank = {cfg.alpha / cfg.rank}")
+    meta = dict(meta, format=FORMAT, rank=cfg.rank, alpha=cfg.alpha, scale=cfg.alpha / cfg.rank,
+                layers=list(cfg.layers), targets=list(TARGETS))
+    return {"tensors": tensors, "meta": meta}
 
 
 def fine_tune(texts: list[str], labels: list[str], weights: np.ndarray, cfg: EncoderTuneConfig, seed: int,
               progress: Callable[[int, int, float], None] | None = None) -> dict:
     """Train LoRA adapters (+ a temporary linear layer over `labels`) with class-weighted cross
     entropy on the mean-pooled, normalized output; returns the adapter (see `save_adapter`)."""
+    return tune(texts, labels, weights, cfg, seed, progress)[1]
+
+
+def tune(texts: list[str], labels: list[str], weights: np.ndarray, cfg: EncoderTuneConfig, seed: int,
+         progress: Callable[[int, int, float], None] | None = None):
+    """`fine_tune`, returning (the trained peft model, its exported adapter)."""
     import copy
 
     import torch
@@ -107,14 +131,8 @@ def fine_tune(texts: list[str], labels: list[str], weights: np.ndarray, cfg: Enc
         gen = torch.Generator().manual_seed(seed)
         st = _load()
         tokenizer = st.tokenizer
-        model = copy.deepcopy(st[0].auto_model).float().train()
-        for p in model.parameters():
-            p.requires_grad_(False)
-        lora_cls = _lora_linear_class()
-        scale = cfg.alpha / cfg.rank
-        names = _adapted_names(cfg)
-        for name in names:
-            _set(model, name, lora_cls(_get(model, name), cfg.rank, scale, gen))
+        model, modules = _lora_model(copy.deepcopy(st[0].auto_model).float(), cfg, gen)
+        model.train()  # BERT's own dropout stays on, as in any fine-tune (seeded above)
         classes = sorted(set(labels))
         y = torch.tensor([classes.index(c) for c in labels])
         w = torch.tensor(np.asarray(weights, dtype=np.float64) / np.mean(weights), dtype=torch.float32)
@@ -122,7 +140,9 @@ def fine_tune(texts: list[str], labels: list[str], weights: np.ndarray, cfg: Enc
         with torch.no_grad():  # seeded head init independent of torch's global RNG use elsewhere
             head.weight.uniform_(-0.05, 0.05, generator=gen)
             head.bias.zero_()
-        lora_params = [p for n, p in model.named_parameters() if n.endswith((".A", ".B"))]
+        lora_params = [p for m in modules.values() for p in (m.lora_A["default"].weight, m.lora_B["default"].weight)]
+        if sum(p.numel() for p in model.parameters() if p.requires_grad) != sum(p.numel() for p in lora_params):
+            raise MedrailsError("encoder fine-tune: peft left parameters other than the adapters trainable")
         opt = torch.optim.AdamW([{"params": lora_params, "lr": cfg.lr}, {"params": head.parameters(), "lr": cfg.head_lr}],
                                 weight_decay=0.0)
         ids = [tokenizer(t, truncation=True, max_length=cfg.max_length)["input_ids"] for t in texts]
@@ -161,14 +181,9 @@ def fine_tune(texts: list[str], labels: list[str], weights: np.ndarray, cfg: Enc
                 step += 1
                 if progress is not None:
                     progress(step, total, float(loss.detach()))
-        tensors = {}
-        for name in names:
-            layer = _get(model, name)
-            tensors[f"{name}.A"] = layer.A.detach().numpy().astype(np.float32)
-            tensors[f"{name}.B"] = layer.B.detach().numpy().astype(np.float32)
-        meta = {"format": FORMAT, "rank": cfg.rank, "alpha": cfg.alpha, "scale": scale, "layers": list(cfg.layers),
-                "targets": list(TARGETS), "seed": seed, "steps": total, "classes": classes, "n_texts": len(texts)}
-        return {"tensors": tensors, "meta": meta}
+        model.eval()
+        meta = {"seed": seed, "steps": total, "classes": classes, "n_texts": len(texts)}
+        return model, export_adapter(modules, cfg, meta)
     finally:
         torch.set_num_threads(previous_threads)
 
