@@ -2,15 +2,18 @@
 encoder on our labelled prompts with a low-rank adapter (LoRA), so that stage 2 (the logistic
 head, unchanged) reads embeddings shaped by our classes.
 
-The adapter is small (rank r on the attention and FFN Linears of the chosen layers: ~1.3 MB at
-r=8 over all 6 layers) and is merged into a copy of the base weights at load (W + scale * B @ A),
-then quantized to int8 exactly as the frozen encoder is, so serving latency does not change and
-the hot path never imports peft. `embed()` (knowledge base, grounding) keeps the untouched base
+Training wraps peft (LoraConfig + get_peft_model on the attention and FFN Linears of the chosen
+layers: ~1.3 MB at r=8 over all 6 layers); the trained lora_A/lora_B weights are exported to our own
+file (medrails-lora-v1: A and B per module, the scale, a sha256 header). Serving reads that file and
+merges it into a copy of the base weights itself (W + scale * B @ A), then quantizes to int8 exactly
+as the frozen encoder is, so serving latency does not change and the merge needs no peft (tested
+equal to peft's merge_and_unload). `embed()` (knowledge base, grounding) keeps the untouched base
 model: only the classifier encoder is adapted.
 
-Determinism: one seed drives the adapter init, the head init and the batch order; on the same
-machine, torch build and thread count the run is bit-for-bit repeatable (torch CPU kernels are
-deterministic for a fixed thread count)."""
+Determinism: one seed drives the adapter init, BERT's dropout, the head init and the batch order; on
+the same machine, torch build and thread count the run is bit-for-bit repeatable (torch CPU kernels
+are deterministic for a fixed thread count). Adapters are byte-identical to those of the hand-written
+LoRA this module used before peft (same init stream, same arithmetic)."""
 
 from __future__ import annotations
 
@@ -96,11 +99,13 @@ def export_adapter(modules: dict, cfg: EncoderTuneConfig, meta: dict) -> dict:
     """The medrails-lora-v1 adapter (A: r x in, B: out x r per module) from peft's LoRA Linears."""
     tensors = {}
     for name, module in modules.items():
-        scale = float(module.scaling["default"])
+        # the file records one scale, alpha / rank; peft options that change it (rslora, per-module alphas)
+        # would make our merge differ from the model that was trained
+        if not math.isclose(float(module.scaling["default"]), cfg.alpha / cfg.rank):
+            raise MedrailsError(f"encoder fine-tune: peft scaling {module.scaling['default']} at {name} is not "
+                                f"alpha / rank = {cfg.alpha / cfg.rank}")
         tensors[f"{name}.A"] = module.lora_A["default"].weight.detach().cpu().numpy().astype(np.float32)
         tensors[f"{name}.B"] = module.lora_B["default"].weight.detach().cpu().numpy().astype(np.float32)
-    if not math.isclose(scale, cfg.alpha / cfg.rank):
-        raise MedrailsError(f"encoder fine-tune: peft scaling {scale} is not alpha/rank = {cfg.alpha / cfg.rank}")
     meta = dict(meta, format=FORMAT, rank=cfg.rank, alpha=cfg.alpha, scale=cfg.alpha / cfg.rank,
                 layers=list(cfg.layers), targets=list(TARGETS))
     return {"tensors": tensors, "meta": meta}
