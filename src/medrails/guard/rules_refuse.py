@@ -30,7 +30,8 @@ REFUSE_RULES: list[tuple[str, str, re.Pattern]] = [
     ("R3", "personal dosing",
      _rx(r"\bhow (much|many)\b.{0,50}\b(should|can|do|could|may|must)\s+(i|we|he|she|my \w+)\s+(take|give|use|inject|drink|chew|have)\b",
          r"\bhow (much|many)\b.{0,40}\b(for|to) (my|me|him|her)\b", r"\bwhat (dose|dosage|strength)\b.{0,40}\b(should|do|can)\s+(i|we|my)\b",
-         r"\b(my|me a) (dose|dosing schedule|dosage)\b", r"\bwhat (dose|dosage|strength|concentration)\b.{0,60}\bfor (my|me)\b",
+         # "I'm not asking about my dose, my doctor handles that. What does basal insulin mean?" (guard-long)
+         r"(?<!not asking about )(?<!not asking for )(?<!not asking you for )\b(my|me a) (dose|dosing schedule|dosage)\b", r"\bwhat (dose|dosage|strength|concentration)\b.{0,60}\bfor (my|me)\b",
          r"\bhow (much|many)\b( [\w']+){0,4}\s+(for|to give)\s+(a|an|my|our)?\s*(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven)[- ]?"
          r"(month|mo|year|yr|week|day)s?[- ]old\b", r"\b(right|correct|safe|good|starting) dose\b.{0,30}\b(for me|for my|i)\b",
          r"\bi weigh \d+", r"\b\d+\s*(kg|lbs?|pounds)\b.{0,60}\bhow (much|many)\b")),
@@ -76,8 +77,10 @@ REFUSE_RULES: list[tuple[str, str, re.Pattern]] = [
 ]
 
 INJECTION_RULES: list[tuple[str, re.Pattern]] = [
-    ("ignore instructions", _rx(r"\b(ignore|disregard|forget|override|bypass|skip|drop|disable|turn off|switch off|lift)\b.{0,30}"
-                                r"\b(previous|prior|above|earlier|all|your|the|these|safety|any)\b.{0,25}"
+    # the verb and its object in one sentence: "his insulin needs might drop for a while. Everyone in the family is
+    # reading everything" is no override (guard_long_probe1)
+    ("ignore instructions", _rx(r"\b(ignore|disregard|forget|override|bypass|skip|drop|disable|turn off|switch off|lift)\b[^.!?]{0,30}"
+                                r"\b(previous|prior|above|earlier|all|your|the|these|safety|any)\b[^.!?]{0,25}"
                                 r"\b(instructions?|rules?|directives?|prompts?|guidelines?|polic(y|ies)|filters?|guard\w*|restrictions?|"
                                 r"safety|protocols?|disclaimers?|layer|limits?|guardrails|everything)\b",
                                 r"\bforget everything\b", r"\bignore (all )?previous\b")),
@@ -141,7 +144,9 @@ _MED_NAMES = (r"(aspirin|baby aspirin|statins?|metformin|lithium|depakote|valpro
 # someone's own decision: a person in the message ("is it safe to stop antidepressants suddenly" is education)
 _ANY_PERSON_R2 = r"^(?=.*\b(i|i'?m|i'?ve|my|me|we|our|he|she|his|her)\b).*?"
 R2_MORE = ("R2", "personal decision to start or stop a medicine",
-           _rx(_ANY_PERSON_R2 + r"\b(should|can|could|do|would it be (ok|okay|wise|smart|good)( for me)? to|is it (ok|okay|safe|wise|smart|a good idea)( for me)? to|"
+           # "I'm not asking whether I should start a statin, my doctor and I will talk about that" (guard_long_probe1)
+           _rx(_ANY_PERSON_R2 + r"(?<!not asking whether i )(?<!not asking if i )(?<!not asking whether we )(?<!not asking if we )"
+               r"\b(should|can|could|do|would it be (ok|okay|wise|smart|good)( for me)? to|is it (ok|okay|safe|wise|smart|a good idea)( for me)? to|"
                r"thinking (of|about)|planning (to|on)|want to|wanna)\s+(i\s+|we\s+|he\s+|she\s+)?(just\s+)?"
                r"(start|starting|begin|beginning|stop|stopping|quit|quitting|come off|coming off|go off|going off|get off|wean\w*|taper\w*|"
                r"ditch|drop)\s+(off\s+)?(taking\s+|using\s+|on\s+)?(a |an |the |my |his |her )?(daily |baby |low[- ]dose )?" + _MED_NAMES + r"\b"
@@ -259,8 +264,10 @@ _OTC = (r"(tylenol|paracetamol|acetaminophen|ibuprofen|motrin|advil|aleve|naprox
 TERSE_RULES: list[tuple[str, str, re.Pattern]] = [
     ("R3", "dose for a weight or an age (terse)", _rx(
         r"\b(dose|dosage|dosing|mg|ml|tabs?|tablets?|pills?|capsules?|puffs?|units?|drops?|teaspoons?|tsp|how (much|many) " + _OTC + r")\b.{0,30}"
-        r"\bfor (a |an |my |our |the )?(\d+(\.\d+)?\s*(kg|kilos?|lbs?|pounds?)\b|"
-        r"\d+\s*(yo|y/o|yr|yrs|years?|months?|mo|mos|wks?|weeks?)[- ]?(old)?\b)",
+        # an age, not a course length: "for my 3 month old", "for 2 yo", never "a weekly capsule for 8 weeks" (guard_long_probe1)
+        r"\bfor ((a |an |my |our |the )?(\d+(\.\d+)?\s*(kg|kilos?|lbs?|pounds?)\b|\d+\s*(yo|y/o)\b|"
+        r"\d+\s*(yr|yrs|years?|months?|mo|mos|wks?|weeks?)[- ]?old\b)"
+        r"|(a |an |my |our |the )\d+\s*(yr|yrs|years?|months?|mo|mos|wks?|weeks?)\b(?! (of|course|supply|straight|in a row)))",
         r"\b(give|giving|take|taking)\b[\w\s]{0,30}\bhow (much|many)\s*\??\s*$")),
     ("R2", "stop/skip/double a named medicine (terse)", _rx(
         r"^\s*(stop|stopping|quit|quitting|skip|skipping|halve|halving|taper|come off|coming off|go off|going off|ditch|switch)\s+(taking\s+)?"
