@@ -19,29 +19,40 @@ the rules decide; they fail closed:
 
 from __future__ import annotations
 
-from medrails.guard.rules_base import RuleHit, _per_message, _rx
+from medrails.guard.rules_base import RuleHit, _per_message, _rx, _rx_plain
 from medrails.guard.rules_lang import SPANISH_EMERGENCY, SPANISH_INJECTION, _maybe_foreign, deaccent
 
 _MEDICINE = (r"(pastillas?|pildoras?|medicinas?|medicamentos?|tratamiento|tabletas?|capsulas?|insulina|antibioticos?|inhalador|jarabe|"
-             r"gotas|parches?|anticonceptivas?|antidepresivos?|\w+(ina|ol|pril|statina|cilina|azol|pam|lam|xetina|sartan))")
+             r"gotas|parches?|anticonceptivas?|antidepresivos?|inyecciones|\w+(ina|ol|pril|statina|cilina|azol|pam|lam|xetina|sartan))")
 _FAMILY = (r"(espos[oa]|marido|mujer|mama|papa|madre|padre|herman[oa]|amig[oa]|hij[oa]|abuel[oa]|vecin[oa]|suegr[oa]|prim[oa]|ti[oa]|"
            r"novi[oa]|pareja|companer[oa])")
 _ES_DISEASE = (r"(cancer|tumor|diabetes|artritis|lupus|alzheimer|demencia|parkinson|esclerosis|anemia|hepatitis|vih|sida|herpes|"
                r"tuberculosis|neumonia|asma|epilepsia|depresion|ansiedad|bipolar|gastritis|ulcera|apendicitis|infeccion|alergia|"
-               r"hernia|migrana|tiroides|hipotiroidismo|dengue|covid|gripe|influenza|\w+itis|\w+osis|\w+emia|\w+oma|maligno|grave)")
+               r"hernia|migrana|tiroides|hipotiroidismo|dengue|covid|gripe|influenza|apnea|celiaqui\w*|gota|hemorroides|varices|calculos|linfoma|"
+               r"leucemia|melanoma|quiste|\w+itis|\w+osis|\w+emia|\w+oma|maligno|grave)")
 
+_TREATMENT = (r"(tratamiento|tratamientos|operacion|operarme|operarlo|operarla|cirugia|stent|bypass|quimio\w*|radio\w*|terapia|pastillas?|"
+              r"medicamentos?|medicina|opcion|opciones|infiltracion\w*|vigilancia|marcapasos|trasplante|dialisis|protesis)")
 ES_REFUSE: list[tuple[str, str, object]] = [
     ("R1", "personal diagnosis (Spanish)", _rx(
-        r"\b(tengo|tendre|tendra|tiene|sera|es|sera que tengo|sera que es|podria ser|puede ser)\b.{0,40}\b" + _ES_DISEASE + r"\b.{0,30}\?"
+        # "¿qué es la celiaquía? a mi prima se la diagnosticaron" asks what it is: not after "qué"/"cuál"
+        r"(?<!que )(?<!cual )\b(tengo|tendre|tendra|tiene|sera|es|sera que tengo|sera que es|podria ser|puede ser)\b.{0,40}\b" + _ES_DISEASE + r"\b.{0,30}\?"
         r"(?=.*\b(yo|me|mi|mis|tengo|estoy|mio|mia|[a-z]+ame)\b)",
-        r"\bque (tengo|tendre|me pasa|le pasa a mi|tiene mi|le pasa a mi \w+)\b", r"\bque (sera|podra ser|puede ser) (esto|eso)\b",
+        r"\bque (tengo|tendre|me pasa|le pasa a mi|tiene mi|le pasa a mi \w+)\b",
+        r"\b(que|cual|cuale?s?) (enfermedad|enfermedades|problema|infeccion|cosa) (tengo|tiene|tendre|tendra|tiene mi)\b", r"\bque (sera|podra ser|puede ser) (esto|eso)\b",
         r"\bdime (cual|que) (crees que )?(es|tengo|tiene|sera)\b", r"\b(diagnosticame|diagnosticalo|diagnosticala|dame un diagnostico)\b",
-        r"\b(es|sera) (cancer|maligno|grave|un tumor)\b.{0,40}\b(mi|me|tengo)\b|\b(mi|me|tengo)\b.{0,80}\b(es|sera) (cancer|maligno|grave|un tumor)\b")),
+        r"\b(es|sera) (cancer|maligno|grave|un tumor)\b.{0,40}\b(mi|me|tengo)\b|\b(mi|me|tengo)\b.{0,80}\b(es|sera) (cancer|maligno|grave|un tumor)\b",
+        # "TSH 8.5 y T4 baja, ¿tengo hipotiroidismo?", "¿tendrá mi hijo anemia o es normal?": an own or a relative's
+        # case asked as yes/no, the disease right before the question mark (no comma: "tengo diabetes, ¿qué como?" is not)
+        r"\b(tengo|tendre|tendra|tiene mi|tendra mi|sera que tengo|sera que tiene)\b[^.,;:?!]{0,25}\b" + _ES_DISEASE + r"\b[^.,;:?!]{0,25}\?")),
     ("R2", "personal medication change (Spanish)", _rx(
         r"\b(dejar de|suspender|suspenderl[oa]s?|parar de|quitarme|cambiar|cambiarme|doblar|duplicar|saltarme|brincarme|aumentar(me|le)?|"
         r"bajar(me|le)?|empezar a|comenzar a)\b.{0,25}\b(tomar |usar |ponerme )?(la |el |las |los |mis |mi |su |sus )?(dosis de )?" + _MEDICINE + r"\b"
         r"(?=.*\b(puedo|debo|deberia|quiero|es seguro|esta bien|me|mi|mis|yo|podemos|debemos)\b)",
         r"\b(la|lo|las|los) (puedo|debo) (suspender|dejar|parar|cambiar|doblar)\b",
+        r"\b(quiero|puedo|debo|deberia|voy a|pienso)\b.{0,20}\b(dejar|suspender|parar|quitarme)\s+(la|el|las|los|mis|mi)\s+" + _MEDICINE + r"\b",
+        # "tomo levotiroxina... ¿puedo dejarla de un día para otro?": the medicine named, then dropped by pronoun
+        r"^(?=.*\b" + _MEDICINE + r"\b).*\b(puedo|debo|quiero|deberia|podria) (dejarl[oa]s?|suspenderl[oa]s?|quitarmel[oa]s?|pararl[oa]s?|cambiarl[oa]s?)\b",
         # "quiero dejar la metformina... ¿la dejo de una vez?"
         r"\b(dejar|suspender|parar|quitarme)\s+(la|el|las|los|mis|mi)\s+" + _MEDICINE + r"\b(?=.*\b(puedo|debo|deberia|quiero|me|mi|mis|yo)\b)",
         r"\b(tomar|usar|tomarme|usarle|darle)\b.{0,25}\b(las|la|el|los|unas|unos)? ?" + _MEDICINE + r"\b.{0,30}\bde mi " + _FAMILY + r"\b",
@@ -50,6 +61,7 @@ ES_REFUSE: list[tuple[str, str, object]] = [
         r"\b(cuant[oa]s?|que dosis|que cantidad)\b.{0,60}\b(le doy|le das|le damos|le puedo dar|le tengo que dar|darle|debo (tomar|darle|ponerme|ponerle)|"
         r"puedo tomar|me tomo|tomo|debe tomar|me pongo|le pongo|tomarme)\b",
         r"\b(dosis|cantidad) (para|de) (mi|mis|yo|el nino|la nina|mi hij[oa]|mi bebe)\b",
+        r"\b(me tomo|le doy|me pongo|le pongo|tomo) (una|1|media|medio|dos|2) o (dos|2|tres|3|una|1|media|entera)\b",
         r"\b\d+ (kilos|kg|libras)\b.{0,60}\b(cuant[oa]s?|que dosis)\b", r"\b(cuant[oa]s?|que dosis)\b.{0,60}\b\d+ (kilos|kg|libras)\b")),
     ("R4", "personal treatment choice (Spanish)", _rx(
         r"\bme conviene( mas)?\b", r"\ble conviene( mas)? a mi\b",
@@ -57,27 +69,52 @@ ES_REFUSE: list[tuple[str, str, object]] = [
         r"\b(operarme|operarse|cirugia|cesarea|quimio\w*|radiacion|parto natural)\b.{0,60}\bo\b.{0,60}\b(en mi caso|para mi|en su caso)\b",
         # "¿me opero o sigo con la fisioterapia?", "¿debería operarme o seguir con la dieta?": own treatment, one or the other
         r"\b(me opero|me operan|operarme|me la quito|me lo quito|quitarmel[oa]s?|sacarmel[oa]s?)\b.{0,60}\bo (sigo|espero|seguir|esperar|no|continuo|"
-        r"continuar|lo dejo|la dejo|aguanto|me aguanto)\b")),
+        r"continuar|lo dejo|la dejo|aguanto|me aguanto)\b",
+        # the choice handed over: "¿cuál escojo?", "ayúdame a decidir", "decidí vos" next to a treatment
+        r"^(?=.*\b" + _TREATMENT + r"\b).*\b((cual|que) (escojo|elijo|escogemos|elegimos)\b|ayuda(me|nos) a (decidir|elegir|escoger)\b|"
+        r"decid(i|e|a) (vos|tu|usted)\b|(vos|tu|usted) decid(i|e|a|es|as)\b)")),
     ("R5", "self-procedure or animal medicine (Spanish)", _rx(
         r"\b(quitar(me|le|se)?|sacar(me|le|se)?|cortar(me|le|se)?|coser(me|le)?|suturar(me|le)?|drenar(me|le)?|reventar(me|le)?|abrir(me|le)?|"
-        r"quemar(me|le)?|extirpar(me|le)?|me quito|me saco|me corto|me coso|me abro)\b.{0,40}\b(yo mism[oa]|en casa|por mi cuenta|"
-        r"con (unas |una |un )?(tijeras|pinzas|aguja|cuchillo|navaja|hilo|cortaunas|alicates))\b",
+        r"quemar(me|le)?|extirpar(me|le)?|me quito|me saco|me corto|me coso|me abro|reviento|revientas|dreno|pincho|perforo)\b.{0,40}\b(yo mism[oa]|"
+        r"yo sol[oa]|en casa|por mi cuenta|con (unas |una |un )?(tijeras|pinzas|aguja|cuchillo|navaja|hilo|cortaunas|alicates|alfiler|bisturi|"
+        r"cuchilla|hoja de afeitar|jeringa))\b",
+        # putting a joint back oneself, syringing one's own ear
+        r"\b(acomod\w*|meter\w*|poner\w* en su lugar|colocar\w*|regresar\w*)\b.{0,30}\b(hombro|dedo|rodilla|codo|mandibula|tobillo|rotula)\b.{0,30}"
+        r"\b(dislocad\w*|zafad\w*|salid[oa]|fuera de lugar)\b.{0,40}\b(uno sol[oa]|yo sol[oa]|yo mism[oa]|en casa|por mi cuenta|sin ir)\b",
+        r"\b(dislocad\w*|disloque|disloco|zafo|zafe|zafad\w*|se (me|le) salio)\b.{0,60}\b(como (lo|la|me lo|me la|se) (acomod\w*|meto|pongo)|acomodarmel[oa]|meterlo yo)\b",
+        r"\b(lavado|lavarme|lavar|limpiarme) (de |el |los )?oidos?\b.{0,40}\b(jeringa|perilla|agua de la llave|manguera)\b",
         r"\b(yo mism[oa]|en casa|por mi cuenta)\b.{0,40}\b(quitar(me)?|sacar(me)?|cortar(me)?|coser(me)?|drenar|reventar|extirpar) "
         r"(los puntos|las grapas|una muela|un diente|la una|un lunar|el lunar|un quiste|un absceso|una verruga)\b",
         r"\b(black salve|sangre negra|pomada negra|unguento negro)\b",
+        # a line, a drip or a catheter put in by oneself ("¿me puedo poner suero yo misma?")
+        r"\b(ponerme|me pongo|me puedo poner|ponerle|le pongo|canalizarme|canalizarle|inyectarme)\b.{0,20}\b(suero|una via|un cateter|una sonda|"
+        r"un catete?r)\b",
         r"\b(antibioticos?|amoxicilina|medicina|pastillas|desparasitante|ivermectina)\b.{0,20}\b(de|para) (peces|perros?|gatos?|animales|caballos|"
         r"vacas|mascotas|uso veterinario)\b",
-        r"\b(dioxido de cloro|clorito de sodio|mms)\b.{0,60}\b(tomar|preparar|dosis|gotas|beber|dar)\b")),
+        r"\b(dioxido de cloro|clorito( de sodio)?|mms)\b.{0,60}\b(tomar|preparar|dosis|gotas|beber|dar)\b",
+        r"\b(preparo|preparar|hago|hacer|tomo|tomar)\b.{0,30}\b(dioxido de cloro|clorito|mms)\b",
+        # ending a pregnancy with herbs, blows or instruments
+        r"\b(abort\w*|bajar la regla|interrumpir (el|mi|un) embarazo)\b.{0,50}\b(ruda|perejil|canela|hierbas?|te de|gancho|sonda|golpes|aguja)\b")),
     ("R6", "harm, misuse or purchase without a prescription (Spanish)", _rx(
         r"\bsin que (se de cuenta|lo sepa|sepa|lo note|note|se entere)\b",
         r"\b(poner|echar|meter|dar|disolver)\w*\b.{0,40}\b(en|a) (la|su|el) (bebida|comida|cafe|te|jugo|refresco|copa)\b.{0,60}\b(para que|sin que)\b",
         r"\b(dosis|cantidad) (letal|mortal)\b", r"\b(cuant[oa]s?)\b.{0,40}\b(para matar|matan|es letal|son letales|es mortal)\b",
-        r"\b(comprar|conseguir|pedir|obtener)\b.{0,50}\bsin (receta|prescripcion|ir al medico)\b",
+        r"\b(compr\w*|consig\w*|consegu\w*|pedir|pido|obten\w*|saco|sacar)\b.{0,50}\bsin (receta|prescripcion|ir al medico|ir al doctor|consulta)\b",
+        # spiking a drink: a drug or a pill put in someone's glass
+        r"\b(droga|drogas|pastilla|pastillas|gotas|algo|polvo|burundanga|escopolamina|rohypnol)\b.{0,40}\b(poner|echar|meter|dar|pongo|echo|meto)\w*\b"
+        r".{0,40}\b(bebida|trago|copa|vaso|refresco|cerveza)\b", r"\b(burundanga|escopolamina)\b.{0,40}\b(como|cuanto|donde|conseguir|dar|poner|echar)\b",
+        r"\b(extrae\w*|extraer|extraigo|sacar|saco|saca|sacan|separ\w*|aisl\w*)\b.{0,20}\b(la |el )?(codeina|pseudoefedrina|efedrina|morfina|dextrometorfano|oxicodona|"
+        r"fentanilo|dmt)\b",
+        r"\b(hacer|hago|fabricar|fabrico|cocinar|cocino|preparar|preparo|sintetizar|sintetizo)\b.{0,20}\b(metanfetamina|cristal|crack|heroina|lsd|"
+        r"extasis|mdma|ghb|fentanilo)\b",
+        r"\b(falso positivo|positivo falso|dar positivo|salir positivo)\b.{0,40}\b(para que|baja|incapacidad|seguro|pension)\b",
         r"\b(dormir|drogar|sedar|noquear|dejar inconsciente) a (alguien|una persona|mi|una chica|un chico|la|el)\b",
         r"\b(dejan?|dejar) (a una persona |a alguien )?inconsciente\b", r"\benvenenar\w*\b",
+        # something put in food or drink so that a person or an animal dies or falls ill
+        r"\b(pongo|echo|doy|poner|echar|dar|ponerle|echarle|darle)\b.{0,60}\bpara que se (muera|mueran|enferme|enfermen|intoxique|desmaye)\b",
         r"\b(vender|comprar)\w* (un |mi |el |su )?(rinon|higado|organo|cornea)s?\b",
         r"\b(como|para) (esnifar|inhalar|inyectar(me|se)?|fumar|machacar)\b.{0,40}\b" + _MEDICINE + r"\b",
-        r"\b(falsificar|falsear|inventar)\b.{0,20}\b(una )?(receta|nota medica|incapacidad|sintomas)\b")),
+        r"\b(falsific\w*|false\w*|invent\w*)\b.{0,20}\b(una |un |la |el )?(receta|nota medica|incapacidad|sintomas|certificado|justificante|baja)\b")),
 ]
 
 # a question frame, anywhere (a greeting may come first)
@@ -95,9 +132,49 @@ ES_SUPPORT = _rx(r"\bpara (que )?(la familia |yo |nosotros |todos |mis \w+ )?(se
                  r"\ba quien acudir\b", r"\b(soy|trabajo como|estudio para) (maestr[oa]|profesor\w*|enfermer[oa]|estudiante|cuidador\w*|voluntari[oa])\b",
                  r"\b(es|son) para (una|mi|la|un) (tarea|clase|escuela|examen|trabajo|proyecto|presentacion|exposicion)\b",
                  r"\bpara (mi|la|una) (clase|tarea|materia|exposicion) de\b", r"\b(clase|tarea) de (biologia|ciencias|salud|anatomia|quimica)\b")
+# Frames added by guard-es (session 6): guard_es_probe1 refused 25 of 64 benign Spanish questions with the `language`
+# reply. A general marker makes a question impersonal; a known diagnosis (own or a relative's) or a helper's frame makes
+# a personal word harmless, unless a decision or a case is asked inside it (ES_ACTION).
+ES_GENERAL = _rx(r"\b(cada cuanto|cuanto (dura|duran|tarda|tardan|tiempo)|se recomienda|se puede|se debe|hay que|es recomendable|normalmente|"
+                 r"por lo general|en general|suele|suelen|es (malo|bueno|peligroso|sano|saludable|recomendable))\b", r"(^|[.?!:,;]\s*)(la|el|los|las) \w+ se (toma|toman|usa|usan|aplica|aplican)\b")
+ES_KNOWN = _rx(r"\b(mi|a mi) " + _FAMILY + r" (\w+ )?(tiene|es|padece|sufre de|se opero de|ya tiene)\b",
+               r"\b(mi|a mi) (sobrin[oa]|niet[oa]|cunad[oa]|nuer[ao]|yerno|bebe|nene|nena|jefe|jefa)( \w+)? (tiene|es|padece|sufre de|se opero de)\b",
+               r"\bme (diagnosticaron|detectaron|dijeron que tengo)\b", r"\bse (lo|la|le) (diagnosticaron|detectaron)\b", r"\ble diagnosticaron\b",
+               r"^\s*((che|hola|oye|mira|bueno),? )?tengo " + _ES_DISEASE + r"\b")
+ES_SUPPORT_MORE = _rx(r"\bpara saber (que|como) (hacer|actuar|ayudar)\b", r"\b(quiero|queremos) estar (atent[oa]s?|preparad[oa]s?)\b", r"\bpor si acaso\b",
+                      r"\bcuando (lo|la|los|las) cuid(o|amos)\b",
+                      r"\bcomo (ayudo|puedo ayudar|apoyo|puedo apoyar|hablo|puedo hablar|acompano|puedo acompanar) (a|al|con)\b",
+                      r"\bque (debo|tengo que|hay que|debemos) hacer si\b", r"\bque preguntas? (le )?(puedo |podemos |debo )?(hago|hacer|llevar)\b",
+                      r"\b(quiero|queremos) (ayudar|apoyar) a\b", r"\b(quiero|queremos) (saberl[oa]s?|explicarsel[oa]s?|explicarle|contarle)\b", r"\bcomo (le|les) explico\b", r"\bcomo puedo ayudar a\b",
+                      r"\b(es|son) para (una|un|la|el) (charla|taller|curso|capacitacion|folleto|cartel)\b",
+                      r"\b(estoy en|hago|tomo|tomando) un curso\b|\bprimeros auxilios\b",
+                      r"\b(es|lo pregunto|pregunto) para entender\b",
+                      r"\bpor que (el|la) (doctor|doctora|medico|medica|dentista|pediatra|\w+logo|\w+loga) (me|le|nos) (dijo|recomendo|pidio|mando)\b",
+                      r"\b(el|la) (doctor|doctora|medico|medica|enfermer[oa]|\w+logo|\w+loga|\w+atra|\w+ista) (nos|me|le) (hablo|explico|menciono)\b",
+                      r"\btengo (un|una|dos|tres) (hij[oa]s?|alumn[oa]s?|sobrin[oa]s?|niet[oa]s?)( \w+)?( de \d+( anos)?)?\s*([.?!]|$)")
+ES_ACTION = _rx(r"\b(le (doy|damos|das|pongo|puedo dar|compro)|darle|ponerle|me (tomo|pongo|puedo tomar)|puedo (tomar|dar|darle|usar|dejar|mezclar)|"
+                r"debo (tomar|dar|darle|dejar|seguir|suspender)|deberia (tomar|dar|darle|dejar|seguir|suspender|usar)|(la|lo|las|los) (dejo|tomo|suspendo|sigo tomando)|es grave|que (tiene|tengo)|"
+                r"lo llevo|la llevo|llevarlo|llevarla|urgencias|emergencias)\b")
+# label facts ("la dosis habitual en adultos según el prospecto") are not a personal dose
+ES_GENERAL_DOSE = _rx_plain(r"\b(dosis|dosificacion) (habitual|normal|usual|recomendada|maxima|estandar|de adultos|para adultos|en adultos)\b(?!.{0,40}\b(para mi|mi|me|le doy)\b)")
+# learning to recognise or handle an emergency in someone else ("quiero saber reconocerlos", "por si acaso", a course)
+ES_LEARN = _rx(r"\b(reconocer\w*|detectar\w*|identificar\w*|estar preparad[oa]s?|por si acaso|primeros auxilios|un curso|una charla|un taller|"
+               r"quiero aprender\w*|saberl[oa]s? para (cuidar|ayudar|estar)|para saber que hacer)\b")
+# the emergency as a topic: what it is, its signs, what one does if it happens
+ES_TOPIC = _rx(r"\b(que es|que son|en que consiste|cuales son|sintomas|senales|senal|signos|como se (reconoce|detecta|identifica|"
+               r"detiene|controla|usa|hace|trata)|como (reconocer|detectar|identificar)|que (hacer|hago|se hace|debo hacer|hay que hacer) si|"
+               r"por que (es|son) peligros\w*|por que (da|dan|pasa|ocurre)|como (se|saber|sabes|puedo saber|sabemos) si)\b",
+               r"(^|[.?!:,;]\s*)\[name\] (es|son|hacer|hago|se hace|hay que hacer|debo hacer)\b")  # PHI reads a capitalised "¿Qué" as a name
+# quitting a habit is not a medicine change
+_NOT_RISK = _rx_plain(r"\bdejar de (fumar|beber|tomar alcohol|vapear|tomar refresco)\b",
+                      r"\b(se previene|prevenir|prevencion de|se evita|evitar)\b[^.?!]{0,30}\ben casa\b")  # "¿cómo se previene el dengue en casa?"
+# in progress (someone's self-harm now): never an education question, whoever asks
+ES_IN_PROGRESS = _rx(r"\b(se esta|me estoy|esta) (cortando|quemando|lastimando|haciendo dano)\b")
 ES_RISK = _rx(r"\b(dosis|cuant[oa]s? (pastillas|tabletas|mg|miligramos|ml|gotas|capsulas|le|me|debo|puedo)|mg|miligramos|letal|mortal|matar\w*|"
-              r"morir\w*|envenen\w*|veneno|sin receta|sin que|drogar|sedar|esnif\w*|inyect\w*|comprar|conseguir|vender|en casa|yo mism[oa]|"
-              r"casero|remedio|quitar(me|le)?|sacar(me|le)?|dejar de|suspender|parar de|cambiar de)\b")
+              r"morir\w*|envenen\w*|veneno|sin receta|sin que|drogar|sedar|esnif\w*|inyect\w*|comprar|conseguir|vender|en casa|yo mism[oa]|coser(me|le)?|"
+              r"drenar(me|le)?|reventar(me|le)?|"
+              r"casero|remedio|quitar(me|le)?|sacar(me|le)?|dejar de|suspender|parar de|cambiar de|muera|mueran|muerto|muerta|"
+              r"yo sol[oa]|inconsciente)\b")
 ES_NOW = _rx(r"\b(ahora|ahorita|de repente|hace (un rato|\d+ (minutos|horas)|una hora|poco)|esta noche|hoy|anoche|ya no|no (respira|responde|"
              r"reacciona|despierta|para))\b")
 ES_GENERIC = _rx(r"\b(una persona|alguien|la gente|las personas|un adolescente|los adolescentes|un nino|los ninos|mis alumnos|mis estudiantes|"
@@ -107,8 +184,20 @@ ES_OWN_CRISIS = _rx(r"\b(quiero|voy a|pienso en|tengo ganas de|intente) (morir\w
 ES_MEDICAL = _rx(r"\b(salud|medic\w*|enferm\w*|doctor\w*|hospital|clinica|dolor|duele|fiebre|tos|sintomas?|pastillas?|dosis|sangre|"
                  r"corazon|presion|diabet\w*|cancer|embaraz\w*|bebe|vacunas?|virus|infeccion|alergi\w*|pecho|estomago|respir\w*|mare\w*|"
                  r"vomit\w*|herida|quemadura|veneno|suicid\w*|morir|matar\w*|muerte|droga\w*|farmac\w*|medicament\w*|tratamiento|cirugia|"
-                 r"operacion|cuerpo|piel|hueso\w*|cabeza|nutri\w*|vitamina\w*|dieta|calorias|\w+itis|\w+osis|\w+emia)\b")
-ES_NON_MEDICAL = _rx(r"\bcomo se dice\b",
+                 r"operacion|cuerpo|piel|hueso\w*|cabeza|nutri\w*|vitamina\w*|dieta|calorias|\w+itis|\w+osis|\w+emia|"
+                 # teeth, eyes, back, the sexual-health and neurological words the probe met ("me saco una muela yo solo... dinero")
+                 r"muelas?|dientes?|dentista|encias?|ojos?|vista|espalda|migran\w*|vih|sida|desmay\w*|convuls\w*|sangr\w*|cirug\w*|"
+                 r"lunar\w*|quiste|absceso|puntos|herida\w*|ronchas|ampollas?|inyecc\w*|agujas?|jeringas?|suero|ansiedad|depresion|"
+                 r"sexual|anticoncep\w*|condon\w*|regla|menstrua\w*|ejercicios?|asma|trigliceridos|colesterol|ecografia|radiografia|"
+                 r"analisis|golpe de calor|insolacion|ayunas|fibra|duelo|termometro|rubeola|sarampion|chikungun\w*|zika|aliento|higiene|"
+                 r"lavarse las manos|oms|postura|gota|vacunarse|dermatologo|pediatra|ginecolog\w*|cardiolog\w*|psicolog\w*|psiquiatr\w*)\b")
+ES_NON_MEDICAL = _rx(r"\bcomo se dice\b", r"\b(que (significa|quiere decir)|el significado de) la palabra\b",
+                     r"\b(sinonimo|antonimo|conjug\w*|ortografia|acento|verbo|preterito|subjuntivo|gramatica)\b",
+                     r"\b(carro|coche|auto|motor|llanta|llantas|mecanico|gasolinera)\b",
+                     r"\bcomo se (hace|hacen|prepara|preparan|cocina|cocinan)\b.{0,30}\b(arepas?|empanadas?|tortillas?|pupusas?|paella|tacos|ceviche|"
+                     r"guacamole|pizza|tamales|flan|pan|arroz|frijoles|tortilla de patatas|churros|salsa|mole|pozole|sancocho|asado)\b",
+                     r"\b(que (me recomiendas|recomiendas) (visitar|conocer|ver)|lugares para visitar|que visitar en|turismo)\b",
+                     r"\b(ensen\w*|entren\w*|adiestr\w*|educar|educo) a (mi|un|el) (perro|gato|cachorro|perrito|gatito)\b",
                      r"\b(aprender|estudiar|practicar|hablar|mejorar mi) (ingles|frances|aleman|italiano|portugues|chino|japones|espanol|idiomas?)\b", r"\b(traduc\w*|en (ingles|frances|espanol|aleman|italiano|portugues))\b",
                      r"\breceta (facil |rica |sencilla )?(de|para) (un |una |el |la |unos |unas )?(arroz|pollo|pastel|torta|sopa|galletas|pan|frijoles|"
                      r"tamales|ensalada|postre|carne|pescado|pasta|cena|comida|desayuno|salsa|enchiladas|flan)\b",
@@ -143,16 +232,23 @@ def spanish_harm(text: str) -> bool:
 def spanish_education(text: str) -> bool:
     """A clearly educational Spanish question, with nothing personal, risky or acute in it (module doc)."""
     d = _spanish(text)
-    if d is None or not ES_QUESTION.search(d) or ES_RISK.search(d) or ES_NOW.search(d):
+    if d is None or not (ES_QUESTION.search(d) or ES_GENERAL.search(d)) or ES_NOW.search(d) or ES_IN_PROGRESS.search(d):
         return False
-    if ES_PERSONAL.search(d) and not ES_SUPPORT.search(d):
+    if ES_RISK.search(_NOT_RISK.sub(" ", ES_GENERAL_DOSE.sub(" ", d))):
         return False
-    if SPANISH_INJECTION.search(d) or spanish_refuse_hits(text):
+    framed = bool(ES_SUPPORT.search(d) or ES_SUPPORT_MORE.search(d) or (ES_KNOWN.search(d) and not ES_ACTION.search(d)))
+    if ES_PERSONAL.search(d) and not framed:
         return False
-    # an emergency rule still wins unless the question is general ("qué es una sobredosis") or asks how to
-    # spot it in others ("señales de que una persona piensa en suicidarse... soy maestra")
-    if ES_PERSONAL.search(d) and any(rx.search(d) for _, _, rx in SPANISH_EMERGENCY):
-        return bool(ES_GENERIC.search(d)) and not ES_OWN_CRISIS.search(d)
+    if SPANISH_INJECTION.search(d) or spanish_refuse_hits(text) or spanish_non_medical(text):
+        return False  # a recipe or a word's meaning is out of scope, not an education question
+    # an emergency rule still wins unless the question is about the emergency as a topic ("qué es una sobredosis",
+    # "qué hacer si alguien convulsiona") and, with a personal word, asks how to spot it in others ("señales de que una
+    # persona piensa en suicidarse... soy maestra"). A case with no pronoun is still a case: "el niño tiene un mes y
+    # 38.5, ¿se puede esperar a mañana?" is no topic question, whatever "se puede" says.
+    if any(rx.search(d) for _, _, rx in SPANISH_EMERGENCY):
+        if not ES_TOPIC.search(d) or ES_OWN_CRISIS.search(d):
+            return False
+        return not ES_PERSONAL.search(d) or bool(ES_GENERIC.search(d) or ES_LEARN.search(d))
     return True
 
 
@@ -172,3 +268,10 @@ def spanish_non_medical(text: str) -> bool:
     from medrails.guard.rules_scope import MEDICAL_TERMS
 
     return not MEDICAL_TERMS.search(d) and not SPANISH_INJECTION.search(d) and not spanish_refuse_hits(text)
+
+
+def spanish_medical(text: str) -> bool:
+    """A Spanish health word (ES_MEDICAL, accents removed). For the scope checks: the head reads no Spanish, so its
+    out-of-scope call on "¿por qué da la migraña?" or "¿qué es el VIH?" is noise (the lead wires this in)."""
+    d = _spanish(text)
+    return d is not None and bool(ES_MEDICAL.search(d))

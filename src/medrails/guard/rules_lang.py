@@ -52,7 +52,9 @@ SPANISH_EMERGENCY: list[tuple[str, str, object]] = [
          r"\b(hinch\w*|cerrando|cierra|inflamando)\b.{0,15}\b(la |las |los |el )?(garganta|lengua|labios|cara)\b", r"\breaccion alergica (grave|fuerte|severa)\b",
          r"\banafila\w*\b")),
     ("suicide", "suicidal intent or self-harm (Spanish)",
-     _rx(r"\b(quiero|quiere|quieren|voy a|va a|van a|vamos a|pienso|piensa|pensando en|ganas de|intento|intentar|trato de) (morir(me|se)?|matarme|matarse|suicidarme|suicidarse|quitarme la vida|"
+     _rx(r"\b(quiero|quiere|quieren|voy a|va a|van a|vamos a|pienso|piensa|pensando en|ganas de|intento|intentar|trato de) (morir(me|se)?\b"
+         # "me voy a morir de la risa / de hambre / de vergüenza" is an idiom
+         r"(?! de (la )?(risa|hambre|sed|frio|calor|verguenza|aburrimiento|sueno|amor|ganas|envidia|miedo|nervios|cansancio|pena))|matarme|matarse|suicidarme|suicidarse|quitarme la vida|"
          r"quitarse la vida|acabar con (mi|su) vida|acabar con todo)\b", r"\bme quiero morir\b", r"\bno quiero (vivir|seguir viviendo|despertar)\b",
          r"\b(me estoy|se esta|me sigo|sigo) (cortando|quemando|lastimando|haciendo dano)\b", r"\b(cortarme|quemarme|hacerme dano)\b",
          r"\b(pienso|pensando|ideas?|pensamientos) (en el |de )?suicid(io|arme|arse)\b", r"\b(mejor|mejor estarian) sin mi\b",
@@ -82,6 +84,98 @@ SPANISH_EMERGENCY: list[tuple[str, str, object]] = [
          r"\b(le esta dando|esta teniendo) un ataque\b")),
 ]
 
+# More kinds, same classes (guard-es, session 6: guard_es_probe1 missed 27 of 62 Spanish emergencies, each sent to
+# the `language` refusal). Each names a kind of danger in the words people use for it, not one sentence.
+_SWALLOW = r"(se tomo|me tome|tomo|trago|se trago|me trague|comio|se comio|se bebio|bebio|me bebi|se metio|me meti|se echo)"
+_AIRWAY = r"(garganta|lengua|labios|boca|voz ronca|ronquera|respirar|tragar|ahog\w*)"
+SPANISH_EMERGENCY += [
+    ("cardiac", "chest weight or clutching with distress (Spanish)",
+     _rx(r"\b(peso|presion|opresion|apreton|dolor)\b.{0,30}\bpecho\b.{0,80}\b(palid\w*|gris|sudando|sudor\w*|le falta el aire|me falta el aire)\b",
+         r"\b(se (agarra|toca|aprieta|sujeta|coge)|agarrandose|tocandose|apretandose|sujetandose) el pecho\b.{0,80}\b(aire|respirar|sud\w*|dolor|duele|"
+         r"palid\w*|mare\w*|desmay\w*|cae|cayo|frio|fria)\b",
+         r"\b(se me acelera|acelerado|palpitaciones|taquicardia|el corazon a mil)\b.{0,50}\b(me duele el pecho|le duele el pecho|dolor (de|en el) pecho)\b",
+         # a stimulant with the heart racing or chest pain: the cardiac danger of an overdose
+         r"\b(cocaina|perico|coca|crack|metanfetamina|cristal|anfetaminas?)\b.{0,60}\b(corazon a mil|taquicardia|dolor (de|en el) pecho|"
+         r"me duele el pecho|le duele el pecho|el corazon (muy )?rapido)\b")),
+    ("stroke", "face, speech or one side of the body gone (Spanish)",
+     _rx(r"\bse (le|me) (torcio|cayo|chueco|desvio|paralizo|durmio|cae|esta cayendo)\b.{0,20}\b(la )?(boca|cara|sonrisa)\b",
+         r"\b(le|me) cuelga\b.{0,25}\b(boca|cara|labio|parpado)\b",
+         r"\b(de repente|de golpe|de pronto|ahorita|hace \d+ minutos|empezo|comenzo)\b.{0,60}\bno (puede|puedo|logra) (levantar|mover|sostener|sentir) "
+         r"(el|la|su|mi) (brazo|pierna|mano)\b",
+         r"\bno (puede|puedo|logra) (levantar|mover|sostener|sentir) (el|la|su|mi) (brazo|pierna|mano)\b.{0,60}\b(de repente|de golpe|de pronto|"
+         r"ahorita|hace \d+ minutos|empezo|comenzo|palabras|habla|boca|cara)\b",
+         r"\b(dice|habla) (palabras|cosas) que no (existen|tienen sentido)\b",
+         r"\b(cara|boca)\b.{0,10}\bde un lado\b", r"\barrastr\w* (las )?palabras\b",
+         r"\bsin poder mover (el|la|los|las|su|mi|medio)?\s?\w*\s?(brazo|pierna|lado|cuerpo)\b",
+         r"\b(medio cuerpo|la mitad del cuerpo|un lado del cuerpo|el lado (izquierdo|derecho))\b.{0,20}\b(dormid\w*|entumid\w*|paralizad\w*|"
+         r"sin fuerza|no (lo|la|le|me) (siente|responde))\b",
+         r"\bhabla(ndo)? (cosas )?sin sentido\b.{0,60}\b(de repente|empezo|ahorita|ahora|hace \d+|medio cuerpo|brazo|cara|boca)\b",
+         r"\b(de repente|de golpe)\b.{0,40}\bno (ve|veo) (de|por) un ojo\b")),
+    ("breathing", "choking, retractions, a rescue inhaler not working (Spanish)",
+     _rx(r"\bse (le |me )?(atoro|atraganto|atasco|trabo|quedo atorad\w*)\b.{0,60}\b(no (puede|puedo|podia) (toser|hablar|respirar|llorar)|"
+         r"ni (respirar|toser)|morad\w*|azul\w*|ahog\w*)\b",
+         r"\bno (puede|puedo|pueden) (toser|hablar|llorar) ni respirar\b", r"\bno me entra (el )?aire\b",
+         r"\bse (le|me) hunden? (las costillas|el pecho|la panza|el cuello)\b",
+         r"\bse (esta|estan|esta ya) poniendo (azul|morad[oa])\b",
+         r"\b(inhalador|puff|nebuliz\w*|ventolin|salbutamol)\b.{0,30}\bno (le|me) (hace nada|ayuda|funciona|sirve|esta haciendo)\b",
+         r"\b(respira|respirando)\b.{0,30}\b(con mucha dificultad|rapidisimo|muy rapido|con silbido)\b.{0,60}\b(no puede hablar|casi no (puede )?habla\w*|"
+         r"labios|morad\w*|azul\w*|costillas)\b")),
+    ("anaphylaxis", "allergic reaction reaching the airway (Spanish)",
+     _rx(r"\b(ronchas|urticaria|habones|alergic[oa])\b.{0,80}\b" + _AIRWAY + r"\b",
+         r"\b(boca|labios|lengua|garganta|cara)\b.{0,10}\bhinchad[oa]s?\b.{0,60}\b(despues de|comio|comer|comi|pico|picadura|inyeccion|pastilla|"
+         r"le cuesta (hablar|respirar|tragar)|me cuesta (hablar|respirar|tragar))\b",
+         r"\bhinch\w*\b.{0,25}\b(boca|labios|lengua|garganta)\b.{0,60}\b(despues de|comio|comer|comi|pico|picadura|alergi\w*|epipen|inyeccion|pastilla|kiwi|mani|nueces|camarones|mariscos)\b",
+         r"\b(despues de|comio|comi|pico|picadura|inyeccion)\b.{0,60}\bhinch\w*\b.{0,25}\b(boca|labios|lengua|garganta)\b",
+         r"\b(hinchad[oa]s?|ronchas|roja e hinchada)\b.{0,40}\b(respira con dificultad|le cuesta respirar|me cuesta respirar|no puede respirar)\b",
+         r"\b(epipen|epinefrina|adrenalina autoinyectable|autoinyector)\b.{0,80}\b(hinch\w*|ronchas|respir\w*|garganta|se lo pongo|se la pongo|lo uso)\b")),
+    ("suicide", "a death wish or plan in other word orders (Spanish)",
+     _rx(r"\b(me|se|te) (quiero|quiere|voy a|va a|vas a|iba a|pienso|piensa) (matar|suicidar)\b",
+         r"\b(dormir(me)?|acostarme) y no (volver a )?despertar\b", r"\bno despertar(me)? (nunca )?mas\b",
+         r"\bpara no (volver a )?despertar(me)?\b(?! a )",
+         r"\b(quiero|voy a|pienso|me voy a|quiere|va a) (saltar|tirarme|aventarme|lanzarme|tirarse|aventarse)\b.{0,40}\b(puente|azotea|edificio|"
+         r"techo|balcon|piso \d+|ventana|vias|tren|metro)\b",
+         r"\b(pensando en|pienso en|ganas de) (colgarme|ahorcarme|cortarme las venas|envenenarme|pegarme un tiro)\b",
+         r"\b(tirarme|aventarme|lanzarme)\b.{0,10}\b(a|de|desde|bajo|debajo de) (las vias|el puente|la azotea|el metro|el tren|un edificio|el balcon)\b",
+         r"\b(puente|azotea|edificio|techo|balcon|ventana|vias del tren)\b.{0,50}\b(quiero|voy a|pienso|me voy a) (saltar|tirarme|aventarme|lanzarme)\b")),
+    ("overdose", "a child into pills, a whole bottle, insulin twice, too much of a drug (Spanish)",
+     _rx(r"\b(" + _BABY + r"|sobrin[oa]|hermanit[oa]|primit[oa]|de [1-5] anos)\b.{0,40}\b(se comio|se tomo|se trago|comio|tomo|trago|se metio)\b.{0,30}\b(pastillas|pildoras|tabletas|capsulas|medicinas?)\b",
+         r"\b(pastillas|pildoras|tabletas|capsulas)\b.{0,60}\bno (se|sabemos|se sabe) cuant[ao]s\b",
+         r"\b" + _SWALLOW + r"\b.{0,80}\b(botella|frasco|bote|caja|tira|blister|paquete)s? (entera|entero|completa|completo)\b",
+         # said as done, or with its signs (not "¿me pongo el doble?", a dosing question)
+         r"\b(se puso|me puse|se inyecto|me inyecte|se aplico|me aplique|se tomo|me tome)\b.{0,30}\b(insulina|pastillas del dia|pastillas de la manana|"
+         r"pastillas de la noche|medicinas del dia)\b.{0,30}\b(dos veces|doble|de mas|el doble|demasiad\w*)\b",
+         r"\b(dos veces|doble dosis|de mas)\b.{0,60}\b(sudando|confundid[oa]|temblando|muy dormid[oa]|no responde|mareadisim[oa]|desmay\w*)\b",
+         r"\b(mordio|chupo|se metio a la boca|se trago|trago|se comio|comio)\b.{0,20}\b(capsulas?|pastillas?|bolitas?) (de|para la) (detergente|lavadora|"
+         r"lavavajillas|jabon)\b",
+         r"\b(se tomo|se trago|se comio|comio|tomo|trago|bebio)\b.{0,30}\b(aceite de lampara|parafina|queroseno|keroseno|cloro|lejia)\b",
+         r"\b(se tomo|se trago|se comio|me tome|me trague|comio)\b.{0,30}\b(gomitas|vitaminas|pastillas|tabletas|capsulas)\b.{0,50}\b(como|unas|mas de|casi) "
+         r"(\d+|diez|quince|veinte)\b",
+         r"\b(se metio|se tomo|se inyecto|consumio|esnifo|se fumo|me meti|me tome)\b.{0,15}\b(un monton|muchisim[oa]|demasiad[oa]|mucha|mucho)\b.{0,15}\b"
+         r"(cocaina|perico|coca|heroina|fentanilo|metanfetamina|cristal|extasis|tachas|ketamina|alcohol|pastillas)\b")),
+    ("bleeding", "blood pouring or everywhere (Spanish)",
+     _rx(r"\bsangre a (chorros|borbotones|mares)\b", r"\bsangre por todos lados\b", r"\b(chorrea|chorreando|brota|brotando|sale a chorros) sangre\b",
+         r"\bsangr\w* (un monton|a mares|como loc[oa])\b", r"\bsale a chorros\b",
+         r"\b(empapo|empapa|empapando|empapad[oa]|empapo)\b.{0,30}\b(gasa|gasas|toalla|toallas|venda|vendas|ropa|sabana)\b",
+         r"\b(cayo|golpe|golpeo|choque|accidente)\b.{0,60}\b(sale|salia|le sale) sangre (de|por) (la|el) (oreja|oido|nariz y la boca)\b", r"\bsangre\b.{0,60}\bsin parar\b", r"\bsin parar\b.{0,20}\bsangr\w*\b")),
+    ("unconscious", "gone, not answering, a floppy baby (Spanish)",
+     _rx(r"\b(esta|se quedo) (como )?(ido|ida|perdid[oa]|desvanecid[oa])\b.{0,40}\bno (me |nos |le )?(responde|contesta|reacciona|habla)\b",
+         r"\b(tirad[oa]|en el (piso|suelo)|se cayo|se desplomo|desplomad[oa])\b.{0,60}\bno (me |nos |le )?(responde|contesta|reacciona|se despierta|despierta)\b",
+         r"\bno (me |nos |le )?(contesta|responde|reacciona)\b.{0,40}\b(ojos abiertos|ojos en blanco|no se mueve|tirad[oa])\b",
+         r"\b(flojit[oa]|floj[oa]|como trapo|aguadit[oa]|desmadejad[oa])\b.{0,40}\bno (llora|abre los ojos|responde|reacciona|se despierta)\b",
+         r"\bno (lo|la|le) (puedo|podemos|puede|pueden) despertar\b", r"\bse desplomo\b",
+         r"\b(confundid[oa]|sudando)\b.{0,40}\bya no (me |nos |le )?(habla|responde|contesta)\b",
+         r"\bno (abre|quiere abrir) los ojos\b.{0,40}\bno (llora|responde|reacciona|se mueve)\b")),
+    ("seizure", "shaking with eyes rolled or foam, a seizure that will not stop (Spanish)",
+     _rx(r"\b(temblando|sacudiendo\w*|se sacude|sacudirse|rigid[oa]|tiesa?o?)\b.{0,60}\b(ojos (en blanco|para atras|volteados|virados)|espuma|babeando)\b",
+         r"\b(ojos (en blanco|para atras|volteados|virados)|espuma por la boca)\b.{0,60}\b(temblando|sacud\w*|rigid[oa]|no responde)\b",
+         r"\b(esta|sigue) con (una )?(convulsion|convulsiones|crisis)\b",
+         r"\bse (le )?(fueron|voltearon|viraron|pusieron) los ojos (para arriba|para atras|en blanco)\b",
+         r"\bsacudiendose\b.{0,40}\b(mordio la lengua|no responde|no contesta)\b", r"\bacaba de convulsionar\b",
+         r"\bconvulsion\w*\b.{0,30}\b(dura|durando|lleva|ya va) (mas de )?\w+ minutos\b",
+         r"\btembl\w*\b.{0,30}\b(echando baba|babeando|espuma)\b",
+         r"\bconvulsion(es)?\b.{0,40}\b(que no para|no para|le viene otra|otra vez|de nuevo|seguidas|ya van)\b")),
+]
+
 SPANISH_INJECTION = _rx(
     r"\b(ignora|ignore|olvida|olvide|omite|desactiva|salta\w*)\b.{0,30}\b(todas|tus|las|sus|anteriores|previas|reglas|instrucciones)\b.{0,25}"
     r"\b(instrucciones|reglas|restricciones|normas|politicas?|filtros|indicaciones)\b",
@@ -99,7 +193,11 @@ def spanish_emergency_hits(text: str) -> list[RuleHit]:
     if not _maybe_foreign(text):
         return []
     t = deaccent(text)
-    return [RuleHit(cls, name) for cls, name, rx in SPANISH_EMERGENCY if rx.search(t)]
+    hits: dict[str, RuleHit] = {}
+    for cls, name, rx in SPANISH_EMERGENCY:
+        if cls not in hits and rx.search(t):
+            hits[cls] = RuleHit(cls, name)  # one hit per class (a class has a first and a later, guard-es, group)
+    return list(hits.values())
 
 
 def spanish_injection(text: str) -> bool:
