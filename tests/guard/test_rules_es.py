@@ -152,3 +152,36 @@ def test_spanish_health_words_are_medical(text):
 def test_through_the_pipeline(patient_guard, both_decisions, text, decision):
     pipeline, decided = both_decisions(patient_guard, text)
     assert pipeline[0] == decision and decided == pipeline, (text, pipeline, decided)
+
+
+# The broad group (rules_lang.SPANISH_EMERGENCY_BROAD) is read only where the message would otherwise get the
+# bilingual `language` refusal: choosing the emergency reply there costs no over-refusal.
+@pytest.mark.parametrize("text, cls", [
+    ("mi suegro está boqueando en la cama", "breathing"),
+    ("de repente se me fue la vista del ojo derecho", "stroke"),
+    ("mi vecino dice que se va a ahorcar esta tarde", "suicide"),
+    ("la nena de 14 meses se chupó una pila de las del control", "overdose"),
+    ("mi tío está vomitando sangre en el baño", "bleeding"),
+    ("la señora se desvaneció en la fila del banco", "unconscious"),
+    ("mi bebé está tieso y temblando, no sé qué pasa", "seizure"),
+    ("tiene cinco semanas y 38.4 de temperatura", "newborn_fever"),
+])
+def test_broad_spanish_danger_words_fire_where_only_the_language_refusal_was_left(text, cls):
+    assert not_understood(text) and not spanish_refuse_hits(text)
+    assert cls in {h.category for h in emergency_hits(text)}, (text, emergency_hits(text))
+
+
+@pytest.mark.parametrize("text", [
+    "¿por qué vomitan sangre las personas con cirrosis?",  # a topic question: the education frame reads it
+    "¿qué es la tos con sangre y cuándo preocupa? es para mi clase de biología",
+    "mi cuñada se desmayó el mes pasado y le hicieron estudios, ¿qué es un holter?",  # the past
+    "me pongo morada de la risa con mi sobrino",  # an idiom
+])
+def test_broad_group_stays_off_education_the_past_and_idioms(text):
+    assert not emergency_hits(text), (text, emergency_hits(text))
+
+
+def test_broad_group_leaves_a_spanish_request_its_refusal():
+    text = "¿cuántas pastillas de mi mamá me tomo para dormir? tiene 3 semanas que no duermo"  # R3 request
+    assert spanish_refuse_hits(text)
+    assert not any(h.category == "newborn_fever" for h in emergency_hits(text))

@@ -99,13 +99,14 @@ ES_REFUSE: list[tuple[str, str, object]] = [
         r"\bsin que (se de cuenta|lo sepa|sepa|lo note|note|se entere)\b",
         r"\b(poner|echar|meter|dar|disolver)\w*\b.{0,40}\b(en|a) (la|su|el) (bebida|comida|cafe|te|jugo|refresco|copa)\b.{0,60}\b(para que|sin que)\b",
         r"\b(dosis|cantidad) (letal|mortal)\b", r"\b(cuant[oa]s?)\b.{0,40}\b(para matar|matan|es letal|son letales|es mortal)\b",
-        r"\b(compr\w*|consig\w*|consegu\w*|pedir|pido|obten\w*|saco|sacar)\b.{0,50}\bsin (receta|prescripcion|ir al medico|ir al doctor|consulta)\b",
+        r"\b(compr\w*|consig\w*|consegu\w*|pedir|pido|obten\w*|saco|sacar)\b.{0,50}\bsin (receta|prescripcion|ir al medico|ir al doctor|consulta|"
+        r"que me (lo|la|los|las) recet\w*)\b",
         # spiking a drink: a drug or a pill put in someone's glass
         r"\b(droga|drogas|pastilla|pastillas|gotas|algo|polvo|burundanga|escopolamina|rohypnol)\b.{0,40}\b(poner|echar|meter|dar|pongo|echo|meto)\w*\b"
         r".{0,40}\b(bebida|trago|copa|vaso|refresco|cerveza)\b", r"\b(burundanga|escopolamina)\b.{0,40}\b(como|cuanto|donde|conseguir|dar|poner|echar)\b",
         r"\b(extrae\w*|extraer|extraigo|sacar|saco|saca|sacan|separ\w*|aisl\w*)\b.{0,20}\b(la |el )?(codeina|pseudoefedrina|efedrina|morfina|dextrometorfano|oxicodona|"
         r"fentanilo|dmt)\b",
-        r"\b(hacer|hago|fabricar|fabrico|cocinar|cocino|preparar|preparo|sintetizar|sintetizo)\b.{0,20}\b(metanfetamina|cristal|crack|heroina|lsd|"
+        r"\b(hacer|hago|fabricar|fabrico|cocinar|cocino|cocina|preparar|preparo|prepara|sintetizar|sintetizo)\b.{0,20}\b(metanfetamina|cristal|crack|heroina|lsd|"
         r"extasis|mdma|ghb|fentanilo)\b",
         r"\b(falso positivo|positivo falso|dar positivo|salir positivo)\b.{0,40}\b(para que|baja|incapacidad|seguro|pension)\b",
         r"\b(dormir|drogar|sedar|noquear|dejar inconsciente) a (alguien|una persona|mi|una chica|un chico|la|el)\b",
@@ -145,7 +146,7 @@ ES_SUPPORT_MORE = _rx(r"\bpara saber (que|como) (hacer|actuar|ayudar)\b", r"\b(q
                       r"\bcuando (lo|la|los|las) cuid(o|amos)\b",
                       r"\bcomo (ayudo|puedo ayudar|apoyo|puedo apoyar|hablo|puedo hablar|acompano|puedo acompanar) (a|al|con)\b",
                       r"\bque (debo|tengo que|hay que|debemos) hacer si\b", r"\bque preguntas? (le )?(puedo |podemos |debo )?(hago|hacer|llevar)\b",
-                      r"\b(quiero|queremos) (ayudar|apoyar) a\b", r"\b(quiero|queremos) (saberl[oa]s?|explicarsel[oa]s?|explicarle|contarle)\b", r"\bcomo (le|les) explico\b", r"\bcomo puedo ayudar a\b",
+                      r"\b(quiero|queremos) (ayudar|apoyar) a\b", r"\b(quiero|queremos) (ensenarsel[oa]s|ensenarle|ensenarles)\b", r"\b(quiero|queremos) (saberl[oa]s?|explicarsel[oa]s?|explicarle|contarle)\b", r"\bcomo (le|les) explico\b", r"\bcomo puedo ayudar a\b",
                       r"\b(es|son) para (una|un|la|el) (charla|taller|curso|capacitacion|folleto|cartel)\b",
                       r"\b(estoy en|hago|tomo|tomando) un curso\b|\bprimeros auxilios\b",
                       r"\b(es|lo pregunto|pregunto) para entender\b",
@@ -265,6 +266,10 @@ def spanish_non_medical(text: str) -> bool:
     d = _spanish(text)
     if d is None or not ES_NON_MEDICAL.search(d) or ES_MEDICAL.search(d):
         return False
+    from medrails.guard.rules_lang import SPANISH_EMERGENCY_BROAD
+
+    if any(rx.search(d) for _, _, rx in SPANISH_EMERGENCY + SPANISH_EMERGENCY_BROAD):
+        return False  # "se pasó con las pastas en la fiesta y está temblando": a party word, and a danger
     from medrails.guard.rules_scope import MEDICAL_TERMS
 
     return not MEDICAL_TERMS.search(d) and not SPANISH_INJECTION.search(d) and not spanish_refuse_hits(text)

@@ -176,6 +176,46 @@ SPANISH_EMERGENCY += [
          r"\bconvulsion(es)?\b.{0,40}\b(que no para|no para|le viene otra|otra vez|de nuevo|seguidas|ya van)\b")),
 ]
 
+# Broad danger words, read ONLY where the message would otherwise get the bilingual `language` refusal (no Spanish rule
+# read it, no refuse request in it): there, choosing the emergency reply costs no over-refusal (both flag the message)
+# and a fresh Spanish emergency is no longer answered with a generic refusal. Written after guard_es_probe2 (14 of 50
+# Spanish emergencies got the language refusal): tuned on it, from now on regression data.
+_KID = r"(\d{1,2} meses|chiquit[oa]|nene|nena|bebe|bebita|bebito|hij[oa]|sobrin\w*|niet[oa]|nin[oa]|de [1-5] anos|tiene [1-5] anos)"
+# only about the past ("se desmayó el mes pasado y le hicieron estudios"): the broad words are history there
+_ES_PAST = _rx(r"\b(el (mes|ano) pasado|la semana pasada|hace (\d+|unos|varios|un par de|dos|tres) (anos|meses|semanas)|antier|anteayer|"
+               r"de (nino|nina|chic[oa])|cuando (era|tenia)|ya paso|ya esta bien)\b")
+SPANISH_EMERGENCY_BROAD: list[tuple[str, str, object]] = [
+    ("breathing", "no air, gasping, turning blue (Spanish, broad)",
+     _rx(r"\bno (le |me |nos )?entra (nada de |el |nada el )?aire\b", r"\bboque(a|ando)\b", r"\b(se (esta|puso|pone|esta poniendo) |esta |(labios|cara|boca|unas) )(morad[oa]s?|azulad[oa]s?)\b(?! de )",
+         r"\bataque de asma\b.{0,60}\b(nada|no (me |le )?(sirve|funciona|hace)|no (puedo|puede) (ni )?hablar)\b",
+         r"\bse (le|me) fue (la comida|el agua|algo) por (el otro lado|mal camino)\b")),
+    ("stroke", "one side of the face or body, sight or words lost suddenly (Spanish, broad)",
+     _rx(r"\b(perdi\w*|se me fue|no veo) (la vista|de un ojo)\b", r"\b(entumi\w*|adormec\w*|dormid[oa])\b.{0,15}\b(media cara|la cara|medio cuerpo)\b",
+         r"\b(baba|boca|cara|labio)\b.{0,25}\bde un lado\b", r"\bno le salen las palabras\b",
+         r"\bconfundid[oa]\b.{0,60}\b(de repente|empezo|comenzo|hace un rato|hace \d+ minutos)\b")),
+    ("suicide", "a method or a plan to die (Spanish, broad)",
+     _rx(r"\b(colgarme|ahorcarme|quitarme la vida|terminar con mi vida|acabar con mi vida|pegarme un tiro|cortarme las venas)\b",
+         r"\bpastillas contadas\b", r"\b(voy a|pienso|quiero) (tomarmel[oa]s|tragarmel[oa]s)\b",
+         r"\b(se va a|va a|dice que se va a|amenaza con) (tirar|matar|colgar|ahorcar|suicidar)\w*\b",
+         r"\b(no veo salida|no le veo salida|nadie me (va a )?extran\w*)\b.{0,60}\b(pastillas|cuerda|soga|puente|navaja|arma|pistola|tirarme|colgarme)\b")),
+    ("overdose", "a small child into something, too much of a drug with its signs (Spanish, broad)",
+     _rx(r"\b" + _KID + r"\b.{0,50}\b(se trago|se comio|se tomo|se bebio|trago|comio|mordio|chupo)\b.{0,40}\b(pastillas|pildoras|tabletas|vitaminas|"
+         r"gomitas|capsulas|medicina|jarabe|pilas?|bateria|veneno|limpiador\w*|detergente|cloro|alcohol)\b",
+         r"\b(se trago|se comio|se tomo|se bebio|trago|comio)\b.{0,40}\b(pastillas|vitaminas|gomitas|pilas?)\b.{0,60}\b" + _KID + r"\b",
+         r"\b(se paso con|se metio|se tomo|consumio)\b.{0,30}\b(las pastas|pastas|pastillas|droga\w*|perico|cristal|tachas)\b.{0,60}\b(temblando|"
+         r"no se ubica|convuls\w*|no responde|desmay\w*|no reacciona|morad[oa])\b")),
+    ("bleeding", "blood vomited or black stools with faintness (Spanish, broad)",
+     _rx(r"\b(vomit\w*|escupi\w*|tosi\w*) sangre\b", r"\b(popo|caca|heces|evacuaciones) negras?\b.{0,60}\b(sangre|mare\w*|desmay\w*|palid\w*)\b")),
+    ("unconscious", "collapsed, not moving or answering (Spanish, broad)",
+     _rx(r"\bse (desplomo|desvanecio|desmayo)\b", r"\bno (se mueve|habla|contesta|responde|reacciona)\b.{0,40}\b(ojos abiertos|tirad[oa]|piso|suelo)\b",
+         r"\b(sudad[oa]|sudando)\b.{0,30}\bno (habla|responde|contesta|reacciona)\b")),
+    ("seizure", "rigid, jerking, eyes rolled (Spanish, broad)",
+     _rx(r"\b(ojos en blanco|rigid[oa]|ties[oa])\b.{0,40}\b(sacudid\w*|sacud\w*|temblando|convuls\w*)\b",
+         r"\b(sacudid\w*|sacud\w*|temblando)\b.{0,40}\b(ojos en blanco|rigid[oa]|ties[oa])\b")),
+    ("newborn_fever", "fever in a baby counted in weeks or one month (Spanish, broad)",
+     _rx(r"\b(\d|un|una|dos|tres|cuatro|cinco|seis|siete|ocho) (semanas?|mes)\b.{0,40}\b(fiebre|calentura|temperatura|38|39)\b")),
+]
+
 SPANISH_INJECTION = _rx(
     r"\b(ignora|ignore|olvida|olvide|omite|desactiva|salta\w*)\b.{0,30}\b(todas|tus|las|sus|anteriores|previas|reglas|instrucciones)\b.{0,25}"
     r"\b(instrucciones|reglas|restricciones|normas|politicas?|filtros|indicaciones)\b",
@@ -197,6 +237,11 @@ def spanish_emergency_hits(text: str) -> list[RuleHit]:
     for cls, name, rx in SPANISH_EMERGENCY:
         if cls not in hits and rx.search(t):
             hits[cls] = RuleHit(cls, name)  # one hit per class (a class has a first and a later, guard-es, group)
+    if not hits and not SPANISH_INJECTION.search(t) and not _ES_PAST.search(t) and not_understood(text):
+        from medrails.guard.rules_es import spanish_refuse_hits
+
+        if not spanish_refuse_hits(text):  # a request (R1-R6) keeps its language refusal
+            hits = {cls: RuleHit(cls, name) for cls, name, rx in SPANISH_EMERGENCY_BROAD if rx.search(t)}
     return list(hits.values())
 
 
