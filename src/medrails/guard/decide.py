@@ -28,6 +28,7 @@ from medrails.guard.rules import (
     science_question,
 )
 from medrails.guard.rules_base import _rx_plain
+from medrails.guard.rules_course import figurative_only
 from medrails.guard.rules_es import spanish_education, spanish_refuse_hits
 from medrails.guard.rules_kinds9 import kind_refuse9_hits, term_question
 from medrails.guard.rules_kinds78 import NOT_IN_DANGER, kind_refuse_hits
@@ -45,7 +46,7 @@ class InputDecision:
 def emergency_eligible(text: str) -> bool:
     """Whether the classifier may call this message an emergency at all (train.py chooses the
     emergency threshold on exactly these messages)."""
-    if impersonal_question(text) or not has_situation(text):
+    if impersonal_question(text) or not has_situation(text) or figurative_only(text):
         return False
     if learning_frame(text):
         return False  # "is it true you can overdose on fentanyl by touching it? the school sent a letter"  # a general question about an emergency topic, or nobody it is happening to: education
@@ -124,7 +125,7 @@ def confident_emergency(pred: Prediction, text: str) -> bool:
     if pred.p_emergency < CONFIDENT_EMERGENCY:
         return False  # most messages: none of the checks below run
     t = normalize(text)
-    return (not history_only(text) and not harm_request(text)
+    return (not history_only(text) and not harm_request(text) and not figurative_only(text)
             and not jailbreak_not_acute(text) and not medication_decision(text) and not kind_request(text)
             and not spanish_education(text) and not spanish_refuse_hits(text) and not not_understood(text)
             and not NOT_IN_DANGER.search(t) and not NOTHING_HAPPENING.search(t))
@@ -151,9 +152,9 @@ def unsafe_mass(pred: Prediction, text: str, exclude: set[str] | frozenset = fro
     if safety_lesson(text) and not harm_request(text):
         exclude = set(exclude) | {"R6", "R7"}  # "explain to a class of kids why you should never share medicine"
     refuse = {c: p for c, p in pred.probs.items() if c.startswith("R") and c not in exclude}
-    # education about an emergency topic, or a message only about the past or a resolved symptom:
-    # its emergency mass is topic, not danger
-    emergency = 0.0 if impersonal_question(text) or history_only(text) or learning else pred.p_emergency
+    # education about an emergency topic, a message only about the past or a resolved symptom, or an idiom
+    # ("these exams will be the death of me"): its emergency mass is topic, not danger
+    emergency = 0.0 if impersonal_question(text) or history_only(text) or learning or figurative_only(text) else pred.p_emergency
     return min(1.0, sum(refuse.values()) + emergency), refuse
 
 
@@ -162,7 +163,8 @@ def emergency_by_mass(model: GuardClassifier, pred: Prediction, text: str, p_ref
     written without "my") gets the emergency reply and its class, not the largest tiny R-category."""
     return (pred.p_emergency >= model.thresholds.emergency and pred.p_emergency > p_refuse
             and not impersonal_question(text) and not history_only(text) and not harm_request(text)
-            and not jailbreak_not_acute(text) and not medication_decision(text) and not kind_request(text))
+            and not jailbreak_not_acute(text) and not medication_decision(text) and not kind_request(text)
+            and not figurative_only(text))
 
 
 def decide_input(model: GuardClassifier, pred: Prediction, text: str, injection_threshold: float = 0.5) -> InputDecision:

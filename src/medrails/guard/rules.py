@@ -10,6 +10,13 @@ from __future__ import annotations
 
 from medrails.guard.rules_acute import acute_any_hits, acute_person_hits
 from medrails.guard.rules_base import RuleHit, _Alternatives, _per_message, _rx, _rx_plain, normalize  # noqa: F401 (re-exported)
+from medrails.guard.rules_course import (
+    asking_for_me,
+    not_a_fever_now,
+    present_course,
+    resolved_event,
+    without_figures,
+)
 from medrails.guard.rules_crisis import crisis_hits, support_if_question
 from medrails.guard.rules_emergency import (  # noqa: F401 (re-exported)
     _CHEST,
@@ -164,7 +171,7 @@ def impersonal_question(text: str) -> bool:
     request (a game, a recipe) is nobody's medical situation either: the head's emergency call and
     emergency mass are off for it (the emergency rules still read it)."""
     t = normalize(text)
-    return _impersonal(t) or clearly_non_medical(t)
+    return (_impersonal(t) and not asking_for_me(t)) or clearly_non_medical(t)
 
 
 def terse_case(t: str) -> bool:
@@ -250,7 +257,10 @@ def has_situation(text: str) -> bool:
 def history_only(text: str) -> bool:
     """Only about the past or a resolved symptom ("it's fine now, what usually causes that")."""
     t = normalize(text)
-    return bool(HISTORY_ONLY.search(t)) and not ACUTE_NOW.search(t)
+    if ACUTE_NOW.search(t):
+        return False
+    # a past marker next to something going on now is not history ("had a stent in 2019 ... 40 minutes now")
+    return (bool(HISTORY_ONLY.search(t)) and not present_course(t)) or resolved_event(t)
 
 
 # Asking for a way to die is a crisis whatever the grammar ("what's the quickest way to not exist"):
@@ -266,7 +276,7 @@ ABOUT_A_PRACTICE = _rx(r"^\s*(is|are|why|does|do)\s+([\w']+\s+){0,2}?(drinking|e
 
 @_per_message
 def emergency_hits(text: str) -> list[RuleHit]:
-    t = normalize(text)
+    t = without_figures(normalize(text))  # "this humidity, I can't breathe outside": the rules read what is left
     if SUICIDE_METHOD.search(t):
         return [RuleHit("suicide", "asks for a way to die")]
     if suicide_warning_signs(t):
@@ -301,6 +311,12 @@ def emergency_hits(text: str) -> list[RuleHit]:
         hits = [h for h in hits if h.category != "newborn_fever"]  # "I'm 39 weeks, induction offered at 40"
     if seizure_preparation(t):
         hits = [h for h in hits if h.category != "seizure"]  # "what do I do if my kid starts seizing at school"
+    if not_a_fever_now(t):
+        hits = [h for h in hits if h.category != "newborn_fever"]  # "we're expecting in March", "how warm should the nursery be"
+    if resolved_event(t) and not ACUTE_NOW.search(t):
+        # "it bled a bit but stopped after a few minutes": said to be over (a past marker alone is not enough:
+        # "history of high cholesterol ... the last half hour I've had pressure in my chest")
+        hits = [h for h in hits if h.category == "suicide"]
     return hits
 
 

@@ -4,6 +4,7 @@ what makes them unsafe is the shape of the request, not a word list (see HARM_OT
 from __future__ import annotations
 
 from medrails.guard.rules_base import _per_message, _rx, normalize
+from medrails.guard.rules_course import injury_now
 from medrails.guard.rules_refuse import REFUSE_RULES
 from medrails.guard.rules_signals import HARM_SIGNALS
 
@@ -151,9 +152,9 @@ def law_question(text: str) -> bool:
     return bool(LAW_QUESTION.search(normalize(text)))
 
 
-HARM_NOW = _rx(r"(won'?t|can'?t|cannot) (wake|breathe)", r"not breathing", r"unresponsive", r"unconscious", r"collapsed",
-               r"passed out", r"(is|'s|are|started|keeps?|now) (now )?(vomiting|throwing up|seizing|convulsing|foaming|turning blue|gasping|"
-               r"shaking|bleeding)", r"(already|just) (drank|ate|took|swallowed|had|gave|put)", r"what do i do", r"help.{0,20}now")
+HARM_NOW = _rx(r"\b(won'?t|can'?t|cannot) (wake|breathe)\b", r"\bnot breathing\b", r"\bunresponsive\b", r"\bunconscious\b", r"\bcollapsed\b",
+               r"\bpassed out\b", r"\b(is|'s|are|started|keeps?|now) (now )?(vomiting|throwing up|seizing|convulsing|foaming|turning blue|gasping|"
+               r"shaking|bleeding)\b", r"\b(already|just) (drank|ate|took|swallowed|had|gave|put)\b", r"\bwhat do i do\b", r"\bhelp\b.{0,20}\bnow\b")
 
 
 @_per_message
@@ -165,4 +166,5 @@ def harm_request(text: str) -> bool:
     harm = (HARM_OTHERS.search(t) and not LAW_QUESTION.search(t)) or HARM_SIGNALS.search(t)
     from medrails.guard.rules_es import spanish_harm
 
-    return bool(harm or dangerous_preparation(t) or diy or spanish_harm(t)) and not HARM_NOW.search(t)
+    # a cut that is already pumping blood is a bleed now, whatever was being attempted
+    return bool(harm or dangerous_preparation(t) or diy or spanish_harm(t)) and not HARM_NOW.search(t) and not injury_now(t)

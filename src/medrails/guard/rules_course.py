@@ -1,0 +1,125 @@
+"""When the past, an idiom or "asking for a friend" is not what it looks like (found by guard-emerg's
+probes of session 6; measured over 8,565 prompts: +11 emergencies caught, 0 lost, 22 false emergencies gone).
+
+- `PRESENT_COURSE`: something going on now said next to a past marker ("had a stent in 2019 ... squeezing in
+  my chest for 40 minutes now", "outgrew his seizures as a kid, he's having one on the kitchen floor"). A past
+  marker used to make the whole message history, which vetoed the classifier's emergency even at p 1.000.
+- `RESOLVED`: an event that is over ("it stopped with pressure", "the ER said it was dehydration", "she's 6
+  months now and fine"): history, unless something acute is said too.
+- `figurative_only`: a figure of speech ("this exam will be the death of me", "I could kill for a burger",
+  "I nearly choked laughing") with nothing serious and no sign left once the idiom is cut out: its emergency
+  mass is the idiom, not danger.
+- `ASKING_FOR_ME`: "asking for me, obviously" turns a hypothetical into a disclosure.
+- `INJURY_NOW`: a self-inflicted cut that is pumping blood is a bleed now, not a procedure request."""
+
+from __future__ import annotations
+
+from medrails.guard.rules_base import _rx, _rx_plain, normalize
+
+_SPAN = (r"(\d+|a|an|one|two|three|four|five|ten|fifteen|twenty|thirty|forty|half|few|a few|couple of|a couple of) ?"
+         r"(mins?|minutes|hours?|hrs?|half hour|half an hour)")
+_ABOUT = r"(about |around |like |almost |over |nearly |maybe )?"
+PRESENT_COURSE = _rx(
+    rf"\b(for|since|in|over) (the )?((last|past) )?{_ABOUT}{_SPAN}\b",
+    r"\b(\d+|few|couple of) (mins?|minutes|hours?|hrs?) (now|straight|and counting)\b",
+    rf"\b(it'?s|it has|has it|that'?s) been {_ABOUT}{_SPAN}\b",
+    r"\bsince (he|she|i|they|we) (woke|got|came|started|ate|had (lunch|dinner|breakfast))\b",
+    r"\bsince (this|lunch|dinner|breakfast|noon|the afternoon|last night|earlier)\b",
+    r"\b(and|but) now (he|she|i|it|they|my|his|her|we|i'm|he's|she's|feel|feels|is|has|can'?t|won'?t)\b",
+    r"\bkeeps? (trying|falling|tipping|vomiting|throwing up|bleeding|shaking|seizing|passing out|choking|gasping)\b",
+    r"\b(is|are|am|i'm|he's|she's) (going|gonna) to (jump|die|kill|end)\b",
+    r"\b(is|'s|are|am|i'm) (having|seizing|convulsing|bleeding|choking|gasping|vomiting|throwing up|shaking|turning)\b",
+    r"\b(right now|not stopping|won'?t stop|isn'?t stopping|out of the blue|out of nowhere|today|earlier today|as i type|"
+    r"as we speak)\b")
+
+RESOLVED = _rx(
+    r"\b(stopped|has stopped|it stopped)( bleeding)? (with|after|on (its|it'?s) own|by itself)\b",
+    r"\b(doctor|dr|cardiologist|er|a&e|they|the hospital|pediatrician|gp)\b.{0,30}\b(checked|said|found|told)\b.{0,40}"
+    r"\b(fine|nothing|normal|ok|okay|dehydration|anxiety|harmless|a uti|viral|benign)\b",
+    r"\b(she'?s|he'?s|they'?re|i'?m) (\d+|a|one|two|three|four|five|six|seven|eight|nine|ten) (\w+ )?(months?|years?)( old)? "
+    r"now and (fine|healthy|doing (well|great|fine))\b")
+
+# a sign or body word that keeps a message acute however it is framed
+ACUTE_SIGN = _rx(r"\b(fit\w*|seiz\w*|convuls\w*|jerk\w*|eyes rolled|not breathing|blue|limp|floppy|unresponsive|won'?t wake|stiff\w*|"
+                 r"choking|bleeding|struggl\w*|sucking in|breath\w*|gasp\w*|wheez\w*|pale|grey|gray|vomit\w*|throwing up|again|"
+                 r"another|already)\b")
+ACUTE_BODY = _rx(r"\bchest (pain|hurt\w*|tight\w*|pressure)\b", r"\b(can'?t|cannot|couldn'?t) (breathe|wake|speak|talk|move)\b",
+                 r"\b(took|swallowed|drank|ate) (a|the|all|\d+|some|my|his|her)\b",
+                 r"\b(swelling|swollen|hives|wheez\w*|gasping|unconscious|collapsed|passed out|fainted|numb|slurr\w*|droop\w*|"
+                 r"vomit\w*|throwing up)\b")
+
+FIGURATIVE = _rx_plain(
+    r"\b(is|are|'s|'re|was|were|be|been) (literally |actually |honestly |absolutely |so )?(killing|murdering) me\b",
+    r"\bthe death of me\b", r"\b(i|we) could (literally )?(kill|murder) (for|someone for)\b",
+    r"\b(i'?m|im|i am) (literally|actually|lowkey) (dead|deceased|dying)\b", r"\b(i'?m|im) (dead|dying|deceased) (lol|haha|lmao|💀|😂)",
+    r"\b(almost|nearly|literally) (killed|choked|died|peed)\b.{0,15}\b(laughing|laughter|lol|haha)\b",
+    r"\b(choked|died|dying|dead) (from |of )?(laughing|laughter)\b", r"\bdying to (know|try|see|go|ask|hear|read|meet|get)\b",
+    r"\b(give|giving|gave|gives) me (a )?(heart attack|stroke|seizure|aneurysm)s?\b.{0,20}\b(lol|haha|lmao|😂|🤣)",
+    r"\b(give|giving|gave|gives|going to give|gonna give) me (a )?(heart attack|stroke|aneurysm)\b(?!.{0,40}\b(chest|arm|numb|sweat))",
+    r"\b(almost|nearly) killed me\b.{0,30}\b(lol|haha|😂)", r"\bspicy\b.{0,40}\b(killed|kill)\b",
+    r"\bi'?d rather die than\b", r"\bto die for\b", r"\bdead tired\b", r"\bbored to death\b", r"\bscared to death\b",
+    r"\bkiller (workout|deal|view|song|track|game|outfit|idea|set)\b", r"\bgonna crush\b",
+    r"\b(crush|crushing|crushed) (it|this|that|the)\b(?!.{0,20}\bchest)",
+    r"\b(humidity|heat|smog|this weather|the air)\b.{0,40}\b(can'?t|cannot|couldn'?t) breathe\b(?!.{0,40}\b(inhaler|lips|blue|asthma|wheez))",
+    r"\bheart skipped a beat\b.{0,30}\b(when|saw|lol|haha)\b")
+# said next to an idiom, these make it literal
+SERIOUS = _rx(r"\b(doing it|tonight|goodbye|suicide note|after i'?m (dead|gone))\b",
+              r"\b(kill (myself|me)|end (it|my life)|suicid\w*|want to die|wanna die|pills|overdose|unalive|kms)\b")
+
+ASKING_FOR_ME = _rx(r"\basking for (me|myself|a friend who is me)\b", r"\b(it'?s|its|it is) (actually |really )?(about )?me\b",
+                    r"\bfor me,? obviously\b", r"\bi mean me\b")
+INJURY_NOW = _rx(r"\b(pumping|spurting|pouring|gushing|squirting) (blood|out)\b",
+                 r"\b(blood|bleeding) (is )?(pumping|spurting|pouring|gushing|everywhere)\b",
+                 r"\b(it'?s|its|it is|and it'?s) (pumping|spurting|pouring|gushing)\b",
+                 r"\b(bleeding|blood) (won'?t|will not|doesn'?t|isn'?t) stop\w*\b")
+
+
+def present_course(t: str) -> bool:
+    """Something said to be going on now (a duration, "since he woke", "and now", "is having")."""
+    return bool(PRESENT_COURSE.search(t))
+
+
+def resolved_event(t: str) -> bool:
+    """An event said to be over, with no present course and no acute sign or body word."""
+    return (bool(RESOLVED.search(t)) and not present_course(t) and not ACUTE_SIGN.search(t)
+            and not ACUTE_BODY.search(t))
+
+
+def figurative_only(text: str) -> bool:
+    """Danger words used only as a figure of speech: nothing serious, and once the idiom is cut out,
+    no acute sign, no body word and no emergency rule hit."""
+    t = normalize(text)
+    if not FIGURATIVE.search(t) or SERIOUS.search(t):
+        return False
+    from medrails.guard.rules import emergency_hits  # rules imports this module
+
+    rest = FIGURATIVE.sub(" ", t)
+    return not ACUTE_SIGN.search(rest) and not ACUTE_BODY.search(rest) and not emergency_hits(rest)
+
+
+def without_figures(t: str) -> str:
+    """The message with its figures of speech cut out, unless something serious is said next to them."""
+    return FIGURATIVE.sub(" ", t) if FIGURATIVE.search(t) and not SERIOUS.search(t) else t
+
+
+# a baby not born yet, or a room/bath/bottle temperature: a newborn-fever word that is no fever
+_EXPECTING = _rx(r"\b(we'?re|we are|i'?m|i am|she'?s|she is|wife is|partner is) expecting\b", r"\bdue (date|in (january|february|"
+                 r"march|april|may|june|july|august|september|october|november|december|\d+ weeks))\b", r"\b(hospital bag|baby shower)\b")
+_BORN = _rx(r"\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten) ?(-| )?(days?|weeks?|wks?) old\b", r"\b(was|were) born\b",
+            r"\bborn (\d+|a|one|two|three|few) (days?|weeks?) ago\b")
+_ROOM_TEMP = _rx(r"\b(nursery|room|bath|bathwater|bottle|formula|milk|house|car|crib|bedroom)\b.{0,30}\b(warm|hot|cold|temp\w*)\b",
+                 r"\b(warm|hot|cold|temp\w*)\b.{0,30}\b(nursery|room|bath|bathwater|bottle|formula|milk|crib|bedroom)\b")
+_FEVER_WORD = _rx(r"\b(fever\w*|febrile|burning up|3[89]([.,]\d)?|10[0-4]([.,]\d)?)\b")
+
+
+def not_a_fever_now(t: str) -> bool:
+    """A newborn-fever rule hit that is about a baby not born yet, or about the temperature of a room or a bottle."""
+    return bool((_EXPECTING.search(t) and not _BORN.search(t)) or (_ROOM_TEMP.search(t) and not _FEVER_WORD.search(t)))
+
+
+def asking_for_me(t: str) -> bool:
+    return bool(ASKING_FOR_ME.search(t))
+
+
+def injury_now(t: str) -> bool:
+    return bool(INJURY_NOW.search(t))
