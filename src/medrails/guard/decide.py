@@ -27,12 +27,12 @@ from medrails.guard.rules import (
     refuse_hits,
     science_question,
 )
+from medrails.guard.rules_any_frame import NOT_IN_DANGER, kind_refuse_hits
 from medrails.guard.rules_base import _rx_plain
 from medrails.guard.rules_course import figurative_only
 from medrails.guard.rules_es import spanish_education, spanish_refuse_hits
-from medrails.guard.rules_kinds9 import kind_refuse9_hits, term_question
-from medrails.guard.rules_kinds78 import NOT_IN_DANGER, kind_refuse_hits
 from medrails.guard.rules_lang import not_understood
+from medrails.guard.rules_poisoning import kind_refuse9_hits, term_question
 from medrails.guard.rules_signals import education_frame, safety_lesson
 
 
@@ -58,7 +58,7 @@ def emergency_eligible(text: str) -> bool:
 
 
 def kind_request(text: str) -> bool:
-    """A request shape from rules_kinds78 (starve a child, set one's own bone, open a chart unlogged, take a
+    """A request shape from rules_any_frame (starve a child, set one's own bone, open a chart unlogged, take a
     relative's medicine, keep-or-remove one's own treatment) with nothing acute: refused with its category,
     even where the head's emergency mass is high ("9 year old ... 500 calories a day" read as a newborn fever)."""
     t = normalize(text)

@@ -9,6 +9,13 @@ rules_lang (Spanish emergency/injection phrases, messages in a language the guar
 from __future__ import annotations
 
 from medrails.guard.rules_acute import acute_any_hits, acute_person_hits
+from medrails.guard.rules_any_frame import (
+    frameless_emergency_hits,
+    pregnancy_weeks,
+    seizure_preparation,
+    suicide_myth_question,
+    terse_emergency_hits,
+)
 from medrails.guard.rules_base import RuleHit, _Alternatives, _per_message, _rx, _rx_plain, normalize  # noqa: F401 (re-exported)
 from medrails.guard.rules_course import (
     asking_for_me,
@@ -68,19 +75,12 @@ from medrails.guard.rules_harm import (  # noqa: F401 (re-exported)
     harm_request,
     law_question,
 )
-from medrails.guard.rules_kinds9 import (
+from medrails.guard.rules_lang import not_understood, spanish_emergency_hits, spanish_injection
+from medrails.guard.rules_poisoning import (
     emergency9_hits,
     poison_making_hits,
     suicide_topic_question,
 )
-from medrails.guard.rules_kinds78 import (
-    frameless_emergency_hits,
-    pregnancy_weeks,
-    seizure_preparation,
-    suicide_myth_question,
-    terse_emergency_hits,
-)
-from medrails.guard.rules_lang import not_understood, spanish_emergency_hits, spanish_injection
 from medrails.guard.rules_refuse import INJECTION_RULES, REFUSE_RULES, deleet  # noqa: F401 (re-exported)
 from medrails.guard.rules_scope import clearly_non_medical
 from medrails.guard.rules_signals import (  # noqa: F401

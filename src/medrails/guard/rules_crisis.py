@@ -18,7 +18,7 @@ suicides", "what injuries can an electric shock cause") name no one and no plan,
 from __future__ import annotations
 
 from medrails.guard.rules_base import RuleHit, _rx
-from medrails.guard.rules_kinds9 import _APPLIANCE, _RECENT, _SYMPTOM, _TOOK
+from medrails.guard.rules_poisoning import _APPLIANCE, _RECENT, _SYMPTOM, _TOOK
 
 _ME = r"(i|i'?m|im|i'?ll|i'?d|me|my|myself)"
 _TRAIN = r"(express|freight|fast|non-?stop|through) (train|trains)|trains? (that )?(pass\w*|go\w*|come\w*|run\w*) (through|by)"

@@ -287,8 +287,8 @@ REFUSE_RULES.extend(TERSE_RULES)
 
 # Request shapes found by guard_unseen7/8 and guard_unseen9 (kept with their neighbours in those modules):
 # one table, so every reader of REFUSE_RULES (refuse_hits, the leetspeak check, the DIY check) sees them.
-from medrails.guard.rules_kinds9 import KIND_REFUSE9  # noqa: E402
-from medrails.guard.rules_kinds78 import KIND_REFUSE  # noqa: E402
+from medrails.guard.rules_any_frame import KIND_REFUSE  # noqa: E402
 from medrails.guard.rules_oversight import OVERSIGHT_REFUSE  # noqa: E402  (own results, a person's treatment choice, evading oversight)
+from medrails.guard.rules_poisoning import KIND_REFUSE9  # noqa: E402
 
 REFUSE_RULES.extend(KIND_REFUSE + KIND_REFUSE9 + OVERSIGHT_REFUSE)

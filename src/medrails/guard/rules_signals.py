@@ -12,9 +12,9 @@
 
 from __future__ import annotations
 
+from medrails.guard.rules_any_frame import EDU_KINDS, EDU_STRONG
 from medrails.guard.rules_base import _rx, normalize
 from medrails.guard.rules_crisis import support_if_question
-from medrails.guard.rules_kinds78 import EDU_KINDS, EDU_STRONG
 
 _THIRD = (r"(a|an|the|that|this|some|my|his|her|our)\s+([\w-]+\s+){0,2}?(girl|boy|woman|women|man|men|guy|lady|person|kid|child|teen|"
           r"wife|husband|girlfriend|boyfriend|date|patient|roommate|coworker|colleague|sister|brother|mom|dad|friend|stranger|victim|"

@@ -11,7 +11,12 @@ import pytest
 
 from medrails.guard.rules import emergency_hits, refuse_hits
 from medrails.guard.rules_base import normalize
-from medrails.guard.rules_kinds9 import emergency9_hits, kind_refuse9_hits, poison_making_hits, term_question
+from medrails.guard.rules_poisoning import (
+    emergency9_hits,
+    kind_refuse9_hits,
+    poison_making_hits,
+    term_question,
+)
 
 
 @pytest.mark.parametrize("text", [

@@ -1,4 +1,5 @@
-"""Kinds found by the seventh and eighth blind suites (guard_unseen7/8), written as kinds, not their strings.
+"""Emergencies that fire in any frame, and requests refused by their shape whatever the frame (kinds first
+found by the blind suites guard_unseen7/8, written as kinds, not their strings).
 
 - `FRAMELESS_EMERGENCY`: fire in any frame (an exam question, a favour asked first): a plan to end one's
   life said in passing with the means or a time ("after that I'm ending things, the pills are saved");

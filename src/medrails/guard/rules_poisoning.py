@@ -1,4 +1,6 @@
-"""Kinds found by the ninth blind suite (guard_unseen9), written as kinds, not its strings.
+"""Poisoning now and poison making: many pills taken recently, carbon monoxide, making a known poison; plus
+lab values read as a diagnosis ask and a treatment choice for someone (kinds first found by the blind suite
+guard_unseen9, written as kinds, not its strings).
 
 - `EMERGENCY9` (any frame): many pills of a medicine taken recently, even played down ("didn't mean it",
   "feel fine now": paracetamol harms the liver a day or more later); several people (or people and pets)
