@@ -4,6 +4,7 @@ The classifier decides; a medical-vocabulary check keeps health questions in sco
 from __future__ import annotations
 
 from medrails.guard.classifiers import shared_classifier
+from medrails.guard.rules_es import spanish_medical
 from medrails.guard.rules_scope import (  # noqa: F401 (re-exported)
     COMPUTER_INFECTION,
     MEDICAL_TERMS,
@@ -32,7 +33,7 @@ class Scope:
     def run(self, ctx: GuardContext) -> StageResult:
         pred = classify(ctx)
         threshold = self.threshold if self.threshold is not None else shared_classifier().thresholds.out_of_scope
-        medical = bool(MEDICAL_TERMS.search(ctx.text))
+        medical = bool(MEDICAL_TERMS.search(ctx.text)) or spanish_medical(ctx.text)
         if clearly_non_medical(ctx.text):
             return StageResult(name=self.name, action="block", score=1.0, decision="out_of_scope",
                                detail="rule: coding or maths question")
