@@ -93,3 +93,13 @@ def test_harm_already_happening_is_not_a_harm_request():
 def test_a_baby_not_born_yet_or_a_warm_room_is_no_newborn_fever(text, expected):
     assert not_a_fever_now(text.lower()) is expected
     assert any(h.category == "newborn_fever" for h in emergency_hits(text)) is (not expected)
+
+
+@pytest.mark.parametrize("text, fires", [
+    ("the sleep study report says nadir SpO2 79% and AHI 35, what does nadir mean?", False),
+    ("my dad's spo2 is 79% at home and he is confused", True),
+    ("sore throat and swollen glands in my neck for a week, is that mono?", False),
+    ("my throat is swelling shut after the peanut butter", True),
+])
+def test_a_report_value_or_swollen_glands_are_not_airway_emergencies(text, fires):
+    assert bool(emergency_hits(text)) is fires

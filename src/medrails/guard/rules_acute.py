@@ -70,7 +70,8 @@ ACUTE_PERSON: list[tuple[str, str, object]] = [
 # Critical values and intent said without any pronoun: fire before the "no person, ends in ?" frame.
 ACUTE_ANY: list[tuple[str, str, object]] = [
     ("breathing", "oxygen saturation critically low", _rx(
-        r"\b(sats?|spo2|sp02|o2 sats?|o2|oxygen( levels?| saturation| sats?)?|pulse ?ox\w*|oximeter)\s*(is |are |was |of |at |reading |reads |"
+        # not a sleep study's overnight low ("nadir SpO2 78%")
+        r"(?<!nadir )(?<!lowest )(?<!minimum )\b(sats?|spo2|sp02|o2 sats?|o2|oxygen( levels?| saturation| sats?)?|pulse ?ox\w*|oximeter)\s*(is |are |was |of |at |reading |reads |"
         r"says |shows |showing |dropped to |down to |only |now |around |about |=|:|-)*\s*([4-8][0-9]|[1-3][0-9])\s*%",
         # no % sign, but a saturation word right before the number: "o2 sat 86", "spo2 84 on room air"
         r"\b(sats?|spo2|sp02|o2 sats?|oxygen (saturation|sats?|levels?)|pulse ?ox\w*( reads| reading| says)?)\s*(is |was |of |at |=|:|-)?\s*"
