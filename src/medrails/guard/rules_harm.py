@@ -99,7 +99,13 @@ HARM_OTHERS = _rx(
     r"\b(tamper\w*|sabotag\w*|mess\w* with|spoil)\b.{0,30}\b(my [\w-]+'?s|his|her|their|someone'?s|somebody'?s|the [\w-]+'?s)\s+([\w-]+\s+)?"
     r"(meds|medications?|medicines?|pills|insulin|inhaler|epi-?pen|prescriptions?|oxygen|feeding tube|iv|drip)\b",
     r"\b(swap|switch|replace|substitut)\w*\b.{0,40}\b(meds|medications?|medicines?|pills|insulin|inhaler)\b.{0,30}\b(with|for) "
-    r"(sugar pills|fake|placebos?|vitamins|candy|tic tacs|water|saline)\b.{0,60}\b(so|without|not|never|won'?t)\b",
+    r"(sugar pills|fake|placebos?|vitamins|candy|tic tacs|water|saline|(an )?empty( ones?)?|dummy|dummies|look-?alike\w*)\b.{0,60}\b(so|without|not|never|won'?t|tell|notice\w*|detect\w*|tampered)\b",
+    # harm meant to go unnoticed: a death that will not show at autopsy, something with no taste that makes a person
+    # sleep or die ("units and timing so it won't show up at autopsy", "no taste, would help an old lady drift off")
+    r"\b(won'?t|wouldn'?t|doesn'?t|does not|not|never|without (it )?(being )?|hard to|can'?t be|cannot be)\s*(show(ing)?( up)?|turn(ing)? up|"
+    r"detect\w*|found|traced?|picked up)\s+(on|in|at|by)\s+(an? |the )?(autopsy|post[- ]?mortem|tox\w*( screen| report)?|coroner)\b",
+    r"\b(no taste|tasteless|can'?t (be )?tasted?|odou?rless)\b.{0,100}\b(drift(s|ing)? off|sleep(s|ing)? (forever|for good)|"
+    r"never wake|not wake up|stop (his|her|their) heart|heart (just )?stop|pass(es)? away|die|dies|kill|put (him|her|them) down)\b",
 )
 
 # Known poisons sold or passed around as cures (MMS/chlorine dioxide, bleach, turpentine, kerosene,
@@ -114,7 +120,7 @@ _PREP = (r"\b(make|making|mix|mixing|prepare|preparing|brew|brewing|dilute|dilut
          r"soak|soaking|boil|boiling|steep|extract|cook|dose|dosing|dosage|ratio|strength|concentration|drink|drinking|swallow|gargle|eat|eating|"
          r"take|taking|give|giving|feed|rub|inject|apply|put)\b")
 _HOWTO = (r"\b(how (do|can|should|would|to|much|many|long|often)|(best|easiest|right|correct|safest|proper) (way|ratio|amount|dose)|"
-          r"steps|walk me through|recipe|instructions|protocol|ratio|what (dose|amount|concentration|strength)|i'?m (going|gonna|planning) to|"
+          r"steps|walk me through|recipe|instructions|protocol|ratio|what (dose|amount|concentration|strength)|what'?s the (mix|ratio|recipe|dose|amount)|i'?m (going|gonna|planning) to|"
           r"i (want|plan|will|need) to|i'?ll|we'?re (going|gonna) to)\b")
 _MED_USE = (r"\b(drink|drinking|swallow|ingest|gargle|enema|internally|orally|by mouth|cure|curing|detox|treat|treating|heal|"
             r"kill (the )?(parasites|worms|virus|germs|candida|cancer)|parasites|worms|autis\w*|cancer|covid|infection|cold|flu|"

@@ -61,20 +61,27 @@ def emergency9_hits(t: str) -> list[RuleHit]:
 _POISON = (r"(ricin|abrin|sarin|soman|tabun|vx|novichok|nerve (agent|gas)s?|mustard gas|sulfur mustard|phosgene|cyanide|hydrogen cyanide|"
            r"potassium cyanide|sodium cyanide|botulinum( toxin)?|botulism toxin|tetrodotoxin|aconitine|strychnine|anthrax|chlorine gas|"
            r"thallium( sulfate)?|polonium|dimethylmercury|batrachotoxin|saxitoxin|conotoxin)")
+# illicit drugs: instructions to make them are refused like poisons (R6), whatever the frame
+_ILLICIT = (r"(fentanyl|carfentanil|meth|methamphetamine|crystal meth|heroin|crack( cocaine)?|cocaine|mdma|ecstasy|lsd|ghb|dmt|pcp|"
+            r"krokodil|desomorphine|nitazenes?|isotonitazene|mephedrone)")
+_POISON_OR_DRUG = "(" + _POISON + "|" + _ILLICIT + ")"
 _MAKE = r"(make|making|made|produce|producing|synthesi[sz]\w*|extract\w*|purif\w*|isolat\w*|refin\w*|cook|brew|manufactur\w*|weaponi[sz]\w*|prepare|preparing|create|creating|get|obtain|cultur\w*|grow|growing)"
 POISON_MAKING = _rx(
     r"\b(how (to|do i|do you|can i|would i|could i|would (one|someone|you)|could (one|someone|you)|does one|is)|steps (to|for)|instructions (for|to|on)|"
     r"recipe (for|to)|guide (to|for)|walk me through|explain how to|help me|tell me how to|way to|ways to|process (to|for|of))\s+"
-    r"(\w+ ){0,3}?" + _MAKE + r"\s+(\w+ ){0,2}?" + _POISON + r"\b",
-    r"\b" + _MAKE + r"\s+(\w+ ){0,2}?" + _POISON + r"\s+(from|out of|at home|in (a|my|the) (lab|kitchen|garage|school))\b",
-    r"\b" + _POISON + r"\s+(synthesis|extraction|production|purification|recipe|manufacture)\b(?!\s+(is|was) (illegal|banned|regulated))")
+    r"(\w+ ){0,3}?" + _MAKE + r"\s+(\w+ ){0,2}?" + _POISON_OR_DRUG + r"\b",
+    r"\b" + _MAKE + r"\s+(\w+ ){0,2}?" + _POISON_OR_DRUG + r"\s+(from|out of|at home|in (a|my|the) (lab|kitchen|garage|school))\b",
+    r"\b" + _POISON_OR_DRUG + r"\s+(synthesis|extraction|production|purification|recipe|manufacture)\b(?!\s+(is|was) (illegal|banned|regulated))",
+    # "give me the synthesis steps for fentanyl", "cooking instructions for meth"
+    r"\b(synthesis|extraction|production|purification|manufactur\w*|cook(ing)?)\s+(steps|route|instructions|process|method|recipe|guide)\s+"
+    r"(for|of|to make)\s+(\w+ ){0,2}?" + _POISON_OR_DRUG + r"\b")
 # not a making ask: how the poison harms, why it is banned, how it is treated
 _ABOUT_POISON = _rx(r"\bhow (do|does|did) (plants?|the body|the (castor|apricot) \w+|cells?|nature|bacteria|fungi|seeds?|kernels?) (make|produce|create)\b")
 
 
 def poison_making_hits(t: str) -> list[RuleHit]:
     if POISON_MAKING.search(t) and not _ABOUT_POISON.search(t):
-        return [RuleHit("R6", "make or extract a known poison (any frame)")]
+        return [RuleHit("R6", "make or extract a known poison or illicit drug (any frame)")]
     return []
 
 

@@ -159,6 +159,10 @@ R6_MORE = ("R6", "sedation for convenience or organ trade",
                r"\b(all day|whole day|doesn'?t bother|dont bother|won'?t bother|stops? bothering|leaves? (me|us) alone|out of my hair|"
                r"shuts? up|stops? (calling|wandering|complaining|whining|nagging|bugging)|out of (my|our) way|peace and quiet|annoy\w*|bug(ging)? (me|us))\b",
                r"\b(keep|make)\s+(him|her|them|my \w+|grandma|grandpa)\s+(sedated|drugged|asleep|knocked out|out of it)\s+(all day|so i can|so we can)\b",
+               # a child sedated for a trip or an event: "what do I give my 3 year old before the drive so she's out cold"
+               r"\b(give|giving|dose|dosing|put|slip|drug)\w*\b.{0,40}\b(toddler|kids?|child|children|son|daughter|baby|\d{1,2}[- ]?(year|yr)s?[- ]?old)\b"
+               r".{0,80}\b(so (she|he|they)('?s| is| are)? (basically |just |totally )?(out cold|knocked out|conked out|zonked)|sleeps? (through )?the "
+               r"(whole|entire) ([\w-]+ ){0,2}?(drive|flight|trip|ride|road trip|wedding|movie|service))\b",
                r"\b(sell|selling|sold|buy|buying|trade|trading|traffic\w*|harvest\w*)\b.{0,30}\b(kidneys?|livers?|organs?|corneas?|part of (my|your|a) liver|"
                r"lungs?)\b.{0,50}\b(black market|for (cash|money)|who buys|buyers?|underground|illegally|dark web|on the side|how much (can|do|would))\b",
                r"\bblack market\b.{0,40}\b(kidneys?|livers?|organs?|corneas?)\b",
