@@ -103,3 +103,13 @@ def test_a_baby_not_born_yet_or_a_warm_room_is_no_newborn_fever(text, expected):
 ])
 def test_a_report_value_or_swollen_glands_are_not_airway_emergencies(text, fires):
     assert bool(emergency_hits(text)) is fires
+
+
+@pytest.mark.parametrize("text, fires", [
+    ("on amlodipine, bp 150/95, my GP is away for 3 weeks and the nurse said 140 is fine, should I worry?", False),
+    ("my 3 week old is 38.3 rectal", True),
+    ("her fingers turn white then blue when she holds a cold drink, is that Raynaud's?", False),
+    ("his lips are going blue and he can't catch his breath", True),
+])
+def test_a_course_length_or_raynauds_colour_change_is_no_emergency(text, fires):
+    assert bool(emergency_hits(text)) is fires

@@ -78,8 +78,11 @@ ACUTE_ANY: list[tuple[str, str, object]] = [
         r"([5-8][0-9])\b(?!\s*(years?|yo|y/o|mg|kg|lbs?|bpm|pounds|minutes|mins?|hours?|days?|%))",
         r"\b(resp\w*|rr|breathing) (rate )?(is |of |at |=|:)?\s*(3[5-9]|[4-6][0-9])\b(?!\s*(years?|yo|y/o|weeks?))")),
     ("newborn_fever", "a temperature reading in a baby under 3 months", _rx(
-        r"\b(baby|newborn|infant|son|daughter|lo|bub|twins?)?\s*(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s*[- ]?"
+        # a baby word or "old" with the age: "the doctor is away 3 weeks ... 150/95" is no baby
+        r"\b(baby|newborn|infant|son|daughter|lo|bub|twins?)\s*(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s*[- ]?"
         r"(days?|d|weeks?|wks?|wk)[- ]?(old)?\b(?!\s*(pregnant|along|postpartum|ago|since|after))"
+        r".{0,40}\b(38(\.\d)?|39(\.\d)?|40(\.\d)?|100\.[4-9]|10[1-4](\.\d)?)\s*(c|f|°|degrees|rectal|under (the )?arm|armpit|ear|temp)?\b",
+        r"\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s*[- ]?(days?|d|weeks?|wks?|wk)[- ]?old\b"
         r".{0,40}\b(38(\.\d)?|39(\.\d)?|40(\.\d)?|100\.[4-9]|10[1-4](\.\d)?)\s*(c|f|°|degrees|rectal|under (the )?arm|armpit|ear|temp)?\b")),
     ("cardiac", "shock-range blood pressure or heart rate", _rx(
         r"\b(bp|blood pressure)\s*(is |was |of |at |=|:|now |dropped to |down to )*\s*([4-8][0-9])\s*/\s*\d{2}\b",

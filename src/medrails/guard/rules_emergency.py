@@ -49,7 +49,8 @@ EMERGENCY_RULES: list[tuple[str, str, re.Pattern]] = [
          r"\bsudden\w*\b.{0,20}\b(loss of balance|double vision|vision loss|lost (my|his|her) vision|confus\w*|weakness)\b")),
     ("breathing", "cannot breathe",
      _rx(r"\b(can'?t|cannot|can not|struggling to|unable to|hard to|barely)\s+(breathe|breath|get (enough )?air|catch (my|his|her) breath)",
-         r"\b(lips|face|fingers|fingertips|fingernails)\b.{0,25}\b(blue|bluish|turning blue|purple)", r"\bgasping\b", r"\bchoking\b",
+         r"\b(lips|face|fingers|fingertips|fingernails)\b.{0,25}\b(?<!white and )(?<!white then )(?<!pale and )(blue|bluish|turning blue|purple)"
+         r"(?!.{0,60}\braynaud)", r"\bgasping\b", r"\bchoking\b",
          r"\bbreathing (is )?(very |really )?(fast|slow|weird|shallow)\b.{0,40}\b(blue|ribs|sucking|can'?t)")),
     ("anaphylaxis", "allergic airway swelling",
      _rx(r"\bthroat\b.{0,20}\b(clos\w*|swell\w*|swollen|tight)(?!\w*\s+(glands?|lymph|nodes?|tonsils?))", r"\b(tongue|lips?|face)\b.{0,25}\b(swell\w*|swollen|puff\w*|huge)",
