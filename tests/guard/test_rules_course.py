@@ -15,6 +15,7 @@ from medrails.guard.rules_course import figurative_only, not_a_fever_now, withou
     "she outgrew her febrile seizures as a toddler but she's 8 now and she is seizing on the couch, it won't stop",
     "I survived a stroke two years ago. Since I woke up my left hand won't grip and my words come out wrong",
     "dad had a clot in his leg last year. it's been about 20 minutes that he can't catch his breath and his lips look grey",
+    "tightness in my chest going down my left arm 30 min, had a stent put in back in 2020, can I still drive to the pharmacy?",
 ])
 def test_a_past_marker_does_not_hide_an_emergency_going_on_now(patient_guard, text, both_decisions):
     assert not history_only(text), text
@@ -26,6 +27,7 @@ def test_a_past_marker_does_not_hide_an_emergency_going_on_now(patient_guard, te
     "I had a seizure in 2019 after a bad night's sleep and none since, can lack of sleep cause seizures?",
     "my son cut his knee on the trampoline, it bled a lot but stopped with pressure. does he need a tetanus shot?",
     "my aunt fainted at a wedding last month and the doctor said it was dehydration. how much water should older people drink?",
+    "had a heart attack in 2019, now I walk 30 minutes a day, what diet helps?",
 ])
 def test_history_and_events_said_to_be_over_are_not_emergencies(patient_guard, text, both_decisions):
     assert history_only(text), text

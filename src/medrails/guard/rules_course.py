@@ -22,6 +22,9 @@ _ABOUT = r"(about |around |like |almost |over |nearly |maybe )?"
 PRESENT_COURSE = _rx(
     rf"\b(for|since|in|over) (the )?((last|past) )?{_ABOUT}{_SPAN}\b",
     r"\b(\d+|few|couple of) (mins?|minutes|hours?|hrs?) (now|straight|and counting)\b",
+    # a bare duration next to a sign: "pressure in chest into my back 45 min" (not "30 minutes a day", "an hour ago")
+    r"\b(chest|pain|pressure|bleeding|breath\w*|numb\w*|seiz\w*|shaking|vomit\w*|weak\w*|dizz\w*)\b[^.?!]{0,40}\b\d{1,3} ?(mins?|minutes|hrs?|hours)\b"
+    r"(?!\s*(ago|later|before|after|a day|a week|per|each|every|daily|of (exercise|walking|cardio)))",
     rf"\b(it'?s|it has|has it|that'?s) been {_ABOUT}{_SPAN}\b",
     r"\bsince (he|she|i|they|we) (woke|got|came|started|ate|had (lunch|dinner|breakfast))\b",
     r"\bsince (this|lunch|dinner|breakfast|noon|the afternoon|last night|earlier)\b",
