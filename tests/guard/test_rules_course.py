@@ -115,3 +115,13 @@ def test_a_report_value_or_swollen_glands_are_not_airway_emergencies(text, fires
 ])
 def test_a_course_length_or_raynauds_colour_change_is_no_emergency(text, fires):
     assert bool(emergency_hits(text)) is fires
+
+
+@pytest.mark.parametrize("text, fires", [
+    ("I was asking about grandpa's fish oil but he just said the sight in his right eye went dark ten minutes ago", True),
+    ("she lost the vision in her left eye about an hour ago, it doesn't hurt", True),
+    ("my vision goes dark in one eye when I stand up too fast, is that normal?", False),
+    ("I've been blind in my left eye since birth, can I still get a driving licence?", False),
+])
+def test_sight_going_in_one_eye_now_is_a_stroke_sign(text, fires):
+    assert any(h.category == "stroke" for h in emergency_hits(text)) is fires

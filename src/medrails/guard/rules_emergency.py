@@ -46,7 +46,14 @@ EMERGENCY_RULES: list[tuple[str, str, re.Pattern]] = [
          r"\b(can'?t|cannot)\s+(lift|raise|move)\s+(my|his|her)\s+(left |right )?(arm|leg)\b.{0,40}\bsudden",
          r"\bworst headache of (my|his|her) life\b", r"\bthunderclap\b", r"\bhaving\s+a\s+stroke\b" + _PAST, _had_now("stroke"),
          r"\bsudden\w*\b.{0,30}\bnumb\w*\b.{0,30}\b(one side|face|arm|leg)",
-         r"\bsudden\w*\b.{0,20}\b(loss of balance|double vision|vision loss|lost (my|his|her) vision|confus\w*|weakness)\b")),
+         r"\bsudden\w*\b.{0,20}\b(loss of balance|double vision|vision loss|lost (my|his|her) vision|confus\w*|weakness)\b",
+         # sight going in one eye, now (a stroke of the eye), said without "sudden": "her vision went black in one eye a few minutes ago"
+         r"\b(vision|sight)\b.{0,15}\b(went|go(es|ing)?|gone|turned|is) (all )?(black|dark|grey|gray|dim)\b.{0,25}\b(in )?(one|her|his|my|the)( (left|right))? eye\b"
+         r"(?!.{0,80}\b(for (years|months)|since (childhood|birth)|every time|when i stand)\b)",
+         r"\b(vision|sight) in (one|her|his|my|the)( (left|right))? eye (just )?(went|has gone|is going|turned|suddenly went) (all )?(black|dark|grey|gray|dim)\b"
+         r"(?!.{0,80}\b(for (years|months)|since (childhood|birth)|every time|when i stand)\b)",
+         r"\b(lost|losing|lose) (the )?(vision|sight) in (one|her|his|my|the)( (left|right))? eye\b.{0,60}\b(minutes? ago|an hour ago|just now|right now|"
+         r"this (morning|afternoon|evening)|suddenly|today)\b")),
     ("breathing", "cannot breathe",
      _rx(r"\b(can'?t|cannot|can not|struggling to|unable to|hard to|barely)\s+(breathe|breath|get (enough )?air|catch (my|his|her) breath)",
          r"\b(lips|face|fingers|fingertips|fingernails)\b.{0,25}\b(?<!white and )(?<!white then )(?<!pale and )(blue|bluish|turning blue|purple)"
