@@ -30,7 +30,7 @@ from medrails.guard.rules import (
 from medrails.guard.rules_any_frame import NOT_IN_DANGER, kind_refuse_hits
 from medrails.guard.rules_base import _rx_plain
 from medrails.guard.rules_course import figurative_only
-from medrails.guard.rules_es import spanish_education, spanish_medical, spanish_refuse_hits
+from medrails.guard.rules_es import spanish_education, spanish_refuse_hits
 from medrails.guard.rules_lang import not_understood
 from medrails.guard.rules_poisoning import kind_refuse9_hits, term_question
 from medrails.guard.rules_signals import education_frame, safety_lesson
@@ -188,9 +188,9 @@ def decide_input(model: GuardClassifier, pred: Prediction, text: str, injection_
             return InputDecision("emergency", pred.emergency_class, "classifier")
         return InputDecision("refuse", max(refuse, key=refuse.get), "classifier")
     if pred.p_out_of_scope >= model.thresholds.out_of_scope and pred.p_out_of_scope > pred.p_answer:
-        from medrails.guard.stages.scope import MEDICAL_TERMS
+        from medrails.guard.stages.scope import mentions_medicine
 
-        if not MEDICAL_TERMS.search(text) and not spanish_medical(text):  # "¿qué es el VIH?"
+        if not mentions_medicine(text):
             return InputDecision("out_of_scope", None, "classifier")
     from medrails.guard.stages.scope import clearly_non_medical
 

@@ -14,7 +14,7 @@ probes of session 6; measured over 8,565 prompts: +11 emergencies caught, 0 lost
 
 from __future__ import annotations
 
-from medrails.guard.rules_base import _rx, _rx_plain, normalize
+from medrails.guard.rules_base import _per_message, _rx, _rx_plain, normalize
 
 _SPAN = (r"(\d+|a|an|one|two|three|four|five|ten|fifteen|twenty|thirty|forty|half|few|a few|couple of|a couple of) ?"
          r"(mins?|minutes|hours?|hrs?|half hour|half an hour)")
@@ -88,9 +88,11 @@ def resolved_event(t: str) -> bool:
             and not ACUTE_BODY.search(t))
 
 
+@_per_message
 def figurative_only(text: str) -> bool:
     """Danger words used only as a figure of speech: nothing serious, and once the idiom is cut out,
-    no acute sign, no body word and no emergency rule hit."""
+    no acute sign, no body word and no emergency rule hit. Cached: the decision asks it up to four times
+    per message (eligibility, the confident override, the emergency mass, emergency by mass)."""
     t = normalize(text)
     if not FIGURATIVE.search(t) or SERIOUS.search(t):
         return False

@@ -17,6 +17,12 @@ from medrails.guard.stages._common import classify, clip, warm_up
 from medrails.guard.types import GuardContext, StageResult
 
 
+def mentions_medicine(text: str) -> bool:
+    """A medical word in English or Spanish ("¿qué es el VIH?"): the head's out-of-scope call is not trusted
+    on such a message (the head reads little Spanish)."""
+    return bool(MEDICAL_TERMS.search(text)) or spanish_medical(text)
+
+
 @register_stage("scope")
 class Scope:
     name = "scope"
@@ -33,7 +39,7 @@ class Scope:
     def run(self, ctx: GuardContext) -> StageResult:
         pred = classify(ctx)
         threshold = self.threshold if self.threshold is not None else shared_classifier().thresholds.out_of_scope
-        medical = bool(MEDICAL_TERMS.search(ctx.text)) or spanish_medical(ctx.text)
+        medical = mentions_medicine(ctx.text)
         if clearly_non_medical(ctx.text):
             return StageResult(name=self.name, action="block", score=1.0, decision="out_of_scope",
                                detail="rule: coding or maths question")
