@@ -17,6 +17,7 @@ from medrails.guard.rules_any_frame import (
     terse_emergency_hits,
 )
 from medrails.guard.rules_base import RuleHit, _Alternatives, _per_message, _rx, _rx_plain, normalize  # noqa: F401 (re-exported)
+from medrails.guard.rules_clinical import clinical_emergency_hits, clinical_refuse_hits
 from medrails.guard.rules_course import (
     asking_for_me,
     not_a_fever_now,
@@ -283,7 +284,7 @@ def emergency_hits(text: str) -> list[RuleHit]:
         return [RuleHit("suicide", "warning behaviour (giving away, debts paid, goodbye)")]
     if overdose_taken_now(t):
         return [RuleHit("overdose", "pills taken now, with an antidote or vomiting ask")]
-    frameless = frameless_emergency_hits(t) + emergency9_hits(t) + crisis_hits(t)  # a plan said after a favour, a seizure interrupting an exam question
+    frameless = frameless_emergency_hits(t) + emergency9_hits(t) + crisis_hits(t) + clinical_emergency_hits(t)  # a plan said after a favour, a seizure interrupting an exam question
     if frameless:
         return frameless
     # "qué es una sobredosis" is a question; "pastillas que dejan inconsciente a una persona sin que se dé cuenta" is R6
@@ -323,7 +324,7 @@ def emergency_hits(text: str) -> list[RuleHit]:
 @_per_message
 def refuse_hits(text: str) -> list[RuleHit]:
     t = normalize(text)
-    hits = [RuleHit(cat, name) for cat, name, rx in REFUSE_RULES if rx.search(t)]
+    hits = [RuleHit(cat, name) for cat, name, rx in REFUSE_RULES if rx.search(t)] + clinical_refuse_hits(t)
     if not not_understood(t):
         # Spanish phrases in a mostly English message get their category; a mostly Spanish request keeps the
         # bilingual `language` refusal (it carries 911 / 988 / Poison Control in Spanish), and its Spanish rule
