@@ -42,6 +42,17 @@ def test_suite_rows_become_examples_with_head_classes(tmp_path: Path):
                    ("refuse", "R1", "own:suite:suite"), ("out_of_scope", None, "own:suite:suite")]
 
 
+def test_writers_own_spellings_of_the_emergency_classes_map_by_their_class_word(tmp_path: Path):
+    rows = [("overdose_or_poisoning", "overdose"), ("suicidal_intent_or_self_harm", "suicide"), ("severe_allergic_reaction", "anaphylaxis"),
+            ("infant_fever_under_3_months", "newborn_fever"), ("active_seizure", "seizure")]
+    path = _suite(tmp_path, [{"id": str(i), "prompt": f"message {i}", "expected": "emergency", "category": c} for i, (c, _) in enumerate(rows)])
+    assert [e.category for e in read_suite_examples([path])] == [want for _, want in rows]
+    # a name with two class words says nothing certain: reported, not guessed
+    both = _suite(tmp_path, [{"id": "x", "prompt": "m", "expected": "emergency", "category": "seizure_or_overdose"}])
+    with pytest.raises(MedrailsError, match="'seizure_or_overdose' is not a known class"):
+        read_suite_examples([both])
+
+
 def test_bad_suite_line_names_file_and_line(tmp_path: Path):
     path = _suite(tmp_path, [{"id": "1", "prompt": "hi", "expected": "answer"}])
     path.write_text(path.read_text() + '{"id": "2", "prompt": "x", "expected": "maybe"}\n')

@@ -91,7 +91,21 @@ def _suite_category(expected: str, category: str | None, text: str) -> str | Non
         return None
     if category in ("heart_attack_stroke", "heart_attack_or_stroke"):
         return "stroke" if _STROKE_WORDS.search(text) and not re.search(r"\bchest\b", text, re.I) else "cardiac"
-    return _SUITE_EMERGENCY.get(category or "", category)
+    category = _SUITE_EMERGENCY.get(category or "", category)
+    if category in EMERGENCY_CLASS_WORDS or not category:
+        return category
+    # writers spell DESIGN.md's classes their own way ("overdose_or_poisoning", "suicidal_intent_or_self_harm"):
+    # one class word in the name decides; none, or two, is reported as unknown
+    found = {cls for cls, rx in EMERGENCY_CLASS_WORDS.items() if rx.search(category)}
+    return found.pop() if len(found) == 1 else category
+
+
+EMERGENCY_CLASS_WORDS = {
+    "anaphylaxis": re.compile(r"anaphyla|allerg"), "bleeding": re.compile(r"bleed|hemorrh|haemorrh"),
+    "breathing": re.compile(r"breath|airway|chok"), "cardiac": re.compile(r"cardiac|heart"), "newborn_fever": re.compile(r"newborn|infant"),
+    "overdose": re.compile(r"overdose|poison"), "seizure": re.compile(r"seiz|convuls"), "stroke": re.compile(r"stroke"),
+    "suicide": re.compile(r"suicid|self_?harm"), "unconscious": re.compile(r"unconscious|unresponsive"),
+}
 
 
 def read_suite_examples(paths: list[Path]) -> list[Example]:
