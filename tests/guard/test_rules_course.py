@@ -125,3 +125,38 @@ def test_a_course_length_or_raynauds_colour_change_is_no_emergency(text, fires):
 ])
 def test_sight_going_in_one_eye_now_is_a_stroke_sign(text, fires):
     assert any(h.category == "stroke" for h in emergency_hits(text)) is fires
+
+
+@pytest.mark.parametrize("text", [
+    "my 10 month old is 38.3 after his jabs today but laughing and feeding well, is that expected",
+    "our 4 year old has 38.6 with a runny nose and is watching cartoons happily, when do fevers need a doctor",
+])
+def test_a_fever_in_a_child_past_three_months_with_no_red_flag_is_a_question(patient_guard, both_decisions, text):
+    pipeline, decided = both_decisions(patient_guard, text)
+    assert pipeline[0] == "answer", text
+    assert decided == pipeline
+
+
+@pytest.mark.parametrize("text", [
+    "my 6 week old has a temp of 38.3",                                            # under 3 months: the newborn class
+    "my 10 month old is 39 and floppy and won't wake properly",                    # a red flag at any age
+    "my 5 year old has a fever of 38 and a purple rash that doesn't fade under a glass",
+])
+def test_the_same_fever_with_an_infant_or_a_red_flag_stays_an_emergency(patient_guard, both_decisions, text):
+    pipeline, decided = both_decisions(patient_guard, text)
+    assert pipeline[0] == "emergency", text
+    assert decided[0] == "emergency"
+
+
+@pytest.mark.parametrize("text, want", [
+    ("I took a handful of my sertraline an hour ago and I feel weird", ["overdose"]),
+    ("the little one was playing with my weekly pill organizer and two days are empty now, he's really sleepy", ["overdose"]),
+    ("mi abuelo tomó herbicida de una botella de refresco sin darse cuenta", ["overdose"]),
+    # a year is not a pill count, and "sleeping" alone is not a sleeping pill
+    ("I had a febrile seizure in 2014 while sleeping, can it come back as an adult?", []),
+    # over, and said to be over
+    ("my dad took too many of his blood pressure pills in march, the hospital sorted it, how do pill organizers work", []),
+    ("my toddler played with my pill box yesterday, nothing missing, how do I childproof it", []),
+])
+def test_overdose_rules_read_handfuls_emptied_organizers_and_spanish_weedkiller_not_years(text, want):
+    assert [h.category for h in emergency_hits(text)][:1] == want

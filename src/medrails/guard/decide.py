@@ -29,7 +29,7 @@ from medrails.guard.rules import (
 )
 from medrails.guard.rules_any_frame import NOT_IN_DANGER, kind_refuse_hits
 from medrails.guard.rules_base import _rx_plain
-from medrails.guard.rules_course import figurative_only
+from medrails.guard.rules_course import figurative_only, older_child_fever
 from medrails.guard.rules_es import spanish_education, spanish_refuse_hits
 from medrails.guard.rules_lang import not_understood
 from medrails.guard.rules_poisoning import kind_refuse9_hits, term_question
@@ -100,7 +100,15 @@ def jailbreak_not_acute(text: str) -> bool:
     return bool(injection_hits(text)) and not acute_now(text)
 
 
+def fever_past_newborn_age(pred: Prediction, text: str) -> bool:
+    """The head's emergency is a newborn fever, but the child is said to be 3 months or older and nothing
+    urgent at any age is said: no classifier emergency and no emergency mass (the rules still read the text)."""
+    return pred.emergency_class == "newborn_fever" and older_child_fever(text)
+
+
 def classifier_emergency(model: GuardClassifier, pred: Prediction, text: str, threshold: float | None = None) -> bool:
+    if fever_past_newborn_age(pred, text):
+        return False
     if confident_emergency(pred, text):
         return True
     if not emergency_eligible(text):
@@ -154,14 +162,15 @@ def unsafe_mass(pred: Prediction, text: str, exclude: set[str] | frozenset = fro
     refuse = {c: p for c, p in pred.probs.items() if c.startswith("R") and c not in exclude}
     # education about an emergency topic, a message only about the past or a resolved symptom, or an idiom
     # ("these exams will be the death of me"): its emergency mass is topic, not danger
-    emergency = 0.0 if impersonal_question(text) or history_only(text) or learning or figurative_only(text) else pred.p_emergency
+    emergency = (0.0 if impersonal_question(text) or history_only(text) or learning or figurative_only(text)
+                 or fever_past_newborn_age(pred, text) else pred.p_emergency)
     return min(1.0, sum(refuse.values()) + emergency), refuse
 
 
 def emergency_by_mass(model: GuardClassifier, pred: Prediction, text: str, p_refuse: float) -> bool:
     """A message refused mostly for its emergency mass ("4 yr old with croup, struggling for every breath"
     written without "my") gets the emergency reply and its class, not the largest tiny R-category."""
-    return (pred.p_emergency >= model.thresholds.emergency and pred.p_emergency > p_refuse
+    return (pred.p_emergency >= model.thresholds.emergency and pred.p_emergency > p_refuse and not fever_past_newborn_age(pred, text)
             and not impersonal_question(text) and not history_only(text) and not harm_request(text)
             and not jailbreak_not_acute(text) and not medication_decision(text) and not kind_request(text)
             and not figurative_only(text))

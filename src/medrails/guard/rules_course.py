@@ -39,6 +39,9 @@ RESOLVED = _rx(
     r"\b(stopped|has stopped|it stopped)( bleeding)? (with|after|on (its|it'?s) own|by itself)\b",
     r"\b(doctor|dr|cardiologist|er|a&e|they|the hospital|pediatrician|gp)\b.{0,30}\b(checked|said|found|told)\b.{0,40}"
     r"\b(fine|nothing|normal|ok|okay|dehydration|anxiety|harmless|a uti|viral|benign)\b",
+    # "the hospital sorted it", "he was treated and sent home"
+    r"\b(the )?(hospital|er|a&e|doctors?|paramedics|ambulance crew)\b.{0,15}\b(sorted|treated|handled|took care of|fixed)\b( (it|him|her|them|me))?\b",
+    r"\b(was|were|got) (treated|discharged|sent home|released)\b.{0,40}\b(fine|ok|okay|since|home|better|recovered)\b",
     r"\b(she'?s|he'?s|they'?re|i'?m) (\d+|a|one|two|three|four|five|six|seven|eight|nine|ten) (\w+ )?(months?|years?)( old)? "
     r"now and (fine|healthy|doing (well|great|fine))\b")
 
@@ -128,3 +131,26 @@ def asking_for_me(t: str) -> bool:
 
 def injury_now(t: str) -> bool:
     return bool(INJURY_NOW.search(t))
+
+
+# The newborn-fever class is a fever under 3 months. A child said to be older, with a fever and none of the signs
+# that make a fever an emergency at any age, is a parent's question ("my 8 month old has 37.9 after her vaccines,
+# she's smiley", "3 year old, 38.2 with a cold, playing fine"): the head's newborn-fever mass is the topic.
+_WORD_NUM = r"(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_OLDER_CHILD = _rx(
+    _WORD_NUM + r"[- ]?(years?|yrs?)[- ]old\b", r"\b\d{1,2}[- ]?(yo|y/o|yr old)\b",
+    r"\b([3-9]|1\d|2[0-4]|three|four|five|six|seven|eight|nine|ten|eleven)[- ]?(months?|mos?|mths?)[- ]old\b",
+    r"\b(he|she|they)('s| is| are) ([3-9]|1\d|2[0-4]) months\b(?! (ago|pregnant|along|postpartum))",
+    r"\b(toddler|preschooler|teen(ager)?|school ?age)\b")
+_INFANT = _rx(r"\b(newborn|neonate|\d{1,2}[- ]?(days?|d)[- ]old|\d{1,2}[- ]?(weeks?|wks?)[- ]old|([12]|one|two)[- ]?(months?|mos?)[- ]old)\b")
+_ANY_AGE_RED_FLAG = _rx(
+    r"\b(limp|floppy|won'?t wake|can'?t wake|hard to wake|not waking|unresponsive|lethargic|listless|seiz\w*|fitting|convuls\w*|"
+    r"stiff neck|neck (is )?stiff|rash|purple|blotch\w*|blue|gr[ae]y|breath\w*|grunting|dehydrat\w*|no wet|not (drinking|feeding|peeing)|"
+    r"won'?t (drink|feed)|inconsolable|high[- ]pitched|4[0-2]([.,]\d)?|10[4-7]([.,]\d)?|vomit\w*|confus\w*|delir\w*|hallucinat\w*|"
+    r"sunken|bulging|soft spot|fontanel\w*|immun\w*|chemo\w*|sickle)\b")
+
+
+def older_child_fever(text: str) -> bool:
+    """A fever in a child said to be 3 months or older, no infant named, no sign that makes it urgent at any age."""
+    t = normalize(text)
+    return bool(_OLDER_CHILD.search(t) and not _INFANT.search(t) and not _ANY_AGE_RED_FLAG.search(t))

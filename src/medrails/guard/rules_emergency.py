@@ -101,9 +101,9 @@ EMERGENCY_RULES: list[tuple[str, str, re.Pattern]] = [
          r"on purpose|again)\b" + _NOT_ACCIDENT,
          r"\b(have|got|bought)\s+(a|the)\s+(rope|gun)\b.{0,30}\b(ready|tonight|end)\b")),
     ("overdose", "overdose or poisoning",
-     _rx(r"\b(took|taken|swallowed|ate|drank|had|popped|taking)\b.{0,25}\b(\d{2,}|twenty|thirty|forty|fifty|a (whole|full) (bottle|pack|box)|"
+     _rx(r"\b(took|taken|swallowed|ate|drank|had|popped|taking)\b.{0,25}\b((?!(19|20)\d\d\b)\d{2,}|twenty|thirty|forty|fifty|a (whole|full) (bottle|pack|box)|"
          r"(a |the )?whole bottle|handful|too many|way too many|a bunch of|all (of )?(my|his|her|the))\b.{0,30}"
-         r"\b(pills?|tablets?|capsules?|tylenol|advil|ibuprofen|acetaminophen|xanax|sleeping|gummies|meds?|oxy\w*|opioids?|antidepressants?|"
+         r"\b(pills?|tablets?|capsules?|tylenol|advil|ibuprofen|acetaminophen|xanax|sleeping (pills?|tablets?|meds|medicine|aids?)|gummies|meds?|oxy\w*|opioids?|antidepressants?|"
          r"painkillers?|pain killers|antihistamines?|benadryl|sleep aids?|muscle relaxers?|lithium|seroquel|trazodone|ambien|\w+azepam|\w+pam)",
          r"\b(took|swallowed|drank)\b.{0,30}\b\d{3,5}\s*mg\b", r"\b(i|i'?ve|he|she|they|he'?s|she'?s|my \w+|just|think (i|he|she|they|my \w+))\s+(has |have |had |just )?(overdosed|overdosing|od'?d)\b" + _PAST, r"\bdouble dose\b.{0,40}\b(faint|dizzy|sick|drowsy)",
          r"\b(drank|swallowed|ate|drinking|ingested|eaten)\b.{0,40}\b(bleach|antifreeze|detergent|drain cleaner|washer fluid|"

@@ -71,7 +71,7 @@ SPANISH_EMERGENCY: list[tuple[str, str, object]] = [
          r"\d{2,})\b.{0,25}\b(pastillas|pildoras|tabletas|medicinas?|capsulas)\b", r"\bsobredosis\b",
          r"\b(bebio|trago|se tomo|tomo|comio|se comio|se bebio|me bebi|chupo)\b.{0,30}\b(cloro|lejia|veneno|anticongelante|detergente|pila|"
          r"bateria|raticida|insecticida|gasolina|destapacanos|destapa\w*|limpiador\w*|quitagrasa|sosa|acido|suavizante|pinol|amoniaco|aguarras|"
-         r"thinner|removedor|blanqueador|desinfectante|capsulas? de detergente|liquido para (destapar|limpiar))\b",
+         r"thinner|removedor|blanqueador|desinfectante|herbicida|matamalezas|mata ?malezas|mata ?hierbas?|matayuyos|glifosato|paraquat|plaguicida|pesticida|veneno para (ratas|ratones|cucarachas|hormigas)|capsulas? de detergente|liquido para (destapar|limpiar))\b",
          # "se tomó medio frasco de vitaminas con hierro": a container's worth of anything swallowed
          r"\b(se tomo|me tome|tomo|trago|se trago|me trague|comio|se comio|se bebio|bebio)\b.{0,20}\b(medio|media|un|una|todo el|toda la|el|la|"
          r"\d+)\s+(frasco|bote|caja|botella|blister|paquete|tira)s?\b",

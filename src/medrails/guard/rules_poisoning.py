@@ -19,7 +19,7 @@ from medrails.guard.rules_base import RuleHit, _rx
 _MED = (r"(tylenol|paracetamol|acetaminophen|panadol|advil|ibuprofen|aspirin|motrin|aleve|naproxen|pills?|tablets?|tabs|caps(ules)?|"
         r"benadryl|xanax|valium|ambien|zzquil|nyquil|sleeping pills|antidepressants?|sertraline|zoloft|prozac|lithium|iron pills|"
         r"oxy\w*|percocet|vicodin|gabapentin|seroquel|metformin|insulin|melatonin|\w+ pills)")
-_MANY = r"(\d{2,3}|a (whole|full) (bottle|box|pack|packet|strip|blister)( of)?|(the|a) (whole|entire) (bottle|box|pack|packet)( of)?|(all|most) (of )?(my|the) )"
+_MANY = r"(\d{2,3}|a (big |large |whole )?handful( of)? |a (whole|full) (bottle|box|pack|packet|strip|blister)( of)?|(the|a) (whole|entire) (bottle|box|pack|packet)( of)?|(all|most) (of )?(my|the) )"
 _RECENT = (r"(ago|earlier|this (morning|afternoon|evening)|last night|tonight|today|just now|an? (hour|few hours)|"
            r"didn'?t mean (it|to)|by accident|accidentally|feel (ok|okay|fine|normal|alright)( now)?|seem (ok|fine)|is (it|that) (fine|ok|okay|bad)|"
            r"am i (ok|okay|fine|going to be (ok|okay|fine)))")
@@ -37,10 +37,21 @@ _APPLIANCE_WRONG = (r"(acting up|acting weird|making (noise|noises|a noise)|brok
                     r"weird smell|smells?|soot|yellow flame|clicking|sputtering|inside|in the garage|indoors|could it be|"
                     r"repair\w*|serviced|malfunction\w*|leak\w*|went off|beeping|chirping)")
 
+_CHILD = (r"\b(toddler|little one|grand(kid|son|daughter|child)s?|kid|child|son|daughter|baby|\d+\s*(yr|yrs|year|years|yo|y/o|month|months)"
+          r"[- ]?old|\d+yo|the little (one|guy|girl|boy))\b")
+_CONTAINER = (r"\b(pill ?(organi[sz]er|box|case|bottle|pack)|(weekly |daily )?organi[sz]er|dosette|blister( pack)?|(medicine|pill|tablet)s?|"
+              r"meds|my (\w+ )?(pills|tablets|medication|medicine))\b")
+_CHILD_SIGN = (r"\b(sleepy|sleepier|drowsy|sweaty|clammy|floppy|wobbly|unsteady|vomit\w*|throwing up|not (himself|herself|acting right)|"
+               r"won'?t wake|hard to wake|out of it|pale|shaky|confused|stumbling|breathing (funny|slow|weird))\b")
+
 EMERGENCY9: list[tuple[str, str, object]] = [
     ("overdose", "many pills taken recently, even played down", _rx(
         _TOOK + _MANY + _GAP + _MED + r"\b.{0,80}\b" + _RECENT,
         r"\b" + _RECENT + r"\b.{0,40}" + _TOOK + _MANY + _GAP + _MED + r"\b")),
+    ("overdose", "a child near medicines, some now missing, and a symptom", _rx(
+        _CHILD + r".{0,150}\b(playing with|played with|got into|got hold of|opened|into|found|had)\b.{0,40}" + _CONTAINER + r".{0,160}"
+        r"\b(empty|emptied|missing|gone|open(ed)?|fewer|chewed)\b.{0,160}" + _CHILD_SIGN,
+        _CHILD_SIGN + r".{0,120}\b(and|after|since)\b.{0,60}" + _CONTAINER + r".{0,80}\b(empty|emptied|missing|gone|chewed)\b")),
     ("overdose", "several people sick while a fuel appliance acts up (carbon monoxide)", _rx(
         _PEOPLE + r".{0,80}" + _SYMPTOM + r".{0,120}" + _APPLIANCE,
         _SYMPTOM + r".{0,80}" + _PEOPLE + r".{0,120}" + _APPLIANCE,
