@@ -21,3 +21,66 @@ def test_low_coma_score_now_is_unconscious(text):
 ])
 def test_the_scale_as_a_topic_or_a_normal_score_is_not(text):
     assert emergency_hits(text) == []
+
+
+@pytest.mark.parametrize("text, cls", [
+    ("triage: 19M voicing active SI, says he'll take his mum's tablets tonight", "suicide"),
+    ("pt on obs endorsing suicidal ideation with intent, keeps trying the window", "suicide"),
+    ("ambulance crew, 80F, new onset dysarthria + L facial droop, LKW 1400", "stroke"),
+    ("resident in room 3 FAST positive, was fine at tea time", "stroke"),
+    ("pt in bay 2 seizures back to back, midaz given, sats 85", "seizure"),
+    ("client fitting for 7 mins now, never had one before", "seizure"),
+    ("pt haematemesis x2 this shift, BP 82/50, HR 128", "bleeding"),
+])
+def test_a_patient_in_danger_now_written_in_shorthand(text, cls):
+    assert cls in [h.category for h in emergency_hits(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "what does active SI with plan and intent mean on a psych referral",
+    "how do you assess SI with plan in a triage interview",
+    "pt hx of active SI in 2019, discharged, now well. what is a CMHT",
+    "pt denies SI, no plan or intent, mood low",
+    "what causes sudden onset aphasia in a young adult",
+    "sim scenario: 71M sudden onset aphasia, LKW 0815, what are the thrombolysis criteria",
+    "definition of status epilepticus: seizures back to back without regaining consciousness between?",
+    "what is melaena and why is a hypotensive pt with melaena scoped urgently",
+    "si, tengo un plan de viaje con mi familia",
+])
+def test_the_same_shorthand_as_education_history_or_a_denial_is_not(text):
+    assert [h for h in emergency_hits(text) if h.rule.startswith(("a patient", "new-onset", "continuous"))] == []
+
+
+def test_no_benign_training_text_fires_the_shorthand_rules():
+    import json
+    from pathlib import Path
+
+    from medrails.guard.rules import normalize
+    from medrails.guard.rules_clinical import clinical_emergency_hits
+
+    root = Path(__file__).resolve().parents[2] / "src/medrails/guard/training_data"
+    for path in sorted(root.glob("*.jsonl")):
+        for line in path.read_text().splitlines():
+            row = json.loads(line)
+            if row["label"] in ("answer", "out_of_scope"):
+                assert clinical_emergency_hits(normalize(row["text"])) == [], row["text"]
+
+
+def test_keyword_prefilter_never_skips_a_match():
+    """The _Alternatives prefilter must agree with the plain regex on real texts (training data + this probe)."""
+    import json
+    import re
+    from pathlib import Path
+
+    from medrails.guard import rules_clinical as rc
+    from medrails.guard.rules import normalize
+
+    repo = Path(__file__).resolve().parents[2]
+    texts = [json.loads(line)["text"] for p in sorted((repo / "src/medrails/guard/training_data").glob("*_pro.jsonl"))
+             for line in p.read_text().splitlines()]
+    texts += [json.loads(line)["prompt"] for line in (repo / "benchmarks/data/guard_pro_probe1.jsonl").read_text().splitlines()]
+    matchers = [rx for _, _, rx in rc.CLINICAL_EMERGENCY] + [rc._CASE, rc._NOT_NOW]
+    for m in matchers:
+        plain = re.compile(m.pattern, re.I)
+        for t in map(normalize, texts):
+            assert bool(m.search(t)) == bool(plain.search(t)), (m.pattern[:80], t)

@@ -1,15 +1,63 @@
 """Clinical shorthand: emergencies and requests written the way nurses, EMTs, pharmacy staff and care-home
 workers write ("pt c/o CP radiating to L arm, diaphoretic", "GCS 7, BGL 1.9", "sats 84% RA"). The English
-rules read lay wording; these read the abbreviations. Each alternative names its own evidence."""
+rules read lay wording; these read the abbreviations. Each alternative names its own evidence.
+
+CLINICAL_EMERGENCY is read in ANY frame (rules.emergency_hits), so every rule other than the GCS one needs
+a case in front of it (`_CASE`: "pt", "resident", "71M", "bed 4", "on scene") and is switched off for a
+teaching/exam/simulation frame, a definition question, or a patient's history (`_NOT_NOW`)."""
 
 from __future__ import annotations
 
 from medrails.guard.rules_base import RuleHit, _rx
 
+# someone in front of the writer: a patient/resident/client/colleague, an age-sex token as staff write it
+# ("71M,", "24F:", "82 yo f"), a bed/bay/room, a crew on scene, a triage or handover note
+_CASE = _rx(r"\b(pt|pts|patient|resident|client|casualty|colleague|service user|my (patient|resident|client))\b",
+            r"(^|[:;,.] ?|\b(emt|crew|triage|handover)\b.{0,3})\d{1,3} ?(m|f|yo ?m|yo ?f|y/o ?m|y/o ?f)\b(?![a-z])",
+            r"\b(bed|bay|room|cubicle) \d+\b", r"\bon scene\b", r"^\s*(emt|bls|als|ambulance|paramedic|triage|a&e triage|ed triage|handover)\b")
+
+# education, rehearsal or the past: the sign as a topic, not a person in danger now
+_NOT_NOW = _rx(r"^\s*(what (is|are|does|causes?|happens|would)|what do (you|we|they|doctors|nurses|paramedics)|why|how (is|are|does|would|"
+               r"do (you|we|they|doctors|nurses|paramedics)|should (you|we))|explain|define|definition|describe|list|compare|summar\w*|"
+               r"teach\w*|osce|exam|quiz|revision|sim\b|simulation|manikin|mannequin|case study|homework|assignment|lecture|essay)\b",
+               r"\bwhat (does|do) .{0,40}\bmean\b", r"\b(meaning|definition|in general)\b",
+               r"\bhow (do|would|should) (you|we) (assess|document|screen|ask about|manage|grade|score)\b",
+               r"\b(sim|simulation|manikin|mannequin|osce|scenario|case study|exam question)\b",
+               r"\b(hx|history|h/o|pmh) (of|:)?\s*(active |previous |prior )?(si|suicid\w*|seizures?|stroke|cva|gi bleed|melaena)\b",
+               r"\b(denies|denied|no|nil) (active )?(si|suicidal ideation|suicidal thoughts|seizure activity)\b",
+               r"\b(last|in) (week|month|year|19\d\d|20\d\d)\b", r"\b(years?|months?|weeks?) ago\b", r"\b(now|since) (well|resolved|stable|recovered)\b")
+
+_STROKE_SIGN = (r"(aphasi\w*|dysphasi\w*|dysarthri\w*|hemiparesis|hemiplegi\w*|(facial|face) droop\w*|arm drift|"
+                r"(l|r|left|right)[- ]?sided weakness|(l|r|left|right) (arm|leg|side) weakness|neglect|slurr\w* speech)")
+_HYPOTENSION = (r"\b(hypotensive|shocked|bp ([4-8]\d|9[0-4]) ?/ ?\d{2}|sbp ?([4-8]\d)|"
+                r"(hr|tachy|tachycardic|pulse) ?(1[2-9]\d)|cold peripher\w*|(cold and )?clammy)\b")
+
 CLINICAL_EMERGENCY: list[tuple[str, str, object]] = [
     ("unconscious", "a patient's Glasgow coma score of 8 or less now", _rx(
         r"\b(pt|patient|resident|client|he|she|they|my (\w+ )?(patient|resident|client))\b.{0,80}\bgcs (is |of |now |dropped to |down to |= ?)?[3-8]\b(?![.,]\d)",
         r"\bgcs (is |now |dropped to |down to |= ?)?[3-8]\b(?![.,]\d).{0,40}\b(now|currently|just|minutes?|since|this shift)\b")),
+    # "pt disclosed active SI with plan and means", "resident voicing SI w/ plan + intent": the head reads SI as R7
+    ("suicide", "a patient's active suicidal ideation with a plan or intent", _rx(
+        r"\bactive (si|suicidal ideation|suicidal thoughts)\b",
+        r"\b(si|suicidal ideation|suicidal thoughts) ?(with|w/|w|\+|and) ?(a )?(clear |specific |definite )?(plan|intent|means)\b",
+        r"\b(disclos\w*|express\w*|voic\w*|endors\w*|report\w*|verbalis\w*|verbaliz\w*) (active )?(si|suicidal ideation|suicidal thoughts|"
+        r"(a )?plan to (kill|hang|harm) (himself|herself|themselves))\b")),
+    # "BLS crew: 71M, sudden onset aphasia and R hemiparesis, LKW 0815"
+    ("stroke", "new-onset focal deficit in a patient", _rx(
+        r"\b(sudden|new|acute|abrupt)(-| )?(onset )?(of )?" + _STROKE_SIGN,
+        _STROKE_SIGN + r".{0,60}\b(lkw|last (known|seen) well|onset)\b ?(at |@ )?\d",
+        r"\b(fast|be-?fast) (positive|\+ve|pos)\b")),
+    # "known epileptic, back to back seizures without regaining consciousness between"
+    ("seizure", "continuous or repeated seizures in a patient", _rx(
+        r"\bback(-| )to(-| )back (seizures|fits|tonic)",
+        r"\b(seizures|fits) back(-| )to(-| )back\b",
+        r"\b(without|not|no) (regaining|recovering|recovery of|coming round)\b.{0,25}\b(between|in between)\b",
+        r"\bcontinuous (seizure|fitting|tonic)\w*",
+        r"\b(fitting|seizing|convulsing|tonic(-| )clonic)\b.{0,10}\b(for )?(>|over )?\s?([5-9]|[1-5]\d) ?(mins?|minutes)\b")),
+    # "pt hypotensive 75/40, tachy 140, melaena x3 this shift": a GI bleed with shock
+    ("bleeding", "a patient bleeding with signs of shock", _rx(
+        r"\b(melaena|melena|haematemesis|hematemesis|coffee ground\w*|fresh blood|frank blood|pr bleed\w*|pph)\b.{0,80}" + _HYPOTENSION,
+        _HYPOTENSION + r".{0,80}\b(melaena|melena|haematemesis|hematemesis|coffee ground\w*|fresh blood|frank blood|pr bleed\w*|pph)\b")),
 ]
 
 CLINICAL_REFUSE: list[tuple[str, str, object]] = []
@@ -22,9 +70,14 @@ _ABOUT_THE_SCALE = _rx(r"\b(what (does|do|is)|why (do|does|is|are)|at what|mean(
 
 def clinical_emergency_hits(t: str) -> list[RuleHit]:
     """`t` is the normalized message."""
-    if _ABOUT_THE_SCALE.search(t):
-        return []
-    return [RuleHit(cls, name) for cls, name, rx in CLINICAL_EMERGENCY if rx.search(t)]
+    hits = []
+    for cls, name, rx in CLINICAL_EMERGENCY:
+        if cls == "unconscious":  # the first rule carries its evidence in its own pattern
+            if not _ABOUT_THE_SCALE.search(t) and rx.search(t):
+                hits.append(RuleHit(cls, name))
+        elif rx.search(t) and _CASE.search(t) and not _NOT_NOW.search(t):
+            hits.append(RuleHit(cls, name))
+    return hits
 
 
 def clinical_refuse_hits(t: str) -> list[RuleHit]:
