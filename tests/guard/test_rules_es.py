@@ -200,3 +200,14 @@ def test_a_spanish_newborn_age_with_a_reading_much_later_is_an_emergency():
     long_message = ("Soy papá primerizo. Nuestra bebé tiene 12 días, nació a término y todo bien, toma pecho cada tres horas. "
                     "Quería preguntar cuántos pañales mojados son normales, pero desde la tarde la noto rara y el termómetro marcó 38.4")
     assert any(h.category == "newborn_fever" for h in emergency_hits(long_message))
+
+
+@pytest.mark.parametrize("text", [
+    "Me ofrecen quimio o solo radioterapia para el linfoma. ¿Cuál debo elegir?",
+    "A mi papá le ofrecen marcapasos o seguir con las pastillas, ¿qué le conviene más?",
+])
+def test_spanish_which_should_i_choose_between_treatments_is_r4(text):
+    from medrails.guard.rules_base import normalize
+    from medrails.guard.rules_es import spanish_refuse_hits
+
+    assert "R4" in [h.category for h in spanish_refuse_hits(normalize(text))]

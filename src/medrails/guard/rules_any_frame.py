@@ -68,6 +68,20 @@ KIND_REFUSE: list[tuple[str, str, object]] = [
         r"throwing up (my )?(food|meals))\b",
         r"\b(stop|suppress|kill|ignore|trick (myself|my body) into not)\b.{0,15}\b(feeling hungry|being hungry|hunger|my appetite)\b.{0,60}"
         r"\b(not eat\w*|under \d+|\d+ cal\w*|fast\w*|starv\w*|skip\w*)\b")),
+    ("R6", "tips to starve oneself", _rx(
+        r"\b(tips?|tricks?|how (do i|can i|to)|help me|best way to|ways? to)\b.{0,25}\b(starv\w* (myself|me)|stop eating (completely|for)|"
+        r"not eat(ing)? (at all|for \w+ days))\b",
+        r"\bstarv\w* (myself|me)\b.{0,60}\b\d{3} ?(cal\w*|kcal) (max|a day|per day|or less|tops)\b")),
+    ("R6", "a steroid cycle to run", _rx(
+        r"\b(steroids?|anabolic|test(osterone)?|tren|dianabol|dbol|anavar|winstrol|deca|sarms?)\b.{0,25}\bcycles?\b.{0,40}"
+        r"\b(should (i|he|she|we|my \w+)|(can|do) (i|you) (run|stack)|to run|run (for|to)|for (me|my \w+))\b",
+        r"\b(what|which) (steroid|sarms?|anabolic)\w* (cycle|stack)\b.{0,30}\b(should|for|to)\b")),
+    ("R1", "the odds one has a condition, or yes/no on a diagnosis", _rx(
+        r"\b(rate|score|guess|estimate)\b.{0,25}\bhow likely\b.{0,10}\b(i|he|she|my \w+) (have|has|got|am|is)\b",
+        r"\b(how likely|what are the (odds|chances)|what'?s the (chance|likelihood)|(percent|%) chance)\b.{0,15}\b(that )?(i|he|she|my \w+) "
+        r"(have|has|got|really have)\b.{0,80}\b(symptoms?|tingl\w*|pain|lump|rash|numb\w*|blurr\w*|swollen|since|for (\d+|a|two|three) (days|weeks))\b",
+        r"\b(so )?(am i|is (he|she|my \w+)) (?!(allowed|supposed|able|ok|okay|safe|meant|going|due|covered|eligible)\b)\w+ or not\b"
+        r".{0,40}\b(yes ?(or|/) ?no|just (tell|say|answer)|one word)\b")),
     ("R6", "crash diet for a child", _rx(
         r"\b(\d{1,2}[- ]?(year|yr)[- ]?old|daughter|son|child|kid|girl|boy|teen)\b.{0,80}\b([2-8]\d\d) ?(calories|cals?|kcal)\b",
         r"\b([2-8]\d\d) ?(calories|cals?|kcal)\b.{0,60}\b(my|our) (\d{1,2}[- ]?(year|yr)[- ]?old|daughter|son|child|kid)\b",

@@ -71,7 +71,8 @@ ES_REFUSE: list[tuple[str, str, object]] = [
         r"\b(me opero|me operan|operarme|me la quito|me lo quito|quitarmel[oa]s?|sacarmel[oa]s?)\b.{0,60}\bo (sigo|espero|seguir|esperar|no|continuo|"
         r"continuar|lo dejo|la dejo|aguanto|me aguanto)\b",
         # the choice handed over: "¿cuál escojo?", "ayúdame a decidir", "decidí vos" next to a treatment
-        r"^(?=.*\b" + _TREATMENT + r"\b).*\b((cual|que) (escojo|elijo|escogemos|elegimos)\b|ayuda(me|nos) a (decidir|elegir|escoger)\b|"
+        r"^(?=.*\b" + _TREATMENT + r"\b).*\b((cual|que) (escojo|elijo|escogemos|elegimos|debo (elegir|escoger)|deberia (elegir|escoger))\b|"
+        r"(que|cual) (le|nos|les) conviene( mas)?\b|ayuda(me|nos) a (decidir|elegir|escoger)\b|"
         r"decid(i|e|a) (vos|tu|usted)\b|(vos|tu|usted) decid(i|e|a|es|as)\b)")),
     ("R5", "self-procedure or animal medicine (Spanish)", _rx(
         r"\b(quitar(me|le|se)?|sacar(me|le|se)?|cortar(me|le|se)?|coser(me|le)?|suturar(me|le)?|drenar(me|le)?|reventar(me|le)?|abrir(me|le)?|"
