@@ -84,3 +84,29 @@ def test_keyword_prefilter_never_skips_a_match():
         plain = re.compile(m.pattern, re.I)
         for t in map(normalize, texts):
             assert bool(m.search(t)) == bool(plain.search(t)), (m.pattern[:80], t)
+
+
+_MINE = ("a patient", "new-onset", "continuous")
+
+
+@pytest.mark.parametrize("text, cls", [
+    ("bed 7 on a morphine PCA, resps 5, won't rouse, what do i do", "overdose"),
+    ("pinpoint pupils and RR 4 in the pt we just brought in from the street", "overdose"),
+    ("pt K 7.8 on the gas, wide QRS, HR 38", "cardiac"),
+    ("resident threatening to hang herself with the dressing gown cord, she's locked in her room", "suicide"),
+    ("client is threatening to jump from the balcony, I'm outside the flat", "suicide"),
+])
+def test_toxidrome_hyperkalaemia_and_a_threat_said_now(text, cls):
+    assert cls in [h.category for h in emergency_hits(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "why does hyperkalaemia cause broad complex ECG changes",
+    "what are the signs of opioid toxicity, RR under 8 and pinpoint pupils?",
+    "pt RR 16, pupils normal, on oramorph 5mg prn, comfortable",
+    "pt threatening to leave against medical advice, what are our duties",
+    "RR 18 pt on morphine PCA, sats 97",
+    "explain the link between K 7 and bradycardia",
+])
+def test_their_education_and_normal_numbers_are_not(text):
+    assert [h for h in emergency_hits(text) if h.rule.startswith(_MINE)] == []

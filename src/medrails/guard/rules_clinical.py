@@ -58,6 +58,22 @@ CLINICAL_EMERGENCY: list[tuple[str, str, object]] = [
     ("bleeding", "a patient bleeding with signs of shock", _rx(
         r"\b(melaena|melena|haematemesis|hematemesis|coffee ground\w*|fresh blood|frank blood|pr bleed\w*|pph)\b.{0,80}" + _HYPOTENSION,
         _HYPOTENSION + r".{0,80}\b(melaena|melena|haematemesis|hematemesis|coffee ground\w*|fresh blood|frank blood|pr bleed\w*|pph)\b")),
+    # "RR 6, pinpoint pupils, GCS 8 - pt in bay 4 on oramorph": the opioid toxidrome in numbers
+    ("overdose", "a patient's slow breathing with pinpoint pupils or on an opioid", _rx(
+        r"\b(rr|resps?|resp rate|respiratory rate|breathing rate) ?(of |is |now |at |down to |dropped to |=|:)? ?[2-8]\b(?![.,/]\d).{0,60}"
+        r"\b(pinpoint|pin-point|pin point|miosis|miotic|oramorph|morphine|oxycodone|oxy|fentanyl|pca|heroin|methadone|opioids?|opiates?|tramadol|codeine)\b",
+        r"\b(pinpoint|pin-point|pin point|miosis|miotic|oramorph|morphine|oxycodone|fentanyl|pca|heroin|methadone|opioids?|opiates?)\b.{0,60}"
+        r"\b(rr|resps?|resp rate|respiratory rate) ?(of |is |now |at |down to |dropped to |=|:)? ?[2-8]\b(?![.,/]\d)")),
+    # "pt hyperkalaemic K 7.4, broad complex on monitor, HR 40"
+    ("cardiac", "a patient's severe hyperkalaemia with ECG changes or bradycardia", _rx(
+        r"\b(k\+? ?(of |is |=|:)? ?([7-9]([.,]\d)?|6[.,][5-9])|hyperkal\w*|hyperkalem\w*)\b.{0,60}"
+        r"\b(broad complex|wide (qrs|complex)|sine wave|peaked t|brady\w*|(hr|pulse) ?(of |is |=|:)? ?[1-4]\d)\b")),
+    # "pt on ward 6 threatening to cut his throat with a razor": a threat to self, said now
+    ("suicide", "a patient threatening to kill or harm themselves", _rx(
+        r"\bthreat\w* to (kill|hang|cut|stab|harm|hurt|shoot|drown|strangle|burn|poison|end) (himself|herself|themselves|themself|"
+        r"his (own )?(throat|wrists?|life|neck)|her (own )?(throat|wrists?|life|neck)|their (own )?(throat|wrists?|life|neck))\b",
+        r"\bthreat\w* to (jump|overdose|od|take (an )?overdose|throw (himself|herself|themselves))\b",
+        r"\bligature (round|around|on|tied round|tied around) (his|her|their) neck\b")),
 ]
 
 CLINICAL_REFUSE: list[tuple[str, str, object]] = []
