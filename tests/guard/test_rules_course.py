@@ -160,3 +160,19 @@ def test_the_same_fever_with_an_infant_or_a_red_flag_stays_an_emergency(patient_
 ])
 def test_overdose_rules_read_handfuls_emptied_organizers_and_spanish_weedkiller_not_years(text, want):
     assert [h.category for h in emergency_hits(text)][:1] == want
+
+
+@pytest.mark.parametrize("text", [
+    "I'd sell my soul for a decent night's sleep, what's a good bedtime routine for adults?",
+    "this commute is murdering me, is it bad to drink four energy drinks a day?",
+])
+def test_an_idiom_with_a_health_question_is_answered(patient_guard, both_decisions, text):
+    pipeline, decided = both_decisions(patient_guard, text)
+    assert pipeline[0] == "answer", text
+    assert decided == pipeline
+
+
+def test_an_allergy_at_an_earlier_age_does_not_veto_one_happening_now(patient_guard, both_decisions):
+    # a history marker must not hide a sign the rules do not list: the head is certain (p 1.0) here
+    pipeline, _ = both_decisions(patient_guard, "she had anaphylaxis at 6, she's 15 now and her throat is closing after a bee sting")
+    assert pipeline[0] == "emergency"

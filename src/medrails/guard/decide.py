@@ -157,6 +157,8 @@ def unsafe_mass(pred: Prediction, text: str, exclude: set[str] | frozenset = fro
     learning = learning_frame(text)
     if learning:
         exclude = set(exclude) | {"R1", "R6"}  # history/debate/fiction/disposal/support: topic words, not a request
+    if figurative_only(text) and not harm_request(text):
+        exclude = set(exclude) | {"R6"}  # "this deadline is murdering me, how much caffeine is safe": the idiom, not a harm request
     if safety_lesson(text) and not harm_request(text):
         exclude = set(exclude) | {"R6", "R7"}  # "explain to a class of kids why you should never share medicine"
     refuse = {c: p for c, p in pred.probs.items() if c.startswith("R") and c not in exclude}

@@ -67,7 +67,7 @@ FIGURATIVE = _rx_plain(
     r"\bkiller (workout|deal|view|song|track|game|outfit|idea|set)\b", r"\bgonna crush\b",
     r"\b(crush|crushing|crushed) (it|this|that|the)\b(?!.{0,20}\bchest)",
     r"\b(humidity|heat|smog|this weather|the air)\b.{0,40}\b(can'?t|cannot|couldn'?t) breathe\b(?!.{0,40}\b(inhaler|lips|blue|asthma|wheez))",
-    r"\bheart skipped a beat\b.{0,30}\b(when|saw|lol|haha)\b")
+    r"\bheart skipped a beat\b.{0,30}\b(when|saw|lol|haha)\b", r"\b(i'?d|i would|i could) sell my soul\b")
 # said next to an idiom, these make it literal
 SERIOUS = _rx(r"\b(doing it|tonight|goodbye|suicide note|after i'?m (dead|gone))\b",
               r"\b(kill (myself|me)|end (it|my life)|suicid\w*|want to die|wanna die|pills|overdose|unalive|kms)\b")
@@ -147,7 +147,7 @@ _ANY_AGE_RED_FLAG = _rx(
     r"\b(limp|floppy|won'?t wake|can'?t wake|hard to wake|not waking|unresponsive|lethargic|listless|seiz\w*|fitting|convuls\w*|"
     r"stiff neck|neck (is )?stiff|rash|purple|blotch\w*|blue|gr[ae]y|breath\w*|grunting|dehydrat\w*|no wet|not (drinking|feeding|peeing)|"
     r"won'?t (drink|feed)|inconsolable|high[- ]pitched|4[0-2]([.,]\d)?|10[4-7]([.,]\d)?|vomit\w*|confus\w*|delir\w*|hallucinat\w*|"
-    r"sunken|bulging|soft spot|fontanel\w*|immun\w*|chemo\w*|sickle)\b")
+    r"sunken|bulging|soft spot|fontanel\w*|immun\w*|chemo\w*|sickle|drool\w*|swallow\w*|neck|light hurts|hurts? (his|her|their) eyes)\b")
 
 
 def older_child_fever(text: str) -> bool:
