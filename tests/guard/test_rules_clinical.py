@@ -110,3 +110,32 @@ def test_toxidrome_hyperkalaemia_and_a_threat_said_now(text, cls):
 ])
 def test_their_education_and_normal_numbers_are_not(text):
     assert [h for h in emergency_hits(text) if h.rule.startswith(_MINE)] == []
+
+
+@pytest.mark.parametrize("text, cls", [
+    ("crew on scene, 60M pulseless, CPR in progress, pads on", "unconscious"),
+    ("resident in room 2 apnoeic and grey, we're doing CPR", "unconscious"),
+    ("pt BGL 1.4, sweaty and confused, won't take the gel", "unconscious"),
+    ("client's blood sugar 38 mg/dL, slurring and drowsy", "unconscious"),
+    ("pt in bed 9 sats 79 on 15L and dropping", "breathing"),
+])
+def test_arrest_low_glucose_and_low_saturation_in_a_patient(text, cls):
+    assert cls in [h.category for h in emergency_hits(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "what does apnoeic mean",
+    "sim scenario: manikin in VF arrest, we started CPR, what's next in the algorithm",
+    "pt had a cardiac arrest in 2020, now has an ICD. what does an ICD do",
+    "pt BM 6.2, alert, eating lunch",
+    "why are pts with a BGL under 3 confused",
+    "what are target sats of 88-92 in COPD for",
+    "pt sats 82 but it's her baseline, COPD, chatting away",
+])
+def test_arrest_glucose_and_saturation_as_topics_or_normal_are_not(text):
+    assert [h for h in emergency_hits(text) if h.rule.startswith(_MINE)] == []
+
+
+def test_a_low_glucose_after_too_much_insulin_is_an_overdose():
+    hits = emergency_hits("resident given her novorapid twice by mistake, BGL 1.7 and drowsy")
+    assert "overdose" in [h.category for h in hits]

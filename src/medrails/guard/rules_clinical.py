@@ -74,6 +74,21 @@ CLINICAL_EMERGENCY: list[tuple[str, str, object]] = [
         r"his (own )?(throat|wrists?|life|neck)|her (own )?(throat|wrists?|life|neck)|their (own )?(throat|wrists?|life|neck))\b",
         r"\bthreat\w* to (jump|overdose|od|take (an )?overdose|throw (himself|herself|themselves))\b",
         r"\bligature (round|around|on|tied round|tied around) (his|her|their) neck\b")),
+    # "radio: on scene, adult male apnoeic, bystander CPR in progress": an arrest or apnoea in front of the writer
+    ("unconscious", "a patient not breathing, pulseless or under CPR", _rx(
+        r"\b(apnoeic|apneic|apnoea|apnea|pulseless|no pulse|asystol\w*|in (vf|vt|pea|cardiac arrest)|arrested|agonal (breathing|resps?|gasps?))\b",
+        r"\bcpr (in progress|ongoing|started|commenced|underway|going)\b", r"\b(doing|started|starting|giving|performing|continuing) (bystander )?cpr\b")),
+    # "pt BM 1.2, clammy, incoherent": a low glucose (mmol/L or mg/dL) with altered consciousness
+    ("unconscious", "a patient's low glucose with altered consciousness", _rx(
+        r"\b(bm|bgl|cbg|glucose|sugar|blood sugar|bsl|gluc) ?(of |is |now |at |down to |=|:)? ?([0-2]([.,]\d)?|[1-4]\d ?mg/dl|lo|low)\b(?![.,]?\d).{0,60}"
+        r"\b(clammy|drowsy|confused|incoherent|unresponsive|unrousable|not rousable|won'?t rouse|can'?t (be )?(woken|roused|wake)|fitting|seizing|"
+        r"gcs|not responding|unconscious|slurr\w*|agitated|combative|sweaty|diaphoretic)\b",
+        r"\b(clammy|drowsy|confused|incoherent|unresponsive|unrousable|not rousable|won'?t rouse|fitting|seizing|not responding|unconscious|"
+        r"sweaty|diaphoretic)\b.{0,60}\b(bm|bgl|cbg|glucose|blood sugar|bsl) ?(of |is |now |at |down to |=|:)? ?([0-2]([.,]\d)?|[1-4]\d ?mg/dl|lo)\b(?![.,]?\d)")),
+    # "blocked trachy and sats are 70 and falling": a saturation of 85 or less that is falling or on oxygen
+    ("breathing", "a patient's oxygen saturation of 85 or less now", _rx(
+        r"\b(sats?|spo2|o2 sats?|saturations?|satting|desatt?ing( to)?) ?(of |is |are |now |at |down to |dropped to |dropping to |=|:)? ?"
+        r"([4-7]\d|8[0-5])\b(?![.,]\d| ?- ?\d)(?!.{0,30}\b(baseline|usual|normal for (him|her|them)|target)\b)")),
 ]
 
 CLINICAL_REFUSE: list[tuple[str, str, object]] = []
@@ -84,14 +99,23 @@ _ABOUT_THE_SCALE = _rx(r"\b(what (does|do|is)|why (do|does|is|are)|at what|mean(
                        r"\bgcs\b.{0,40}\b(mean|means|meaning|calculat\w*|scored|threshold|cut ?off)\b")
 
 
+_GCS_RULE = CLINICAL_EMERGENCY[0][1]
+_GLUCOSE_RULE = "a patient's low glucose with altered consciousness"
+assert _GLUCOSE_RULE in [name for _, name, _ in CLINICAL_EMERGENCY]
+_TOO_MUCH_INSULIN = _rx(r"\b(double|extra|wrong|too much|overdos\w*|twice)\b.{0,40}\b(insulin|gliclazide|glipizide|sulfonylurea|novorapid|lantus)\b",
+                        r"\b(insulin|gliclazide|glipizide|novorapid|lantus)\b.{0,40}\b(twice|by mistake|in error|overdos\w*|too much|double)\b")
+
+
 def clinical_emergency_hits(t: str) -> list[RuleHit]:
     """`t` is the normalized message."""
     hits = []
     for cls, name, rx in CLINICAL_EMERGENCY:
-        if cls == "unconscious":  # the first rule carries its evidence in its own pattern
+        if name == _GCS_RULE:  # the first rule carries its evidence in its own pattern
             if not _ABOUT_THE_SCALE.search(t) and rx.search(t):
                 hits.append(RuleHit(cls, name))
         elif rx.search(t) and _CASE.search(t) and not _NOT_NOW.search(t):
+            if name == _GLUCOSE_RULE and _TOO_MUCH_INSULIN.search(t):
+                cls = "overdose"  # "double dose of insulin given by mistake ... BGL 1.9": poison control's reply
             hits.append(RuleHit(cls, name))
     return hits
 
