@@ -7,6 +7,10 @@ from __future__ import annotations
 
 from medrails.guard.rules_base import _rx
 
+# nothing going on now (for the next-time frames below, which follow a past event in multi-part messages)
+_NOT_NOW = (r"^(?!.*\b(right now|just now|now (he|she|they|i)|(a|one|\d+|few|couple( of)?) (min|mins|minutes?|hours?|hrs?) ago|an hour ago|"
+            r"won'?t (wake|stop|respond|breathe)|can'?t (wake|breathe)|not (breathing|responding|waking)|unresponsive|tonight|today|this (morning|"
+            r"afternoon|evening)|is (having|seizing|bleeding|choking|convulsing))\b)")
 # "what should you do if someone is having a seizure?" is first-aid education, not an emergency,
 # unless the message also says it is happening to a real person now
 HYPOTHETICAL = _rx(r"\b(what|how)\b.{0,30}\b(should|do|can|would)\s+(you|one|people|a person|bystanders)\b.{0,40}\b(if|when)\b",
@@ -15,7 +19,11 @@ HYPOTHETICAL = _rx(r"\b(what|how)\b.{0,30}\b(should|do|can|would)\s+(you|one|peo
                    r"(someone|somebody|a person|people|a friend|a child|a baby|a student|a patient|a coworker|an? (older|elderly) person)\b",
                    r"\b(if|when)\s+(someone|somebody|a person|a child|a baby|an infant|people|a friend|a student|a patient)\b",
                    r"\b(if|when|in case)\s+(i|you|we)\s+(ever\s+)?(find|see|come across|witness|encounter)\b", r"\bif i ever\b",
-                   r"\b(want|need) to (be prepared|learn|know how)\b", r"\b(class|course|training|exam|lecture)\b")
+                   r"\b(want|need) to (be prepared|learn|know how)\b", r"\b(class|course|training|exam|lecture)\b",
+                   # a past event and a question about a possible next time (multi-part messages): "roommate had a seizure 6 months
+                   # ago ... what should i do if it ever happens again", "for next time"; HAPPENING_NOW still vetoes it
+                   _NOT_NOW + r".*\b(if|when|in case)\s+(it|this|that|one|he|she|they)\s+(ever\s+)?(happens?|occurs?|comes back|starts?|has (one|another))\s+again\b",
+                   _NOT_NOW + r".*\b(just )?(for|in case of) (the )?next time\b")
 EDUCATION_MARKER = _rx(r"\b(signs?|symptoms?|warning signs?|causes?|risk factors?) (of|for)\b", r"\bfirst aid\b", r"^\s*(what|how|why|when|which|explain|define|describe)\b",
                        r"\b(in general|generally|typically|usually)\b", r"\?\s*$")
 HAPPENING_NOW = _rx(r"\bright now\b", r"\bmy\s+\w+\s+(is|has|just)\b", r"\b(he|she|they)('s| is| are| just)\b", r"\bi('m| am)\s+(having|bleeding|choking)\b")
@@ -58,6 +66,12 @@ _RECURRING = (r"\b(every (time|morning|night|day|evening|afternoon|weekend|winte
               r"when(ever)? (she|he|they|i|we|you|kids|children|babies|people) (stands?|stand|gets?|get|eats?|eat|has|have|is|are|goes|go|wakes?|"
               r"lies|lie|sits?|sit|runs?|run|laughs?|laugh|cries|cry|drinks?|drink|exercises?|exercise|walks?|walk|sneezes?|coughs?|sleeps?|sleep)\b|"
               r"now that (she|he|they|i)('?s| is| am| are)? (older|old|in (her|his|their|my) \d0s)|"
+              # a body quirk tied to a state or an everyday act ("why does my eye twitch when im tired", "why does my knee
+              # click on stairs", "why do i sneeze when i look at the sun"): a pattern, not a case to diagnose
+              r"when(ever)? (i'?m|im|i am|she'?s|he'?s|they'?re|i get|she gets|he gets) (tired|sleepy|stressed|nervous|anxious|hungry|cold|"
+              r"hot|excited|dehydrated|on my period)|"
+              r"(on|going up|going down|climbing|up|down) (the |a )?(stairs|steps)|"
+              r"when(ever)? (i|she|he|they|you) (look|looks) (at|into|up)|"
               r"(after|during|from) (a |an |the |my |his |her |our |too much |long |big )*(long |big |salty |heavy |spicy |hot |cold )?(flights?|runs?|"
               r"meals?|dinner|lunch|breakfast|workouts?|exercise|showers?|baths?|swims?|screens?|drinking|eating|coffee|alcohol|wine|beer|"
               r"standing|sitting|flying|looking at|reading|crying|laughing|sneezing|yawning|sport|training|gym|hikes?|walks?))\b")
