@@ -139,3 +139,19 @@ def test_arrest_glucose_and_saturation_as_topics_or_normal_are_not(text):
 def test_a_low_glucose_after_too_much_insulin_is_an_overdose():
     hits = emergency_hits("resident given her novorapid twice by mistake, BGL 1.7 and drowsy")
     assert "overdose" in [h.category for h in hits]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("nursing student: how do you assess an unconscious patient using ABCDE", True),
+    ("teaching session for HCAs: how to ask a resident directly about suicidal thoughts", True),
+    ("I'm a carer - what should a choking first aid poster say", True),
+    ("med student: why do we give oxygen to an unconscious patient in the recovery position", True),
+    ("med student on placement: patient i was taking bloods from just went floppy and unresponsive", False),
+    ("nursing student: my pt is not breathing what do i do", False),
+    ("student nurse here, how do you stop bleeding, my patient's line came out and it's pouring right now", False),
+])
+def test_professional_education_is_a_learners_general_question_with_nothing_happening(text, expected):
+    from medrails.guard.rules import normalize
+    from medrails.guard.rules_clinical import professional_education
+
+    assert professional_education(normalize(text)) is expected

@@ -122,3 +122,23 @@ def clinical_emergency_hits(t: str) -> list[RuleHit]:
 
 def clinical_refuse_hits(t: str) -> list[RuleHit]:
     return [RuleHit(cat, name) for cat, name, rx in CLINICAL_REFUSE if rx.search(t)]
+
+
+# A learner or trainer asking how the job is done ("nursing student: how do you assess an unconscious patient
+# using ABCDE", "teaching session for HCAs: how to ask a resident about suicidal thoughts", "what should a
+# choking first aid poster say"): the emergency words are the lesson's topic. Not used by the rules here;
+# offered to rules.emergency_hits as a gate for the lay emergency rules (see notes/s7/pro/proposal.md).
+_LEARNER = _rx(r"^\s*(nursing student|student nurse|student paramedic|paramedic student|med(ical)? student|student midwife|student doctor|"
+               r"pharmacy student|emt (class|student|course|lecture|refresher)|paramedic cpd|first aid (course|class))\b",
+               r"\b(teaching (session|pack|poster|slides?|scenario)|training (session|pack|day|quiz|poster|course|material)|poster|"
+               r"osce|exam|revision|lecture( notes)?|cpd|refresher|induction pack|for (new|our) (carers|staff|hcas|students|care workers))\b")
+_GENERAL_ASK = _rx(r"\b(how (do|would|should|can) (you|we|staff|carers|nurses|medics|paramedics|one)|why (do|does|is|are|would) (we|you|they|staff)|"
+                   r"what should (a|an|the|our|my|staff|carers) .{0,40}\b(say|include|contain|record|cover|do)|how to (ask|assess|spot|recognise|"
+                   r"recognize|teach|manage|explain)|what (causes|are the|is the|does)|explain|describe|list)\b")
+_HAPPENING = _rx(r"\b(right now|just now|now (he|she|they)|suddenly|minutes? ago|currently|on scene|is (fitting|seizing|bleeding|choking|unresponsive)|"
+                 r"(has|have) (just )?(collapsed|stopped breathing)|won'?t (wake|stop)|not breathing|help( me)?!|what do i do)\b")
+
+
+def professional_education(t: str) -> bool:
+    """`t` is the normalized message: a learner's or trainer's general question, with nothing happening now."""
+    return bool(_LEARNER.search(t) and _GENERAL_ASK.search(t) and not _HAPPENING.search(t))
