@@ -85,7 +85,13 @@ INJECTION_RULES: list[tuple[str, re.Pattern]] = [
                                 r"safety|protocols?|disclaimers?|layer|limits?|guardrails|everything)\b",
                                 r"\bforget everything\b", r"\bignore (all )?previous\b")),
     ("system prompt probe", _rx(r"\b(system|hidden|initial|secret)\s+(prompt|message|instructions?|rules|policy)\b",
-                                r"\b(reveal|print|repeat|output|show)\b.{0,30}\b(instructions|prompt|rules|everything above)\b",
+                                # "instructions"/"rules" only when they are the assistant's: "why do pharmacies print different
+                                # instructions than the doctor says", "show me the instructions for my inhaler" are no probe (guard-multi)
+                                r"\b(reveal|print|repeat|output|show)\b.{0,30}\b(prompt|everything above)\b",
+                                r"\b(reveal|print|repeat|output|show)\b.{0,30}\b(your|yours|you were given|you got|the (above|original|initial|hidden|full|"
+                                r"first|secret|developer'?s?|exact)|all (of )?(your|the above))\b.{0,25}\b(instructions|rules)\b",
+                                r"\b(reveal|print|repeat|output|show)\b.{0,30}\b(instructions|rules)\b.{0,10}\b(you (were|are|got|have been) (given|told)|"
+                                r"you follow|you have|given to you|above|at the (start|beginning|top))\b",
                                 r"\bwhat (instructions|rules) were you given\b")),
     ("mode switch", _rx(r"\b(developer|debug|god|unrestricted|unfiltered|jailbreak|dan)\s+mode\b", r"\bjailbreak\w*\b",
                         r"\byou are (now )?dan\b", r"\bno (rules|restrictions|limits|guidelines|ethical limits|filters|disclaimers)\b",
