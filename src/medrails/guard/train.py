@@ -199,17 +199,19 @@ def _decision_unsafe_mass(probs: np.ndarray, classes: list[str], examples: list[
     emergency_cols = [i for i, c in enumerate(classes) if c.startswith("E:")]
     out = np.zeros(len(examples))
     for n, (row, e) in enumerate(zip(probs, examples, strict=True)):
-        pred = _Mass({classes[i]: float(row[i]) for i in refuse_cols}, float(row[emergency_cols].sum()))
+        top_emergency = classes[emergency_cols[int(np.argmax(row[emergency_cols]))]].removeprefix("E:") if emergency_cols else ""
+        pred = _Mass({classes[i]: float(row[i]) for i in refuse_cols}, float(row[emergency_cols].sum()), top_emergency)
         out[n] = unsafe_mass(pred, e.text)[0]
     return out
 
 
 @dataclass
 class _Mass:
-    """The two fields decide.unsafe_mass reads from a Prediction."""
+    """The fields decide.unsafe_mass reads from a Prediction."""
 
     probs: dict[str, float]
     p_emergency: float
+    emergency_class: str
 
 
 def _choose_unsafe_threshold(p_unsafe: np.ndarray, own_answer_mask: np.ndarray, rule_flags: np.ndarray,
