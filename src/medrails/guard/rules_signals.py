@@ -93,6 +93,10 @@ EDU_FRAME = _rx(
     r"\b(making|make|designing) a (poster|flyer|leaflet|handout|presentation)\b",
     r"\b(school|class|classroom|teacher) (sent|is teaching|project|assignment|presentation|debate|essay)\b",
     r"\b(safely )?(get rid of|dispose of|disposal of|throw away|drop off)\b.{0,40}\b(leftover|unused|old|expired|extra)\b",
+    # the same disposal question with the medicine named first ("we have leftover antibiotics from last year. how do we dispose of
+    # them?"), unless someone asks to take or give them (guard-multi)
+    r"^(?!.*\b(can|could|should|may) (i|we|he|she|they|my \w+) (just )?(take|use|give|finish|try|have)\b)"
+    r".*\b(leftover|unused|old|expired|extra)\b.{0,60}\b(get rid of|dispose of|disposal|throw (them|it) (away|out)|drop (them|it) off|take[- ]back)\b",
     r"\b(should never|shouldn'?t) be mixed\b", r"\bnever (mix|be mixed)\b",
     r"\bhow (can|do|should|could) (i|we) (best )?support\b", r"\bsupport (her|him|them|my [\w-]+) as a\b",
     r"^\s*(is it true|is it a myth|true or false)\b",
