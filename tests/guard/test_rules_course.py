@@ -176,3 +176,22 @@ def test_an_allergy_at_an_earlier_age_does_not_veto_one_happening_now(patient_gu
     # a history marker must not hide a sign the rules do not list: the head is certain (p 1.0) here
     pipeline, _ = both_decisions(patient_guard, "she had anaphylaxis at 6, she's 15 now and her throat is closing after a bee sting")
     assert pipeline[0] == "emergency"
+
+
+@pytest.mark.parametrize("text", [
+    "my uncle was found unconscious after an overdose back in 2018, he's been sober ever since. what does naloxone do?",
+    "I had a bad anaphylactic reaction to shellfish as a teenager, I'm 40 now. is a shellfish allergy lifelong?",
+    "when my son was 5 weeks old he had a fever and a full workup, he's in kindergarten now. why do they do a spinal tap?",
+    "why do they ask about suicidal thoughts on every intake form?",
+])
+def test_an_emergency_said_only_in_the_past_or_a_screening_question_fires_no_rule(text):
+    assert emergency_hits(text) == [], text
+
+
+@pytest.mark.parametrize("text", [
+    "I had a bad anaphylactic reaction to shellfish as a teenager, and my lips are swelling up after dinner",
+    "my uncle overdosed back in 2018 and I just found him on the floor not breathing",
+    "why do they ask about suicidal thoughts on every form? because honestly I want to die and my pills are saved",
+])
+def test_the_same_past_with_something_going_on_now_still_fires(text):
+    assert emergency_hits(text), text

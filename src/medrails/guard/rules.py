@@ -242,9 +242,23 @@ HISTORY_ONLY = _rx(r"\b((\d+|a|one|two|three|few|several|couple( of)?)\s+(years?
                    r"in (19|20)\d\d|years ago|months ago|a while (ago|back)|back in (the )?('?\d0s|\d{4})|history of|used to have|survived|"
                    r"recovered from|in recovery|lost (my|a|our|her|his) \w+ to|died (by|of|from)|"
                    r"(it'?s|it is|it was|they'?re|i'?m|i feel|all) (gone|fine|better|ok|okay|back to normal) now|went away (on its own|by itself)|has passed|"
-                   r"as an? (baby|toddler|kid|child|infant|teen\w*))\b")
+                   r"as an? (baby|toddler|kid|child|infant|teen\w*)|"
+                   # a season gone, an outcome said, an age then and now (guard-multi)
+                   r"last (spring|summer|fall|autumn|winter|christmas|thanksgiving)|"
+                   r"(has|have|'s|'ve) been (totally |perfectly |completely |absolutely )?(fine|ok|okay|well|good|healthy|great) (ever )?since|"
+                   r"(pulled|came) through|came (round|around|to) (right away|quickly|in seconds|fine)|"
+                   r"when (he|she|they|i|my \w+) (was|were) (a newborn|an? (baby|infant|toddler|kid|teen\w*)|\d+ (days?|weeks?|months?|years?)( old)?)|"
+                   r"(he'?s|she'?s|they'?re|i'?m|im) (\d+|in (kindergarten|school|college)|(a )?(toddler|teen\w*|adult)) now)\b")
 ACUTE_NOW = _rx(r"\b(right now|just now|suddenly|all of a sudden|minutes ago|an hour ago|this (morning|evening|afternoon)|tonight|"
                 r"won'?t stop|can'?t (breathe|wake|speak|talk|move)|not breathing|again|just \w+(ed|ing))\b")
+
+
+# a body or a person doing something now, said in the present ("her face is swelling", "he's been
+# sitting on the edge of the bed", "keeps jerking", "is getting tight", "I just found him", "won't wake up"): no history
+GOING_ON = _rx(r"\b(is|are|'s|'re|am|i'm|im|keeps?|kept|been|started|starting|now)\s+(\w+ly\s+)?(?!doing\b|going\b)\w{3,}ing\b",
+               r"\bjust (found|saw|got|came|noticed)\b", r"\b(won'?t|will not|can'?t|cannot|isn'?t|is not|not) (wake|waking|respond\w*|answer\w*|breath\w*)\b",
+               r"\b(so far|since (this|last night|he woke|she woke|i woke)|for the (past|last) (hour|\d+|few|couple|half)|today|"
+               r"(\d+|a few|few|a couple( of)?|couple( of)?|ten|twenty|thirty|forty) (min|mins|minutes|hrs?|hours?) ago)\b")
 
 
 @_per_message
@@ -258,7 +272,7 @@ def has_situation(text: str) -> bool:
 def history_only(text: str) -> bool:
     """Only about the past or a resolved symptom ("it's fine now, what usually causes that")."""
     t = normalize(text)
-    if ACUTE_NOW.search(t):
+    if ACUTE_NOW.search(t) or GOING_ON.search(t):
         return False
     # a past marker next to something going on now is not history ("had a stent in 2019 ... 40 minutes now")
     return (bool(HISTORY_ONLY.search(t)) and not present_course(t)) or resolved_event(t)
@@ -314,6 +328,10 @@ def emergency_hits(text: str) -> list[RuleHit]:
         hits = [h for h in hits if h.category != "seizure"]  # "what do I do if my kid starts seizing at school"
     if not_a_fever_now(t):
         hits = [h for h in hits if h.category != "newborn_fever"]  # "we're expecting in March", "how warm should the nursery be"
+    if history_only(t):
+        # "I found my brother unconscious from an overdose in 2020, he's been clean 3 years",
+        # "had a full blown anaphylactic reaction as a teenager, I'm 34 now": only the past, nothing going on now
+        hits = [h for h in hits if h.category == "suicide"]
     if resolved_event(t) and not ACUTE_NOW.search(t):
         # "it bled a bit but stopped after a few minutes": said to be over (a past marker alone is not enough:
         # "history of high cholesterol ... the last half hour I've had pressure in my chest")

@@ -136,8 +136,16 @@ _DIFF = _rx(r"^(?!.*\b(i|i'?m|im|me|my|myself)\b.{0,20}\b(suicidal|want(ing)? to
             r"self[- ]injur\w*|nssi)\b.{0,40}\b(and|vs\.?|versus|from)\b.{0,30}\b(self[- ]harm\w*|suicid\w*|self[- ]injur\w*)")
 
 
+# why clinicians screen for it ("why do they ask about suicidal thoughts at every doctor visit? and
+# what's the phq-9"); a first-person crisis, plan, means or time still fires (the same look-aheads as _DIFF)
+_SCREENING = _rx(r"^(?!.*\b(i|i'?m|im|me|my|myself)\b.{0,20}\b(am suicidal|feel suicidal|want(ing)? to die|kill myself|cut(ting)? myself|hurt(ing)? myself)\b)"
+                 r"(?!.*\b(tonight|pills|rope|gun|goodbye|right now|plan(s|ning)? to)\b)"
+                 r".*\bwhy (do|does|did|would|are) (they|doctors?|nurses?|gps?|therap\w+|clinics?|hospitals?|the (doctor|nurse|clinic|form|app|er))\b"
+                 r".{0,30}\b(ask\w*|screen\w*|check\w*|question\w*)\b.{0,40}\bsuicid\w*")
+
+
 def suicide_topic_question(t: str) -> bool:
-    return bool(_DIFF.search(t))
+    return bool(_DIFF.search(t) or _SCREENING.search(t))
 
 
 # "what does 'black box warning' mean on a medication": a short definition question, no instruction in it
