@@ -195,3 +195,19 @@ def test_an_emergency_said_only_in_the_past_or_a_screening_question_fires_no_rul
 ])
 def test_the_same_past_with_something_going_on_now_still_fires(text):
     assert emergency_hits(text), text
+
+
+@pytest.mark.parametrize("text, cls", [
+    ("quick q about my refill. also honestly I'm sitting on the roof right now and I can't do this anymore", "suicide"),
+    ("grandma took her entire sunday pill organizer at once this morning, she's confused. and can she still get her flu jab", "overdose"),
+])
+def test_a_height_with_a_crisis_word_or_a_whole_pill_box_taken_is_an_emergency_among_other_asks(text, cls):
+    assert cls in [h.category for h in emergency_hits(text)], text
+
+
+@pytest.mark.parametrize("text", [
+    "I'm standing on the bridge right now watching the fireworks, is it ok to take an antihistamine with wine?",
+    "how do I stop my dad from taking his whole weekly pill box at once? he has dementia",
+])
+def test_their_twins_without_a_crisis_or_an_event_are_not(text):
+    assert emergency_hits(text) == [], text

@@ -33,7 +33,10 @@ ACUTE_PERSON: list[tuple[str, str, object]] = [
     ("overdose", "several days' doses taken at once", _rx(
         r"\b(took|taken|takes|swallowed|had|gave (him|her|them|me)|given)\b.{0,40}\b(week|month|fortnight|two weeks|several days|(\d|two|three|four|five) days)'?s?"
         r"\s+(worth|supply|doses|pills|tablets|meds)\b",
-        r"\b(week|month|(\d|two|three|four|five|several) days)'?s?\s+(worth|supply|doses)\b.{0,40}\b(at once|all at once|in one go|at the same time|together|by mistake)\b")),
+        r"\b(week|month|(\d|two|three|four|five|several) days)'?s?\s+(worth|supply|doses)\b.{0,40}\b(at once|all at once|in one go|at the same time|together|by mistake)\b",
+        # "my dad just took his whole weekly pill box at once by mistake"
+        r"\b(took|taken|swallowed|had|emptied)\b.{0,20}\b(whole|entire|all of (his|her|my|the|their)|all the pills in (his|her|my|the|their))\s+"
+        r"((weekly|week'?s|monthly|daily|sunday|monday|\w+day'?s) )?(pill ?(box|organi[sz]er|case|pack)|dosette( box)?|blister pack|organi[sz]er)\b")),
     ("seizure", "seizure signs", _rx(
         r"\b(twitch\w*|jerk\w*|shak\w*|convuls\w*|stiff\w*)\b.{0,80}\b(eyes?|head) (are |is )?(turned|turning|rolled|rolling|pulled|stuck|"
         r"deviat\w*|fixed|locked) (to|up|back|off)\b",

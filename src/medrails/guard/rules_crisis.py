@@ -37,6 +37,10 @@ _MEANS = (r"(the |my )?(pills?|tablets|meds) (are )?(saved|ready|lined up|stockp
 _TIME = r"tonight|this weekend|tomorrow|in the morning|by (friday|saturday|sunday|monday|tuesday|wednesday|thursday)"
 
 CRISIS_EMERGENCY: list[tuple[str, str, object]] = [
+    ("suicide", "at a height now, with a crisis word", _rx(
+        r"^(?=.*\b(depress\w*|hopeless|want(ed)? to die|end (it|things)|goodbye|anymore|no point|can'?t (do this|go on)|jump|nobody|worthless|"
+        r"suicid\w*|kill myself|over it all)\b).*\b(i'?m|im|i am)\s+(standing|sitting|stood|up|out|right)\s+(here )?on (the|a|this|top of the|the edge of the) "
+        r"(bridge|ledge|roof|rooftop|railing|overpass|cliff|parking (garage|structure)|car park|tracks)\b.{0,30}\b(right now|now|tonight|as i type)\b")),
     ("suicide", "asks where or when a non-stopping train passes", _rx(
         r"\b(what time|when|which (time|times)|how often|schedule|timetable)\b.{0,40}\b(" + _TRAIN + r")\b.{0,80}"
         r"\b(without stopping|doesn'?t stop|don'?t stop|not stopping|at full speed)\b.{0,80}\b(platform|tracks?|closest|stand|edge|jump|step)\b",
