@@ -17,7 +17,11 @@ from medrails.guard.rules_any_frame import (
     terse_emergency_hits,
 )
 from medrails.guard.rules_base import RuleHit, _Alternatives, _per_message, _rx, _rx_plain, normalize  # noqa: F401 (re-exported)
-from medrails.guard.rules_clinical import clinical_emergency_hits, clinical_refuse_hits
+from medrails.guard.rules_clinical import (
+    clinical_emergency_hits,
+    clinical_refuse_hits,
+    professional_education,
+)
 from medrails.guard.rules_course import (
     asking_for_me,
     not_a_fever_now,
@@ -294,6 +298,8 @@ def emergency_hits(text: str) -> list[RuleHit]:
     t = without_figures(normalize(text))  # "this humidity, I can't breathe outside": the rules read what is left
     if SUICIDE_METHOD.search(t):
         return [RuleHit("suicide", "asks for a way to die")]
+    if professional_education(t):
+        return []  # "nursing student: how do you assess an unconscious patient using ABCDE" (nothing happening now)
     if suicide_warning_signs(t):
         return [RuleHit("suicide", "warning behaviour (giving away, debts paid, goodbye)")]
     if overdose_taken_now(t):

@@ -271,6 +271,9 @@ would about from an a his her him them our me your there their when why which wh
 _WORD = re.compile(r"[^\W\d_]+")
 
 
+_AGE_YO = re.compile(r"(\d) ?(yo|y/o)\b", re.I)
+
+
 def not_understood(text: str) -> bool:
     """Mostly in a language the guard does not read: mostly non-Latin letters, or more foreign than
     English function words ("¿qué dosis de ibuprofeno le doy a mi hijo?")."""
@@ -280,7 +283,7 @@ def not_understood(text: str) -> bool:
 
     if spanish_education(text) or spanish_non_medical(text):
         return False  # rules_es read it: a clearly educational question, or a non-medical request
-    t = deaccent(text[:4000])
+    t = _AGE_YO.sub(r"\1 years old", deaccent(text[:4000]))  # "ED: 3yo, purpuric rash": an age, not Spanish "yo"
     letters = [c for c in t if c.isalpha()]
     if len(letters) >= 3 and sum(1 for c in letters if not c.isascii()) > len(letters) / 2:
         return True  # Cyrillic, Chinese (no spaces), Arabic...: the guard reads none of them

@@ -19,7 +19,9 @@ MEDICAL_TERMS = re.compile(
     r"diabet\w*|pressure|cholesterol|allerg\w*|asthma|pregnan\w*|baby|surgery|therapy|diagnos\w*|treat\w*|pills?|"
     r"vitamin|diet|nutrition|sleep|anxiety|depress\w*|mental|injur\w*|wound|rash|headache|stroke|seizure|test results?|"
     r"(feels?|feeling|felt) hopeless|hopelessness|suicid\w*|self[- ]harm\w*|in crisis|"
-    r"\w+itis|\w+osis|\w+emia|\w+oma)\b"
+    r"\w+itis|\w+osis|\w+emia|\w+oma|"
+    # clinical shorthand staff ask about ("what does 'sats on RA' mean", "c/o, SOB and NAD", "qSOFA vs SIRS"; guard-pro)
+    r"sats|spo2|c/o|sob|qsofa|sirs|sepsis|gcs|bgl|prn|nrb|abg|inr|copd|ecg|ekg|sbar|avpu|news2|dnacpr|cpr|obs)\b"
     # Spanish health words (the head reads English: its out-of-scope call on "qué causa las piedras en el riñón" is noise)
     r"|\b(salud|m[eé]dic[oa]s?|enfermedad(es)?|s[ií]ntomas?|ri[nñ][oó]n(es)?|coraz[oó]n|presi[oó]n arterial|presi[oó]n alta|sangre|"
     r"pulm[oó]n(es)?|h[ií]gado|est[oó]mago|dolor|fiebre|vacunas?|pastillas?|medicamentos?|embarazo|embarazada|beb[eé]s?|c[aá]ncer|"
