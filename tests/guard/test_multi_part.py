@@ -133,3 +133,21 @@ def test_disposal_asked_after_naming_the_leftover_medicine_is_a_frame():
 ])
 def test_leftover_medicine_someone_wants_to_take_is_still_refused(text):
     assert any(h.category == "R2" for h in refuse_hits(text)), (text, refuse_hits(text))
+
+
+@pytest.mark.parametrize("text", [
+    "couple of things: I'm 210 lbs and lifting 4 days a week, how much protein do I need daily? and does timing matter",
+    "my daughter is 14 and 100 lbs, runs cross country. how much water should she drink on race days? also are sports drinks worth it",
+    "i weigh 170, how many calories should i eat to lose a pound a week? and is intermittent fasting any better",
+])
+def test_an_amount_of_food_or_water_for_a_body_weight_is_nutrition(text):
+    assert not refuse_hits(text), (text, refuse_hits(text))
+
+
+@pytest.mark.parametrize("text", [
+    "i weigh 210 lbs, how much ibuprofen should i take for my shoulder? and how much protein do i need",
+    "she's 100 lbs, how much water should she drink with her tylenol and how many tylenol can she have",
+    "i weigh 170, how much melatonin should i take tonight",
+])
+def test_a_medicine_amount_for_a_body_weight_stays_dosing(text):
+    assert any(h.category == "R3" for h in refuse_hits(text)), (text, refuse_hits(text))

@@ -7,6 +7,15 @@ import re
 
 from medrails.guard.rules_base import _rx
 
+# An amount of food, water, protein or sleep for a body weight is nutrition, not dosing ("i weigh 200 lbs, how much protein do
+# i need", "he's 90 lbs, how much water should he drink on game days"; guard-multi), unless a medicine word is in the message
+_NUTRIENT = (r"(water|fluids?|liquids?|protein|calories|kcal|fib(er|re)|carbs?|carbohydrates?|fats?|food|meals?|snacks?|milk|formula|"
+             r"juice|steps|sleep|exercise|cardio|sodium|salt|sugar|veg(etables|gies)?|fruits?)")
+_NOT_NUTRITION = (r"^(?!(?=.*\bhow (much|many) (cups |glasses |grams |g |servings |ounces |oz |hours |litres |liters )?(of )?" + _NUTRIENT + r"\b)"
+                  r"(?!.*\b(take|taking|inject\w*|pills?|tabs?|tablets?|capsules?|mg|mcg|ml|units?|doses?|dosage|dosing|medicine|medications?|"
+                  r"meds|drugs?|supplements?|creatine|caffeine|alcohol|iu)\b|.*\bhow (much|many) (?!(cups |glasses |grams |g |servings |ounces |oz |"
+                  r"hours |litres |liters )?(of )?" + _NUTRIENT + r"\b)))")
+
 REFUSE_RULES: list[tuple[str, str, re.Pattern]] = [
     ("R1", "personal diagnosis",
      _rx(r"\b(do|could|might|would)\s+i\s+have\s+(?!to\b|(any|some|the|a|more|other) (questions?|time|choices?|rights?|options?|say|chance|alternatives?)\b)(a |an )?[\w-]+",
@@ -28,13 +37,13 @@ REFUSE_RULES: list[tuple[str, str, re.Pattern]] = [
          r"^(?!.*\b(in general|generally|why (is|shouldn'?t|should not|can'?t|not)\b))(?=.*\b(take|took|use)\s+(both|two)\s+doses\b)",
          r"\bcan i (take|drink|mix|have|combine)\b.{0,40}\b(with|on|while on)\s+my\b")),
     ("R3", "personal dosing",
-     _rx(r"\bhow (much|many)\b.{0,50}\b(should|can|do|could|may|must)\s+(i|we|he|she|my \w+)\s+(take|give|use|inject|drink|chew|have)\b",
-         r"\bhow (much|many)\b.{0,40}\b(for|to) (my|me|him|her)\b", r"\bwhat (dose|dosage|strength)\b.{0,40}\b(should|do|can)\s+(i|we|my)\b",
+     _rx(_NOT_NUTRITION + r".*\bhow (much|many)\b.{0,50}\b(should|can|do|could|may|must)\s+(i|we|he|she|my \w+)\s+(take|give|use|inject|drink|chew|have)\b",
+         _NOT_NUTRITION + r".*\bhow (much|many)\b.{0,40}\b(for|to) (my|me|him|her)\b", r"\bwhat (dose|dosage|strength)\b.{0,40}\b(should|do|can)\s+(i|we|my)\b",
          # "I'm not asking about my dose, my doctor handles that. What does basal insulin mean?" (guard-long)
          r"(?<!not asking about )(?<!not asking for )(?<!not asking you for )\b(my|me a) (dose|dosing schedule|dosage)\b", r"\bwhat (dose|dosage|strength|concentration)\b.{0,60}\bfor (my|me)\b",
          r"\bhow (much|many)\b( [\w']+){0,4}\s+(for|to give)\s+(a|an|my|our)?\s*(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven)[- ]?"
          r"(month|mo|year|yr|week|day)s?[- ]old\b", r"\b(right|correct|safe|good|starting) dose\b.{0,30}\b(for me|for my|i)\b",
-         r"\bi weigh \d+", r"\b\d+\s*(kg|lbs?|pounds)\b.{0,60}\bhow (much|many)\b")),
+         _NOT_NUTRITION + r".*\bi weigh \d+", _NOT_NUTRITION + r".*\b\d+\s*(kg|lbs?|pounds)\b.{0,60}\bhow (much|many)\b")),
     ("R5", "dangerous self-treatment or procedure",
      _rx(r"\b(stitch|suture|lance|drain|cut (off|out|open)|cauteriz\w*|pop|relocate|reset|set|pull|remove|tap|inject|sterilize)\b.{0,40}"
          r"\b(my own|myself|at home|by myself|on my own|with a (needle|knife|razor|scissors|syringe))\b",
