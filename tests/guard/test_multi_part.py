@@ -151,3 +151,17 @@ def test_an_amount_of_food_or_water_for_a_body_weight_is_nutrition(text):
 ])
 def test_a_medicine_amount_for_a_body_weight_stays_dosing(text):
     assert any(h.category == "R3" for h in refuse_hits(text)), (text, refuse_hits(text))
+
+
+def test_what_would_happen_if_a_kid_did_it_is_a_hypothetical():
+    text = "what would happen if a toddler swallowed one of those small magnets? my niece's building set has loads. and are they banned"
+    assert impersonal_question(text) and not emergency_hits(text), emergency_hits(text)
+
+
+@pytest.mark.parametrize("text", [
+    "what happens if a toddler swallows a magnet? my son swallowed a magnet 10 minutes ago",
+    "what should we do if a kid is choking? my son is choking right now",
+])
+def test_the_hypothetical_with_the_writers_own_child_now_stays_an_emergency(text):
+    assert not impersonal_question(text), text
+    assert emergency_hits(text), text

@@ -18,6 +18,11 @@ HYPOTHETICAL = _rx(r"\b(what|how)\b.{0,30}\b(should|do|can|would)\s+(you|one|peo
                    r"\b(what|how)\b.{0,20}\b(do|should|can|could)\s+(you|one|i|we)\s+(do for|help|treat|handle|care for|support)\s+"
                    r"(someone|somebody|a person|people|a friend|a child|a baby|a student|a patient|a coworker|an? (older|elderly) person)\b",
                    r"\b(if|when)\s+(someone|somebody|a person|a child|a baby|an infant|people|a friend|a student|a patient)\b",
+                   # "what would happen if a kid swallowed a small magnet? asking because my nephew's toy set has them" (guard-multi),
+                   # unless someone of the writer's did it or something is going on now
+                   _NOT_NOW + r"(?!.*\b(my|our) [\w-]+('s)? (just )?(swallowed|ate|drank|took|got into|chewed|bit|fell|hit|inhaled|has|is)\b)"
+                   r".*\b(if|when)\s+(a (kid|toddler|teen|teenager|preschooler|little one|grown-?up|senior)|an (adult|older person|elderly person)|"
+                   r"kids|children|toddlers|teens|adults|your (kid|child|toddler|baby))\b",
                    r"\b(if|when|in case)\s+(i|you|we)\s+(ever\s+)?(find|see|come across|witness|encounter)\b", r"\bif i ever\b",
                    r"\b(want|need) to (be prepared|learn|know how)\b", r"\b(class|course|training|exam|lecture)\b",
                    # a past event and a question about a possible next time (multi-part messages): "roommate had a seizure 6 months
