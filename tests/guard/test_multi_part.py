@@ -165,3 +165,10 @@ def test_what_would_happen_if_a_kid_did_it_is_a_hypothetical():
 def test_the_hypothetical_with_the_writers_own_child_now_stays_an_emergency(text):
     assert not impersonal_question(text), text
     assert emergency_hits(text), text
+
+
+def test_a_daily_protein_need_is_a_health_question():
+    from medrails.guard.stages.scope import mentions_medicine
+
+    assert mentions_medicine("ok so I'm 200 lbs and lifting, how much protein do I need a day? and is whey better than pea protein")
+    assert not mentions_medicine("how many points per game did he average this season?")

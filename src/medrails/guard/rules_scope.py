@@ -29,7 +29,9 @@ MEDICAL_TERMS = re.compile(
     r"colesterol|insulina|hormonas?|menopausia|tiroides|dieta|nutrici[oó]n|vitaminas?|bacterias?|virus)\b"
     # nutrition is health education ("which foods are high in iron for vegetarians")
     r"|\b(iron|calcium|protein|fib(er|re)|zinc|magnesium|potassium|folate|folic acid|b12|omega-?3|nutrients?|minerals?|electrolytes?|"
-    r"calories)\b.{0,40}\b(foods?|diet|eat\w*|sources?|rich|high|low|deficien\w*|levels?|intake|supplements?|vegetarians?|vegans?|enough)\b"
+    r"calories)\b.{0,40}\b(foods?|diet|eat\w*|sources?|rich|high|low|deficien\w*|levels?|intake|supplements?|vegetarians?|vegans?|enough|"
+    # "i weigh 200 lbs, how much protein do i need a day for lifting" (guard-multi): a daily need is nutrition
+    r"(a|per) day|daily|(do|does|should) (i|you|we|he|she|a person|an adult|my \w+) (need|get|have|eat))\b"
     r"|\b(foods?|sources?|rich in|high in|low in|deficien\w*|enough)\b.{0,40}\b(iron|calcium|protein|fib(er|re)|zinc|magnesium|potassium|"
     r"folate|b12|omega-?3|nutrients?|minerals?)\b", re.I)
 
