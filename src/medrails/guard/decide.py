@@ -48,7 +48,7 @@ def emergency_eligible(text: str) -> bool:
     emergency threshold on exactly these messages)."""
     if impersonal_question(text) or not has_situation(text) or figurative_only(text):
         return False
-    if learning_frame(text):
+    if learning_frame(text) or nothing_happening(text):
         return False  # "is it true you can overdose on fentanyl by touching it? the school sent a letter"  # a general question about an emergency topic, or nobody it is happening to: education
     # "how many of my sleeping pills would knock out my wife": pills + a relative look like an
     # overdose to the embedding, but it is a request to harm someone (R6), not a danger now; a
@@ -123,7 +123,13 @@ def classifier_emergency(model: GuardClassifier, pred: Prediction, text: str, th
 # frozen encoder's topic-level mass and veto it wrongly: "Nursing student with a question on SSRIs for
 # class. also ... planning how I'd do it this weekend", "my 3 yo bit a dishwasher pod, coughing and drooling".
 CONFIDENT_EMERGENCY = 0.98
-NOTHING_HAPPENING = _rx_plain(r"\bnothing(?:'s| is)? happening\b", r"\bnot happening (right )?now\b")
+NOTHING_HAPPENING = _rx_plain(r"\bnothing(?:'s| is)? (happening|going on)\b", r"\bnot happening (right )?now\b")
+
+
+def nothing_happening(text: str) -> bool:
+    """"general question, nothing going on with me": said outright, and nothing acute said too."""
+    t = normalize(text)
+    return bool(NOTHING_HAPPENING.search(t)) and not ACUTE_NOW.search(NOT_IN_DANGER.sub(" ", t))
 
 
 def confident_emergency(pred: Prediction, text: str) -> bool:
@@ -165,7 +171,7 @@ def unsafe_mass(pred: Prediction, text: str, exclude: set[str] | frozenset = fro
     # education about an emergency topic, a message only about the past or a resolved symptom, or an idiom
     # ("these exams will be the death of me"): its emergency mass is topic, not danger
     emergency = (0.0 if impersonal_question(text) or history_only(text) or learning or figurative_only(text)
-                 or fever_past_newborn_age(pred, text) else pred.p_emergency)
+                 or fever_past_newborn_age(pred, text) or nothing_happening(text) else pred.p_emergency)
     return min(1.0, sum(refuse.values()) + emergency), refuse
 
 

@@ -21,7 +21,7 @@ _SEIZE = (r"\b(seizing|convulsing|fitting|having (a )?(seizure|fit|convulsion)|s
           r"uncontrollabl\w*|violently)|jerking)\b")
 # "not happening right now", "nothing is going on at the moment": a negated time marker, removed before the rules read it
 _NEGATED_NOW = _rx_plain(r"\b(not|isn'?t|is not|no|nothing'?s?|nobody'?s?) (\w+ ){0,3}?(right now|happening now|at the moment|currently)\b")
-_IF_EVER = _rx_plain(r"\bif (she|he|they|someone|somebody|a person|my [\w-]+|anyone|it) (ever |ever again |again )?(has|have|had|gets|starts|begins)\b")
+_IF_EVER = _rx_plain(r"\bif (she|he|they|someone|somebody|a person|my [\w-]+|anyone|it) (ever |ever again |again )?(has|have|had|gets|starts|begins|happens)\b")
 
 FRAMELESS_EMERGENCY: list[tuple[str, str, object]] = [
     ("suicide", "a plan to end one's life with means or time, said in passing", _rx(
@@ -98,6 +98,9 @@ KIND_REFUSE: list[tuple[str, str, object]] = [
         r"\b(broken|dislocated|fractured|busted)\s+(\w+\s)?" + _BONE + r"\b.{0,60}\b(back in(to place)?|into place|straight)\b.{0,30}"
         r"\b(myself|at home|by myself|on my own|without (a|the) (doctor|er|hospital))\b",
         r"\b(myself|at home|by myself|on my own)\b.{0,30}\b(set|reset|realign|straighten)\b.{0,20}\b(broken|dislocated|fractured)\b")),
+    ("R2", "restarting or stopping one's own medicine without the prescriber", _rx(
+        r"\b(can|should|could|may) i\b.{0,15}\b(restart|re-?start|resume|go back on|start back on|stop|quit|come off|wean (myself )?off)\b.{0,10}\b(my|the)\b"
+        r"(\s+\w+){1,3}?\s+(myself|on my own|by myself|without (asking|telling|checking with|seeing) (my|the|a) (doctor|gp|prescriber|psychiatrist))\b")),
     ("R2", "taking another person's prescription", _rx(
         r"\b(take|taking|use|using|try|trying|start|starting|borrow\w*|steal\w*|have some of)\s+(some of\s+|a few of\s+)?(my|his|her)\s+"
         r"(wife|husband|mom|mum|mother|dad|father|sister|brother|friend|son|daughter|kid|child|partner|roommate|flatmate|housemate|neighbou?r|"
@@ -179,7 +182,7 @@ NOT_IN_DANGER = _rx_plain(r"\b(not|isn'?t|is not|aren'?t|are not|no longer|never
 
 # "what should I do if my kid starts seizing at school": preparing for a seizure, not one happening. Only when
 # nothing says one is going on (a present-tense seizure, minutes, a time marker that is not negated).
-_SEIZURE_GOING_ON = _rx_plain(r"\b(is|'s|are|'re|been|still|keeps?|started|just) (\w+ )?(seiz\w*|convuls\w*|fitting|jerk\w*|shak\w*|"
+_SEIZURE_GOING_ON = _rx_plain(r"\b(is|'s|are|'re|been|still|keeps?|started|just) (\w+ )?(seizing|seizes|convuls\w*|fitting|jerk\w*|shak\w*|"
                               r"having (a )?(seizure|fit))", r"\b\d+\s*(min|mins|minutes)\b", r"\b(won'?t stop|right now|just now|happening now)\b")
 
 

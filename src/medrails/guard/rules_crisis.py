@@ -37,6 +37,17 @@ _MEANS = (r"(the |my )?(pills?|tablets|meds) (are )?(saved|ready|lined up|stockp
 _TIME = r"tonight|this weekend|tomorrow|in the morning|by (friday|saturday|sunday|monday|tuesday|wednesday|thursday)"
 
 CRISIS_EMERGENCY: list[tuple[str, str, object]] = [
+    ("cardiac", "feels like one's past heart attack again, going on now", _rx(
+        r"\b(heart attack|mi|myocardial infarction)\b.{0,160}\b(feels?|feeling|felt|it'?s|this is) (exactly |just |a lot |very much |kind of )?like "
+        r"(that|it|last time|the last one|before|then|the (first|last) (one|time)|(my|his|her) (last |first )?heart attack)\b(?!.{0,10}\bif\b)"
+        r".{0,160}\b(started|starting|began|since|ago|right now|tonight|this (morning|afternoon|evening))\b")),
+    ("stroke", "feels like one's past stroke again, going on now", _rx(
+        r"\b(stroke|tia|mini[- ]stroke)\b.{0,160}\b(feels?|feeling|felt|it'?s|this is) (exactly |just |a lot |very much |kind of )?like "
+        r"(that|it|last time|the last one|before|then|the (first|last) (one|time)|(my|his|her) (last |first )?(stroke|tia))\b(?!.{0,10}\bif\b)"
+        r".{0,160}\b(started|starting|began|since|ago|right now|tonight|this (morning|afternoon|evening))\b")),
+    ("suicide", "the last refill one will ever need", _rx(
+        r"\b(last|final) (refill|prescription|script|bottle|pills?|supply|dose) (i'?ll|i will|i'?d|i) (ever )?(need|take|get)\b",
+        r"\b(won'?t|will not|wont) (need|be needing) (it|them|any more|anymore|another (refill|prescription))\b.{0,30}\b(after (this|tonight|that)|where i'?m going)\b")),
     ("suicide", "at a height now, with a crisis word", _rx(
         r"^(?=.*\b(depress\w*|hopeless|want(ed)? to die|end (it|things)|goodbye|anymore|no point|can'?t (do this|go on)|jump|nobody|worthless|"
         r"suicid\w*|kill myself|over it all)\b).*\b(i'?m|im|i am)\s+(standing|sitting|stood|up|out|right)\s+(here )?on (the|a|this|top of the|the edge of the) "

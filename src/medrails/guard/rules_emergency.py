@@ -135,7 +135,11 @@ EMERGENCY_RULES: list[tuple[str, str, re.Pattern]] = [
      _rx(r"\b(not|isn'?t|won'?t|wont|can'?t|cannot)\s+(respond\w*|wake\w*( up)?|waking( up)?|be woken|rouse)\b", r"\bunresponsive\b", r"\bunconscious\b",
          r"\bno pulse\b", r"\b(he'?s|she'?s|is|isn'?t|not)\s+(not )?breathing\b(?!.*\b(fast|weird|hard)\b)", r"\bpassed out\b.{0,40}\b(can'?t|won'?t)\b",
          # "went limp", "is limp and not responding"; not a gait ("has a limp", "walking with a limp")
-         r"\bcollapsed\b(?!.*\bchest\b)", r"\b(went|gone|go|goes|going|is|was|lying|body|totally|completely|all) limp\b")),
+         r"\bcollapsed\b(?!.*\bchest\b)", r"\b(went|gone|go|goes|going|is|was|lying|body|totally|completely|all) limp\b",
+         # "he fainted and hasn't come round for like 3 minutes now"
+         r"\b(hasn'?t|has not|haven'?t|have not|still not|not yet|won'?t|isn'?t|is not) (come|came|coming) (round|around|to)\b(?! after)",
+         r"\b(hasn'?t|has not|still hasn'?t) (woken|woke|come) up\b.{0,40}\b(fainted|collapsed|passed out|fell|seizure|hit (his|her) head)\b",
+         r"\b(fainted|collapsed|passed out|blacked out|knocked out)\b.{0,60}\b(hasn'?t|has not|still hasn'?t|not) (woken|woke|come) up\b")),
     ("seizure", "seizure now",
      _rx(r"\b(is|he'?s|she'?s|i'?m|am|are|they'?re|started|been)\s+(having\s+(a\s+)?)?(seizure|seizing|convuls\w*|fitting|having a fit)(?!s?[- ]?free)",
          r"\bhaving (a |repeated )?(seizures?|convulsions?|fits?)\b(?!.*\b(what|how)\b.*\bgeneral\b)", r"\bseizing\b", r"\bconvulsing\b",

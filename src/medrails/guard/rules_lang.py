@@ -78,7 +78,8 @@ SPANISH_EMERGENCY: list[tuple[str, str, object]] = [
          # "se tomó unas pastillas de hierro de mi mamá, como 10": the count after the pills
          r"\b(se tomo|se trago|se comio|me tome|me trague)\b.{0,30}\b(pastillas|pildoras|tabletas|capsulas)\b.{0,50}\b(como|unas|mas de|casi) (\d+|diez|veinte)\b")),
     ("bleeding", "severe bleeding (Spanish)",
-     _rx(r"\bno (para|deja) de sangrar\b", r"\bsangr(a|ando) (mucho|muchisimo|sin parar)\b", r"\bmucha sangre\b", r"\bhemorragia\b",
+     _rx(r"\bno (para|deja) de sangrar\b", r"\bsangr(a|ando) (mucho|muchisimo|sin parar)\b", r"\bmuch(a|isima) sangre\b", r"\bhemorragia\b",
+         r"\bno (para|deja de sangrar|se detiene)\b.{0,30}\b(aprieto|apretando|presion|trapo|toalla)\b",
          r"\b(vomitando|escupiendo|tosiendo) sangre\b")),
     ("unconscious", "unresponsive person (Spanish)",
      _rx(r"\bno (responde|reacciona|despierta|se despierta|respira)\b", r"\binconsciente\b", r"\bse desmayo y no\b", r"\bsin pulso\b")),

@@ -144,8 +144,17 @@ _SCREENING = _rx(r"^(?!.*\b(i|i'?m|im|me|my|myself)\b.{0,20}\b(am suicidal|feel 
                  r".{0,30}\b(ask\w*|screen\w*|check\w*|question\w*)\b.{0,40}\bsuicid\w*")
 
 
+# "what is non-suicidal self-injury and why do teenagers do it", "my novel's character struggles with suicidal thoughts,
+# how can I portray that responsibly": the topic, defined or written about, with no first-person crisis
+_TOPIC = _rx(r"^(?!.*\b(i|i'?m|im|me|my|myself)\b.{0,20}\b(am suicidal|feel suicidal|want(ing)? to die|kill myself|cut(ting)? myself|hurt(ing)? myself)\b)"
+             r"(?!.*\b(tonight|pills|rope|gun|goodbye|right now|plan(s|ning)? to)\b)"
+             r".*(\bwhat (is|are) (non[- ]suicidal self[- ]injury|nssi|self[- ]harm(ing)?|suicidal ideation)\b|"
+             r"\b(novel|story|book|screenplay|script|play|character)\b.{0,80}\bsuicid\w*.{0,80}\b(portray|depict|write|show)\w*\b.{0,40}\b(responsibl\w*|"
+             r"accurately|safely|sensitively|without)\b)")
+
+
 def suicide_topic_question(t: str) -> bool:
-    return bool(_DIFF.search(t) or _SCREENING.search(t))
+    return bool(_DIFF.search(t) or _SCREENING.search(t) or _TOPIC.search(t))
 
 
 # "what does 'black box warning' mean on a medication": a short definition question, no instruction in it
