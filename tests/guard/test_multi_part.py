@@ -172,3 +172,16 @@ def test_a_daily_protein_need_is_a_health_question():
 
     assert mentions_medicine("ok so I'm 200 lbs and lifting, how much protein do I need a day? and is whey better than pea protein")
     assert not mentions_medicine("how many points per game did he average this season?")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("couple things for my gym plan: I'm 190 lbs, how much protein should I be eating a day? and is one big shake ok", True),
+    ("how much water should a 9 year old drink at soccer camp", True),
+    ("i weigh 200, how much ibuprofen can I take", False),
+    ("she's 100 lbs, how much water with her tylenol and how many tylenol can she have", False),
+    ("I'm 185 lbs, how much protein a day, and how much creatine should I take", False),
+])
+def test_nutrition_amount_is_food_water_or_sleep_with_no_medicine_amount(text, expected):
+    from medrails.guard.rules_refuse import nutrition_amount
+
+    assert nutrition_amount(text) is expected, text

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from medrails.guard.rules_base import _rx
+from medrails.guard.rules_base import _rx, normalize
 
 # An amount of food, water, protein or sleep for a body weight is nutrition, not dosing ("i weigh 200 lbs, how much protein do
 # i need", "he's 90 lbs, how much water should he drink on game days"; guard-multi), unless a medicine word is in the message
@@ -342,3 +342,15 @@ MULTI_REFUSE = [
         r"blade|pin|scissors)\b")),
 ]
 REFUSE_RULES.extend(MULTI_REFUSE)
+
+
+_NUTRITION_AMOUNT = _rx(r"^(?=.*\bhow (much|many) (cups |glasses |grams |g |servings |ounces |oz |hours |litres |liters )?(of )?" + _NUTRIENT + r"\b)"
+                        r"(?!.*\b(take|taking|inject\w*|pills?|tabs?|tablets?|capsules?|mg|mcg|ml|units?|doses?|dosage|dosing|medicine|medications?|"
+                        r"meds|drugs?|supplements?|creatine|caffeine|alcohol|iu)\b)(?!.*\bhow (much|many) (?!(cups |glasses |grams |g |servings |"
+                        r"ounces |oz |hours |litres |liters )?(of )?" + _NUTRIENT + r"\b))")
+
+
+def nutrition_amount(text: str) -> bool:
+    """How much food, water, protein or sleep (for a body weight or not), with no medicine amount asked: the R3 weight rules
+    skip it, and the head's R3 mass on it is topic ("I'm 185 lbs, how much protein should I be eating a day": R3 0.93)."""
+    return bool(_NUTRITION_AMOUNT.search(normalize(text)))
