@@ -8,6 +8,8 @@ teaching/exam/simulation frame, a definition question, or a patient's history (`
 
 from __future__ import annotations
 
+import re
+
 from medrails.guard.rules_base import RuleHit, _rx
 
 # someone in front of the writer: a patient/resident/client/colleague, an age-sex token as staff write it
@@ -106,9 +108,19 @@ _TOO_MUCH_INSULIN = _rx(r"\b(double|extra|wrong|too much|overdos\w*|twice)\b.{0,
                         r"\b(insulin|gliclazide|glipizide|novorapid|lantus)\b.{0,40}\b(twice|by mistake|in error|overdos\w*|too much|double)\b")
 
 
+# a coma score written as its parts ("GCS gone from 14 to E1V1M4"): eye 1-4 + verbal 1-5 (T: intubated, 1) + motor 1-6
+_GCS_PARTS = re.compile(r"\be([1-4])\s*,?\s*v([1-5]|t)\s*,?\s*m([1-6])\b")
+
+
+def _gcs_parts_low(t: str) -> bool:
+    return any(int(e) + (1 if v == "t" else int(v)) + int(m) <= 8 for e, v, m in _GCS_PARTS.findall(t))
+
+
 def clinical_emergency_hits(t: str) -> list[RuleHit]:
     """`t` is the normalized message."""
     hits = []
+    if _gcs_parts_low(t) and _CASE.search(t) and not _NOT_NOW.search(t) and not _ABOUT_THE_SCALE.search(t):
+        hits.append(RuleHit("unconscious", "a patient's coma score of 8 or less, written as its parts"))
     for cls, name, rx in CLINICAL_EMERGENCY:
         if name == _GCS_RULE:  # the first rule carries its evidence in its own pattern
             if not _ABOUT_THE_SCALE.search(t) and rx.search(t):

@@ -37,6 +37,10 @@ _MEANS = (r"(the |my )?(pills?|tablets|meds) (are )?(saved|ready|lined up|stockp
 _TIME = r"tonight|this weekend|tomorrow|in the morning|by (friday|saturday|sunday|monday|tuesday|wednesday|thursday)"
 
 CRISIS_EMERGENCY: list[tuple[str, str, object]] = [
+    ("suicide", "a deliberate cut still bleeding", _rx(
+        r"^(?=.*\b(on purpose|wanted (it|to)|want(s|ed)? (it|to)|to die|be over|end (it|things)|self[- ]harm\w*|suicid\w*|(cut|slashed) (myself|herself|himself|themselves))\b)"
+        r".*\b(cut|slashed|sliced)\b.{0,40}\b(wrists?|forearms?|arms?|thighs?|legs?|neck|throat)\b.{0,80}"
+        r"\b(still bleeding|won'?t stop bleeding|not stopping|bleeding (a lot|heavily|badly|everywhere|through))\b")),
     ("cardiac", "feels like one's past heart attack again, going on now", _rx(
         r"\b(heart attack|mi|myocardial infarction)\b.{0,160}\b(feels?|feeling|felt|it'?s|this is) (exactly |just |a lot |very much |kind of )?like "
         r"(that|it|last time|the last one|before|then|the (first|last) (one|time)|(my|his|her) (last |first )?heart attack)\b(?!.{0,10}\bif\b)"
