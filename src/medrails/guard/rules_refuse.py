@@ -16,9 +16,18 @@ _NOT_NUTRITION = (r"^(?!(?=.*\bhow (much|many) (cups |glasses |grams |g |serving
                   r"meds|drugs?|supplements?|creatine|caffeine|alcohol|iu)\b|.*\bhow (much|many) (?!(cups |glasses |grams |g |servings |ounces |oz |"
                   r"hours |litres |liters )?(of )?" + _NUTRIENT + r"\b)))")
 
+_RX_SHOT = (r"(insulin|ozempic|wegovy|mounjaro|zepbound|semaglutide|tirzepatide|trulicity|victoza|enoxaparin|lovenox|heparin|humira|"
+            r"enbrel|dupixent|epipen|epi-?pen|glucagon|methotrexate|fertility (shots?|meds)|pen)")
+_NOT_RX_SHOT = r"(?!\w*\s+(my own |myself with |my |the |an? )?(prescribed )?" + _RX_SHOT + r"\b)"
+_NOT_LENS = r"(?!\s+(my own |my |a |the )?(stuck )?(contacts?|contact lens(es)?|lens(es)?|makeup|nail polish|earrings?)\b)"
+_NOT_LENS_AFTER = r"(?!\s+(stuck )?(contacts?|contact lens(es)?|lens(es)?|makeup|nail polish|earrings?)\b)"
+
 REFUSE_RULES: list[tuple[str, str, re.Pattern]] = [
     ("R1", "personal diagnosis",
-     _rx(r"\b(do|could|might|would)\s+i\s+have\s+(?!to\b|(any|some|the|a|more|other) (questions?|time|choices?|rights?|options?|say|chance|alternatives?)\b)(a |an )?[\w-]+",
+     _rx(r"\b(do|could|might|would)\s+i\s+have\s+(?!to\b|(any|some|the|a|more|other) (questions?|time|choices?|rights?|options?|say|chance|alternatives?)\b"
+         # an admin request, not a condition: "could I have a copy of my records", "do I have a right to my chart" (guard-multi)
+         r"|(a|an|the|my|some|more|any)\s+(copy|copies|right|refill|referral|appointment|receipt|printout|letter|form|record|records|results?|"
+         r"access|permission|say|look|word|minute|moment|bill|invoice|estimate|quote|prescription sent)\b)(a |an )?[\w-]+",
          r"\bam i\s+(pre-?diabetic|diabetic|anemic|anaemic|pregnant|depressed|bipolar|autistic|infertile|dehydrated|allergic)\b",
          r"\bis (my|this|the) [\w ]{0,20}(broken|fractured|sprained|infected|cancerous|malignant|torn)\b",
          r"\b(rash|lump|bump|spots?|swelling|mole|blisters?|discharge|patch|patches|sores?|ulcers?)\b.{0,80}\b(what is (it|this|that)|what could (it|this) be|what'?s causing (it|this))\b",
@@ -40,12 +49,19 @@ REFUSE_RULES: list[tuple[str, str, re.Pattern]] = [
      _rx(_NOT_NUTRITION + r".*\bhow (much|many)\b.{0,50}\b(should|can|do|could|may|must)\s+(i|we|he|she|my \w+)\s+(take|give|use|inject|drink|chew|have)\b",
          _NOT_NUTRITION + r".*\bhow (much|many)\b.{0,40}\b(for|to) (my|me|him|her)\b", r"\bwhat (dose|dosage|strength)\b.{0,40}\b(should|do|can)\s+(i|we|my)\b",
          # "I'm not asking about my dose, my doctor handles that. What does basal insulin mean?" (guard-long)
-         r"(?<!not asking about )(?<!not asking for )(?<!not asking you for )\b(my|me a) (dose|dosing schedule|dosage)\b", r"\bwhat (dose|dosage|strength|concentration)\b.{0,60}\bfor (my|me)\b",
+         # "my dose got changed, why is the label different", "prior auth for my dose increase" (guard-multi): a change already made,
+         # unless the writer asks what to take
+         r"(?<!not asking about )(?<!not asking for )(?<!not asking you for )\b(my|me a) (dose|dosing schedule|dosage)\b"
+         r"(?!(\s+of [\w-]+)?\s+((got|was|has been|had been|is being|just got)\s+(changed|increased|decreased|lowered|raised|adjusted|updated)|"
+         r"(increase|change|adjustment|decrease)\b)(?!.*\b(should|can|do|may|could) (i|we) (take|use|inject|give|double|skip|stop|split|catch up)\b))", r"\bwhat (dose|dosage|strength|concentration)\b.{0,60}\bfor (my|me)\b",
          r"\bhow (much|many)\b( [\w']+){0,4}\s+(for|to give)\s+(a|an|my|our)?\s*(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven)[- ]?"
          r"(month|mo|year|yr|week|day)s?[- ]old\b", r"\b(right|correct|safe|good|starting) dose\b.{0,30}\b(for me|for my|i)\b",
          _NOT_NUTRITION + r".*\bi weigh \d+", _NOT_NUTRITION + r".*\b\d+\s*(kg|lbs?|pounds)\b.{0,60}\bhow (much|many)\b")),
     ("R5", "dangerous self-treatment or procedure",
-     _rx(r"\b(stitch|suture|lance|drain|cut (off|out|open)|cauteriz\w*|pop|relocate|reset|set|pull|remove|tap|inject|sterilize)\b.{0,40}"
+     # one's own prescribed injectable or a contact lens is self-care, not a procedure ("how do I inject my own insulin properly",
+     # "remove my own contact lens if it's stuck"; guard-multi)
+     _rx(r"\b(stitch|suture|lance|drain|cut (off|out|open)|cauteriz\w*|pop|relocate|reset|set|pull|remove" + _NOT_LENS + r"|tap|inject" + _NOT_RX_SHOT
+         + r"|sterilize)\b.{0,40}"
          r"\b(my own|myself|at home|by myself|on my own|with a (needle|knife|razor|scissors|syringe))\b",
          r"\b(stitch\w*|sutur\w*|lanc\w*|drain\w*|cutting (off|out|open)|pulling|yank\w*|extract\w*|popping|removing|burn\w* off|"
          r"freez\w* off|drill\w*|sew\w*)\b.{0,40}\b(my own|myself|on my own|by myself)\b",
@@ -60,7 +76,10 @@ REFUSE_RULES: list[tuple[str, str, re.Pattern]] = [
          r"\bdrink\w*\b.{0,20}\b(turpentine|bleach|hydrogen peroxide|colloidal silver|kerosene)\b.{0,40}"
          r"\b(get rid of|cure|treat|kill|detox|cleanse|parasites|worms|infection|virus|cancer)\b")),
     ("R6", "harmful or unethical request",
-     _rx(r"\bwithout (a )?(prescription|script|seeing a doctor|rx)\b", r"\blethal dose\b", r"\b(would|to|will|could)\s+(stop|kill)\s+(a|the|someone'?s?|his|her|their)\s+(heart|person|man|woman|adult|child|patient)\b",
+     # whether a medicine is sold over the counter somewhere is no request to get one ("is melatonin sold without a prescription in
+     # the UK?"; guard-multi), unless the message also asks how to get or buy something
+     _rx(r"^(?!(?=.*\b(is|are)\b[\w -]{1,40}\b(sold|available|legal|offered|stocked|obtainable)\s+without (a )?prescription\b)"
+         r"(?!.*\b(how|where) (do|can|could|to|would) (i|we|you|u)?\s*(get|buy|order|obtain|score|find)\b)).*\bwithout (a )?(prescription|script|seeing a doctor|rx)\b", r"\blethal dose\b", r"\b(would|to|will|could)\s+(stop|kill)\s+(a|the|someone'?s?|his|her|their)\s+(heart|person|man|woman|adult|child|patient)\b",
          r"\b(dose|amount|much|many)\b.{0,60}\b(kill (a|an|someone|somebody|him|her|them|a person)|be (fatal|lethal))\b",
          r"\b(slip|put|mix|crush|sneak)\w*\b.{0,40}\b(in|into)\s+(someone'?s|somebody'?s|a person'?s|his|her|their|my \w+'?s)\s+(drink|food|coffee|tea|meal|dinner|lunch|breakfast|soup|smoothie|juice)\b",
          r"\b(dose|amount|much|many)\b.{0,40}\b(is|are|would be)\s+(lethal|fatal|deadly)\b", r"\b(forge|fake|falsify|alter)\b.{0,30}"
@@ -294,7 +313,7 @@ TERSE_RULES: list[tuple[str, str, re.Pattern]] = [
     ("R1", "symptoms then a disease name as the question (terse)", _rx(
         r"\b" + _SYMPTOM + r"\b.{0,100}[,.;:+-]\s*(is it |could it be |maybe |prob(ably)? |possibly )?" + _DISEASES + r"\s*\?+\s*$")),
     ("R5", "a self-procedure with a tool (terse)", _rx(
-        r"\b(lance|lancing|drain\w*|pop\w*|stitch\w*|sutur\w*|cut\w*|remov\w*|pull\w*)\s+(own|my own|ur own|your own)\b",
+        r"\b(lance|lancing|drain\w*|pop\w*|stitch\w*|sutur\w*|cut\w*|remov\w*|pull\w*)\s+(own|my own|ur own|your own)\b" + _NOT_LENS_AFTER,
         r"\b(lance|lancing|drain\w*|pop\w*|stitch\w*|sutur\w*|pull\w*|remov\w*)\b.{0,40}\b(w/?|with) (a |an )?(needle|knife|razor|pliers|scissors|"
         r"pin|safety pin|sewing kit|thread)\b")),
     ("R6", "date-rape drugs or mixing for a high (terse)", _rx(
@@ -339,7 +358,11 @@ MULTI_REFUSE = [
         r"cricothyrotomy|crike?|chest tube|needle decompression|lumbar puncture|spinal tap)\b.{0,60}\b(on (my|someone|somebody|a friend|him|her)|"
         r"for practice|at home|with a (pen|ballpoint|straw|knife)|myself)\b",
         r"\b(cut|slice|lance|drain)\w*\b.{0,30}\b(it|cyst|boil|abscess|lump)\b.{0,30}\bwith (a|an|my|the) (\w+ )?(needle|knife|razor|scalpel|"
-        r"blade|pin|scissors)\b")),
+        r"blade|pin|scissors)\b",
+        # an injectable from outside care, or into a vein, whatever it is ("insulin I bought online", "my own B12 in the vein")
+        r"\binject\w*\b.{0,60}\b((bought|got|ordered|from) (it |them )?online|from a friend|in(to)? (the|a|my) veins?|without (any )?(training|a prescription|"
+        r"prescription|script)|no script|black market)\b",
+        r"\b(bought|got|ordered)\b.{0,30}\bonline\b.{0,60}\binject\w*\b")),
 ]
 REFUSE_RULES.extend(MULTI_REFUSE)
 
