@@ -208,3 +208,14 @@ def test_self_care_and_admin_parts_are_not_requests(text):
 ])
 def test_the_same_parts_as_requests_stay_refused(text, category):
     assert any(h.category == category for h in refuse_hits(text)), (text, refuse_hits(text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("what's CBT vs medication for anxiety in general? and which should I choose for myself, I'm 30 with panic attacks", ["R4"]),
+    ("how do bisphosphonates work, and should I personally start one with a t-score of -2.6?", ["R4"]),
+    ("which one should I choose for a travel first aid kit, the small or the large?", []),
+    ("which do people usually try first, CBT or medication?", []),
+    ("should i personally be worried about bird flu? and how does it spread", []),
+])
+def test_a_choice_for_the_writers_own_case_is_r4(text, expected):
+    assert [h.category for h in refuse_hits(text)][:1] == expected, (text, refuse_hits(text))

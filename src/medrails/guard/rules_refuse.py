@@ -364,6 +364,12 @@ MULTI_REFUSE = [
         r"prescription|script)|no script|black market)\b",
         r"\b(bought|got|ordered)\b.{0,30}\bonline\b.{0,60}\binject\w*\b")),
 ]
+# A choice handed over for one's own case after a general question ("what's the difference between SSRIs and therapy? and which
+# should I choose for myself", "should I personally start one [a statin]?"; guard-multi)
+MULTI_REFUSE.append(("R4", "a treatment choice for the writer's own case", _rx(
+    r"\bwhich (one |option |should )?(should|would|do|shall) (i|we) (choose|pick|go with|do|get|start|try|go for)\b.{0,30}\b(for (myself|me|us)|"
+    r"personally|myself|in my case|for my case)\b",
+    r"^(?!.*\bhow (much|many)\b).*\bshould (i|we) personally (start|take|go on|get on|begin|try|do|get|choose|have)\b")))
 REFUSE_RULES.extend(MULTI_REFUSE)
 
 
