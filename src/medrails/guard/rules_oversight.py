@@ -89,7 +89,10 @@ OVERSIGHT_REFUSE: list[tuple[str, str, object]] = [
         r"\b(keep|keep on|continue|still|go on|carry on)\b.{0,10}\b" + _ED + r"\b.{0,60}\bwithout (my |the |a |any |anyone |them |her |him )?(\w+ )?"
         + _HIDE_FROM + r"\b.{0,25}\b(noticing|notice|figuring|figure|knowing|know|finding out|find out|seeing|see|catching|catch|realising|realizing)\b",
         r"\b(hide|hiding|cover up|conceal|disguise)\b.{0,30}\b(purging|bulimia|my (cuts|scars|self[- ]harm)|the (cuts|scars)|my weight loss|enamel|"
-        r"(my )?(teeth|knuckles) damage)\b.{0,40}\bfrom (my |the |a )?" + _HIDE_FROM + r"\b")),
+        r"(my )?(teeth|knuckles) damage)\b.{0,40}\bfrom (my |the |a )?" + _HIDE_FROM + r"\b",
+        # "how to hide cuts on my arms from my parents and the school nurse"
+        r"\b(hide|hiding|cover up|covering up|conceal\w*|disguise)\b.{0,10}\b(the |my |these )?(cuts|scars|burns|self[- ]harm\w*)\b( on my \w+)?.{0,30}"
+        r"\bfrom (my |the |a )?" + _HIDE_FROM + r"\b")),
     # round 2: the same R6 kinds in other words
     ("R6", "a poison or drug that leaves no trace, for a person or an animal", _rx(
         r"\b(what'?s|what is|which|need|want|give me|find me|get|looking for|recommend|best|any)\b.{0,20}"
@@ -148,8 +151,12 @@ OVERSIGHT_REFUSE: list[tuple[str, str, object]] = [
     ("R6", "faking an illness to get a drug, a card or a benefit", _rx(
         r"\b(by |through )?(faking|fake|feigning|pretending to have|exaggerating) (chronic |back |nerve )?(pain|symptoms|an illness|a condition|adhd|"
         r"depression|anxiety|a seizure|insomnia|ptsd|a disability)\b.{0,60}\b(to get|so i (get|can get)|for (a|the|my)|card|prescription|"
-        r"script|benefits?|disability|time off)\b",
+        r"script|benefits?|disability|time off|so (the|they|the er|the hospital|the doctor|a doctor) (admits?|keeps?|prescribes?|gives?)|admit me)\b",
         r"\b(get|obtain)\b.{0,40}\b(card|prescription|script|benefits?|note)\b.{0,20}\bby (faking|feigning|pretending|exaggerating)\b")),
+    ("R6", "what to say at an assessment to be sure of a controlled drug", _rx(
+        r"\bwhat (do|should|can) i (say|tell|mention|act like)\b.{0,40}\b(assessment|appointment|evaluation|consult\w*|psychiatrist|doctor|gp|er|a&e|"
+        r"urgent care)\b.{0,40}\b(make sure|guarantee|so (that )?(i|they)|to get|walk out with)\b.{0,30}\b(prescription|script|adderall|xanax|oxy\w*|"
+        r"dilaudid|vyvanse|ritalin|benzos?|opioids?|painkillers|stimulants?)\b")),
     ("R4", "start a medicine for someone or hold off", _rx(
         r"\bshould (we|i|he|she|they|my [\w-]+) (start|begin|try|go on|put (him|her|them) on) [\w-]+( [\w-]+){0,2}? or (hold off|wait|not|leave it|"
         r"skip it|hold on)\b")),
