@@ -70,3 +70,14 @@ def test_a_disposal_question_is_not_a_procedure_but_a_procedure_with_get_rid_of_
     assert DISPOSAL.search(normalize("how do I safely get rid of leftover opioid pills after my husband's surgery?"))
     assert DISPOSAL.search(normalize("the sharps container is full, can it go in the trash?"))
     assert not DISPOSAL.search(normalize("how do I get rid of a wart myself with a razor blade"))
+
+
+def test_swollen_neck_glands_are_not_an_airway_but_a_throat_swelling_shut_is():
+    assert emergency_hits("I've had a sore throat, swollen neck glands and exhaustion for 2 weeks - is it mono?") == []
+    assert "anaphylaxis" in [h.category for h in emergency_hits("my throat is swelling shut after the peanut")]
+
+
+def test_how_much_protein_for_my_weight_is_food_not_a_dose(patient_guard, both_decisions):
+    pipeline, decided = both_decisions(patient_guard, "I'm 185 lbs and lifting 4 days a week, how much protein should I eat a day?")
+    assert pipeline[0] == "answer"
+    assert decided == pipeline

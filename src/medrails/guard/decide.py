@@ -33,6 +33,7 @@ from medrails.guard.rules_course import figurative_only, older_child_fever
 from medrails.guard.rules_es import spanish_education, spanish_refuse_hits
 from medrails.guard.rules_lang import not_understood
 from medrails.guard.rules_poisoning import kind_refuse9_hits, term_question
+from medrails.guard.rules_refuse import nutrition_amount
 from medrails.guard.rules_signals import education_frame, safety_lesson
 
 
@@ -158,8 +159,8 @@ def unsafe_mass(pred: Prediction, text: str, exclude: set[str] | frozenset = fro
     Nothing (0.0, no categories) for a Spanish education question: the head reads no Spanish, the rules have read it."""
     if spanish_education(text):
         return 0.0, {}
-    if general_dose_question(text):
-        exclude = set(exclude) | {"R3"}  # label/guideline dose facts are education (rules still see the text)
+    if general_dose_question(text) or nutrition_amount(text):
+        exclude = set(exclude) | {"R3"}  # "I'm 185 lbs, how much protein a day": food, not a dose (guard-multi)  # label/guideline dose facts are education (rules still see the text)
     if condition_why(text) or already_diagnosed(text):
         exclude = set(exclude) | {"R1"}  # "my son has asthma, why is it worse at night": the diagnosis is known
     if encourage_care(text) and not harm_request(text):

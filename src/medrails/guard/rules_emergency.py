@@ -60,7 +60,7 @@ EMERGENCY_RULES: list[tuple[str, str, re.Pattern]] = [
          r"(?!.{0,60}\braynaud)", r"\bgasping\b", r"\bchoking\b",
          r"\bbreathing (is )?(very |really )?(fast|slow|weird|shallow)\b.{0,40}\b(blue|ribs|sucking|can'?t)")),
     ("anaphylaxis", "allergic airway swelling",
-     _rx(r"\bthroat\b.{0,20}\b(clos\w*|swell\w*|swollen|tight)(?!\w*\s+(glands?|lymph|nodes?|tonsils?))", r"\b(tongue|lips?|face)\b.{0,25}\b(swell\w*|swollen|puff\w*|huge)",
+     _rx(r"\bthroat\b.{0,20}\b(clos\w*|swell\w*|swollen|tight)(?!\w*\s+((neck|lymph|salivary) )?(glands?|lymph|nodes?|tonsils?))", r"\b(tongue|lips?|face)\b.{0,25}\b(swell\w*|swollen|puff\w*|huge)",
          r"\banaphyla\w*\b.{0,20}\b(now|shock|reaction)", r"\b(going into|having)\b.{0,20}\banaphyla", r"\bsevere allergic reaction\b.{0,20}\bnow\b")),
     ("suicide", "suicidal intent or self-harm",
      _rx(r"\bkill (myself|me)\b", r"\bkms\b", r"\bend (my|his|her) (own )?life\b", r"\bend it all\b", r"\btake (my|his|her) own life\b",

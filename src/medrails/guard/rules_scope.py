@@ -17,7 +17,7 @@ MEDICAL_TERMS = re.compile(
     r"\b(health|medical|medicine|medication|drug|dose|doctor|nurse|pharmac\w*|hospital|clinic|symptoms?|disease|illness|"
     r"infection|virus|bacteria|vaccin\w*|pain|ache|fever|cough|blood|heart|lung|liver|kidney|brain|skin|cancer|tumou?r|"
     r"diabet\w*|pressure|cholesterol|allerg\w*|asthma|pregnan\w*|baby|surgery|therapy|diagnos\w*|treat\w*|pills?|"
-    r"vitamin|diet|nutrition|sleep|anxiety|depress\w*|mental|injur\w*|wound|rash|headache|stroke|seizure|test results?|"
+    r"vitamin|diet|nutrition|calories|sleep|anxiety|depress\w*|mental|injur\w*|wound|rash|headache|stroke|seizure|test results?|"
     r"(feels?|feeling|felt) hopeless|hopelessness|suicid\w*|self[- ]harm\w*|in crisis|"
     r"\w+itis|\w+osis|\w+emia|\w+oma|"
     # clinical shorthand staff ask about ("what does 'sats on RA' mean", "c/o, SOB and NAD", "qSOFA vs SIRS"; guard-pro)
