@@ -177,7 +177,7 @@ def test_keyword_prefilter_never_changes_a_rule_result():
     from medrails.paths import package_file
 
     texts = []
-    for path in sorted(package_file("guard", "training_data").glob("*.jsonl")):
+    for path in sorted(package_file("guard", "training_data").rglob("*.jsonl")):
         texts += [json.loads(line)["text"] for line in path.read_text().splitlines() if line.strip()]
     suite = package_file("guard", "redteam") / "dev_suite.jsonl"
     texts += [json.loads(line)["prompt"] for line in suite.read_text().splitlines() if line.strip()]

@@ -59,7 +59,7 @@ def test_no_benign_training_text_fires_the_shorthand_rules():
     from medrails.guard.rules_clinical import clinical_emergency_hits
 
     root = Path(__file__).resolve().parents[2] / "src/medrails/guard/training_data"
-    for path in sorted(root.glob("*.jsonl")):
+    for path in sorted(root.rglob("*.jsonl")):
         for line in path.read_text().splitlines():
             row = json.loads(line)
             if row["label"] in ("answer", "out_of_scope"):
@@ -76,7 +76,7 @@ def test_keyword_prefilter_never_skips_a_match():
     from medrails.guard.rules import normalize
 
     repo = Path(__file__).resolve().parents[2]
-    texts = [json.loads(line)["text"] for p in sorted((repo / "src/medrails/guard/training_data").glob("*_pro.jsonl"))
+    texts = [json.loads(line)["text"] for p in sorted((repo / "src/medrails/guard/training_data").rglob("*_pro.jsonl"))
              for line in p.read_text().splitlines()]
     texts += [json.loads(line)["prompt"] for line in (repo / "benchmarks/data/guard_pro_probe1.jsonl").read_text().splitlines()]
     matchers = [rx for _, _, rx in rc.CLINICAL_EMERGENCY] + [rc._CASE, rc._NOT_NOW]
