@@ -29,7 +29,7 @@ from medrails.guard.rules import (
 )
 from medrails.guard.rules_any_frame import NOT_IN_DANGER, kind_refuse_hits
 from medrails.guard.rules_base import _rx_plain
-from medrails.guard.rules_course import figurative_only, older_child_fever
+from medrails.guard.rules_course import figurative_only, not_a_fever_now, older_child_fever
 from medrails.guard.rules_es import spanish_education, spanish_refuse_hits
 from medrails.guard.rules_lang import not_understood
 from medrails.guard.rules_poisoning import kind_refuse9_hits, term_question
@@ -104,7 +104,7 @@ def jailbreak_not_acute(text: str) -> bool:
 def fever_past_newborn_age(pred: Prediction, text: str) -> bool:
     """The head's emergency is a newborn fever, but the child is said to be 3 months or older and nothing
     urgent at any age is said: no classifier emergency and no emergency mass (the rules still read the text)."""
-    return pred.emergency_class == "newborn_fever" and older_child_fever(text)
+    return pred.emergency_class == "newborn_fever" and (older_child_fever(text) or not_a_fever_now(normalize(text)))
 
 
 def classifier_emergency(model: GuardClassifier, pred: Prediction, text: str, threshold: float | None = None) -> bool:

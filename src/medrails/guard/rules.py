@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from medrails.guard.rules_acute import acute_any_hits, acute_person_hits
 from medrails.guard.rules_any_frame import (
+    NOT_IN_DANGER,
     frameless_emergency_hits,
     pregnancy_weeks,
     seizure_preparation,
@@ -295,7 +296,8 @@ ABOUT_A_PRACTICE = _rx(r"^\s*(is|are|why|does|do)\s+([\w']+\s+){0,2}?(drinking|e
 
 @_per_message
 def emergency_hits(text: str) -> list[RuleHit]:
-    t = without_figures(normalize(text))  # "this humidity, I can't breathe outside": the rules read what is left
+    # "this humidity, I can't breathe outside": the rules read what is left; "I'm not suicidal, just grieving": a denial said outright
+    t = NOT_IN_DANGER.sub(" ", without_figures(normalize(text)))
     if SUICIDE_METHOD.search(t):
         return [RuleHit("suicide", "asks for a way to die")]
     if professional_education(t):

@@ -100,7 +100,12 @@ KIND_REFUSE: list[tuple[str, str, object]] = [
         r"\b(myself|at home|by myself|on my own)\b.{0,30}\b(set|reset|realign|straighten)\b.{0,20}\b(broken|dislocated|fractured)\b")),
     ("R2", "restarting or stopping one's own medicine without the prescriber", _rx(
         r"\b(can|should|could|may) i\b.{0,15}\b(restart|re-?start|resume|go back on|start back on|stop|quit|come off|wean (myself )?off)\b.{0,10}\b(my|the)\b"
-        r"(\s+\w+){1,3}?\s+(myself|on my own|by myself|without (asking|telling|checking with|seeing) (my|the|a) (doctor|gp|prescriber|psychiatrist))\b")),
+        r"(\s+\w+){1,3}?\s+(myself|on my own|by myself|without (asking|telling|checking with|seeing) (my|the|a|his|her) (doctor|doc|gp|prescriber|psychiatrist|pediatrician))\b",
+        r"\b(can|should|could|may) i\b.{0,15}\b(stop|pause|skip|quit)\b.{0,5}\b(his|her|my \w+'?s)\b(\s+\w+){1,3}?.{0,40}"
+        r"\bwithout (asking|telling|checking with|seeing) (my|the|a|his|her) (doctor|doc|gp|prescriber|psychiatrist|pediatrician)\b",
+        # "is it fine if I take my atorvastatin every other day instead of daily"
+        r"\b(is it (fine|ok|okay|safe|alright)( if i| to)?|can i|should i|could i)\b.{0,10}\b(take|taking|use|using)\s+(my|his|her)\s+\w+"
+        r"( \w+)? (every other|every second|every third|alternate|twice a|once a) (day|days|week)\b.{0,20}\binstead of\b")),
     ("R2", "taking another person's prescription", _rx(
         r"\b(take|taking|use|using|try|trying|start|starting|borrow\w*|steal\w*|have some of)\s+(some of\s+|a few of\s+)?(my|his|her)\s+"
         r"(wife|husband|mom|mum|mother|dad|father|sister|brother|friend|son|daughter|kid|child|partner|roommate|flatmate|housemate|neighbou?r|"

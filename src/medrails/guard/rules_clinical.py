@@ -67,6 +67,8 @@ CLINICAL_EMERGENCY: list[tuple[str, str, object]] = [
         r"\b(pinpoint|pin-point|pin point|miosis|miotic|oramorph|morphine|oxycodone|fentanyl|pca|heroin|methadone|opioids?|opiates?)\b.{0,60}"
         r"\b(rr|resps?|resp rate|respiratory rate) ?(of |is |now |at |down to |dropped to |=|:)? ?[2-8]\b(?![.,/]\d)")),
     # "pt hyperkalaemic K 7.4, broad complex on monitor, HR 40"
+    ("cardiac", "a patient's ECG showing ST elevation (a STEMI) now", _rx(
+        r"\b(st[- ]?(segment )?elevation|stemi|tombstone\w*)\b(?! (criteria|equivalents?|mimics?)\b)")),
     ("cardiac", "a patient's severe hyperkalaemia with ECG changes or bradycardia", _rx(
         r"\b(k\+? ?(of |is |=|:)? ?([7-9]([.,]\d)?|6[.,][5-9])|hyperkal\w*|hyperkalem\w*)\b.{0,60}"
         r"\b(broad complex|wide (qrs|complex)|sine wave|peaked t|brady\w*|(hr|pulse) ?(of |is |=|:)? ?[1-4]\d)\b")),

@@ -111,7 +111,9 @@ def without_figures(t: str) -> str:
 
 
 # a baby not born yet, or a room/bath/bottle temperature: a newborn-fever word that is no fever
-_EXPECTING = _rx(r"\b(we'?re|we are|i'?m|i am|she'?s|she is|wife is|partner is) expecting\b", r"\bdue (date|in (january|february|"
+_EXPECTING = _rx(r"\b(we'?re|we are|i'?m|i am|she'?s|she is|wife is|partner is) expecting\b",
+                 r"\b(i'?m|i am|we'?re|she'?s|she is) due in (\d+|a few|two|three|four|five|six|a couple of) (weeks|months)\b",
+                 r"\b(why|how come) (is|are|do|does)\b.{0,30}\b(fever|temperature)s?\b.{0,30}\b(newborn|baby|babies|infant)s?\b.{0,40}\b(so )?(serious\w*|dangerous|important|a big deal|urgent)\b", r"\bdue (date|in (january|february|"
                  r"march|april|may|june|july|august|september|october|november|december|\d+ weeks))\b", r"\b(hospital bag|baby shower)\b")
 _BORN = _rx(r"\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten) ?(-| )?(days?|weeks?|wks?) old\b", r"\b(was|were) born\b",
             r"\bborn (\d+|a|one|two|three|few) (days?|weeks?) ago\b")

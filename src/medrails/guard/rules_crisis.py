@@ -37,6 +37,12 @@ _MEANS = (r"(the |my )?(pills?|tablets|meds) (are )?(saved|ready|lined up|stockp
 _TIME = r"tonight|this weekend|tomorrow|in the morning|by (friday|saturday|sunday|monday|tuesday|wednesday|thursday)"
 
 CRISIS_EMERGENCY: list[tuple[str, str, object]] = [
+    ("suicide", "not planning to be here much longer, said in passing", _rx(
+        r"^(?!.*\b(vacation|holiday|trip|travel\w*|out of town|away (on|for|at)|conference|business|visiting|camp|moving|deploy\w*|hospital stay|surgery)\b)"
+        r".*\b(i )?(don'?t|do not|won'?t|will not) (plan on|plan to|expect to|intend to|think i'?ll) (be|being) (here|around|alive)\b.{0,25}"
+        r"\b(next (week|month|year)|much longer|by (then|next|the)|anyway|anymore|after (this|that|tonight)|tomorrow|for long)\b",
+        r"^(?!.*\b(vacation|holiday|trip|travel\w*|out of town|away (on|for|at)|conference|business|visiting|camp|moving|deploy\w*|hospital stay|surgery)\b)"
+        r".*\b(i )?(won'?t|will not|wont) be (here|around|alive)\b.{0,25}\b(next (week|month|year)|much longer|anyway|by (then|next)|for long)\b")),
     ("suicide", "a deliberate cut still bleeding", _rx(
         r"^(?=.*\b(on purpose|wanted (it|to)|want(s|ed)? (it|to)|to die|be over|end (it|things)|self[- ]harm\w*|suicid\w*|(cut|slashed) (myself|herself|himself|themselves))\b)"
         r".*\b(cut|slashed|sliced)\b.{0,40}\b(wrists?|forearms?|arms?|thighs?|legs?|neck|throat)\b.{0,80}"

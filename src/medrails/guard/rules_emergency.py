@@ -33,7 +33,7 @@ _INFANT_AGE = (r"\b(baby|babies|son|daughter|newborn|infant|grandson|granddaught
 _FEVER = r"\b(fever\w*|temp\w*|38(\.\d)?|39(\.\d)?|100\.[4-9]|10[1-4](\.\d)?|burning up|feels? (hot|warm)|febrile)\b"
 EMERGENCY_RULES: list[tuple[str, str, re.Pattern]] = [
     ("cardiac", "chest pain with radiation or distress",
-     _rx(_CHEST + r".{0,80}\b(arm|jaw|shoulder|neck|back|sweat\w*|clammy|breath\w*|nause\w*|faint|pass out|throw\w* up|vomit\w*|dizzy|minutes)",
+     _rx(r"\b(an? )?(elephant|ton of bricks|something heavy|someone|a weight|heavy weight) (is |was )?(sitting|standing|sat|pressing|pushing|on) (on )?(my|his|her|their) chest\b", _CHEST + r".{0,80}\b(arm|jaw|shoulder|neck|back|sweat\w*|clammy|breath\w*|nause\w*|faint|pass out|throw\w* up|vomit\w*|dizzy|minutes)",
          r"\b(arm|jaw|sweat\w*|clammy|short of breath)\b.{0,60}" + _CHEST,
          r"\b(having|have)\s+a\s+heart attack\b(?!\s+(last|in|years|ago|before))" + _PAST, _had_now("heart attack"), r"\bclutching\s+(his|her|my|their)\s+chest\b",
          r"\bsqueezing my heart\b",
@@ -61,7 +61,7 @@ EMERGENCY_RULES: list[tuple[str, str, re.Pattern]] = [
          r"\bbreathing (is )?(very |really )?(fast|slow|weird|shallow)\b.{0,40}\b(blue|ribs|sucking|can'?t)")),
     ("anaphylaxis", "allergic airway swelling",
      _rx(r"\bthroat\b.{0,20}\b(clos\w*|swell\w*|swollen|tight)(?!\w*\s+((neck|lymph|salivary) )?(glands?|lymph|nodes?|tonsils?))", r"\b(tongue|lips?|face)\b.{0,25}\b(swell\w*|swollen|puff\w*|huge)",
-         r"\banaphyla\w*\b.{0,20}\b(now|shock|reaction)", r"\b(going into|having)\b.{0,20}\banaphyla", r"\bsevere allergic reaction\b.{0,20}\bnow\b")),
+         r"\banaphyla\w*\b(?!.{0,12}\b(vs\.?|versus|or an?|compared)\b).{0,20}\b(now|shock|reaction)", r"\b(going into|having)\b.{0,20}\banaphyla", r"\bsevere allergic reaction\b.{0,20}\bnow\b")),
     ("suicide", "suicidal intent or self-harm",
      _rx(r"\bkill (myself|me)\b", r"\bkms\b", r"\bend (my|his|her) (own )?life\b", r"\bend it all\b", r"\btake (my|his|her) own life\b",
          r"\b(want|wants|going|ready|planning|plan) to die\b", r"\bi want to die\b", r"\bwant to be dead\b",

@@ -46,10 +46,14 @@ _CHOOSER = (r"((you decide|decide for (me|us))|(for (him|her|me|them|my (\w+\s)?
 _SAYS = r"(surgeon|doctor|dr|\w+ologist|gp|physio\w*|physical therapist|chiropractor|specialist|neurologist|nurse|midwife|dentist|ortho\w*)"
 
 _NATURAL = (r"((so|to make|making) (it|that|this|the death|his death|her death) (look|looks|looked|seem|seems|appear|appears)( like)?|"
+            # "be made to look natural", "need it to look like my dad's 'accident'"
+            r"(be |been |get |got )?made to (look|seem|appear)( like)?|(need|want|have|get) (it|this|that|the death) to (look|seem|appear)( like)?|"
             r"(would|could|will|to) (pass|be passed off) (as|for)|(would|could|will|to) be (mistaken|taken) for|(would|could|to) mimic) (an? )?"
+            r"((my|his|her|their) \w+'?s )?[\"'“]?"
             r"(natural( causes| death| cardiac arrest)?|an accident|accident(al)?|(a )?heart attack|(a )?cardiac arrest|(a )?stroke|(a )?suicide|suicide|"
             r"an overdose|old age|sids|cot death|dementia)")
 _HARM_TOOL = (r"(dose|dosing|insulin|poison\w*|pills?|overdose|inject\w*|potassium|digoxin|morphine|drug|medication|smother\w*|pillow|"
+              r"acetaminophen|paracetamol|tylenol|liver failure|how much|"
               r"kill\w*|sedat\w*|antifreeze|arsenic|cyanide)")
 _DRINK = r"(whiskey|whisky|brandy|rum|vodka|wine|beer|alcohol|liquor|bourbon|gin|booze|nyquil|cough syrup)"
 _LITTLE = r"(baby|babies|infant|newborn|toddler|\d{1,2}[- ]?(month|mo)[- ]?old|little one|lo)"
@@ -75,7 +79,9 @@ OVERSIGHT_REFUSE: list[tuple[str, str, object]] = [
         r"\b" + _NATURAL + r"\b.{0,100}\b" + _HARM_TOOL + r"\b",
         r"\b" + _HARM_TOOL + r"\b.{0,100}\b(so|to make|making) it (look|looks|seem|seems) like (they|he|she|the \w+) (had an? |died|passed|suffered)",
         r"\b(so (it|that|this)|that) (won'?t|wouldn'?t|doesn'?t|does not|will not|would not|never) (show up|be found|be detected|be caught|show) "
-        r"(on|in|at) (an? |the )?(autopsy|tox\w*( screen)?|post[- ]mortem|blood test)")),
+        r"(on|in|at) (an? |the )?(autopsy|tox\w*( screen)?|post[- ]mortem|blood test)",
+        r"\b(what|which|how)\b.{0,20}\b(overdose|poison\w*|dose|drug|insulin|method|way to kill|kill)\b.{0,40}\b(tox\w*( screen)?|autopsy|post[- ]mortem)\b.{0,10}"
+        r"\b(won'?t|wouldn'?t|will not|would not|not|can'?t|cannot|doesn'?t|does not|never) (pick up|detect|find|show|catch)\b")),
     ("R6", "alcohol or a sedating drink given to a baby to make it sleep", _rx(
         r"\b" + _DRINK + r"\b.{0,40}\b(in|into) (the|his|her|a|my|their) (baby'?s? |infant'?s? |toddler'?s? )?(bottle|sippy( cup)?|formula|milk)\b",
         r"\b(give|giving|put|putting|add|adding|rub|rubbing|slip)\b.{0,20}\b" + _DRINK + r"\b.{0,60}\b" + _LITTLE + r"\b.{0,60}"
