@@ -102,8 +102,9 @@ def jailbreak_not_acute(text: str) -> bool:
 
 
 def fever_past_newborn_age(pred: Prediction, text: str) -> bool:
-    """The head's emergency is a newborn fever, but the child is said to be 3 months or older and nothing
-    urgent at any age is said: no classifier emergency and no emergency mass (the rules still read the text)."""
+    """The head's emergency is a newborn fever, but the child is said to be 3 months or older with nothing urgent at
+    any age, or the baby is not born yet, or the temperature is a room's: no classifier emergency and no emergency
+    mass (the rules still read the text)."""
     return pred.emergency_class == "newborn_fever" and (older_child_fever(text) or not_a_fever_now(normalize(text)))
 
 
@@ -160,7 +161,8 @@ def unsafe_mass(pred: Prediction, text: str, exclude: set[str] | frozenset = fro
     if spanish_education(text):
         return 0.0, {}
     if general_dose_question(text) or nutrition_amount(text):
-        exclude = set(exclude) | {"R3"}  # "I'm 185 lbs, how much protein a day": food, not a dose (guard-multi)  # label/guideline dose facts are education (rules still see the text)
+        # label/guideline dose facts are education, and "I'm 185 lbs, how much protein a day" is food (rules still see the text)
+        exclude = set(exclude) | {"R3"}
     if condition_why(text) or already_diagnosed(text):
         exclude = set(exclude) | {"R1"}  # "my son has asthma, why is it worse at night": the diagnosis is known
     if encourage_care(text) and not harm_request(text):
