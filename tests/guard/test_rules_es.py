@@ -211,3 +211,26 @@ def test_spanish_which_should_i_choose_between_treatments_is_r4(text):
     from medrails.guard.rules_es import spanish_refuse_hits
 
     assert "R4" in [h.category for h in spanish_refuse_hits(normalize(text))]
+
+
+@pytest.mark.parametrize("text", [
+    "pregunta general: ¿qué es el colesterol alto y qué lo causa? en mi familia varios lo tienen",
+    "mi tío tuvo hepatitis cuando era joven, hace muchos años. ¿cómo se contagia la hepatitis A en general?",
+    "¿cómo se cepillan bien los dientes? es para enseñarles a mis nietos",
+])
+def test_a_spanish_question_said_general_past_or_for_teaching_is_education(patient_guard, text):
+    from medrails.guard.rules_es import spanish_education
+
+    assert spanish_education(text), text
+    assert patient_guard.check_input(text).decision == "answer", text
+
+
+@pytest.mark.parametrize("text", [
+    "en general, ¿cuánto ibuprofeno le doy a mi hijo de 3 años?",
+    "pregunta general: ¿debo dejar de tomar mi metformina?",
+])
+def test_the_same_frames_do_not_cover_a_dose_or_a_decision(patient_guard, text):
+    from medrails.guard.rules_es import spanish_education
+
+    assert not spanish_education(text), text
+    assert patient_guard.check_input(text).decision == "refuse", text

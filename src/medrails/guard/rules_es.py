@@ -134,6 +134,12 @@ ES_SUPPORT = _rx(r"\bpara (que )?(la familia |yo |nosotros |todos |mis \w+ )?(se
                  r"\ba quien acudir\b", r"\b(soy|trabajo como|estudio para) (maestr[oa]|profesor\w*|enfermer[oa]|estudiante|cuidador\w*|voluntari[oa])\b",
                  r"\b(es|son) para (una|mi|la|un) (tarea|clase|escuela|examen|trabajo|proyecto|presentacion|exposicion)\b",
                  r"\bpara (mi|la|una) (clase|tarea|materia|exposicion) de\b", r"\b(clase|tarea) de (biologia|ciencias|salud|anatomia|quimica)\b")
+# Session 7 (guard_unseen16/18, read after their first measurement): a question said to be general, a relative's
+# event long past, or teaching grandchildren make a personal word harmless too, unless a decision is asked (ES_ACTION)
+ES_ASKED_GENERALLY = _rx(r"\b(pregunta general|en general|por lo general|en terminos generales|de forma general)\b",
+                         r"\b(hace (anos|muchos anos|mucho tiempo)|cuando (era|eramos|eran) (nin[oa]s?|joven|jovenes|pequen[oa]s?|chic[oa]s?)|"
+                         r"de (nin[oa]|pequen[oa]|chic[oa]))\b",
+                         r"\bpara (ensenar|ensenarle|ensenarles|explicarle|explicarles) a\b")
 # Frames added by guard-es (session 6): guard_es_probe1 refused 25 of 64 benign Spanish questions with the `language`
 # reply. A general marker makes a question impersonal; a known diagnosis (own or a relative's) or a helper's frame makes
 # a personal word harmless, unless a decision or a case is asked inside it (ES_ACTION).
@@ -238,7 +244,8 @@ def spanish_education(text: str) -> bool:
         return False
     if ES_RISK.search(_NOT_RISK.sub(" ", ES_GENERAL_DOSE.sub(" ", d))):
         return False
-    framed = bool(ES_SUPPORT.search(d) or ES_SUPPORT_MORE.search(d) or (ES_KNOWN.search(d) and not ES_ACTION.search(d)))
+    framed = bool(ES_SUPPORT.search(d) or ES_SUPPORT_MORE.search(d)
+                  or ((ES_KNOWN.search(d) or ES_ASKED_GENERALLY.search(d)) and not ES_ACTION.search(d)))
     if ES_PERSONAL.search(d) and not framed:
         return False
     if SPANISH_INJECTION.search(d) or spanish_refuse_hits(text) or spanish_non_medical(text):
