@@ -64,12 +64,12 @@ def test_their_twins_are_not(text):
 
 
 def test_a_disposal_question_is_not_a_procedure_but_a_procedure_with_get_rid_of_is():
-    from medrails.guard.decide import DISPOSAL
     from medrails.guard.rules_base import normalize
+    from medrails.guard.rules_signals import DISPOSAL_FRAME
 
-    assert DISPOSAL.search(normalize("how do I safely get rid of leftover opioid pills after my husband's surgery?"))
-    assert DISPOSAL.search(normalize("the sharps container is full, can it go in the trash?"))
-    assert not DISPOSAL.search(normalize("how do I get rid of a wart myself with a razor blade"))
+    assert DISPOSAL_FRAME.search(normalize("how do I safely get rid of leftover opioid pills after my husband's surgery?"))
+    assert DISPOSAL_FRAME.search(normalize("the sharps container is full, can it go in the trash?"))
+    assert not DISPOSAL_FRAME.search(normalize("how do I get rid of a wart myself with a razor blade"))
 
 
 def test_swollen_neck_glands_are_not_an_airway_but_a_throat_swelling_shut_is():

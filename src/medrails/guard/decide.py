@@ -34,7 +34,7 @@ from medrails.guard.rules_es import spanish_education, spanish_refuse_hits
 from medrails.guard.rules_lang import not_understood
 from medrails.guard.rules_poisoning import kind_refuse9_hits, term_question
 from medrails.guard.rules_refuse import nutrition_amount
-from medrails.guard.rules_signals import education_frame, safety_lesson
+from medrails.guard.rules_signals import DISPOSAL_FRAME, education_frame, safety_lesson
 
 
 @dataclass
@@ -147,14 +147,6 @@ def confident_emergency(pred: Prediction, text: str) -> bool:
             and not NOT_IN_DANGER.search(t) and not NOTHING_HAPPENING.search(t))
 
 
-# getting rid of medicines or sharps: the head reads "needles", "opioid pills" and "how do I" as a procedure (R5)
-DISPOSAL = _rx_plain(r"\b(get rid of|dispose of|disposal|throw (them|it|the \w+) (away|out)|drop (them|it) off|take[- ]back|"
-                     r"(sharps|needle) (container|bin|box)) .{0,60}\b(pills|tablets|medicines?|medications?|meds|needles|sharps|syringes|"
-                     r"inhalers?|patches|opioids?|antibiotics|leftover|unused|expired|full)\b",
-                     r"\b(leftover|unused|expired|old) (\w+ ){0,2}(pills|tablets|medicines?|medications?|meds|needles|syringes|opioids?|"
-                     r"antibiotics|painkillers)\b.{0,60}\b(get rid of|dispose|disposal|throw (them|it) (away|out)|trash|bin|drop (them|it) off|take[- ]back)\b")
-
-
 def unsafe_mass(pred: Prediction, text: str, exclude: set[str] | frozenset = frozenset()) -> tuple[float, dict[str, float]]:
     """p(refuse categories not excluded) + p(emergency) unless the message is an impersonal question.
     Nothing (0.0, no categories) for a Spanish education question: the head reads no Spanish, the rules have read it."""
@@ -169,7 +161,7 @@ def unsafe_mass(pred: Prediction, text: str, exclude: set[str] | frozenset = fro
         exclude = set(exclude) | {"R6"}  # "how can I get my dad to see a doctor about his drinking"
     if law_question(text) or science_question(text):
         exclude = set(exclude) | {"R6"}  # "why is it illegal to give someone medication without consent"
-    if DISPOSAL.search(normalize(text)) and not harm_request(text):
+    if DISPOSAL_FRAME.search(normalize(text)) and not harm_request(text):
         exclude = set(exclude) | {"R5"}  # "how do I safely get rid of leftover opioid pills", "the sharps container is full": not a procedure
     if first_aid_education(text):
         exclude = set(exclude) | {"R5"}  # "how do I do the Heimlich, I'm taking a first-aid course" (rules still see the text)

@@ -18,11 +18,7 @@ from medrails.guard.rules_any_frame import (
     terse_emergency_hits,
 )
 from medrails.guard.rules_base import RuleHit, _Alternatives, _per_message, _rx, _rx_plain, normalize  # noqa: F401 (re-exported)
-from medrails.guard.rules_clinical import (
-    clinical_emergency_hits,
-    clinical_refuse_hits,
-    professional_education,
-)
+from medrails.guard.rules_clinical import clinical_emergency_hits, professional_education
 from medrails.guard.rules_course import (
     asking_for_me,
     not_a_fever_now,
@@ -274,8 +270,10 @@ def has_situation(text: str) -> bool:
 
 
 @_per_message
+@_per_message
 def history_only(text: str) -> bool:
-    """Only about the past or a resolved symptom ("it's fine now, what usually causes that")."""
+    """Only about the past or a resolved symptom ("it's fine now, what usually causes that"). Cached: the
+    emergency rules and three decision gates ask it of the same message."""
     t = normalize(text)
     if ACUTE_NOW.search(t) or GOING_ON.search(t):
         return False
@@ -336,13 +334,10 @@ def emergency_hits(text: str) -> list[RuleHit]:
         hits = [h for h in hits if h.category != "seizure"]  # "what do I do if my kid starts seizing at school"
     if not_a_fever_now(t):
         hits = [h for h in hits if h.category != "newborn_fever"]  # "we're expecting in March", "how warm should the nursery be"
-    if history_only(t):
-        # "I found my brother unconscious from an overdose in 2020, he's been clean 3 years",
-        # "had a full blown anaphylactic reaction as a teenager, I'm 34 now": only the past, nothing going on now
-        hits = [h for h in hits if h.category == "suicide"]
-    if resolved_event(t) and not ACUTE_NOW.search(t):
-        # "it bled a bit but stopped after a few minutes": said to be over (a past marker alone is not enough:
-        # "history of high cholesterol ... the last half hour I've had pressure in my chest")
+    if history_only(t) or (resolved_event(t) and not ACUTE_NOW.search(t)):
+        # only the past ("found my brother unconscious from an overdose in 2020, he's been clean 3 years"), or an
+        # event said to be over ("it bled a bit but stopped after a few minutes"); a past marker next to something
+        # going on now is neither ("history of high cholesterol ... the last half hour I've had pressure in my chest")
         hits = [h for h in hits if h.category == "suicide"]
     return hits
 
@@ -350,7 +345,7 @@ def emergency_hits(text: str) -> list[RuleHit]:
 @_per_message
 def refuse_hits(text: str) -> list[RuleHit]:
     t = normalize(text)
-    hits = [RuleHit(cat, name) for cat, name, rx in REFUSE_RULES if rx.search(t)] + clinical_refuse_hits(t)
+    hits = [RuleHit(cat, name) for cat, name, rx in REFUSE_RULES if rx.search(t)]
     if not not_understood(t):
         # Spanish phrases in a mostly English message get their category; a mostly Spanish request keeps the
         # bilingual `language` refusal (it carries 911 / 988 / Poison Control in Spanish), and its Spanish rule

@@ -6,9 +6,11 @@ found by the blind suites guard_unseen7/8, written as kinds, not their strings).
   asking for a height or place certain to kill; seizure signs said to be happening now.
 - `TERSE_EMERGENCY`: fire without a pronoun unless the message is a general question: vomiting blood in
   quantity; heavy bleeding days after an operation.
-- `KIND_REFUSE`: pro-ana help and starving a child (R6), knocking someone out (R6), opening someone's
-  chart unlogged (R6), setting one's own broken bone (R5), another person's prescription (R2),
-  a keep/remove or take/wait choice about one's own treatment (R4)."""
+- `KIND_REFUSE`: pro-ana help, tips to starve oneself and starving a child (R6), a steroid cycle to run (R6),
+  knocking someone out (R6), opening someone's chart unlogged (R6), setting one's own broken bone (R5), the
+  odds one has a condition or a yes/no on one's own diagnosis (R1), restarting, stopping or spacing out one's
+  own medicine without the prescriber and another person's prescription (R2), a keep/remove or take/wait
+  choice about one's own treatment (R4)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Clinical shorthand: emergencies and requests written the way nurses, EMTs, pharmacy staff and care-home
+"""Clinical shorthand: emergencies written the way nurses, EMTs, pharmacy staff and care-home
 workers write ("pt c/o CP radiating to L arm, diaphoretic", "GCS 7, BGL 1.9", "sats 84% RA"). The English
 rules read lay wording; these read the abbreviations. Each alternative names its own evidence.
 
@@ -66,9 +66,10 @@ CLINICAL_EMERGENCY: list[tuple[str, str, object]] = [
         r"\b(pinpoint|pin-point|pin point|miosis|miotic|oramorph|morphine|oxycodone|oxy|fentanyl|pca|heroin|methadone|opioids?|opiates?|tramadol|codeine)\b",
         r"\b(pinpoint|pin-point|pin point|miosis|miotic|oramorph|morphine|oxycodone|fentanyl|pca|heroin|methadone|opioids?|opiates?)\b.{0,60}"
         r"\b(rr|resps?|resp rate|respiratory rate) ?(of |is |now |at |down to |dropped to |=|:)? ?[2-8]\b(?![.,/]\d)")),
-    # "pt hyperkalaemic K 7.4, broad complex on monitor, HR 40"
+    # "EMT, pt 48F epigastric pain, 12-lead shows ST elevation II III aVF"
     ("cardiac", "a patient's ECG showing ST elevation (a STEMI) now", _rx(
         r"\b(st[- ]?(segment )?elevation|stemi|tombstone\w*)\b(?! (criteria|equivalents?|mimics?)\b)")),
+    # "pt hyperkalaemic K 7.4, broad complex on monitor, HR 40"
     ("cardiac", "a patient's severe hyperkalaemia with ECG changes or bradycardia", _rx(
         r"\b(k\+? ?(of |is |=|:)? ?([7-9]([.,]\d)?|6[.,][5-9])|hyperkal\w*|hyperkalem\w*)\b.{0,60}"
         r"\b(broad complex|wide (qrs|complex)|sine wave|peaked t|brady\w*|(hr|pulse) ?(of |is |=|:)? ?[1-4]\d)\b")),
@@ -94,9 +95,6 @@ CLINICAL_EMERGENCY: list[tuple[str, str, object]] = [
         r"\b(sats?|spo2|o2 sats?|saturations?|satting|desatt?ing( to)?) ?(of |is |are |now |at |down to |dropped to |dropping to |=|:)? ?"
         r"([4-7]\d|8[0-5])\b(?![.,]\d| ?- ?\d)(?!.{0,30}\b(baseline|usual|normal for (him|her|them)|target)\b)")),
 ]
-
-CLINICAL_REFUSE: list[tuple[str, str, object]] = []
-
 
 # "why do we intubate at a GCS of 8", "what does GCS 6 mean": the scale as a topic
 _ABOUT_THE_SCALE = _rx(r"\b(what (does|do|is)|why (do|does|is|are)|at what|mean(s)?|explain|how (is|do you) (calculat|scor|assess))\w*\b.{0,40}\bgcs\b",
@@ -134,14 +132,10 @@ def clinical_emergency_hits(t: str) -> list[RuleHit]:
     return hits
 
 
-def clinical_refuse_hits(t: str) -> list[RuleHit]:
-    return [RuleHit(cat, name) for cat, name, rx in CLINICAL_REFUSE if rx.search(t)]
-
-
 # A learner or trainer asking how the job is done ("nursing student: how do you assess an unconscious patient
 # using ABCDE", "teaching session for HCAs: how to ask a resident about suicidal thoughts", "what should a
-# choking first aid poster say"): the emergency words are the lesson's topic. Not used by the rules here;
-# offered to rules.emergency_hits as a gate for the lay emergency rules (see notes/s7/pro/proposal.md).
+# choking first aid poster say"): the emergency words are the lesson's topic. rules.emergency_hits returns no
+# hit for it (a learner reporting something happening now is not this).
 _LEARNER = _rx(r"^\s*(nursing student|student nurse|student paramedic|paramedic student|med(ical)? student|student midwife|student doctor|"
                r"pharmacy student|emt (class|student|course|lecture|refresher)|paramedic cpd|first aid (course|class))\b",
                r"\b(teaching (session|pack|poster|slides?|scenario)|training (session|pack|day|quiz|poster|course|material)|poster|"

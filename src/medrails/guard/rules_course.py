@@ -112,9 +112,11 @@ def without_figures(t: str) -> str:
 
 # a baby not born yet, or a room/bath/bottle temperature: a newborn-fever word that is no fever
 _EXPECTING = _rx(r"\b(we'?re|we are|i'?m|i am|she'?s|she is|wife is|partner is) expecting\b",
-                 r"\b(i'?m|i am|we'?re|she'?s|she is) due in (\d+|a few|two|three|four|five|six|a couple of) (weeks|months)\b",
-                 r"\b(why|how come) (is|are|do|does)\b.{0,30}\b(fever|temperature)s?\b.{0,30}\b(newborn|baby|babies|infant)s?\b.{0,40}\b(so )?(serious\w*|dangerous|important|a big deal|urgent)\b", r"\bdue (date|in (january|february|"
-                 r"march|april|may|june|july|august|september|october|november|december|\d+ weeks))\b", r"\b(hospital bag|baby shower)\b")
+                 r"\bdue (date|in (january|february|march|april|may|june|july|august|september|october|november|december|"
+                 r"(\d+|a few|two|three|four|five|six|a couple of) (weeks|months)))\b", r"\b(hospital bag|baby shower)\b")
+# "why is fever in a newborn taken so seriously compared to older kids?": the newborn-fever rule as a topic
+_WHY_NEWBORN_FEVER = _rx(r"\b(why|how come) (is|are|do|does)\b.{0,30}\b(fever|temperature)s?\b.{0,30}\b(newborn|baby|babies|infant)s?\b.{0,40}"
+                         r"\b(so )?(serious\w*|dangerous|important|a big deal|urgent)\b")
 _BORN = _rx(r"\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten) ?(-| )?(days?|weeks?|wks?) old\b", r"\b(was|were) born\b",
             r"\bborn (\d+|a|one|two|three|few) (days?|weeks?) ago\b")
 _ROOM_TEMP = _rx(r"\b(nursery|room|bath|bathwater|bottle|formula|milk|house|car|crib|bedroom)\b.{0,30}\b(warm|hot|cold|temp\w*)\b",
@@ -123,8 +125,10 @@ _FEVER_WORD = _rx(r"\b(fever\w*|febrile|burning up|3[89]([.,]\d)?|10[0-4]([.,]\d
 
 
 def not_a_fever_now(t: str) -> bool:
-    """A newborn-fever rule hit that is about a baby not born yet, or about the temperature of a room or a bottle."""
-    return bool((_EXPECTING.search(t) and not _BORN.search(t)) or (_ROOM_TEMP.search(t) and not _FEVER_WORD.search(t)))
+    """A newborn-fever rule hit that is about a baby not born yet, the temperature of a room or a bottle, or why
+    a newborn's fever is taken seriously."""
+    return bool((_EXPECTING.search(t) and not _BORN.search(t)) or (_ROOM_TEMP.search(t) and not _FEVER_WORD.search(t))
+                or (_WHY_NEWBORN_FEVER.search(t) and not _BORN.search(t)))
 
 
 def asking_for_me(t: str) -> bool:

@@ -84,6 +84,18 @@ def overdose_taken_now(text: str) -> bool:
     return bool(OVERDOSE_ASK.search(normalize(text)))
 
 
+# getting rid of medicines or sharps (an education frame, and no procedure: the head reads "needles", "opioid pills"
+# and "how do I" as R5)
+_DISPOSAL = (
+    r"\b(safely )?(get rid of|dispose of|disposal of|throw away|drop off)\b.{0,40}\b(leftover|unused|old|expired|extra)\b",
+    # the same disposal question with the medicine named first ("we have leftover antibiotics from last year. how do we dispose of
+    # them?"), unless someone asks to take or give them (guard-multi)
+    r"^(?!.*\b(can|could|should|may) (i|we|he|she|they|my \w+) (just )?(take|use|give|finish|try|have)\b)"
+    r".*\b(leftover|unused|old|expired|extra)\b.{0,60}\b(get rid of|dispose of|disposal|throw (them|it) (away|out)|drop (them|it) off|take[- ]back)\b",
+    r"\b(sharps|needle) (container|bin|box)\b.{0,60}\b(full|trash|bin|throw|dispos\w*|get rid)\b",
+)
+DISPOSAL_FRAME = _rx(*_DISPOSAL)
+
 EDU_FRAME = _rx(
     # topical history only: "medical history" / "a patient's history of..." is patient data, not a frame
     r"\b((history|historical) (class|essay|lesson|question|project|paper|book|documentary|homework)|historically|in the (1[5-9]|20)\d0s|"
@@ -92,11 +104,7 @@ EDU_FRAME = _rx(
     r"\b(writing|write|working on) (a|my|the) (novel|story|book|screenplay|script|play|short story)\b.{0,120}\b(realistic\w*|bystanders|help|what would)\b",
     r"\b(making|make|designing) a (poster|flyer|leaflet|handout|presentation)\b",
     r"\b(school|class|classroom|teacher) (sent|is teaching|project|assignment|presentation|debate|essay)\b",
-    r"\b(safely )?(get rid of|dispose of|disposal of|throw away|drop off)\b.{0,40}\b(leftover|unused|old|expired|extra)\b",
-    # the same disposal question with the medicine named first ("we have leftover antibiotics from last year. how do we dispose of
-    # them?"), unless someone asks to take or give them (guard-multi)
-    r"^(?!.*\b(can|could|should|may) (i|we|he|she|they|my \w+) (just )?(take|use|give|finish|try|have)\b)"
-    r".*\b(leftover|unused|old|expired|extra)\b.{0,60}\b(get rid of|dispose of|disposal|throw (them|it) (away|out)|drop (them|it) off|take[- ]back)\b",
+    *_DISPOSAL,
     r"\b(should never|shouldn'?t) be mixed\b", r"\bnever (mix|be mixed)\b",
     r"\bhow (can|do|should|could) (i|we) (best )?support\b", r"\bsupport (her|him|them|my [\w-]+) as a\b",
     r"^\s*(is it true|is it a myth|true or false)\b",

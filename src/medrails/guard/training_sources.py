@@ -77,10 +77,14 @@ def read_medquad_questions(data_dir: Path, n: int, seed: int) -> list[Example]:
     return [Example(q, "answer", None, "medquad") for q in picked]
 
 
-# red-team suites name emergency classes in their writers' words; the head's classes are these
-_SUITE_EMERGENCY = {"overdose_poisoning": "overdose", "severe_bleeding": "bleeding", "suicide_self_harm": "suicide",
-                    "suicidal_self_harm": "suicide", "seizure_now": "seizure", "cant_breathe": "breathing",
-                    "heart_attack": "cardiac"}
+# red-team suites name DESIGN.md's emergency classes in their writers' words ("overdose_or_poisoning", "cant_breathe",
+# "suicidal_intent_or_self_harm"): the one head class whose word is in the name; none, or two, is reported as unknown
+EMERGENCY_CLASS_WORDS = {
+    "anaphylaxis": re.compile(r"anaphyla|allerg"), "bleeding": re.compile(r"bleed|hemorrh|haemorrh"),
+    "breathing": re.compile(r"breath|airway|chok"), "cardiac": re.compile(r"cardiac|heart"), "newborn_fever": re.compile(r"newborn|infant"),
+    "overdose": re.compile(r"overdose|poison"), "seizure": re.compile(r"seiz|convuls"), "stroke": re.compile(r"stroke"),
+    "suicide": re.compile(r"suicid|self_?harm"), "unconscious": re.compile(r"unconscious|unresponsive"),
+}
 _STROKE_WORDS = re.compile(r"\b(stroke|face|droop\w*|slurr\w*|speech|words?|one side|vision|numb\w*|weak\w*|arm)\b", re.I)
 
 
@@ -91,21 +95,10 @@ def _suite_category(expected: str, category: str | None, text: str) -> str | Non
         return None
     if category in ("heart_attack_stroke", "heart_attack_or_stroke"):
         return "stroke" if _STROKE_WORDS.search(text) and not re.search(r"\bchest\b", text, re.I) else "cardiac"
-    category = _SUITE_EMERGENCY.get(category or "", category)
     if category in EMERGENCY_CLASS_WORDS or not category:
         return category
-    # writers spell DESIGN.md's classes their own way ("overdose_or_poisoning", "suicidal_intent_or_self_harm"):
-    # one class word in the name decides; none, or two, is reported as unknown
     found = {cls for cls, rx in EMERGENCY_CLASS_WORDS.items() if rx.search(category)}
     return found.pop() if len(found) == 1 else category
-
-
-EMERGENCY_CLASS_WORDS = {
-    "anaphylaxis": re.compile(r"anaphyla|allerg"), "bleeding": re.compile(r"bleed|hemorrh|haemorrh"),
-    "breathing": re.compile(r"breath|airway|chok"), "cardiac": re.compile(r"cardiac|heart"), "newborn_fever": re.compile(r"newborn|infant"),
-    "overdose": re.compile(r"overdose|poison"), "seizure": re.compile(r"seiz|convuls"), "stroke": re.compile(r"stroke"),
-    "suicide": re.compile(r"suicid|self_?harm"), "unconscious": re.compile(r"unconscious|unresponsive"),
-}
 
 
 def read_suite_examples(paths: list[Path]) -> list[Example]:
@@ -123,7 +116,7 @@ def read_suite_examples(paths: list[Path]) -> list[Example]:
             category = _suite_category(item.expected, item.category, item.prompt)
             if item.expected == "emergency" and category not in EMERGENCY_CLASSES:
                 problems.append(f"{path}: id {item.id}: emergency category {item.category!r} is not a known class "
-                                f"(one of {sorted(EMERGENCY_CLASSES)} or a name mapped in _SUITE_EMERGENCY)")
+                                f"(one of {sorted(EMERGENCY_CLASSES)} or a name containing exactly one of their words; rename the category in the suite)")
                 continue
             rows.append(Example(item.prompt, item.expected, category, f"own:suite:{Path(path).stem}"))
     if problems:
