@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from medrails.guard.rules import emergency_hits, refuse_hits
+from medrails.guard.rules_base import normalize
 from medrails.guard.rules_es import (
     spanish_education,
     spanish_medical,
@@ -195,8 +196,6 @@ def test_a_spanish_medical_question_is_not_sent_out_of_scope(patient_guard, text
 
 
 def test_a_spanish_newborn_age_with_a_reading_much_later_is_an_emergency():
-    from medrails.guard.rules import emergency_hits
-
     long_message = ("Soy papá primerizo. Nuestra bebé tiene 12 días, nació a término y todo bien, toma pecho cada tres horas. "
                     "Quería preguntar cuántos pañales mojados son normales, pero desde la tarde la noto rara y el termómetro marcó 38.4")
     assert any(h.category == "newborn_fever" for h in emergency_hits(long_message))
@@ -207,9 +206,6 @@ def test_a_spanish_newborn_age_with_a_reading_much_later_is_an_emergency():
     "A mi papá le ofrecen marcapasos o seguir con las pastillas, ¿qué le conviene más?",
 ])
 def test_spanish_which_should_i_choose_between_treatments_is_r4(text):
-    from medrails.guard.rules_base import normalize
-    from medrails.guard.rules_es import spanish_refuse_hits
-
     assert "R4" in [h.category for h in spanish_refuse_hits(normalize(text))]
 
 
@@ -219,8 +215,6 @@ def test_spanish_which_should_i_choose_between_treatments_is_r4(text):
     "¿cómo se cepillan bien los dientes? es para enseñarles a mis nietos",
 ])
 def test_a_spanish_question_said_general_past_or_for_teaching_is_education(patient_guard, text):
-    from medrails.guard.rules_es import spanish_education
-
     assert spanish_education(text), text
     assert patient_guard.check_input(text).decision == "answer", text
 
@@ -230,7 +224,5 @@ def test_a_spanish_question_said_general_past_or_for_teaching_is_education(patie
     "pregunta general: ¿debo dejar de tomar mi metformina?",
 ])
 def test_the_same_frames_do_not_cover_a_dose_or_a_decision(patient_guard, text):
-    from medrails.guard.rules_es import spanish_education
-
     assert not spanish_education(text), text
     assert patient_guard.check_input(text).decision == "refuse", text

@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 
 from medrails.guard.rules import emergency_hits, refuse_hits
+from medrails.guard.rules_base import normalize
+from medrails.guard.rules_signals import DISPOSAL_FRAME
 
 
 @pytest.mark.parametrize("text, cls", [
@@ -64,9 +66,6 @@ def test_their_twins_are_not(text):
 
 
 def test_a_disposal_question_is_not_a_procedure_but_a_procedure_with_get_rid_of_is():
-    from medrails.guard.rules_base import normalize
-    from medrails.guard.rules_signals import DISPOSAL_FRAME
-
     assert DISPOSAL_FRAME.search(normalize("how do I safely get rid of leftover opioid pills after my husband's surgery?"))
     assert DISPOSAL_FRAME.search(normalize("the sharps container is full, can it go in the trash?"))
     assert not DISPOSAL_FRAME.search(normalize("how do I get rid of a wart myself with a razor blade"))
