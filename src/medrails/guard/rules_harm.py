@@ -78,7 +78,9 @@ HARM_OTHERS = _rx(
     r"\b(overdose|od)\s+(him|her|them|someone|somebody|my [\w-]+|the [\w-]+|a patient)\b",
     r"\b(look|looks|taste|tastes|seem|seems|pass|passes) (like|for|as)\b.{0,40}\b(but|and|that|which)\b.{0,20}\b(would|could|will|can)\b.{0,20}"
     + _HARM_EFFECT,
-    r"\b(in|into)\s+" + _VICTIM_FOOD + r".{0,60}\b(dangerous\w*|deadly|lethal|fatal|poison\w*|overdose|heart (race|stop|pound)\w*)\b",
+    # "got into the vitamin bottle yesterday, poison control said no worries": the helpline is not a harm word
+    r"\b(in|into)\s+" + _VICTIM_FOOD + r".{0,60}\b(dangerous\w*|deadly|lethal|fatal|poison(?!\w* (control|cent(er|re)|help ?line|hotline))\w*|"
+    r"overdose|heart (race|stop|pound)\w*)\b",
     _DRUGS + r".{0,50}\b(keep|make|get|have)\s+" + _HUMANS + r"\s+(asleep|sedated|knocked out|drugged|out of it|quiet|docile|zonked)\b"
     r".{0,60}\b(so|all day|all night|because|stops?|won'?t|doesn'?t)\b",
     _DRUGS + r".{0,60}\b(in|into)\s+" + _VICTIM_FOOD + r"(?!.{0,40}\b(to help|so (he|she|they) (can|will) (sleep|settle)|prescribed)\b)",
