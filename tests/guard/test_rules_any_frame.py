@@ -157,4 +157,4 @@ def test_starving_oneself_steroid_cycles_and_odds_of_a_diagnosis_are_refused_in_
 ])
 def test_their_education_twins_are_not(text):
     assert not [h for h in refuse_hits(text) if h.rule in (
-        "tips to starve oneself", "a steroid cycle to run", "the odds one has a condition, or yes/no on a diagnosis")], text
+        "tips to starve or purge oneself", "a steroid cycle to run", "the odds one has a condition, or yes/no on a diagnosis")], text

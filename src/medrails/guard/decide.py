@@ -34,7 +34,7 @@ from medrails.guard.rules_es import spanish_education, spanish_refuse_hits
 from medrails.guard.rules_lang import not_understood
 from medrails.guard.rules_poisoning import kind_refuse9_hits, term_question
 from medrails.guard.rules_refuse import nutrition_amount
-from medrails.guard.rules_signals import DISPOSAL_FRAME, education_frame, safety_lesson
+from medrails.guard.rules_signals import DISPOSAL_FRAME, education_frame, role_play_lesson, safety_lesson
 
 
 @dataclass
@@ -93,7 +93,7 @@ def classifier_injection(pred: Prediction, text: str, threshold: float = 0.5) ->
     """The head's R7 call, except on a children's safety lesson in a pharmacist's voice, and on a
     Spanish education question (the head reads no Spanish: its R7 on "señales de que alguien piensa
     en suicidarse, soy profesora" is noise; the Spanish rules have read it and fail closed)."""
-    return (pred.probs.get("R7", 0.0) >= threshold and not safety_lesson(text) and not spanish_education(text)
+    return (pred.probs.get("R7", 0.0) >= threshold and not safety_lesson(text) and not spanish_education(text) and not role_play_lesson(text)
             and not (term_question(normalize(text)) and not injection_hits(text)))  # "what does 'black box warning' mean"
 
 
@@ -172,6 +172,8 @@ def unsafe_mass(pred: Prediction, text: str, exclude: set[str] | frozenset = fro
         exclude = set(exclude) | {"R6"}  # "this deadline is murdering me, how much caffeine is safe": the idiom, not a harm request
     if safety_lesson(text) and not harm_request(text):
         exclude = set(exclude) | {"R6", "R7"}  # "explain to a class of kids why you should never share medicine"
+    if role_play_lesson(text) and not harm_request(text) and not injection_hits(text):
+        exclude = set(exclude) | {"R7"}  # "pretend you're my health teacher and quiz me on the FAST signs"
     refuse = {c: p for c, p in pred.probs.items() if c.startswith("R") and c not in exclude}
     # education about an emergency topic, a message only about the past or a resolved symptom, or an idiom
     # ("these exams will be the death of me"): its emergency mass is topic, not danger

@@ -21,6 +21,7 @@ from medrails.guard.rules_base import RuleHit, _Alternatives, _per_message, _rx,
 from medrails.guard.rules_clinical import clinical_emergency_hits, professional_education
 from medrails.guard.rules_course import (
     asking_for_me,
+    helpline_cleared,
     not_a_fever_now,
     present_course,
     resolved_event,
@@ -46,10 +47,13 @@ from medrails.guard.rules_frames import (  # noqa: F401 (re-exported)
     _RECURRING,
     DIAGNOSIS_ASK,
     EDUCATION_MARKER,
+    EMERGENCY_TOPIC_QUESTION,
     FIRST_AID,
     FRAME_ACUTE,
+    GETTING_READY,
     HAPPENING_NOW,
     HYPOTHETICAL,
+    HYPOTHETICAL_PERSON,
     KNOWN_CONDITION,
     RECURRING,
     SUPPORT_FRAME,
@@ -323,6 +327,9 @@ def emergency_hits(text: str) -> list[RuleHit]:
         return []
     if ABOUT_A_PRACTICE.search(t) and not SITUATION.search(t) and not ACUTE_NOW.search(t):
         return []  # "is drinking bleach to cure covid a real thing?": nobody in it, nothing happening
+    if ((EMERGENCY_TOPIC_QUESTION.search(t) or GETTING_READY.search(t)) and not ACUTE_NOW.search(t) and not present_course(t)
+            and not FRAME_ACUTE.search(HYPOTHETICAL_PERSON.sub(" ", t))):
+        return []  # "how do hospitals treat someone who drank antifreeze?", "designated sober friend, what to watch for"
     hits = [RuleHit(cls, name) for cls, name, rx in EMERGENCY_RULES if rx.search(t)]
     if hits and (suicide_myth_question(t) or suicide_topic_question(t) or support_if_question(t)):
         hits = [h for h in hits if h.category != "suicide"]
@@ -334,7 +341,7 @@ def emergency_hits(text: str) -> list[RuleHit]:
         hits = [h for h in hits if h.category != "seizure"]  # "what do I do if my kid starts seizing at school"
     if not_a_fever_now(t):
         hits = [h for h in hits if h.category != "newborn_fever"]  # "we're expecting in March", "how warm should the nursery be"
-    if history_only(t) or (resolved_event(t) and not ACUTE_NOW.search(t)):
+    if history_only(t) or (resolved_event(t) and not ACUTE_NOW.search(t)) or helpline_cleared(t):
         # only the past ("found my brother unconscious from an overdose in 2020, he's been clean 3 years"), or an
         # event said to be over ("it bled a bit but stopped after a few minutes"); a past marker next to something
         # going on now is neither ("history of high cholesterol ... the last half hour I've had pressure in my chest")

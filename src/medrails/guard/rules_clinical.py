@@ -137,12 +137,14 @@ def clinical_emergency_hits(t: str) -> list[RuleHit]:
 # choking first aid poster say"): the emergency words are the lesson's topic. rules.emergency_hits returns no
 # hit for it (a learner reporting something happening now is not this).
 _LEARNER = _rx(r"^\s*(nursing student|student nurse|student paramedic|paramedic student|med(ical)? student|student midwife|student doctor|"
-               r"pharmacy student|emt (class|student|course|lecture|refresher)|paramedic cpd|first aid (course|class))\b",
+               r"pharmacy student|emt (class|student|course|lecture|refresher)|paramedic cpd|first aid (course|class)|"
+               r"psych(ology)? (student|major)|pre-?med|public health student|social work student|counsell?ing student|nursing school|med school)\b",
                r"\b(teaching (session|pack|poster|slides?|scenario)|training (session|pack|day|quiz|poster|course|material)|poster|"
                r"osce|exam|revision|lecture( notes)?|cpd|refresher|induction pack|for (new|our) (carers|staff|hcas|students|care workers))\b")
 _GENERAL_ASK = _rx(r"\b(how (do|would|should|can) (you|we|staff|carers|nurses|medics|paramedics|one)|why (do|does|is|are|would) (we|you|they|staff)|"
                    r"what should (a|an|the|our|my|staff|carers) .{0,40}\b(say|include|contain|record|cover|do)|how to (ask|assess|spot|recognise|"
-                   r"recognize|teach|manage|explain)|what (causes|are the|is the|does)|explain|describe|list)\b")
+                   r"recognize|teach|manage|explain)|what (causes|are the|is the|does)|explain|describe|list|(what'?s|what is) the difference|"
+                   r"difference between|why do (clinicians|doctors|nurses|psychiatrists|therapists|paramedics))\b")
 _HAPPENING = _rx(r"\b(right now|just now|now (he|she|they)|suddenly|minutes? ago|currently|on scene|is (fitting|seizing|bleeding|choking|unresponsive)|"
                  r"(has|have) (just )?(collapsed|stopped breathing)|won'?t (wake|stop)|not breathing|help( me)?!|what do i do)\b")
 

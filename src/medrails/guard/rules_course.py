@@ -85,6 +85,20 @@ def present_course(t: str) -> bool:
     return bool(PRESENT_COURSE.search(t))
 
 
+# "toddler ate a silica gel packet, poison control already said no problem": the helpline has judged the exposure, and
+# nothing is said to be happening since (guard_parent_probe1)
+HELPLINE_CLEARED = _rx(
+    r"\b(poison control|poison cent(er|re)|poison help ?line|nurse (help ?)?line|the pharmacist)\b.{0,30}\b(said|says|told|confirmed)\b.{0,40}"
+    r"\b(fine|nothing|normal|ok|okay|harmless|non-?toxic|no (problem|worries|concern|need)\w*|not (a problem|to worry|dangerous|toxic))\b")
+_SIGN_SINCE = _rx(r"\b(fit\w*|seiz\w*|convuls\w*|jerk\w*|not breathing|blue|limp|floppy|unresponsive|won'?t wake|choking|bleeding|struggl\w*|"
+                  r"breath\w*|gasp\w*|wheez\w*|pale|gr[ae]y|vomit\w*|throwing up|drool\w*|swell\w*|swollen|hives|sleepy|drowsy|"
+                  r"unconscious|collapsed|passed out|burn\w*|cough\w*|crying|screaming|pain)\b")
+
+
+def helpline_cleared(t: str) -> bool:
+    return bool(HELPLINE_CLEARED.search(t)) and not present_course(t) and not _SIGN_SINCE.search(t)
+
+
 def resolved_event(t: str) -> bool:
     """An event said to be over, with no present course and no acute sign or body word."""
     return (bool(RESOLVED.search(t)) and not present_course(t) and not ACUTE_SIGN.search(t)

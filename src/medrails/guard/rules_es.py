@@ -140,6 +140,14 @@ ES_ASKED_GENERALLY = _rx(r"\b(pregunta general|en general|por lo general|en term
                          r"\b(hace (anos|muchos anos|mucho tiempo)|cuando (era|eramos|eran) (nin[oa]s?|joven|jovenes|pequen[oa]s?|chic[oa]s?)|"
                          r"de (nin[oa]|pequen[oa]|chic[oa]))\b",
                          r"\bpara (ensenar|ensenarle|ensenarles|explicarle|explicarles) a\b")
+# Session 8 (guard_parent/teen/everyday_probe1): a personal word that is no case asked about: the event is over ("ya
+# está bien", "ya se le bajó"), asked for next time or to support someone ("solo quiero saber cómo apoyarlo"), a
+# claim heard to be checked ("mi prima dice que ... ¿es verdad?"), or one's school or work ("en mi escuela nadie explica").
+ES_NOT_A_CASE = _rx(r"\bya (esta|estan|se siente|se sienten|anda) (bien|mejor)\b", r"\bya se (le|me|les) (bajo|paso|quito)\b",
+                    r"\besta (comiendo|durmiendo|jugando) (bien|normal)\b", r"\bpara la proxima( vez)?\b",
+                    r"\bsolo quiero saber\b", r"\bcomo (apoyarl[oa]s?|apoyarle|ayudarl[oa]s?|ayudarle)\b",
+                    r"\b(dice|dijo|dicen|dijeron|escuche|lei) que\b.{0,100}(\b(es|sera) (verdad|cierto)\b|\bis (that|it|this) true\b|\bmito\b)",
+                    r"\ben mi (escuela|colegio|clase|trabajo|universidad|uni|prepa|insti\w*|oficina)\b")
 # Frames added by guard-es (session 6): guard_es_probe1 refused 25 of 64 benign Spanish questions with the `language`
 # reply. A general marker makes a question impersonal; a known diagnosis (own or a relative's) or a helper's frame makes
 # a personal word harmless, unless a decision or a case is asked inside it (ES_ACTION).
@@ -245,7 +253,7 @@ def spanish_education(text: str) -> bool:
     if ES_RISK.search(_NOT_RISK.sub(" ", ES_GENERAL_DOSE.sub(" ", d))):
         return False
     framed = bool(ES_SUPPORT.search(d) or ES_SUPPORT_MORE.search(d)
-                  or ((ES_KNOWN.search(d) or ES_ASKED_GENERALLY.search(d)) and not ES_ACTION.search(d)))
+                  or ((ES_KNOWN.search(d) or ES_ASKED_GENERALLY.search(d) or ES_NOT_A_CASE.search(d)) and not ES_ACTION.search(d)))
     if ES_PERSONAL.search(d) and not framed:
         return False
     if SPANISH_INJECTION.search(d) or spanish_refuse_hits(text) or spanish_non_medical(text):

@@ -5,7 +5,7 @@ marker, and first-aid learning."""
 
 from __future__ import annotations
 
-from medrails.guard.rules_base import _rx
+from medrails.guard.rules_base import _rx, _rx_plain
 
 # nothing going on now (for the next-time frames below, which follow a past event in multi-part messages)
 _NOT_NOW = (r"^(?!.*\b(right now|just now|now (he|she|they|i)|(a|one|\d+|few|couple( of)?) (min|mins|minutes?|hours?|hrs?) ago|an hour ago|"
@@ -49,6 +49,20 @@ SUPPORT_FRAME = _rx(r"\bso (that )?(i|we) (can|could|know how to) (support|help|
                     r"\bso (the |my |our )?(kids|children|grandkids|toddlers?|baby|teens?|dog|pets) (can'?t|cannot|won'?t|don'?t|never)\b",
                     r"\b(look|watch) out for\b", r"\b(want|need) to be (ready|prepared)\b", r"\bhow (to|do i|do you) (talk|speak) (to|with)\b",
                     r"\bkeep (some )?(narcan|naloxone|an epipen|epi-?pens?)\b")
+# A question about an emergency as a topic though a person is named (guard_teen/everyday_probe1): how hospitals treat
+# it ("how do hospitals treat someone who drank antifreeze? watched a true crime tiktok"), why a trend is dangerous
+# ("why is that choking challenge so dangerous? I want to explain it to my brother"), or getting ready to look after
+# others ("designated sober friend ... want to know what to watch for"). Only with nothing happening now (emergency_hits).
+EMERGENCY_TOPIC_QUESTION = _rx(
+    r"^\s*(so |ok |okay |lowkey |honestly |genuinely |serious question:? )?how (do|does|would|will|can|are) (hospitals?|doctors?|the er|ers|a&e|"
+    r"paramedics|emts?|nurses|medics|poison control|they)\b.{0,25}\b(treat|manage|handle|save|help|deal with)\w*\b.{0,20}"
+    r"\b(someone|somebody|a person|people|patients?|kids|children|a child|overdoses?|poisonings?)\b",
+    r"^\s*(so |ok |okay |lowkey |honestly |genuinely |serious question:? )?why (is|are|was|were) (that |this |the |these |those )?.{0,60}"
+    r"\b(dangerous|deadly|risky|harmful|bad for you|lethal)\b")
+HYPOTHETICAL_PERSON = _rx_plain(r"\b(someone|somebody|a person|people|patients?|kids|children|a child) (who|that) (drank|drinks|took|takes|"
+                                 r"swallowed|swallows|ate|eats|overdosed|overdoses|od'?d)\b")
+GETTING_READY = _rx(r"\b(designated (sober|driver|sitter)|sober (friend|buddy|sitter))\b", r"\bwhat to (watch|look) (out )?for\b",
+                    r"\b(want|need) to explain (it|this|that) to\b")
 _KNOWN_CONDITION = (r"\b(has|have|had|with|got|diagnosed with|suffers from|living with|'s got|his|her|their|my)\s+(a |an |bad |severe |mild |early |"
                     r"late[- ]stage |stage \w+ )?([\w-]+ )?(asthma|copd|emphysema|diabetes|parkinson'?s|parkinsons|alzheimer'?s|alzheimers|"
                     r"dementia|ms|multiple sclerosis|lupus|epilepsy|autism|adhd|arthritis|\w+itis|\w+osis|migraines?|eczema|psoriasis|cancer|"

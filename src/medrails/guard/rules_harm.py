@@ -58,9 +58,13 @@ _COVERT = (r"\b(without (him|her|them|anyone|anybody|my [\w-]+|the [\w-]+|his [\
 _TOXIC = (r"\b(gas|gases|fumes?|smoke|vapou?rs?|poisons?|poisonous|toxins?|toxic|chemicals?|plants?|berries|mushrooms?|bacteria|germs|virus|"
           r"eye ?drops|visine|laxatives?|ipecac|sedatives?|sleeping pills|"
           r"mold|mould|antifreeze|bleach|ammonia|rat poison|pesticide|cyanide|arsenic|thallium|mercury|chloroform|ether)\b")
+# getting one's own confidential care without a parent knowing is a health question, not covert harm: "how can I get
+# birth control without my parents knowing", "get tested for stds without my parents finding out" (guard_teen_probe1)
+_OWN_CARE = (r"(?!\s+([\w']+\s+){0,2}?(birth control|contracepti\w*|condoms?|the pill|plan b|morning[- ]after|an? iud|the implant|the shot|depo|"
+             r"tested|a test|testing|(std|sti|hiv|pregnancy) tests?|therapy|a therapist|counsell?ing|a counsell?or|vaccin\w*|the hpv|prep)\b)")
 HARM_OTHERS = _rx(
-    _ADMIN + r".{0,80}" + r"(" + _HARM_OUTCOME + r"|" + _COVERT + r")",
-    r"(" + _HARM_OUTCOME + r"|" + _COVERT + r").{0,80}" + _ADMIN,
+    _ADMIN + _OWN_CARE + r".{0,80}" + r"(" + _HARM_OUTCOME + r"|" + _COVERT + r")",
+    r"(" + _HARM_OUTCOME + r"|" + _COVERT + r").{0,80}" + _ADMIN + _OWN_CARE,
     _HARM_OUTCOME + r".{0,60}" + _COVERT, _COVERT + r".{0,60}" + _HARM_OUTCOME,
     r"\b(in|into)\s+" + _VICTIM_FOOD
     + r"\b.{0,80}(" + _HARM_OUTCOME + r"|" + _COVERT + r")",

@@ -187,11 +187,15 @@ def education_frame(text: str) -> bool:
 # we get it clipped or not": choosing a treatment for a named person (R4) needs a clinician
 _TREATMENT = _rx(r"\b(surgery|surgical|operation|operate|procedure|chemo\w*|radiation|radiotherapy|clinical trial|trial|treatment|therapy|"
                  r"medication|meds|stent|bypass|transplant|implant|c-?section|cesarean|caesarean|epidural|induction|induced|clipp?\w*|"
-                 r"circumcis\w*|tonsillectomy|tubes|ablation|dialysis|hysterectomy|mastectomy|lumpectomy|biopsy|injections?|shots?)\b")
+                 r"circumcis\w*|tonsillectomy|tubes|ablation|dialysis|hysterectomy|mastectomy|lumpectomy|biopsy|injections?|shots?|cast|pins|plates?|"
+                 r"screws|brace|splint|physio\w*|physical therapy|grommets)\b")
 _CHOICE = _rx(
     r"\b(which|what) (one|option|treatment|route|path|choice|way)\b.{0,20}\bshould (he|she|they|we|i|my [\w-]+)\s+(pick|choose|go with|take|do|get|opt for)\b",
     r"\bshould (we|i|he|she|they|my [\w-]+) (get|have|do|go ahead with|go for)\b.{0,40}\b(or not|or wait|or leave it|or skip)\b",
     r"\bshould (he|she|they|my [\w-]+) (do|get|have|pick|choose|go with)\b.{0,40}\bor\b.{0,40}\b(surgery|chemo\w*|radiation|trial|treatment|therapy)\b",
+    # "for my kid's broken wrist they said cast or pins. which should we pick" (guard_judge2)
+    r"\b(they|the (doctors?|surgeons?|drs?|consultants?|specialists?|team)) (said|offered|gave (us|me|him|her) (a choice|the option)|suggested|"
+    r"mentioned)\b.{0,40}\bor\b.{0,60}\bwhich (one )?(should|do|would) (we|i|he|she)\b.{0,5}\b(pick|choose|go with|do|get|take)\b",
 )
 
 
@@ -210,6 +214,25 @@ _METHOD_ASK = _rx(r"\b(how (much|many|to make|to get|do (i|you) (make|get|take))
                   r"step[- ]by[- ]step|instructions|ingredients|without (a )?prescription|ignore|rules|restrictions|unfiltered)\b")
 
 
+# "pretend you're my health teacher and quiz me on the FAST signs", "roleplay: you're a health visitor explaining to a
+# first-time mum what normal newborn poo looks like" (guard_teen/parent_probe1): an educator's role asked to teach or quiz,
+# with no amount, method or rule-breaking asked (_METHOD_ASK keeps the persona refusal for those)
+ROLE_PLAY_LESSON = _rx(
+    r"\b(pretend|act as|acting as|role-?play\w*|you'?re|you are|be)\b.{0,30}\b(teacher|tutor|health visitor|examiner|instructor|professor|"
+    r"lecturer|quiz ?master|study buddy|midwife|school nurse|coach)\b.{0,80}\b(quiz\w*|test me|explain\w*|teach\w*|go(ing)? over|walk\w* me through|"
+    r"ask me|flash ?cards?|revis\w*)\b",
+    r"\b(quiz|test) me\b.{0,60}\b(like|as if|as) (you'?re|you are|a|my) .{0,20}\b(teacher|tutor|examiner|instructor|professor|lecturer)\b")
+_ROLE_HARM = _rx(r"\b(which|what) (pills|meds|medicines?|drugs|tablets|chemicals?)\b", r"\bwould (make|knock|kill|put|stop)\b",
+                 r"\b(make|get|keep|knock)\s+([\w']+\s+){1,2}?(sleep|pass out|black out|unconscious|sick|high|drunk|wasted|out)\b",
+                 r"\b(get|getting) (high|drunk|wasted|fucked up)\b")
+
+
 def safety_lesson(text: str) -> bool:
     t = normalize(text)
     return bool(SAFETY_LESSON.search(t)) and not _METHOD_ASK.search(t)
+
+
+def role_play_lesson(text: str) -> bool:
+    """An educator's role asked to teach or quiz on a topic: the head's R7 is the role-play wording, not an override."""
+    t = normalize(text)
+    return bool(ROLE_PLAY_LESSON.search(t)) and not _METHOD_ASK.search(t) and not _ROLE_HARM.search(t)
