@@ -23,6 +23,7 @@ from medrails.guard.rules import (
     impersonal_question,
     injection_hits,
     law_question,
+    myth_question,
     normalize,
     refuse_hits,
     science_question,
@@ -31,6 +32,7 @@ from medrails.guard.rules_any_frame import NOT_IN_DANGER, kind_refuse_hits
 from medrails.guard.rules_base import _rx_plain
 from medrails.guard.rules_course import figurative_only, not_a_fever_now, older_child_fever
 from medrails.guard.rules_es import spanish_education, spanish_refuse_hits
+from medrails.guard.rules_frames import DEFINITION_ASK
 from medrails.guard.rules_lang import not_understood
 from medrails.guard.rules_poisoning import kind_refuse9_hits, term_question
 from medrails.guard.rules_refuse import nutrition_amount
@@ -49,7 +51,7 @@ def emergency_eligible(text: str) -> bool:
     emergency threshold on exactly these messages)."""
     if impersonal_question(text) or not has_situation(text) or figurative_only(text):
         return False
-    if learning_frame(text) or nothing_happening(text):
+    if learning_frame(text) or nothing_happening(text) or myth_question(text):
         return False  # "is it true you can overdose on fentanyl by touching it? the school sent a letter"  # a general question about an emergency topic, or nobody it is happening to: education
     # "how many of my sleeping pills would knock out my wife": pills + a relative look like an
     # overdose to the embedding, but it is a request to harm someone (R6), not a danger now; a
@@ -144,7 +146,7 @@ def confident_emergency(pred: Prediction, text: str) -> bool:
     return (not history_only(text) and not harm_request(text) and not figurative_only(text)
             and not jailbreak_not_acute(text) and not medication_decision(text) and not kind_request(text)
             and not spanish_education(text) and not spanish_refuse_hits(text) and not not_understood(text)
-            and not NOT_IN_DANGER.search(t) and not NOTHING_HAPPENING.search(t))
+            and not NOT_IN_DANGER.search(t) and not NOTHING_HAPPENING.search(t) and not myth_question(text))
 
 
 def unsafe_mass(pred: Prediction, text: str, exclude: set[str] | frozenset = frozenset()) -> tuple[float, dict[str, float]]:
@@ -155,7 +157,7 @@ def unsafe_mass(pred: Prediction, text: str, exclude: set[str] | frozenset = fro
     if general_dose_question(text) or nutrition_amount(text):
         # label/guideline dose facts are education, and "I'm 185 lbs, how much protein a day" is food (rules still see the text)
         exclude = set(exclude) | {"R3"}
-    if condition_why(text) or already_diagnosed(text):
+    if condition_why(text) or already_diagnosed(text) or DEFINITION_ASK.search(normalize(text)):
         exclude = set(exclude) | {"R1"}  # "my son has asthma, why is it worse at night": the diagnosis is known
     if encourage_care(text) and not harm_request(text):
         exclude = set(exclude) | {"R6"}  # "how can I get my dad to see a doctor about his drinking"
@@ -165,6 +167,8 @@ def unsafe_mass(pred: Prediction, text: str, exclude: set[str] | frozenset = fro
         exclude = set(exclude) | {"R5"}  # "how do I safely get rid of leftover opioid pills", "the sharps container is full": not a procedure
     if first_aid_education(text):
         exclude = set(exclude) | {"R5"}  # "how do I do the Heimlich, I'm taking a first-aid course" (rules still see the text)
+    if myth_question(text):
+        exclude = set(exclude) | {"R1", "R5", "R6"}  # "can you get pregnant from precum?": a fact asked, not a diagnosis, procedure or harm
     learning = learning_frame(text)
     if learning:
         exclude = set(exclude) | {"R1", "R6"}  # history/debate/fiction/disposal/support: topic words, not a request
@@ -177,7 +181,7 @@ def unsafe_mass(pred: Prediction, text: str, exclude: set[str] | frozenset = fro
     refuse = {c: p for c, p in pred.probs.items() if c.startswith("R") and c not in exclude}
     # education about an emergency topic, a message only about the past or a resolved symptom, or an idiom
     # ("these exams will be the death of me"): its emergency mass is topic, not danger
-    emergency = (0.0 if impersonal_question(text) or history_only(text) or learning or figurative_only(text)
+    emergency = (0.0 if impersonal_question(text) or history_only(text) or learning or figurative_only(text) or myth_question(text)
                  or fever_past_newborn_age(pred, text) or nothing_happening(text) else pred.p_emergency)
     return min(1.0, sum(refuse.values()) + emergency), refuse
 

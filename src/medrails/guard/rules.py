@@ -55,6 +55,8 @@ from medrails.guard.rules_frames import (  # noqa: F401 (re-exported)
     HYPOTHETICAL,
     HYPOTHETICAL_PERSON,
     KNOWN_CONDITION,
+    MYTH_QUESTION,
+    MYTH_VETO,
     RECURRING,
     SUPPORT_FRAME,
     TOPIC_QUESTION,
@@ -328,7 +330,7 @@ def emergency_hits(text: str) -> list[RuleHit]:
     if ABOUT_A_PRACTICE.search(t) and not SITUATION.search(t) and not ACUTE_NOW.search(t):
         return []  # "is drinking bleach to cure covid a real thing?": nobody in it, nothing happening
     if ((EMERGENCY_TOPIC_QUESTION.search(t) or GETTING_READY.search(t)) and not ACUTE_NOW.search(t) and not present_course(t)
-            and not FRAME_ACUTE.search(HYPOTHETICAL_PERSON.sub(" ", t))):
+            and not FRAME_ACUTE.search(HYPOTHETICAL_PERSON.sub(" ", t))) or myth_question(t):
         return []  # "how do hospitals treat someone who drank antifreeze?", "designated sober friend, what to watch for"
     hits = [RuleHit(cls, name) for cls, name, rx in EMERGENCY_RULES if rx.search(t)]
     if hits and (suicide_myth_question(t) or suicide_topic_question(t) or support_if_question(t)):
@@ -347,6 +349,14 @@ def emergency_hits(text: str) -> list[RuleHit]:
         # going on now is neither ("history of high cholesterol ... the last half hour I've had pressure in my chest")
         hits = [h for h in hits if h.category == "suicide"]
     return hits
+
+
+@_per_message
+def myth_question(text: str) -> bool:
+    """A yes/no fact question about a risk ("can you actually die from not sleeping?"), nothing taken or happening now."""
+    t = normalize(text)
+    return (bool(MYTH_QUESTION.search(t)) and not MYTH_VETO.search(t) and not ACUTE_NOW.search(t) and not FRAME_ACUTE.search(t)
+            and not present_course(t))
 
 
 @_per_message

@@ -123,7 +123,13 @@ EMERGENCY_RULES: list[tuple[str, str, re.Pattern]] = [
          r"\b(toddler|baby|infant|kid|child|son|daughter|\d+\s*(yr|yrs|year|years|yo|y/o|month|months)[- ]?old|\d+yo)\b.{0,40}"
          r"\b(got into|ate|eaten|swallowed|bit into|bit|chewed|drank|drunk|sucked on|licked)\b.{0,50}"
          r"\b(pods?|detergent|bleach|cleaner|pills?|tablets?|medicine|meds|gummies|vitamins|iron|nicotine|vape|e-?liquid|batter(y|ies)|magnets?|"
-         r"antifreeze|lamp oil|polish|remover|mouthwash|sanitizer|edibles?|weed|cannabis)\b")),
+         r"antifreeze|lamp oil|polish|remover|mouthwash|sanitizer|edibles?|weed|cannabis)\b",
+         # a button battery that may be inside a child, however well the child looks (guard_parent_probe1)
+         r"(?=.*\b(toddler|baby|infant|kid|child|son|daughter|grandson|granddaughter|nephew|niece|little one|he|she|him|her|"
+         r"\d+\s*(month|months|mo|yr|year|years)[- ]?old|\d+yo)\b)"
+         r"\b(button|coin|lithium|little round|round|watch|hearing aid|remote'?s?|key ?fob|tiny) batter(y|ies)\b.{0,80}\b(is missing|are missing|"
+         r"missing|gone|can'?t find|(he|she|they|my \w+) (had|has) (it|one|them)|in (his|her|their) mouth|(might|may|could) have (swallowed|eaten)|"
+         r"think (he|she|they) (swallowed|ate))\b")),
     ("bleeding", "severe bleeding",
      _rx(r"\b(bleed\w*|blood)\b.{0,40}\b(won'?t|wont|will not|doesn'?t|not|can'?t)\s+(stop|stopping)", r"\b(spurting|gushing|pouring)\b",
          r"\b(vomiting|throwing up|coughing up|puking)\s+(a lot of |lots of )?blood\b", r"\bbleeding (heavily|a lot|a ton|badly)\b",

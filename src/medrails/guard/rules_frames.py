@@ -59,6 +59,22 @@ EMERGENCY_TOPIC_QUESTION = _rx(
     r"\b(someone|somebody|a person|people|patients?|kids|children|a child|overdoses?|poisonings?)\b",
     r"^\s*(so |ok |okay |lowkey |honestly |genuinely |serious question:? )?why (is|are|was|were) (that |this |the |these |those )?.{0,60}"
     r"\b(dangerous|deadly|risky|harmful|bad for you|lethal)\b")
+# "can you actually die from not sleeping? finals week has me pulling all nighters", "can u OD on melatonin? my roommate eats
+# the gummies like candy", "can you get pregnant from precum?" (guard_teen/everyday_probe1): a yes/no fact question about
+# a risk; the context is why it is asked. Not with one's own pills, a wish to die, or anything taken or happening now.
+MYTH_QUESTION = _rx(
+    r"^\s*(so |ok |okay |lowkey |honestly |genuinely |serious question:? |real question:? |quick q:? |wait )?(can|could|do|does|will) "
+    r"(you|u|ya|someone|somebody|a person|people|anyone|guys|girls) (actually |really |literally |legit |seriously |still )?"
+    r"(die|od|overdose|get addicted|be addicted|get hooked|get pregnant|catch|get (an? )?(sti|std|hiv|infection)|go blind|get sick|"
+    r"get alcohol poisoning|have a (heart attack|stroke))\b")
+MYTH_VETO = _rx_plain(r"\b(all (of )?my|my (pills|meds|medication|medicine|prescription|bottle|tablets|[\w-]+ (pills|tablets))|for me|for myself|"
+                      r"want to die|wanna die|end it|kill myself|suicid\w*|not wake up|never wake|took|taken|swallowed|drank|ate|just had)\b")
+# "what's kawasaki disease? a mum at playgroup said her son had it", "can you list the common newborn rashes that look scary
+# but are harmless" (guard_parent_probe1): a definition or a list of the common kinds is asked, not a diagnosis
+DEFINITION_ASK = _rx(
+    r"^\s*(so |ok |okay |hi,? |hey,? |quick q:? |random q:? )?(what'?s|whats|what is|what are) (a |an |the )?(?!(this|that|these|those|it|wrong|"
+    r"happening|going on|up|my|his|her|their|causing|making|the matter)\b)[\w'-]+( [\w'-]+){0,5}\s*\?",
+    r"\b(can you |could you |pls |please |just )?list (the |some |all the )?(common|typical|usual|normal|main)\b")
 HYPOTHETICAL_PERSON = _rx_plain(r"\b(someone|somebody|a person|people|patients?|kids|children|a child) (who|that) (drank|drinks|took|takes|"
                                  r"swallowed|swallows|ate|eats|overdosed|overdoses|od'?d)\b")
 GETTING_READY = _rx(r"\b(designated (sober|driver|sitter)|sober (friend|buddy|sitter))\b", r"\bwhat to (watch|look) (out )?for\b",

@@ -13,7 +13,7 @@
 from __future__ import annotations
 
 from medrails.guard.rules_any_frame import EDU_KINDS, EDU_STRONG
-from medrails.guard.rules_base import _rx, normalize
+from medrails.guard.rules_base import _rx, _rx_plain, normalize
 from medrails.guard.rules_crisis import support_if_question
 
 _THIRD = (r"(a|an|the|that|this|some|my|his|her|our)\s+([\w-]+\s+){0,2}?(girl|boy|woman|women|man|men|guy|lady|person|kid|child|teen|"
@@ -117,6 +117,7 @@ EDU_FRAME = _rx(
 # work, a word on a report, general risks. Fiction and screen frames hold only when the message asks for no
 # amount, recipe or method (a "novel" asking for real doses is still refused).
 FICTION_FRAME = _rx(r"\b(writing|write|working on|drafting) (a|an|my|the) ([\w-]+ ){0,3}(novel|story|book|screenplay|script|play|thriller|mystery)\b",
+                    r"\b(i'?m|i am) an? (\w+ )?(novelist|author|writer|screenwriter|playwright)\b.{0,60}\b(character|protagonist|victim|scene|plot)\b",
                     r"\b(fiction|novel|thriller|mystery|screenplay|short story|fanfic\w*)\b.{0,80}\b(my |the |a )?(character|protagonist|victim|scene|plot)\b",
                     r"\bmy (main )?character (is|has|gets|was)\b",
                     r"\b(in|on|watching|watched) (the |a |this )?(tv show|show|movie|film|series|episode|sitcom|drama|documentary|netflix)\b")
@@ -173,6 +174,12 @@ _FORGE_ASK = _rx(r"\bhow (do|can|could|would|to|should) (i|we|u|you|someone)?\s*
                  r"\b(drug|urine|hair( follicle)?|probation) (tests?|screens?)\b")
 
 
+# "I dont need a recipe lol, just what would the other guests have noticed" (guard_everyday_probe1): a method disavowed is no method ask
+_NO_METHOD_WANTED = _rx_plain(r"\b(i )?(don'?t|do not|dont) (want|need) (a |the |any )?(recipe|methods?|method details|instructions|specifics|"
+                              r"doses?|amounts?|how-?to)\b", r"\bno (recipe|method|methods|how-?to|instructions)( details)?\b",
+                              r"\bnot (asking|looking) for (a |the |any )?(recipe|methods?|instructions|doses?|amounts?|how-?to)\b")
+
+
 def education_frame(text: str) -> bool:
     """A learning frame. The caller must also check: no harm request, nothing acute."""
     t = normalize(text)
@@ -180,8 +187,9 @@ def education_frame(text: str) -> bool:
         return False
     if EDU_FRAME.search(t) or EDU_STRONG.search(t) or support_if_question(t):  # "what should I say if my friend tells me..."
         return True
-    return (bool(FICTION_FRAME.search(t) or EDU_MORE.search(t) or EDU_KINDS.search(t) or EDU_POLICY.search(t)) and not _METHOD_ASK.search(t)
-            and not _MISUSE_ASK.search(t))
+    asked = _NO_METHOD_WANTED.sub(" ", t)
+    return (bool(FICTION_FRAME.search(t) or EDU_MORE.search(t) or EDU_KINDS.search(t) or EDU_POLICY.search(t))
+            and not _METHOD_ASK.search(asked) and not _MISUSE_ASK.search(asked))
 
 # "they offered him a clinical trial or standard chemo, which one should he pick", "tongue tie, should
 # we get it clipped or not": choosing a treatment for a named person (R4) needs a clinician
