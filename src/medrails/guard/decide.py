@@ -92,8 +92,8 @@ def language_refusal(text: str) -> bool:
 
 
 def classifier_injection(pred: Prediction, text: str, threshold: float = 0.5) -> bool:
-    """The head's R7 call, except on a children's safety lesson in a pharmacist's voice, and on a
-    Spanish education question (the head reads no Spanish: its R7 on "señales de que alguien piensa
+    """The head's R7 call, except on a children's safety lesson in a pharmacist's voice, a lesson role-played by a
+    teacher or health visitor that asks no amount or method, and on a Spanish education question (the head reads no Spanish: its R7 on "señales de que alguien piensa
     en suicidarse, soy profesora" is noise; the Spanish rules have read it and fail closed)."""
     return (pred.probs.get("R7", 0.0) >= threshold and not safety_lesson(text) and not spanish_education(text) and not role_play_lesson(text)
             and not (term_question(normalize(text)) and not injection_hits(text)))  # "what does 'black box warning' mean"
@@ -158,7 +158,7 @@ def unsafe_mass(pred: Prediction, text: str, exclude: set[str] | frozenset = fro
         # label/guideline dose facts are education, and "I'm 185 lbs, how much protein a day" is food (rules still see the text)
         exclude = set(exclude) | {"R3"}
     if condition_why(text) or already_diagnosed(text) or DEFINITION_ASK.search(normalize(text)):
-        exclude = set(exclude) | {"R1"}  # "my son has asthma, why is it worse at night": the diagnosis is known
+        exclude = set(exclude) | {"R1"}  # "my son has asthma, why is it worse at night", "what's kawasaki disease?": no diagnosis asked
     if encourage_care(text) and not harm_request(text):
         exclude = set(exclude) | {"R6"}  # "how can I get my dad to see a doctor about his drinking"
     if law_question(text) or science_question(text):
