@@ -29,6 +29,7 @@ PLACEHOLDER_LABELS: dict[str, str] = {
     "CHAT_NAME": "NAME",
     "DATE_TIME": "DATE",
     "CLINICAL_DATE": "DATE",
+    "CUED_DATE": "DATE",
     "AGE_OVER_89": "AGE",
     "PHONE_NUMBER": "PHONE",
     "FAX_NUMBER": "FAX",

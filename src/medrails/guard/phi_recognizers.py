@@ -129,6 +129,8 @@ def _recognizers() -> list[EntityRecognizer]:
     account = RuleRecognizer("ACCOUNT_NUMBER", [
         Rule(r"\b(?:account|acct\.?|a/c|billing|encounter|visit|FIN|claim|invoice|case|reference|ref\.?|prior\s+auth(?:orization)?|authorization|auth|confirmation|requisition|accession|specimen|tracking|ticket|order)(?:\s+(?:id|number|no\.?|#))*"
              + _SEP + _ID, 0.85),
+        # a prescription or accession number by its abbreviation and a number sign: "Rx# 4471023", "Acc#: RAD24-558812"
+        Rule(r"\b(?:Rx|script|prescription|Acc|Accn|Acc'n)(?=\s*(?:#|no\b|no\.|number|num\b))" + _SEP + _ID, 0.85),
         Rule(r"\b(?:ID|I\.D\.|identifier|identification)(?:\s+(?:number|no\.?|#))?" + _SEP + _ID, 0.8),
     ], "AccountNumberRecognizer")
     license_ = RuleRecognizer("LICENSE_NUMBER", [
@@ -138,6 +140,9 @@ def _recognizers() -> list[EntityRecognizer]:
     dea = RuleRecognizer("DEA_NUMBER", [
         Rule(r"\b(?P<v>[A-Z]{2}\d{7})\b", 0.9, dea_checksum_ok, 0),
         Rule(r"\bDEA" + _SEP + r"(?P<v>[A-Z]{2}\d{7})\b", 0.95),
+        # "DEA" in the same line, in any wording ("Prescriber DEA on file: BM4827163"), checksum or not
+        Rule(r"\bDEA\b[^\n]{0,40}?\b(?P<v>[A-Z][A-Z9]\d{7})\b", 0.9, None, 0),
+        Rule(r"\b(?P<v>[A-Z][A-Z9]\d{7})\b[^\n]{0,20}?\bDEA\b", 0.9, None, 0),
     ], "DeaNumberRecognizer")
     npi = RuleRecognizer("NPI", [
         Rule(r"\b(?P<v>[12]\d{9})\b", 0.8, npi_checksum_ok, 0),
@@ -169,17 +174,26 @@ def _recognizers() -> list[EntityRecognizer]:
         # 03/14/2024, 3-14-24, 2024-03-14, 14.03.2024
         Rule(r"\b(?P<v>(?:0?[1-9]|1[0-2])[/-](?:0?[1-9]|[12]\d|3[01])[/-](?:\d{4}|\d{2}))\b", 0.9),
         Rule(r"\b(?P<v>(?:0?[1-9]|[12]\d|3[01])[/.-](?:0?[1-9]|1[0-2])[/.-]\d{4})\b", 0.85),
-        Rule(r"\b(?P<v>" + _YEAR + r"[/-](?:0?[1-9]|1[0-2])[/-](?:0?[1-9]|[12]\d|3[01]))\b", 0.9),
+        Rule(r"\b(?P<v>" + _YEAR + r"[/.-](?:0?[1-9]|1[0-2])[/.-](?:0?[1-9]|[12]\d|3[01]))\b", 0.9),
         # 14-Mar-2024, 14 March 2024, 3rd of March
         Rule(r"\b(?P<v>" + _DAY + r"(?:\s+of)?[\s-]+" + MONTH + r"(?:[\s,-]+" + _YEAR + r")?)(?![a-z])", 0.85),
         # March 3rd, Mar 3, 2024, March 2024
         Rule(r"\b(?P<v>" + MONTH + r"\s+" + _DAY + r"(?:,?\s+" + _YEAR + r")?)\b", 0.85),
         Rule(r"\b(?P<v>" + MONTH + r",?\s+" + _YEAR + r")\b", 0.8),
-        # short numeric dates need clinical context: "seen on 3/14", "DOB: 1/2"
-        Rule(r"\b(?:on|since|from|until|dated?|DOB|DOD|admitted|discharged|seen|visit|d\.o\.b\.?|follow(?:\s|-)?up|f/u|"
-             r"return|appointment|appt|scheduled|due|recheck)\s*[:]?\s*(?:on\s+)?"
-             r"(?P<v>(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01]))\b(?!\s*(?:mg|mcg|tab|cap|strength|murmur))", 0.7),
     ], "ClinicalDateRecognizer")
+    # short numeric dates (no year) need a clinical cue right before them: "seen on 3/14", "DOB: 1/2",
+    # "Intubated 5/2", "last fill 09/28", "f/u 11/19". Their own entity: a cue makes them dates even where
+    # the shape looks like a score (suppression_reason still drops "pain from 8/10 to 4/10", "strength 4/5")
+    cued_date = RuleRecognizer("CUED_DATE", [
+        Rule(r"\b(?:on|since|from|until|thru|through|dated?|DOB|DOD|DOS|admitted|admit|discharged|d/c'?d|seen|visit|"
+             r"d\.o\.b\.?|follow(?:\s|-)?up|f/u|return|RTC|appointment|appt|scheduled|due|recheck|intubated|extubated|"
+             r"started|stopped|held|resumed|last\s+(?:fill(?:ed)?|dose|seen|visit)|filled|refilled|drawn|collected|"
+             r"placed|removed|inserted|performed|done)\s*[:]?\s*(?:on\s+)?"
+             r"(?P<v>(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01]))\b(?![/\d])(?!\s*(?:mg|mcg|tab|cap|strength|murmur))", 0.7),
+        # a culture with a date: "BCx 5/1 GPC" (not a bottle count "BCx 2/2": the numerator exceeds the denominator)
+        Rule(r"\b(?:[BUS]Cx|cx|cultures?)\s*[:]?\s*(?P<v>(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01]))\b(?![/\d])",
+             0.7, lambda v: int(v.split("/")[0]) > int(v.split("/")[1])),
+    ], "CuedDateRecognizer")
     fax = RuleRecognizer("FAX_NUMBER", [
         Rule(r"\b(?:fax(?:ed)?|facsimile|fx)(?:\s+[a-z]+){0,3}?\s*(?:number|no\.?|#)?\s*[:.]?\s*(?:is\s+|to\s+|at\s+)?(?P<v>" + _PHONE + ")", 0.95),
         Rule(r"(?P<v>" + _PHONE + r")\s*\(?(?:fax|f)\)?(?!\w)", 0.95),
@@ -188,6 +202,9 @@ def _recognizers() -> list[EntityRecognizer]:
         Rule(r"(?<![\d/])(?P<v>" + _PHONE + r")", 0.75),
         Rule(r"\b(?:phone|tel|telephone|cell|mobile|call(?:\s+me)?(?:\s+(?:on|at))?|reach(?:\s+me)?\s+at|text(?:\s+me)?|pager|ph|desk|office|home|work|contact|answering\s+at|whatsapp)"
              r"\s*(?:number|no\.?|#)?\s*[:.#]?\s*(?:is\s+|at\s+|on\s+)?(?P<v>\+?\(?\d[\d\s().-]{6,18}\d)(?![\d/])", 0.8),
+        # a 7-digit local number with a phone cue earlier in the line: "called ... - 555-0142"
+        Rule(r"\b(?:call(?:ed|s|ing)?|phone[ds]?|tel|telephone|cell|mobile|ph|reach|contact|number|text|pager|line)\b"
+             r"[^\n]{0,60}?(?<![\d/.-])(?P<v>[2-9]\d{2}-\d{4})(?![\d/-])(?!\s*(?:mg|mcg|units?|mL|%))", 0.6),
     ], "ClinicalPhoneRecognizer")
     ssn = RuleRecognizer("US_SSN", [
         Rule(r"\b(?:SSN|social\s+security(?:\s+(?:number|no\.?|#))?|SS#)" + _SEP + r"(?P<v>\d{3}[- ]?\d{2}[- ]?\d{4})\b", 0.95),
@@ -200,7 +217,7 @@ def _recognizers() -> list[EntityRecognizer]:
     # Unicode-aware capitalized word (names and places are not only ASCII)
     cap = r"\p{Lu}[\p{Ll}\p{Lu}'’-]*\p{Ll}[\p{Ll}'’-]*"
     intl_street = (r"(?:vej|gade|gatan|gata|vägen|veien|vegen|katu|tie|kuja|polku|straße|strasse|str\.|weg|gasse|platz|"
-                   r"laan|straat|plein|utca|út|tér|ulica|ul\.|street|rd|road|ave)")
+                   r"laan|straat|plein|utca|út|tér|ulica|ul\.|street|rd|road|ave|terrasse|allé|alle|plass|torv|stræde|bakke|vei)")
     address = RuleRecognizer("STREET_ADDRESS", [
         Rule(r"\b(?P<v>\d{1,6}[A-Z]?\s+(?:[NSEW]\.?\s+)?(?:[A-Z][A-Za-z'.-]+\s+){1,4}" + street + r"\b\.?"
              r"(?:,?\s+(?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Fl\.?|Floor|#)\s*[A-Z0-9-]+)?)", 0.85, None, 0),
@@ -219,20 +236,22 @@ def _recognizers() -> list[EntityRecognizer]:
              r"deliver(?:ed)?\s+to|mail(?:ed)?\s+to|off\s+at|is\s+at)\s*[:,-]?\s*(?:the\s+corner\s+of\s+)?"
              r"(?P<v>\d{1,6}[A-Za-z]?(?:\s+[\p{L}\d'.-]+){1,5}?\s+\d{1,5}[a-z]?)(?=[\s,.;]|$)", 0.75, None, 0),
         # house number, street name, number ("20789 Allika 46", "28030 Edeby 55"): common outside the US
-        Rule(r"\b(?P<v>\d{2,6}\s+(?:\p{Lu}[\p{L}'’.-]*\s+){1,3}\d{1,4}[a-z]?)\b"
+        Rule(r"(?<![/.:])\b(?P<v>\d{2,6}\s+(?:(?!(?:" + _LABS + r"|Rm|Room|Bed|Bay)\b)\p{Lu}[\p{L}'’.-]*\s+){1,3}\d{1,4}[a-z]?)\b"
              r"(?!\s*(?:mg|mcg|g|units?|mL|%|x|times|/|years?|days?|weeks?|months?|hours?))", 0.55, None, 0),
         # a postal code closing an address line: "..., Hungary 34796", "Estonia 62488."
         Rule(r"(?<![\s,])(?:,\s*|\s{2,})\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?\s+(?P<v>(?!(?:19|20)\d{2}\b)\d{4,5}(?:-\d{3,4})?)\b"
              r"(?=\s*(?:$|[.?!,;\n]))", 0.6, None, 0),
         # US ZIP after a state abbreviation: "Boston, MA 02115"
         Rule(r"\b[A-Z]{2}\s+(?P<v>\d{5}(?:-\d{4})?)\b", 0.8, None, 0),
+        # UK postcode by its published shape (inward letters never C I K M O V): "HG1 4PT", "SW1A 1AA"
+        Rule(r"\b(?P<v>[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?\s?\d[ABD-HJLNP-UW-Z]{2})\b", 0.6, None, 0),
         Rule(r"\b(?:zip(?:\s*code)?|postal\s*code|post\s*code|postcode)\s*(?:is\s+)?[:#]?\s*(?P<v>[A-Z0-9]{3,5}(?:[ -][A-Z0-9]{2,4})?)\b", 0.85),
     ], "StreetAddressRecognizer")
     # the town after a street line: "418 Maple Grove Road, Springfield", "Apt. 4B, Portland"
     town = RuleRecognizer("LOCATION", [
         Rule(r"(?:(?:Apt\.?|Apartment|Suite|Ste\.?|Unit)\s*#?\s*\d+[A-Z]?|\b\d{1,6}\s+(?:[\p{L}'.-]+\s+){1,4}"
              r"(?:" + street + r"|" + intl_street + r")\.?(?:\s+\d{1,5}[a-z]?)?)\s*(?:,\s*|\s{2,}|\n\s*)"
-             r"(?P<v>\p{Lu}[\p{L}'’-]+(?:[ -]\p{Lu}[\p{L}'’-]+){0,2})", 0.6, None, 0),
+             r"(?!(?:Apt|Apartment|Suite|Ste|Unit|Fl|Floor)\b)(?P<v>\p{Lu}[\p{L}'’-]+(?:[ -]\p{Lu}[\p{L}'’-]+){0,2})", 0.6, None, 0),
         # where someone lives, comes from or travels to (cities and towns are HIPAA geographic identifiers)
         Rule(r"\b(?i:lives?\s+in|living\s+in|moved\s+(?:to|from)|grew\s+up\s+in|born\s+in|originally\s+from|"
              r"flew\s+to|travel(?:l?ed|s)?\s+to|resident\s+of|resides\s+in|located\s+in|I\s+am\s+in|I'm\s+in|"
@@ -264,6 +283,53 @@ def _recognizers() -> list[EntityRecognizer]:
              r"feeling|worried|confused|pregnant|diabetic|sick|here|new)\b)[a-z][a-z'-]{1,20}(?:\s+[a-z][a-z'-]{1,20})?)"
              r"(?=\s*(?:[,.!?;]|and\b|i\b|i'm\b|$))", 0.6, None, 0),
     ], "ChatNameRecognizer")
+    # names written in lower case or ALL CAPS, or a common word used as a name ("Will", "Hope"), in a slot only a
+    # name fills: each word must not be a common English or medical word (see name_words_ok)
+    low = r"[a-z][a-z'’-]+"
+    relation = (r"mom|mum|mother|dad|father|wife|husband|son|daughter|sister|brother|partner|fianc[ée]e?|grandma|grandpa|"
+                r"grandmother|grandfather|granddaughter|grandson|aunt|uncle|niece|nephew|cousin|friend|neighbou?r|"
+                r"caregiver|contact|RN|LPN|NP|nurse|pharmacist|tech")
+    credential = r"(?:MD|DO|RN|NP|PA-C|PharmD|CPhT|LPN|CNA|LCSW|MSW|DPM|DDS|APRN|CRNA|FNP|DNP|MBBS)"
+    case_free = RuleRecognizer("CHAT_NAME", [
+        # a title before a lowercase name: "dr nguyen", "hi dr mcallister", "nurse jenna park"
+        # (not "MR enterography", "MS flare": an all-caps MR / MS / DR is an abbreviation)
+        Rule(r"\b(?:[Dd]r|[Mm]rs?|[Mm]s|[Mm]iss|[Nn]urse|np|NP)\.?\s+(?P<v>" + low + r")\b", 0.6, name_words_ok, 0),
+        Rule(r"\b(?:[Dd]r|[Mm]rs?|[Mm]s|[Mm]iss|[Nn]urse|np|NP)\.?\s+(?P<v>" + low + r"\s+" + low + r")\b", 0.6,
+             name_words_ok, 0),
+        # an ALL-CAPS name after a title in a speaker tag ("DR. PATEL:") or after "DR." anywhere
+        Rule(r"\b(?i:dr|mr|mrs|ms|miss|np|rn|nurse|prof)\.?\s+(?P<v>[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]+)?)(?=\s*:)",
+             0.7, name_words_ok, 0),
+        Rule(r"\b(?:DR|Dr|MR|Mr|MRS|Mrs|MS|Ms)\.\s+(?P<v>[A-Z][A-Z'’-]+)\b(?![a-z])", 0.6, name_words_ok, 0),
+        # a self-introduction or a patient named in lower case: "this is hope martinez", "pt kai nakoa-kealoha"
+        # (the cue in lower case too, and what follows is what follows a name: a comma, "(dob", "is a", age and sex)
+        Rule(r"\b(?:this\s+is|pt|patient)\s+(?P<v>" + low + r"(?:\s+(?:st\.?|de|van|von|der|da|di|le|la|du|del)){0,2}\s+"
+             + low + r")\b(?=\s*(?:[,.;(]|$|is\s+an?\b|\d{1,3}\s*(?:[MFmf]|yo|y/o)\b|calling|from|dob|d\.o\.b))",
+             0.6, name_words_ok, 0),
+        # a relative, contact or staff member named by one word: "my mom faith", "Wife Margarethe", "Contact Jolene"
+        # (a lower-case word then a determiner or pronoun is a verb: "daughter requests a copy")
+        Rule(r"\b(?i:" + relation + r")\s*,?\s+(?P<v>[A-Z][a-z'’-]+|[a-z][a-z'’-]+(?!\s+(?:a|an|the|to|that|this|his|her|"
+             r"their|my|your|our|for|on|in|at|with|about|if|me|him|them|it|us|you|and|or|but|of|by|is|was)\b))\b"
+             r"(?!['’]s\s+(?:disease|syndrome|palsy|sign))", 0.6, name_words_ok, 0),
+        # the person spoken to or a closing: "am I speaking with Will?", "Thx, Faith (CPhT)"
+        Rule(r"\b(?i:speaking\s+(?:with|to)|talking\s+(?:with|to)|is\s+this|thanks|thx|regards|cheers)\s*,?\s+"
+             r"(?P<v>\p{Lu}\p{Ll}+)(?=\s*(?:[?,.!(\n]|$))", 0.6, name_words_ok, 0),
+        # a name followed by a credential: "Faith (CPhT)", "Will Okafor, MD"
+        Rule(r"\b(?P<v>" + cap + r"(?:\s+" + cap + r"){0,2})\s*,?\s*\(?" + credential + r"\)?(?![\w-])", 0.6, name_words_ok, 0),
+        # a given name that is also a word, with 's (a modal or noun takes none): "Will's in the shower"
+        Rule(r"\b(?P<v>(?:Will|Hope|Faith|Joy|Grace|Bill|Mark|Rose|June|April|Dawn|Ruby|Pearl|Amber|Olive|Hazel|Ivy|"
+             r"Iris|Holly|Daisy|Heather|Violet|Lily|Crystal|Penny|Sage|Autumn|Summer|Victor|Dean|Jack|Sandy|Frank))"
+             r"(?=['’]s\b)", 0.6, None, 0),
+    ], "CaseFreeNameRecognizer")
+    # names by their place in a note: a census line ("Rm 403 - Ngata, Hemi"), a name before age and sex
+    # ("Thandiwe Nkosi-Mbeki, 27F"), a note's subject after its visit type ("Endocrine f/u - Sky Whitehorse")
+    placed_name = RuleRecognizer("PERSON", [
+        Rule(r"\b(?i:rm|room|bed|bay|cubicle|pod)\.?\s*#?\s*\d{1,4}[A-Za-z]?\s*[-–:]\s*"
+             r"(?P<v>" + cap + r",\s*" + cap + r"|" + cap + r"(?:\s+" + cap + r"){1,2})\b", 0.7, None, 0),
+        Rule(r"\b(?P<v>" + cap + r",\s*" + cap + r"|" + cap + r"(?:\s+" + cap + r"){1,2}),?\s+\d{1,3}\s*"
+             r"(?:[MF]|yo|y/o|y\.o\.|-?years?-old|yr)(?![\w/])", 0.65, None, 0),
+        Rule(r"\b(?i:f/u|follow[- ]?up|visit|note|consult|summary|H&P)\s*[-–—:]\s*(?P<v>" + cap + r"(?:\s+" + cap
+             + r"){1,2})\b", 0.6, None, 0),
+    ], "PlacedNameRecognizer")
     name_signoff = RuleRecognizer("PERSON", [
         # sign-off after a dash at the end of a message: "... — Raymond Cho"
         Rule(r"(?:^|\s)(?:—|--|-)\s*(?P<v>" + cap + r"(?:\s+" + cap + r"){1,2})\s*$", 0.7, None, 0),
@@ -274,15 +340,46 @@ def _recognizers() -> list[EntityRecognizer]:
              r"Assisted\s+Living|Senior\s+Living|Care\s+Home|Retirement\s+Home|Medical\s+Group|Family\s+Practice|"
              r"Urgent\s+Care|Manor|Lodge|(?:Endoscopy|Imaging|Cancer|Heart|Surgical|Surgery|Dialysis|Wellness|Medical|"
              r"Rehabilitation|Birth|Eye|Dental|Sleep|Infusion|Radiology|Diagnostic|Outpatient|Ambulatory|Pediatric|"
-             r"Children's|Women's|Behavioral\s+Health|Mental\s+Health)\s+(?:Center|Centre|Institute|Clinic|Associates|Group)|Memorial)(?:\s+(?:of|at)\s+" + cap + r"(?:\s+" + cap + r")?)?)\b",
+             r"Children's|Women's|Behavioral\s+Health|Mental\s+Health)\s+(?:Center|Centre|Institute|Clinic|Associates|Group)|Memorial|(?:Community\s+|Specialty\s+|Family\s+)?Pharmacy|Specialty\s+Rx|Family\s+Medicine|Internal\s+Medicine|Pediatrics|Paediatrics|Primary\s+Care|SNF|Skilled\s+Nursing(?:\s+Facility)?|Dialysis)(?:\s+(?:of|at)\s+" + cap + r"(?:\s+" + cap + r")?)?)\b",
              0.75, None, 0),
     ], "FacilityRecognizer")
     # a long bare number in a note is an identifier (card, account, record), whatever its context
     long_number = RuleRecognizer("LONG_NUMBER", [
         Rule(r"(?<![\w.,/-])(?P<v>\d{9,19}|\d{4}(?:[ -]\d{4}){2,3}(?:[ -]\d{1,3})?)(?![\d.,]\d|\s*(?:mg|mcg|units?|mL|%))", 0.5),
     ], "LongNumberRecognizer")
-    return [mrn, plan, account, license_, dea, npi, device, age, date, fax, phone, ssn, address, town, name, chat_name, name_signoff, facility,
-            long_number]
+    return [mrn, plan, account, license_, dea, npi, device, age, date, cued_date, fax, phone, ssn, address, town, name,
+            chat_name, case_free, placed_name, name_signoff, facility, long_number]
+
+
+_NAME_PARTICLES = frozenset({"st", "st.", "de", "van", "von", "der", "da", "di", "le", "la", "du", "del"})
+_NOT_NAMES = frozenset("""
+appt appointment office visit note notes said says told ordered recommended advised wants thinks asked called aware
+notified paged updated here there today tomorrow yesterday tonight unavailable consulted present states reports denies
+feels felt took gave came went left made sent drove works worked lives needs agrees agreed please thanks okay
+""".split())
+
+
+def name_words_ok(value: str) -> bool:
+    """Each word of `value` could be a name: not a common English word (spaCy's stop words), a word of
+    medrails' medical vocabulary or a clinical term, unless it is a word that is also a frequent given
+    name ("hope", "will": in a name slot, they are names)."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    from medrails.guard.phi_vocabulary import NAME_LIKE_WORDS
+
+    words = [w for w in value.split() if w.lower() not in _NAME_PARTICLES]
+    if not words:
+        return False
+    for word in words:
+        w = word.strip(".,;:'’").lower()
+        if word.islower() and w in STOP_WORDS:
+            return False  # "the dr will see you": lower case "will" / "may" are the verbs
+        if w in NAME_LIKE_WORDS:
+            continue
+        if len(w) < 2 or w in STOP_WORDS or w in _NOT_NAMES or w in medical_vocabulary() or _is_medical_token(w) \
+                or (word.islower() and w.endswith(("ed", "ing", "ly"))):
+            return False
+    return True
 
 
 def clinical_recognizers() -> list[EntityRecognizer]:
@@ -306,7 +403,7 @@ _LABS = (r"(?:BP|blood\s+pressure|HR|heart\s+rate|pulse|RR|resp(?:iratory)?\s+ra
 _CLINICAL_ZONES = [re.compile(p, re.IGNORECASE) for p in (
     # vitals and labs with values: "BP 142/91", "HbA1c 7.2%", "K 4.1", "INR of 2.5"
     r"\b" + _LABS + r"\s*(?:was|is|of|at|=|:|-)?\s*(?:was|is|of)?\s*[<>~≈]?\s*\d{1,4}(?:\.\d+)?(?!\d)"
-    r"(?:\s*/\s*\d{1,4}(?:\.\d+)?(?!\d))?\s*" + _UNITS + r"?",
+    r"(?:\s*/\s*\d{1,4}(?:\.\d+)?(?!\d))?(?:\s*" + _UNITS + r"(?![A-Za-z])(?!\s*\d))?",
     # blood gases and similar slash triples with decimals: "ABG 7.38/42/88"
     r"\b\d{1,3}\.\d{1,2}(?:/\d{1,3}(?:\.\d+)?){2,3}\b",
     # doses and quantities: "metformin 500 mg", "2 puffs", "10 units", "1/2 tablet"
@@ -326,15 +423,36 @@ _CLINICAL_ZONES = [re.compile(p, re.IGNORECASE) for p in (
 
 _YEAR_ONLY = re.compile(r"^(?:(?:in|since|of|from|by|until|during|around|circa|c\.|the)\s+)*(?:early\s+|late\s+|mid-?)?"
                         r"(?:19|20)\d{2}(?:'?s)?(?:\s*(?:-|–|to|and)\s*(?:19|20)?\d{2}(?:'?s)?)?$", re.IGNORECASE)
-_SPECIFIC_DATE = re.compile(r"\b" + MONTH + r"(?![a-z])|\d{1,4}\s*[/-]\s*\d{1,2}|\b\d{1,2}\.\d{1,2}\.\d{2,4}\b|\b\d{1,2}(?:st|nd|rd|th)\b|"
+_SPECIFIC_DATE = re.compile(r"\b" + MONTH + r"(?![a-z])|\d{1,4}\s*[/-]\s*\d{1,2}|\b\d{1,2}\.\d{1,2}\.\d{2,4}\b|"
+                            r"\b(?:19|20)\d{2}\.\d{1,2}\.\d{1,2}\b|\b\d{1,2}(?:st|nd|rd|th)\b|"
                             r"\b(?:christmas|thanksgiving|new\s+year'?s?\s+(?:day|eve)|easter|halloween)\b",
                             re.IGNORECASE)
+_TIME_RANGE = re.compile(r"^(?:[01]\d|2[0-3])[0-5]\d\s*[-–]\s*(?:[01]\d|2[0-3])[0-5]\d$")
+# a fraction after a date cue is a score: "pain improved from 8/10", "strength 4/5 since", "from 3/10 to 1/10"
+_SCORE_LIKE = re.compile(r"\b(?:pain|score|scale|rated?|rates|strength|power|motor|grade|murmur|MMSE|MoCA|GCS|PHQ-?\d*|"
+                         r"GAD-?\d*|APGAR|reflex(?:es)?|VAS|NRS|severity|intensity|bottles?|sets?)\b[^\n]{0,25}$",
+                         re.IGNORECASE)
+_SCORE_AFTER = re.compile(r"\s*(?:(?:to|->|-|→)\s*\d{1,2}/\d{1,2}\b|bottles?|sets?|points?|scale|score|strength|on\s+the)",
+                          re.IGNORECASE)
+_FRACTION_BEFORE = re.compile(r"\d{1,2}/\d{1,2}\s*(?:to|->|-|→)\s*$")
+_VITAL_NEAR = re.compile(r"\b(?:BP|HR|RR|SpO2|[Ss]ats?|T|Tmax|[Tt]emp(?:erature)?|[Pp]ulse|[Ff]ebrile|[Ff]ever)\b|°")
+
+
+def _age_with_sex(text: str, start: int, end: int) -> bool:
+    """'90F', '92 M': an age and a sex letter with no vital sign around it (98F after 'T' is a temperature)."""
+    return bool(re.match(r"\s*[MF]\b", text[end:end + 3])) and not _VITAL_NEAR.search(
+        text[max(0, start - 25):start] + " " + text[end + 2:end + 16])
+
+
 _TITLE_ONLY = re.compile(r"^(?:Dr|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Nurse|Sr|Sister|Rev|Patient|Pt|Sir|Madam)\.?$",
                          re.IGNORECASE)
 _LEADING_TITLE = re.compile(
     r"^(?:(?:Dr|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Nurse|Rev|Patient|Pt|Sister|Brother|Mother|Father|Mom|Dad|Son|"
     r"Daughter|Wife|Husband|Spouse|Partner|Grand(?:mother|father|son|daughter|ma|pa)|Aunt|Uncle|Niece|Nephew|Cousin|"
     r"Caregiver|Guardian|Friend|Neighbou?r)\.?\s+)+", re.IGNORECASE)
+_EPONYM_AFTER = re.compile(r"^(?:'s|’s)?\s*(?:disease|syndrome|sign|test|score|criteria|maneuver|palsy|phenomenon|"
+                           r"reflex|procedure|catheter|classification|scale|tumou?r|lymphoma|sarcoma)\b")
+_LEADING_LABEL = regex.compile(r"^.*\d\S*\s*[-–:,]?\s+(?=\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+)+\s*$)")
 _TRAILING_JUNK = re.compile(r"(?:'s|’s|[\s,.;:])+$")
 _DRUG_SUFFIX = re.compile(
     r"(?:pril|olol|alol|sartan|statin|formin|gliptin|gliflozin|glutide|mab|nib|azole|cillin|mycin|micin|floxacin|prazole|"
@@ -383,6 +501,8 @@ mri ct ekg ecg cxr echo eeg emg cbc bmp cmp lfts ua abg tsh ed er icu ccu nicu p
 neuro cardio pulm renal heme onc derm ortho psych peds nurse doctor dr physician attending resident fellow md do rn np pa
 covid covid-19 sars-cov-2 hiv aids hepatitis influenza flu rsv mrsa c.diff strep staph lyme ebola zika
 tablet capsule injection inhaler nebulizer iv po prn bid tid qid qd qhs daily mg mcg ml
+afebrile febrile nontender alert oriented awake unremarkable euvolemic tachycardic bradycardic tachypneic diaphoretic
+hep hib ipv pcv dtap tdap mmr varicella rotavirus
 """.split())
 _STOP_WORDS = frozenset({"started", "stopped", "continue", "continued", "increase", "increased", "decrease",
                          "decreased", "denies", "reports", "presents", "admitted", "discharged", "noted", "seen",
@@ -480,6 +600,10 @@ def trim_person(text: str, start: int, end: int) -> tuple[int, int]:
     if m:
         start += m.end()
     value = text[start:end]
+    m = _LEADING_LABEL.match(value)  # "Rm 405 - Rose-Marie Dubois": NER took the room label in
+    if m and not _has_digit(value[m.end():]):
+        start += m.end()
+        value = text[start:end]
     m = _TRAILING_JUNK.search(value)
     if m:
         end = start + m.start()
@@ -493,11 +617,19 @@ def suppression_reason(text: str, entity: str, start: int, end: int, zones: list
         return "empty"
     strong = entity in {"EMAIL_ADDRESS", "URL", "MRN", "US_SSN", "FAX_NUMBER", "NPI", "DEA_NUMBER",
                         "HEALTH_PLAN_ID", "ACCOUNT_NUMBER", "DEVICE_ID", "LICENSE_NUMBER", "IBAN_CODE", "CREDIT_CARD"}
-    if not strong and _inside_zones(text, start, end, zones):
+    if entity == "CUED_DATE":
+        if _SCORE_LIKE.search(text[max(0, start - 30):start]) or _SCORE_AFTER.match(text, end) \
+                or _FRACTION_BEFORE.search(text[max(0, start - 15):start]):
+            return "a score or fraction after a date cue ('pain from 8/10 to 4/10')"
+    elif entity == "AGE_OVER_89" and _age_with_sex(text, start, end):
+        pass  # "Dubois, 90F": an age and sex, not 90 degrees Fahrenheit
+    elif not strong and _inside_zones(text, start, end, zones):
         return "clinical measurement, dose or code"
-    if entity in {"DATE_TIME", "CLINICAL_DATE"}:
+    if entity in {"DATE_TIME", "CLINICAL_DATE", "CUED_DATE"}:
         if _YEAR_ONLY.match(value):
             return "a year on its own"
+        if _TIME_RANGE.match(value):
+            return "a range of clock times ('1030-1115')"
         if not _SPECIFIC_DATE.search(value):
             return "not a specific date (duration, weekday, relative time)"
     if entity == "PERSON":
@@ -514,9 +646,10 @@ def suppression_reason(text: str, entity: str, start: int, end: int, zones: list
             return "not capitalized"
         if len(tokens) == 1 and (value.isupper() and len(value) <= 5 or value in _STOP_CAPS):
             return "abbreviation or common word"
-        after = text[end:end + 20].lower()
-        if re.match(r"^(?:'s|’s)?\s*(?:disease|syndrome|sign|test|score|criteria|maneuver|palsy|phenomenon|"
-                    r"reflex|procedure|catheter|classification|scale|tumou?r|lymphoma|sarcoma)\b", after):
+        if any(t in _STOP_CAPS or _is_medical_token(t) for t in tokens) and all(
+                t in _STOP_CAPS or _is_medical_token(t) or (t.isupper() and len(t) <= 4) for t in tokens):
+            return "clinical words and abbreviations ('Denies CP')"
+        if _EPONYM_AFTER.match(text[end:end + 20].lower()):
             return "eponym"
     if entity == "ORGANIZATION":
         # the small spaCy model often tags (foreign) person names as ORG; keep only name-like ones
@@ -528,6 +661,8 @@ def suppression_reason(text: str, entity: str, start: int, end: int, zones: list
             return "clinical term"
         if len(tokens) == 1 and value in _STOP_CAPS:
             return "common word"
+        if _EPONYM_AFTER.match(text[end:end + 20].lower()):
+            return "eponym ('Turner's syndrome')"
         if re.search(r"(?:insurance|insurer|payer|carrier|plan|coverage|pharmacy|employer|company)\s*[:=-]?\s*$",
                      text[max(0, start - 30):start], re.IGNORECASE):
             return "payer or employer name"
@@ -541,6 +676,8 @@ def suppression_reason(text: str, entity: str, start: int, end: int, zones: list
             return "place names are capitalized"
         if value.isupper() and len(value) <= 4 and value not in {"NYC", "LA", "DC"}:
             return "abbreviation"
+        if _has_digit(value) and re.fullmatch(r"[A-Z0-9]+(?:-[A-Z0-9]+)*", value):
+            return "a model or code number ('DX-2290'), not a place"
         if all(_is_medical_token(t) for t in value.split()) or (
                 _medical_span(text, start, end) and not _PLACE_CUE_BEFORE.search(text[max(0, start - 20):start])):
             return "clinical term"
