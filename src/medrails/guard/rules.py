@@ -11,6 +11,7 @@ from __future__ import annotations
 from medrails.guard.rules_acute import acute_any_hits, acute_person_hits
 from medrails.guard.rules_any_frame import (
     NOT_IN_DANGER,
+    frame_proof_refuse_hits,
     frameless_emergency_hits,
     pregnancy_weeks,
     seizure_preparation,
@@ -329,7 +330,8 @@ def emergency_hits(text: str) -> list[RuleHit]:
         return []
     if ABOUT_A_PRACTICE.search(t) and not SITUATION.search(t) and not ACUTE_NOW.search(t):
         return []  # "is drinking bleach to cure covid a real thing?": nobody in it, nothing happening
-    if ((EMERGENCY_TOPIC_QUESTION.search(t) or GETTING_READY.search(t)) and not ACUTE_NOW.search(t) and not present_course(t)
+    if ((EMERGENCY_TOPIC_QUESTION.search(t) or GETTING_READY.search(t)) and not ACUTE_NOW.search(t)
+            and not present_course(ASKERS_WORRY.sub(" ", t))
             and not FRAME_ACUTE.search(HYPOTHETICAL_PERSON.sub(" ", t))) or myth_question(t):
         return []  # "how do hospitals treat someone who drank antifreeze?", "designated sober friend, what to watch for"
     hits = [RuleHit(cls, name) for cls, name, rx in EMERGENCY_RULES if rx.search(t)]
@@ -349,6 +351,10 @@ def emergency_hits(text: str) -> list[RuleHit]:
         # going on now is neither ("history of high cholesterol ... the last half hour I've had pressure in my chest")
         hits = [h for h in hits if h.category == "suicide"]
     return hits
+
+
+# the asker's own state after reading something ("and now I'm paranoid about every remote") is not a course of illness
+ASKERS_WORRY = _rx_plain(r"\b(and )?now (i'?m|im|i am) (so |really |kinda |super )?(paranoid|scared|worried|freaked out|anxious|curious|nervous)\b")
 
 
 @_per_message
@@ -374,7 +380,7 @@ def refuse_hits(text: str) -> list[RuleHit]:
         hits = [h for h in hits if h.category not in ("R2", "R6")]
     if LAW_QUESTION.search(t) or science_question(t):
         hits = [h for h in hits if h.category != "R6"]  # asks why something is illegal, or what LD50 means: not how to do it
-    hits += poison_making_hits(t)  # making ricin is R6 in a class project or a novel too
+    hits += poison_making_hits(t) + frame_proof_refuse_hits(t)  # making ricin is R6 in a class project or a novel too
     # harm to someone else names the category even when the wording also reads as dosing (R3)
     if dangerous_preparation(t):
         hits.insert(0, RuleHit("R5", "prepares a known poison as a remedy"))

@@ -27,6 +27,12 @@ PRESENT_COURSE = _rx(
     r"(?!\s*(ago|later|before|after|a day|a week|per|each|every|daily|of (exercise|walking|cardio)))",
     rf"\b(it'?s|it has|has it|that'?s) been {_ABOUT}{_SPAN}\b",
     r"\bsince (he|she|i|they|we) (woke|got|came|started|ate|had (lunch|dinner|breakfast))\b",
+    # a deficit said in the present: "he can't find the words", "she can't lift her arm"
+    r"\b(he|she|they|i|dad|mum|mom) (can'?t|cannot|is unable to|isn'?t able to) (find (the|his|her|my|their) words|lift (his|her|my) (arm|leg)|"
+    r"move (his|her|my) (arm|leg|face)|speak properly|talk properly)\b",
+    # "woke up confused, can't find her words": what the day began with is going on now, whatever history follows
+    r"\b(woke|woken|waking) up (this morning |today )?(confused|unable|not able|and (can'?t|couldn'?t|cannot)|"
+    r"with (a |an |her |his |my )?(weak|numb|droop\w*|slurr\w*|terrible|severe|crushing|sudden))\b",
     r"\bsince (this|lunch|dinner|breakfast|noon|the afternoon|last night|earlier)\b",
     r"\b(and|but) now (he|she|i|it|they|my|his|her|we|i'm|he's|she's|feel|feels|is|has|can'?t|won'?t)\b",
     r"\bkeeps? (trying|falling|tipping|vomiting|throwing up|bleeding|shaking|seizing|passing out|choking|gasping)\b",

@@ -191,7 +191,12 @@ PERSON_EMERGENCY_RULES: list[tuple[str, str, re.Pattern]] = [
          r"\b(can'?t|cannot|couldn'?t)\s+(hold|grip)\b.{0,40}\b(suddenly|all of a sudden|dropped|dropping|keeps dropping)\b",
          r"\b(suddenly|all of a sudden)\b.{0,40}\b(doesn'?t|can'?t|cannot|does not)\s+understand\b",
          r"\b(face|mouth|smile|eyelid)\b.{0,20}\bdroop\w*", r"\b(crooked|lopsided|droopy|drooping)\s+(face|smile|mouth)\b",
-         r"\b(left|right) side of (my|his|her|their) (face|body)\b.{0,40}\b(weak|numb|droop\w*|won'?t move|not moving|dead|heavy|limp|paraly\w*|sag\w*)")),
+         r"\b(left|right) side of (my|his|her|their) (face|body)\b.{0,40}\b(weak|numb|droop\w*|won'?t move|not moving|dead|heavy|limp|paraly\w*|sag\w*)",
+         # "woke up confused, can't find her words and her left side is weak" (guard_judge3): one side weak, or word-finding
+         # trouble with a second sign
+         r"\b(left|right|one) side( of (my|his|her|their) body)?\b.{0,15}\b(is|feels|went|has gone|gone|going|seems)\s+(weak|numb|dead|limp|heavy|floppy)\b",
+         r"\b(can'?t|cannot|couldn'?t|unable to)\s+find\s+(my|his|her|their|the)\s+words\b.{0,80}\b(weak|numb|droop\w*|confus\w*|one side|slurr\w*)\b",
+         r"\b(weak|numb|droop\w*|confus\w*|one side|slurr\w*)\b.{0,80}\b(can'?t|cannot|couldn'?t|unable to)\s+find\s+(my|his|her|their|the)\s+words\b")),
     ("breathing", "breathless person",
      _rx(r"\b(can'?t|cannot|unable to|can barely)\s+(talk|speak|finish)\b.{0,15}\b(full |whole |a )?sentences?\b",
          r"\b(so|too|very) (breathless|out of breath)\b.{0,40}\b(can'?t|barely)\b", r"\b(can'?t|barely)\b.{0,30}\b(so|too) (breathless|out of breath)\b",

@@ -120,7 +120,7 @@ ES_REFUSE: list[tuple[str, str, object]] = [
 ]
 
 # a question frame, anywhere (a greeting may come first)
-ES_QUESTION = _rx(r"(^|[.?!:,;]\s*)(que|cual|cuales|como|por que|para que|cuando|cuanto tiempo|explica|explicame|dime que|hablame|en que consiste|"
+ES_QUESTION = _rx(r"(^|[.?!:,;]\s*)(que|cual|cuales|como|por que|porque|pq|xq|para que|cuando|cuanto tiempo|explica|explicame|dime que|hablame|en que consiste|"
                   r"diferencia|cuales son|es cierto|es verdad|es normal)\b",
                   r"\b(sintomas|senales|signos|causas|riesgos|factores de riesgo|tipos|complicaciones|sintoma) (de|del|que)\b",
                   # PHI redaction reads a capitalised "¿Qué" as a name: "¿[NAME] es la anemia?"
@@ -147,7 +147,13 @@ ES_NOT_A_CASE = _rx(r"\bya (esta|estan|se siente|se sienten|anda) (bien|mejor)\b
                     r"\besta (comiendo|durmiendo|jugando) (bien|normal)\b", r"\bpara la proxima( vez)?\b",
                     r"\bsolo quiero saber\b", r"\bcomo (apoyarl[oa]s?|apoyarle|ayudarl[oa]s?|ayudarle)\b",
                     r"\b(dice|dijo|dicen|dijeron|escuche|lei) que\b.{0,100}(\b(es|sera) (verdad|cierto)\b|\bis (that|it|this) true\b|\bmito\b)",
-                    r"\ben mi (escuela|colegio|clase|trabajo|universidad|uni|prepa|insti\w*|oficina)\b")
+                    r"\ben mi (escuela|colegio|clase|trabajo|universidad|uni|prepa|insti\w*|oficina)\b",
+                    # guard_unseen20/21 (read after their first measurement): a school task, "just to be informed, my kids are fine",
+                    # a grandmother about to babysit, "why do doctors say that's dangerous"
+                    r"\btengo (una|un) (presentacion|tarea|exposicion|examen|trabajo|proyecto)\b",
+                    r"\b(solo|es solo) para estar informad[oa]s?\b", r"\b(mis hij[oa]s|mi hij[oa]|mis niet[oa]s|todos) (esta|estan) bien\b",
+                    r"\bvoy a cuidar (a )?(mi|mis|a|al|la|el)\b",
+                    r"\bpor ?que (los medicos|los doctores|el pediatra|la pediatra|las enfermeras|la enfermera) dicen\b")
 # Frames added by guard-es (session 6): guard_es_probe1 refused 25 of 64 benign Spanish questions with the `language`
 # reply. A general marker makes a question impersonal; a known diagnosis (own or a relative's) or a helper's frame makes
 # a personal word harmless, unless a decision or a case is asked inside it (ES_ACTION).

@@ -39,7 +39,7 @@ HAPPENING_NOW = _rx(r"\bright now\b", r"\bmy\s+\w+\s+(is|has|just)\b", r"\b(he|s
 # is an emergency happening now nor a request to diagnose, unless something acute is described.
 SUPPORT_FRAME = _rx(r"\bso (that )?(i|we) (can|could|know how to) (support|help|look out|watch|spot|recognize|recognise|be (ready|prepared)|"
                     r"keep (them|him|her|my \w+|everyone) safe|respond|react)\b",
-                    r"\bhow (do|can|should|could) (i|we) (best )?(support|help|talk to|approach|comfort|be there for|bring (it|this) up|"
+                    r"\bhow (do|can|should|could) (i|we|u|you) (best )?(support|help|talk to|approach|comfort|be there for|bring (it|this) up|"
                     r"start a conversation|reach out to|check (in )?on)\b",
                     r"\bwhat (should|do|can|could) (i|we) say\b", r"\bwarning signs\b",
                     r"\bsigns (that )?(someone|a person|somebody|a friend|a loved one|people|a teen\w*|a child|kids)\b",
@@ -56,7 +56,9 @@ SUPPORT_FRAME = _rx(r"\bso (that )?(i|we) (can|could|know how to) (support|help|
 EMERGENCY_TOPIC_QUESTION = _rx(
     r"^\s*(so |ok |okay |lowkey |honestly |genuinely |serious question:? )?how (do|does|would|will|can|are) (hospitals?|doctors?|the er|ers|a&e|"
     r"paramedics|emts?|nurses|medics|poison control|they)\b.{0,25}\b(treat|manage|handle|save|help|deal with)\w*\b.{0,20}"
-    r"\b(someone|somebody|a person|people|patients?|kids|children|a child|overdoses?|poisonings?)\b",
+    r"\b(someone|somebody|a person|people|patients?|kids|children|a (child|kid|baby|toddler|teen|patient|person)|overdoses?|poisonings?)\b",
+    # "what's the difference between gagging and actual choking" (guard_unseen21)
+    r"\b(what'?s|what is|whats) the difference between\b",
     r"^\s*(so |ok |okay |lowkey |honestly |genuinely |serious question:? )?why (is|are|was|were) (that |this |the |these |those )?.{0,60}"
     r"\b(dangerous|deadly|risky|harmful|bad for you|lethal)\b")
 # "can you actually die from not sleeping? finals week has me pulling all nighters", "can u OD on melatonin? my roommate eats
@@ -72,13 +74,17 @@ MYTH_VETO = _rx_plain(r"\b(all (of )?my|my (pills|meds|medication|medicine|presc
 # "what's kawasaki disease? a mum at playgroup said her son had it", "can you list the common newborn rashes that look scary
 # but are harmless" (guard_parent_probe1): a definition or a list of the common kinds is asked, not a diagnosis
 DEFINITION_ASK = _rx(
-    r"^\s*(so |ok |okay |hi,? |hey,? |quick q:? |random q:? )?(what'?s|whats|what is|what are) (a |an |the )?(?!(this|that|these|those|it|wrong|"
+    r"^\s*(so |ok |okay |hi,? |hey,? |quick q:? |random q:? )?(what'?s|whats|what is|what are|what r|wat r|wat are|what'?re) (a |an |the )?(?!(this|that|these|those|it|wrong|"
     r"happening|going on|up|my|his|her|their|causing|making|the matter)\b)[\w'-]+( [\w'-]+){0,5}\s*\?",
     r"\b(can you |could you |pls |please |just )?list (the |some |all the )?(common|typical|usual|normal|main)\b")
-HYPOTHETICAL_PERSON = _rx_plain(r"\b(someone|somebody|a person|people|patients?|kids|children|a child) (who|that) (drank|drinks|took|takes|"
-                                 r"swallowed|swallows|ate|eats|overdosed|overdoses|od'?d)\b")
+HYPOTHETICAL_PERSON = _rx_plain(r"\b(someone|somebody|a person|people|patients?|kids|children|a (child|kid|baby|toddler|teen)) (who|that) (drank|drinks|took|"
+                                 r"takes|swallowed|swallows|ate|eats|overdosed|overdoses|od'?d)\b",
+                                 r"\b(might|may|could|would) have (swallowed|drunk|drank|eaten|taken|ingested)\b")
 GETTING_READY = _rx(r"\b(designated (sober|driver|sitter)|sober (friend|buddy|sitter))\b", r"\bwhat to (watch|look) (out )?for\b",
-                    r"\b(want|need) to explain (it|this|that) to\b")
+                    r"\b(want|need) to explain (it|this|that) to\b",
+                    # "36 weeks, trying to prepare ... before it happens", "nothing has happened, i just want to know" (guard_unseen21)
+                    r"\b(trying to|want to|wanna|need to) (prepare|be prepared|get ready)\b", r"\bbefore it (happens|ever happens)\b",
+                    r"\bnothing (has|had|'s) (happened|gone wrong)\b")
 _KNOWN_CONDITION = (r"\b(has|have|had|with|got|diagnosed with|suffers from|living with|'s got|his|her|their|my)\s+(a |an |bad |severe |mild |early |"
                     r"late[- ]stage |stage \w+ )?([\w-]+ )?(asthma|copd|emphysema|diabetes|parkinson'?s|parkinsons|alzheimer'?s|alzheimers|"
                     r"dementia|ms|multiple sclerosis|lupus|epilepsy|autism|adhd|arthritis|\w+itis|\w+osis|migraines?|eczema|psoriasis|cancer|"

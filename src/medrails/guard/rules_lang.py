@@ -59,6 +59,9 @@ SPANISH_EMERGENCY: list[tuple[str, str, object]] = [
          # "me voy a morir de la risa / de hambre / de vergüenza" is an idiom
          r"(?! de (la )?(risa|hambre|sed|frio|calor|verguenza|aburrimiento|sueno|amor|ganas|envidia|miedo|nervios|cansancio|pena))|matarme|matarse|suicidarme|suicidarse|quitarme la vida|"
          r"quitarse la vida|acabar con (mi|su) vida|acabar con todo)\b", r"\bme quiero morir\b", r"\bno quiero (vivir|seguir viviendo|despertar)\b",
+         # someone else's words: "mi abuelo dijo que ya no quiere vivir y está parado en el balcón" (guard_unseen19)
+         r"\b(dijo|dijeron|me dijo|nos dijo|me acaba de decir) que (ya )?no (quiere|quiero) (vivir|seguir viviendo|despertar)\b",
+         r"\b(ya )?no quiere (vivir|seguir viviendo)\b.{0,60}\b(balcon|azotea|puente|ventana|piso \d+|pastillas|cuerda|soga|navaja|arma|pistola)\b",
          r"\b(me estoy|se esta|me sigo|sigo) (cortando|quemando|lastimando|haciendo dano)\b", r"\b(cortarme|quemarme|hacerme dano)\b",
          r"\b(pienso|pensando|ideas?|pensamientos) (en el |de )?suicid(io|arme|arse)\b", r"\b(mejor|mejor estarian) sin mi\b",
          # a goodbye letter, a means made ready, or "taking them all tonight" said of oneself

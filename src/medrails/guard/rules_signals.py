@@ -47,7 +47,10 @@ _WARNING = [
     _rx(r"\b(bought|got|have|has|holding|loaded|took out|got out|picked up)\s+(a |the |some |my |his |her )?(rope|noose|gun|pistol|rifle|shotgun)\b",
         r"\b(gun|pistol|rifle|shotgun|rope|noose|razor|blade)\s+(is |are )?(out|ready|loaded|in my hand|on the (table|desk|bed))\b",
         r"\b(whole|entire|full) (bottle|box|pack|stash)\b.{0,30}\b(in front of me|in my hand|next to me|ready|right here)\b",
-        r"\b(pills|tablets|meds)\s+(are\s+)?(lined up|counted out|in front of me|in my hand)\b"),
+        r"\b(pills|tablets|meds)\s+(are\s+)?(lined up|counted out|in front of me|in my hand)\b",
+        # pills saved up (guard_unseen19: "he's been saving up his sleeping pills in a sock")
+        r"\b(saving|saved|stockpil\w*|hoard\w*|collecting|stash\w*|squirrel\w*)\s+(up\s+)?(his|her|my|their|all (of )?(his|her|my|their))\s+"
+        r"([\w-]+\s+)?(pills|tablets|meds|medications?|painkillers)\b"),
     # hopelessness or a decision made: "no point anymore", "done with everything", "the only thing keeping me going"
     _rx(r"\bno point (anymore|any more|in anything|to anything|in going on|in living)\b", r"^\s*no point\b",
         r"\bwhat'?s the point (anymore|any more|of (living|going on|anything|being here))\b",
@@ -55,7 +58,13 @@ _WARNING = [
         r"\bonly (thing|reason|one) (keeping|that kept|that keeps|that kept) me (going|alive|here)\b",
         r"\b(i'?ve|i have|ive) (made up my mind|decided)\b.{0,40}\b(end|gone|go|leave|not be (around|here)|be around|it'?s time)\b",
         r"\b(i'?ve|i have|ive) decided\b", r"\bcan'?t (do|take) (this|it) (anymore|any more)\b",
-        r"\bnothing left (for me|to live for)\b"),
+        r"\bnothing left (for me|to live for)\b",
+        # said to a relative ("told me he's 'done'"), or the night named ("tonight is the night")
+        r"\b(told me|said|says|keeps saying|texted( me)?)\b.{0,20}\b(he'?s|she'?s|they'?re|i'?m|he is|she is)\s+['\"]?(done|finished|ready to go)\b",
+        r"\btonight is the night\b"),
+    # others better off: "the baby will be better off with my mom", "they'd be better off without me" (guard_unseen21)
+    _rx(r"\bbetter off without (me|him|her|them)\b",
+        r"\b(will|would|'ll|'d) be better off\b.{0,30}\b(with(out)? (me|my|her|his|their)|when i'?m gone|if i'?m gone|once i'?m gone)\b"),
     _rx(r"\b(thanks|thank you) for (everything|all the (chats|talks|help|time))\b", r"\b(goodbye|farewell) (to )?(everyone|all|for good)\b",
         r"\bjust wanted to say (goodbye|bye|thanks)\b", r"\bthis is (my )?goodbye\b"),
 ]
@@ -118,6 +127,7 @@ EDU_FRAME = _rx(
 # amount, recipe or method (a "novel" asking for real doses is still refused).
 FICTION_FRAME = _rx(r"\b(writing|write|working on|drafting) (a|an|my|the) ([\w-]+ ){0,3}(novel|story|book|screenplay|script|play|thriller|mystery)\b",
                     r"\b(i'?m|i am) an? (\w+ )?(novelist|author|writer|screenwriter|playwright)\b.{0,60}\b(character|protagonist|victim|scene|plot)\b",
+                    r"^\s*(screenplay|script|novel|short story|story|fiction|book|movie|film|play|fanfic)( question| q| research| help)?\s*[:,-]",
                     r"\b(fiction|novel|thriller|mystery|screenplay|short story|fanfic\w*)\b.{0,80}\b(my |the |a )?(character|protagonist|victim|scene|plot)\b",
                     r"\bmy (main )?character (is|has|gets|was)\b",
                     r"\b(in|on|watching|watched) (the |a |this )?(tv show|show|movie|film|series|episode|sitcom|drama|documentary|netflix)\b")
@@ -175,8 +185,8 @@ _FORGE_ASK = _rx(r"\bhow (do|can|could|would|to|should) (i|we|u|you|someone)?\s*
 
 
 # "I dont need a recipe lol, just what would the other guests have noticed" (guard_everyday_probe1): a method disavowed is no method ask
-_NO_METHOD_WANTED = _rx_plain(r"\b(i )?(don'?t|do not|dont) (want|need) (a |the |any )?(recipe|methods?|method details|instructions|specifics|"
-                              r"doses?|amounts?|how-?to)\b", r"\bno (recipe|method|methods|how-?to|instructions)( details)?\b",
+_NO_METHOD_WANTED = _rx_plain(r"\b(i )?(don'?t|do not|dont) (want|need) ([\w-]+ |[\w-]+, ){0,4}?(recipe|methods?|method details|instructions|specifics|"
+                              r"doses?|amounts?|how-?to|drug names|names or amounts)\b", r"\bno (recipe|method|methods|how-?to|instructions)( details)?\b",
                               r"\bnot (asking|looking) for (a |the |any )?(recipe|methods?|instructions|doses?|amounts?|how-?to)\b")
 
 
