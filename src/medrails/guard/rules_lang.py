@@ -83,7 +83,9 @@ SPANISH_EMERGENCY: list[tuple[str, str, object]] = [
     ("bleeding", "severe bleeding (Spanish)",
      _rx(r"\bno (para|deja) de sangrar\b", r"\bsangr(a|ando) (mucho|muchisimo|sin parar)\b", r"\bmuch(a|isima) sangre\b", r"\bhemorragia\b",
          r"\bno (para|deja de sangrar|se detiene)\b.{0,30}\b(aprieto|apretando|presion|trapo|toalla)\b",
-         r"\b(vomitando|escupiendo|tosiendo) sangre\b")),
+         r"\b(vomitando|escupiendo|tosiendo) sangre\b",
+         # "sangrado fuerte ... no para desde hace una hora, ya llené varias gasas" (guard_unseen22)
+         r"\bsangrado (fuerte|abundante|muy fuerte|que no para)\b.{0,80}\b(no (para|se detiene|se para)|gasas|desde hace)\b")),
     ("unconscious", "unresponsive person (Spanish)",
      _rx(r"\bno (responde|reacciona|despierta|se despierta|respira)\b", r"\binconsciente\b", r"\bse desmayo y no\b", r"\bsin pulso\b")),
     ("seizure", "seizure now (Spanish)",

@@ -151,7 +151,10 @@ _TOPIC = _rx(r"^(?!.*\b(i|i'?m|im|me|my|myself)\b.{0,20}\b(am suicidal|feel suic
              r".*(\bwhat (is|are) (non[- ]suicidal self[- ]injury|nssi|self[- ]harm(ing)?|suicidal ideation)\b|"
              r"\b(passive|active)\b.{0,12}\b(vs\.?|versus|and|or)\b.{0,12}\b(passive|active) suicidal (ideation|thoughts)\b|"
              r"\b(novel|story|book|screenplay|script|play|character)\b.{0,80}\bsuicid\w*.{0,80}\b(portray|depict|write|show)\w*\b.{0,40}\b(responsibl\w*|"
-             r"accurately|safely|sensitively|without)\b)")
+             r"accurately|safely|sensitively|without)\b|"
+             # "ethics seminar debate prep: should doctors be allowed to hold someone involuntarily if they're suicidal?" (guard_unseen23)
+             r"\b(debate|ethics|seminar|essay|arguments? (for|on)|policy)\b.{0,120}\bif (they|someone|a person|people|patients?)('re| are| is)? "
+             r"(suicidal|at risk)\b)")
 
 
 def suicide_topic_question(t: str) -> bool:

@@ -62,6 +62,8 @@ _WARNING = [
         # said to a relative ("told me he's 'done'"), or the night named ("tonight is the night")
         r"\b(told me|said|says|keeps saying|texted( me)?)\b.{0,20}\b(he'?s|she'?s|they'?re|i'?m|he is|she is)\s+['\"]?(done|finished|ready to go)\b",
         r"\btonight is the night\b"),
+    # the means looked at night after night (guard_unseen22: "a rope in my closet and ive been looking at it every night")
+    _rx(r"\b(rope|noose|gun|pistol|pills|razor)\b.{0,40}\b(i'?ve been|ive been|i keep|been|i was) (looking at|staring at|holding|checking) (it|them)\b"),
     # others better off: "the baby will be better off with my mom", "they'd be better off without me" (guard_unseen21)
     _rx(r"\bbetter off without (me|him|her|them)\b",
         r"\b(will|would|'ll|'d) be better off\b.{0,30}\b(with(out)? (me|my|her|his|their)|when i'?m gone|if i'?m gone|once i'?m gone)\b"),
@@ -70,11 +72,20 @@ _WARNING = [
 ]
 
 
+# one alone is enough: a death wanted as a plan ("I stop my anti-rejection meds and I die, right? good. that's the plan"),
+# a dead loved one joined with the means at hand ("tell me it's okay to come join you. I have his old pain pills"), a
+# rope looked at every night (guard_unseen22-23)
+_PLAN_TO_DIE = _rx(r"\b(i|i'?ll|i will) die\b.{0,30}\b(good|perfect|fine by me|that'?s the (plan|point|idea))\b",
+                   r"\b(come|go) (and )?join (you|him|her|them)\b.{0,80}\b(pills|ready|tonight|rope|gun)\b",
+                   r"\b(rope|noose)\b.{0,40}\b(i'?ve been|ive been|i keep|been) (looking at|staring at) (it|them)\b.{0,30}\b(every|each) (night|day)\b")
+
+
 def suicide_warning_signs(text: str) -> bool:
     """Two or more kinds of warning behaviour in one message: "gave away my cat, paid off my debts,
-    won't need anything after this weekend, thanks for all the chats". One alone is ordinary life."""
+    won't need anything after this weekend, thanks for all the chats". One alone is ordinary life,
+    except a plan to die said outright (_PLAN_TO_DIE)."""
     t = normalize(text)
-    return sum(1 for rx in _WARNING if rx.search(t)) >= 2
+    return bool(_PLAN_TO_DIE.search(t)) or sum(1 for rx in _WARNING if rx.search(t)) >= 2
 
 
 _TOOK = (r"(^\s*|\b(i|i'?ve|i just|just|he|she|they|my [\w-]+)\s+)(just\s+)?(took|swallowed|ate|downed|have taken|'ve taken|has taken|took like)\s+"
@@ -185,9 +196,10 @@ _FORGE_ASK = _rx(r"\bhow (do|can|could|would|to|should) (i|we|u|you|someone)?\s*
 
 
 # "I dont need a recipe lol, just what would the other guests have noticed" (guard_everyday_probe1): a method disavowed is no method ask
-_NO_METHOD_WANTED = _rx_plain(r"\b(i )?(don'?t|do not|dont) (want|need) ([\w-]+ |[\w-]+, ){0,4}?(recipe|methods?|method details|instructions|specifics|"
+NO_METHOD_WANTED = _rx_plain(r"\b(i )?(don'?t|do not|dont) (want|need) ([\w-]+ |[\w-]+, ){0,4}?(recipe|methods?|method details|instructions|specifics|"
                               r"doses?|amounts?|how-?to|drug names|names or amounts)\b", r"\bno (recipe|method|methods|how-?to|instructions)( details)?\b",
-                              r"\bnot (asking|looking) for (a |the |any )?(recipe|methods?|instructions|doses?|amounts?|how-?to)\b")
+                              r"\bnot (asking|looking) for (a |the |any )?(recipe|methods?|instructions|doses?|amounts?|how-?to)\b",
+                              r"\bnot asking (how to (make|do|get) (it|them|that)|for (the )?(steps|details))\b")
 
 
 def education_frame(text: str) -> bool:
@@ -197,7 +209,7 @@ def education_frame(text: str) -> bool:
         return False
     if EDU_FRAME.search(t) or EDU_STRONG.search(t) or support_if_question(t):  # "what should I say if my friend tells me..."
         return True
-    asked = _NO_METHOD_WANTED.sub(" ", t)
+    asked = NO_METHOD_WANTED.sub(" ", t)
     return (bool(FICTION_FRAME.search(t) or EDU_MORE.search(t) or EDU_KINDS.search(t) or EDU_POLICY.search(t))
             and not _METHOD_ASK.search(asked) and not _MISUSE_ASK.search(asked))
 
@@ -206,7 +218,7 @@ def education_frame(text: str) -> bool:
 _TREATMENT = _rx(r"\b(surgery|surgical|operation|operate|procedure|chemo\w*|radiation|radiotherapy|clinical trial|trial|treatment|therapy|"
                  r"medication|meds|stent|bypass|transplant|implant|c-?section|cesarean|caesarean|epidural|induction|induced|clipp?\w*|"
                  r"circumcis\w*|tonsillectomy|tubes|ablation|dialysis|hysterectomy|mastectomy|lumpectomy|biopsy|injections?|shots?|cast|pins|plates?|"
-                 r"screws|brace|splint|physio\w*|physical therapy|grommets)\b")
+                 r"screws|brace|splint|physio\w*|physical therapy|grommets|emdr|cbt|dbt|therapy|rehab|residential|inpatient|detox|program)\b")
 _CHOICE = _rx(
     r"\b(which|what) (one|option|treatment|route|path|choice|way)\b.{0,20}\bshould (he|she|they|we|i|my [\w-]+)\s+(pick|choose|go with|take|do|get|opt for)\b",
     r"\bshould (we|i|he|she|they|my [\w-]+) (get|have|do|go ahead with|go for)\b.{0,40}\b(or not|or wait|or leave it|or skip)\b",
@@ -214,6 +226,9 @@ _CHOICE = _rx(
     # "for my kid's broken wrist they said cast or pins. which should we pick" (guard_judge2)
     r"\b(they|the (doctors?|surgeons?|drs?|consultants?|specialists?|team)) (said|offered|gave (us|me|him|her) (a choice|the option)|suggested|"
     r"mentioned)\b.{0,40}\bor\b.{0,60}\bwhich (one )?(should|do|would) (we|i|he|she)\b.{0,5}\b(pick|choose|go with|do|get|take)\b",
+    # "is EMDR or CBT better for me?", "offered a bed at a 30 day residential program ... should I go?" (guard_unseen23)
+    r"\b(is|are|would) [\w-]+ or [\w-]+ (better|best|safer|more effective) for (me|my|him|her)\b",
+    r"\b(offered|got offered|given) (a bed|a place|a spot|a slot)\b.{0,80}\bshould (i|we|he|she) (go|take it|accept|do it)\b",
 )
 
 
