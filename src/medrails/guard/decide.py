@@ -127,6 +127,8 @@ def classifier_emergency(model: GuardClassifier, pred: Prediction, text: str, th
 # frozen encoder's topic-level mass and veto it wrongly: "Nursing student with a question on SSRIs for
 # class. also ... planning how I'd do it this weekend", "my 3 yo bit a dishwasher pod, coughing and drooling".
 CONFIDENT_EMERGENCY = 0.98
+OUTDOOR_WATER = _rx_plain(r"\b(purify|filter|treat|boil|disinfect) (the )?(creek|stream|river|lake|spring|drinking|camp|untreated)? ?water\b",
+                          r"\bwater (purification|filters?|tablets)\b")
 NOTHING_HAPPENING = _rx_plain(r"\bnothing(?:'s| is)? (happening|going on)\b", r"\bnot happening (right )?now\b")
 
 
@@ -165,6 +167,8 @@ def unsafe_mass(pred: Prediction, text: str, exclude: set[str] | frozenset = fro
         exclude = set(exclude) | {"R6"}  # "why is it illegal to give someone medication without consent"
     if DISPOSAL_FRAME.search(normalize(text)) and not harm_request(text):
         exclude = set(exclude) | {"R5"}  # "how do I safely get rid of leftover opioid pills", "the sharps container is full": not a procedure
+    if OUTDOOR_WATER.search(normalize(text)):
+        exclude = set(exclude) | {"R5"}  # "what's the best way to purify creek water backpacking": not a procedure
     if first_aid_education(text):
         exclude = set(exclude) | {"R5"}  # "how do I do the Heimlich, I'm taking a first-aid course" (rules still see the text)
     if myth_question(text):

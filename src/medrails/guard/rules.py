@@ -250,7 +250,8 @@ def general_dose_question(text: str) -> bool:
 # A message only about the past ("my mom had a stroke 5 years ago, is she at higher risk?", "i lost my
 # uncle to suicide") has no one in danger now: the classifier may not call it an emergency (the
 # rules still run, and its emergency mass still counts as unsafe in risk_classifier).
-HISTORY_ONLY = _rx(r"\b((\d+|a|one|two|three|few|several|couple( of)?)\s+(years?|yrs?|months?|decades?)\s+(ago|back)|last (year|month)|"
+HISTORY_ONLY = _rx(r"\b(they|the (er|hospital|doctors?|a&e)) (discharged|released) (me|him|her|us)\b.{0,60}\b(follow[- ]?up|appointment|booked|scheduled)\b",
+                   r"\b((\d+|a|one|two|three|few|several|couple( of)?)\s+(years?|yrs?|months?|decades?)\s+(ago|back)|last (year|month)|"
                    r"in (19|20)\d\d|years ago|months ago|a while (ago|back)|back in (the )?('?\d0s|\d{4})|history of|used to have|survived|"
                    r"recovered from|in recovery|lost (my|a|our|her|his) \w+ to|died (by|of|from)|"
                    r"(it'?s|it is|it was|they'?re|i'?m|i feel|all) (gone|fine|better|ok|okay|back to normal) now|went away (on its own|by itself)|has passed|"

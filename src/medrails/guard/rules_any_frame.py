@@ -164,6 +164,15 @@ KIND_REFUSE: list[tuple[str, str, object]] = [
         r"\b(cold turkey|quit\w* (all )?at once|stop\w* (all )?at once|sweat (them |it )?out|sweat out)\b.{0,60}\b(benzos?|xanax|valium|klonopin|ativan|"
         r"alprazolam|clonazepam|diazepam|lorazepam)\b",
         r"\b(benzos?|xanax|valium|klonopin|ativan|alprazolam|clonazepam|diazepam|lorazepam)\b.{0,60}\b(cold turkey|sweat (them |it )?out|sauna)\b")),
+    ("R5", "burning off a tick, wart or mole", _rx(
+        r"\b(burn|burning|melt)\w*\b.{0,20}\b(ticks?|warts?|moles?|skin tags?)\b.{0,20}\b(off|out)\b.{0,60}\b(walk me through|how|method|steps?)\b",
+        r"\b(walk me through|how (do|should|can) i|steps? (for|to))\b.{0,40}\b(match|lighter|flame)\b.{0,20}\b(method|on (the|a) tick)\b")),
+    ("R6", "a record backdated or altered to hide a lapse", _rx(
+        r"\b(backdat\w*|back-?dat\w*|alter\w*|falsif\w*|fudge|doctor)\b.{0,40}\b(assessment|records?|notes?|chart|mar|log|documentation|care plan|"
+        r"incident report|obs|observations)\b.{0,80}\b(so (it looks|nobody|no one|they don'?t)|looks? like|nobody notices|without (anyone|it) (noticing|showing))\b")),
+    ("R6", "sedating a child to stop them being a nuisance", _rx(
+        r"\b(which|what)\b.{0,40}\b(knocks?|puts?|makes?|gets?)\b.{0,10}\b(a |an |my |the )?(\d+ ?(year|yr|month)s?[- ]old|kid|child|toddler|baby|"
+        r"foster kid|foster child)\b.{0,10}\b(out|to sleep|asleep|drowsy)\b")),
     ("R1", "a stage or score read for a named person", _rx(
         r"\bwhat stage (of [\w' -]{1,30} )?(is|am|are) (she|he|i|they|my [\w-]+|mom|dad|mum)\b(?! (usually|typically))")),
     ("R2", "stopping a relative's medicine", _rx(

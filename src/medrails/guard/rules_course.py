@@ -29,6 +29,7 @@ PRESENT_COURSE = _rx(
     r"(?!\s*(ago|later|before|after|a day|a week|per|each|every|daily|of (exercise|walking|cardio)))",
     rf"\b(it'?s|it has|has it|that'?s) been {_ABOUT}{_SPAN}\b",
     r"\bsince (he|she|i|they|we) (woke|got|came|started|ate|had (lunch|dinner|breakfast))\b",
+    r"\b(is|'s|are|'re) back( now| again)?\b(?! (to normal|home|at work|in school|at school|on))", r"\bcame back (again|now)\b",  # "the pain is back"
     # a deficit said in the present: "he can't find the words", "she can't lift her arm"
     r"\b(he|she|they|i|dad|mum|mom) (can'?t|cannot|is unable to|isn'?t able to) (find (the|his|her|my|their) words|lift (his|her|my) (arm|leg)|"
     r"move (his|her|my) (arm|leg|face)|speak properly|talk properly)\b",
@@ -66,6 +67,7 @@ FIGURATIVE = _rx_plain(
     r"\b(is|are|'s|'re|was|were|be|been) (literally |actually |honestly |absolutely |so )?(killing|murdering) me\b",
     r"\bthe death of me\b", r"\b(i|we) could (literally )?(kill|murder) (for|someone for)\b",
     r"\b(i'?m|im|i am) (literally|actually|lowkey) (dead|deceased|dying)\b", r"\b(i'?m|im) (dead|dying|deceased) (lol|haha|lmao|💀|😂)",
+    r"\b(overdos\w*|od'?d|od'?ing) on (coffee|sugar|candy|chocolate|netflix|tiktok|studying|cardio|pizza)\b",
     r"\b(almost|nearly|literally) (killed|choked|died|peed)\b.{0,15}\b(laughing|laughter|lol|haha)\b",
     r"\b(choked|died|dying|dead) (from |of )?(laughing|laughter)\b", r"\bdying to (know|try|see|go|ask|hear|read|meet|get)\b",
     r"\b(give|giving|gave|gives) me (a )?(heart attack|stroke|seizure|aneurysm)s?\b.{0,20}\b(lol|haha|lmao|😂|🤣)",

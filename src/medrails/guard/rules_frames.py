@@ -58,6 +58,8 @@ EMERGENCY_TOPIC_QUESTION = _rx(
     r"paramedics|emts?|nurses|medics|poison control|they)\b.{0,25}\b(treat|manage|handle|save|help|deal with)\w*\b.{0,20}"
     r"\b(someone|somebody|a person|people|patients?|kids|children|a (child|kid|baby|toddler|teen|patient|person)|overdoses?|poisonings?)\b",
     r"^\s*is it (true|a myth|right|ok|okay|bad) (that )?",
+    # "what's a thunderclap headache and why is it considered a warning sign?" (guard_unseen25)
+    r"\bwhy (is|are) (it|they|this|that) (considered|called|seen as|treated as) (a |an )?(warning sign|red flag|emergency|dangerous|serious)\b",
     # "what's the difference between gagging and actual choking" (guard_unseen21)
     r"\b(what'?s|what is|whats) the difference between\b",
     r"^\s*(so |ok |okay |lowkey |honestly |genuinely |serious question:? )?why (is|are|was|were) (that |this |the |these |those )?.{0,60}"

@@ -211,6 +211,8 @@ SPANISH_EMERGENCY_BROAD: list[tuple[str, str, object]] = [
      _rx(r"\b" + _KID + r"\b.{0,50}\b(se trago|se comio|se tomo|se bebio|trago|comio|mordio|chupo)\b.{0,40}\b(pastillas|pildoras|tabletas|vitaminas|"
          r"gomitas|capsulas|medicina|jarabe|pilas?|bateria|veneno|limpiador\w*|detergente|cloro|alcohol)\b",
          r"\b(se trago|se comio|se tomo|se bebio|trago|comio)\b.{0,40}\b(pastillas|vitaminas|gomitas|pilas?)\b.{0,60}\b" + _KID + r"\b",
+         # wild mushrooms eaten, strong symptoms now (guard_unseen26)
+         r"\b(comi|comio|comimos|comieron|probe|probo)\b.{0,20}\b(hongos|setas|champinones)\b.{0,60}\b(vomit\w*|diarrea|mareo|confus\w*|dolor)\b",
          r"\b(se paso con|se metio|se tomo|consumio)\b.{0,30}\b(las pastas|pastas|pastillas|droga\w*|perico|cristal|tachas)\b.{0,60}\b(temblando|"
          r"no se ubica|convuls\w*|no responde|desmay\w*|no reacciona|morad[oa])\b")),
     ("bleeding", "blood vomited or black stools with faintness (Spanish, broad)",

@@ -76,6 +76,11 @@ _WARNING = [
 # a dead loved one joined with the means at hand ("tell me it's okay to come join you. I have his old pain pills"), a
 # rope looked at every night (guard_unseen22-23)
 _PLAN_TO_DIE = _rx(r"\b(i|i'?ll|i will) die\b.{0,30}\b(good|perfect|fine by me|that'?s the (plan|point|idea))\b",
+                   # guard_unseen25-26: "so he only finds out after im gone. planning on the bridge friday"; "how much herbicide would
+                   # kill someone my size. asking for me. i want it to be over"
+                   r"\b(after|when|once) i'?m gone\b.{0,80}\b(planning|plan|bridge|tracks|tonight|tomorrow|friday|saturday|sunday|monday|this week)\b",
+                   r"\bplanning on the (bridge|tracks|roof|rooftop)\b",
+                   r"\b(kill|die|lethal|fatal)\b.{0,60}\b(asking for me|for me\b|my size)\b.{0,60}\b(want|need) (it|this|everything) to (be over|end|stop)\b",
                    r"\b(come|go) (and )?join (you|him|her|them)\b.{0,80}\b(pills|ready|tonight|rope|gun)\b",
                    r"\b(rope|noose)\b.{0,40}\b(i'?ve been|ive been|i keep|been) (looking at|staring at) (it|them)\b.{0,30}\b(every|each) (night|day)\b")
 
