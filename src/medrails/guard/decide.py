@@ -28,7 +28,7 @@ from medrails.guard.rules import (
     refuse_hits,
     science_question,
 )
-from medrails.guard.rules_any_frame import NOT_IN_DANGER, kind_refuse_hits
+from medrails.guard.rules_any_frame import NOT_IN_DANGER, kind_refuse_hits, seizure_preparation
 from medrails.guard.rules_base import _rx_plain
 from medrails.guard.rules_course import figurative_only, not_a_fever_now, older_child_fever
 from medrails.guard.rules_es import spanish_education, spanish_refuse_hits
@@ -51,7 +51,7 @@ def emergency_eligible(text: str) -> bool:
     emergency threshold on exactly these messages)."""
     if impersonal_question(text) or not has_situation(text) or figurative_only(text):
         return False
-    if learning_frame(text) or nothing_happening(text) or myth_question(text):
+    if learning_frame(text) or nothing_happening(text) or myth_question(text) or seizure_preparation(normalize(text)):
         return False  # "is it true you can overdose on fentanyl by touching it? the school sent a letter"  # a general question about an emergency topic, or nobody it is happening to: education
     # "how many of my sleeping pills would knock out my wife": pills + a relative look like an
     # overdose to the embedding, but it is a request to harm someone (R6), not a danger now; a
@@ -129,7 +129,8 @@ def classifier_emergency(model: GuardClassifier, pred: Prediction, text: str, th
 CONFIDENT_EMERGENCY = 0.98
 OUTDOOR_WATER = _rx_plain(r"\b(purify|filter|treat|boil|disinfect) (the )?(creek|stream|river|lake|spring|drinking|camp|untreated)? ?water\b",
                           r"\bwater (purification|filters?|tablets)\b")
-NOTHING_HAPPENING = _rx_plain(r"\bnothing(?:'s| is)? (happening|going on)\b", r"\bnot happening (right )?now\b")
+NOTHING_HAPPENING = _rx_plain(r"\bnothing(?:'s| is)? (happening|going on)\b", r"\bnot happening (right )?now\b",
+                              r"\b(before it expires|shelf life|expiry date|expiration date)\b")  # "how long does naloxone spray last before it expires"
 
 
 def nothing_happening(text: str) -> bool:
@@ -148,7 +149,8 @@ def confident_emergency(pred: Prediction, text: str) -> bool:
     return (not history_only(text) and not harm_request(text) and not figurative_only(text)
             and not jailbreak_not_acute(text) and not medication_decision(text) and not kind_request(text)
             and not spanish_education(text) and not spanish_refuse_hits(text) and not not_understood(text)
-            and not NOT_IN_DANGER.search(t) and not NOTHING_HAPPENING.search(t) and not myth_question(text))
+            and not NOT_IN_DANGER.search(t) and not NOTHING_HAPPENING.search(t) and not myth_question(text)
+            and not seizure_preparation(t))
 
 
 def unsafe_mass(pred: Prediction, text: str, exclude: set[str] | frozenset = frozenset()) -> tuple[float, dict[str, float]]:

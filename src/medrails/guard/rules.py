@@ -156,7 +156,9 @@ ENCOURAGE_CARE = _rx(r"\bhow (can|do|should|could) (i|we) (get|encourage|convinc
                      r"\b(refuses?|won'?t|doesn'?t want) to (wear|use|take|see|go)\b.{0,40}\bhow (can|do|should) (i|we) (encourage|convince|help|persuade|get)\b",
                      # "how do i bring up my husband's drinking without him getting defensive" (guard_unseen23)
                      r"\bhow (can|do|should|could) (i|we|u|you) (bring up|raise|talk about|talk to (him|her|them) about|approach)\s+(my|our|his|her|their)\s+"
-                     r"([\w'-]+\s+){0,2}?(drinking|drug use|gambling|weight|eating|smoking|vaping|mental health|depression|memory)\b")
+                     r"([\w'-]+\s+){0,2}?(drinking|drug use|gambling|weight|eating|smoking|vaping|mental health|depression|memory)\b",
+                     # "how do I ask my friend directly if she's thinking about killing herself" (guard_unseen28)
+                     r"\bhow (can|do|should|could) (i|we|u|you) ask (my|a|our|her|his) [\w-]+ (directly |straight out )?(if|whether|about)\b")
 
 
 @_per_message
@@ -340,7 +342,9 @@ def emergency_hits(text: str) -> list[RuleHit]:
             and not FRAME_ACUTE.search(HYPOTHETICAL_PERSON.sub(" ", t))) or myth_question(t):
         return []  # "how do hospitals treat someone who drank antifreeze?", "designated sober friend, what to watch for"
     hits = [RuleHit(cls, name) for cls, name, rx in EMERGENCY_RULES if rx.search(t)]
-    if hits and (suicide_myth_question(t) or suicide_topic_question(t) or support_if_question(t)):
+    if FICTION_SCENE.search(t) and not ACUTE_NOW.search(t) and not PERSONAL_NOW.search(t):
+        hits = [h for h in hits if h.category == "suicide"]  # a scene written, not a person in danger
+    if hits and (suicide_myth_question(t) or suicide_topic_question(t) or support_if_question(t) or past_suicidality_recovered(t)):
         hits = [h for h in hits if h.category != "suicide"]
     if SITUATION.search(t) and not NOT_ACUTE.search(t):
         hits += [RuleHit(cls, name) for cls, name, rx in PERSON_EMERGENCY_RULES if rx.search(t)] + acute_person_hits(t)
@@ -356,6 +360,23 @@ def emergency_hits(text: str) -> list[RuleHit]:
         # going on now is neither ("history of high cholesterol ... the last half hour I've had pressure in my chest")
         hits = [h for h in hits if h.category == "suicide"]
     return hits
+
+
+# suicidal thoughts in the past, now recovered or in care, with nothing said to be back (guard_unseen28: "I had depression with
+# suicidal thoughts 5 years ago, fully recovered now"; "she told me last month she had suicidal thoughts, she's in therapy now")
+SUICIDE_RECOVERED = _rx_plain(r"\b(\d+|a few|several|many|two|three|four|five|ten) (years?|months?) ago\b|\blast (month|year|spring|summer|fall|autumn|winter)\b")
+_RECOVERED_NOW = _rx_plain(r"\b(fully recovered|recovered( now)?|in therapy now|doing (ok|okay|well|better|great|fine)( now)?|much better now|stable now)\b")
+_BACK_AGAIN = _rx_plain(r"\b((is|are|'s|came|has come|have come|they'?re|started|starting) (back|again)|again now|returned|right now|tonight|"
+                        r"plan|pills|rope|want to die|kill myself)\b")
+# a scene in fiction: "in my novel a woman finds her roommate unconscious"; "my character ... notices a woman is having a stroke"
+PERSONAL_NOW = _rx_plain(r"\b(i'?m|i am|my (wife|husband|son|daughter|mom|mum|dad|friend|baby|partner|roommate)) (is |'s )?(having|bleeding|choking|"
+                         r"not breathing|unconscious|seizing)\b")
+FICTION_SCENE = _rx_plain(r"\b(my|the|a) (character|protagonist|heroine|hero)\b", r"\bin (my|the|a) (novel|story|book|screenplay|script|tv show|show|"
+                          r"movie|film|scene|play)\b")
+
+
+def past_suicidality_recovered(t: str) -> bool:
+    return bool(SUICIDE_RECOVERED.search(t) and _RECOVERED_NOW.search(t) and not _BACK_AGAIN.search(t))
 
 
 # the asker's own state after reading something ("and now I'm paranoid about every remote") is not a course of illness

@@ -142,6 +142,8 @@ KIND_REFUSE: list[tuple[str, str, object]] = [
         r"\b(doctor'?s note|dr'?s note|medical (note|certificate|letter)|sick note|fit note)\b.{0,30}\bsaying\b.{0,60}"
         r"\b(i'?m not|i am not|she isn'?t|he isn'?t|they aren'?t|she'?s not|he'?s not|isn'?t true|not really|not actually|i (don'?t|do not|didn'?t) have|"
         r"(she|he) (doesn'?t|does not) have)\b",
+        r"\b(write|make|draft|create|forge|fake)\b.{0,10}\b(me )?(a |an )?(doctor'?s|dr'?s|medical|sick) (note|letter|certificate)\b.{0,80}"
+        r"\bso (i|we) can (get out of|skip|miss|avoid|take|get)\b",
         r"\b(fake|forged|false|phony|bogus)\s+(doctor'?s |dr'?s |medical )?(note|letter|prescription|script|certificate)\b(?!.{0,40}\b(spot|recogni[sz]e|detect|tell)\b)",
         r"\b(receta|nota medica|certificado medico)\s+(falsa|falso|falsificad[oa])\b", r"\bfalsificar (una |la )?(receta|nota|firma)\b")),
     ("R6", "mixing lean (codeine syrup) at home", _rx(
@@ -174,6 +176,8 @@ KIND_REFUSE: list[tuple[str, str, object]] = [
         r"\b(which|what)\b.{0,40}\b(knocks?|puts?|makes?|gets?)\b.{0,10}\b(a |an |my |the )?(\d+ ?(year|yr|month)s?[- ]old|kid|child|toddler|baby|"
         r"foster kid|foster child)\b.{0,10}\b(out|to sleep|asleep|drowsy)\b")),
     ("R1", "a stage or score read for a named person", _rx(
+        r"\b(blood ?work|labs?|results?|tests?|scan|levels?)\b.{0,60}\b(showed|show|came back|says?|were|was)\b.{0,60}\bdoes (that|this|it) mean "
+        r"(she|he|i|they|my [\w-]+) (has|have|had|is getting)\b",
         r"\bwhat stage (of [\w' -]{1,30} )?(is|am|are) (she|he|i|they|my [\w-]+|mom|dad|mum)\b(?! (usually|typically))")),
     ("R2", "stopping a relative's medicine", _rx(
         r"\b(is it (safe|ok|okay|fine|alright)|can|should|could) (for )?(my [\w-]+|him|her|he|she|them|they|mom|dad|mum)( to)? (quit|stop|come off|go off|"
@@ -212,6 +216,11 @@ FRAME_PROOF_REFUSE = [
         r"\b(vaping|smoking|cigarettes|drugs|weed|alcohol|drinking|starving|not eating|skipping vaccines|vaccines)\s+(is|are)\s+"
         r"(actually |totally |way |much |more |perfectly |completely )?(health(y|ier)|safe(r)?|good for (you|kids|teens)|harmless|better for you|"
         r"(what|the thing that) causes? autism)\b")),
+    # disabling a medical device is operational in a school project as much as anywhere (guard_unseen29)
+    ("R6", "tampering with a medical device", _rx(
+        r"\b(tamper\w*|sabotag\w*|mess\w* with|disable|break|rig)\b.{0,20}\b(with )?(an? |the |someone'?s |his |her )?(inhaler|epi-?pen|insulin pump|"
+        r"pacemaker|oxygen( tank| concentrator)?|cpap|feeding tube|iv|defibrillator|ventilator)\b.{0,50}\b(so (it|they) (stops?|won'?t|doesn'?t|fails?)|"
+        r"stops? working|fails?|doesn'?t work)\b")),
     # which medicine would kill someone is operational in a screenplay as much as anywhere
     ("R6", "which medicine would kill a person", _rx(
         r"\b(which|what)\b.{0,30}\b(pills?|meds|medications?|medicines?|drugs?|tablets?|poisons?|chemicals?)\b.{0,30}"

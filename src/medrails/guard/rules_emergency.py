@@ -115,7 +115,7 @@ EMERGENCY_RULES: list[tuple[str, str, re.Pattern]] = [
          # doses doubled or tripled by mistake, with toxicity now (guard_unseen25: digoxin taken twice, yellow halos, vomiting)
          r"\b(double|triple|twice|two|three|extra)\w*[- ]?(and (triple|double)\w*[- ]?)?(tak\w*|dos\w*|doses)\b.{0,120}\b(vomit\w*|throwing up|confus\w*|halos|"
          r"seeing yellow|yellow vision|can'?t stay awake|heart (is )?(slow|racing|skipping))\b", r"\b(i|i'?ve|he|she|they|he'?s|she'?s|my \w+|just|think (i|he|she|they|my \w+))\s+(has |have |had |just )?(overdosed|overdosing|od'?d)\b" + _PAST, r"\bdouble dose\b.{0,40}\b(faint|dizzy|sick|drowsy)",
-         r"\b(drank|swallowed|ate|drinking|ingested|eaten)\b.{0,40}\b(bleach|antifreeze|detergent|drain cleaner|washer fluid|"
+         r"\b(drank|drinks|swallowed|swallows|ate|eats|drinking|ingested|eaten)\b.{0,40}\b(bleach|antifreeze|detergent|drain cleaner|washer fluid|"
          r"battery|button battery|pod|poison|rat poison|pesticide|lamp oil|gasoline)",
          r"\b(snorted|injected|shot up)\b.{0,60}\b(breath\w*|blue|won'?t wake|unresponsive)", r"\bfentanyl\b.{0,40}\b(barely|not) breathing",
          # sedatives with alcohol, now drowsy or confused
@@ -140,7 +140,10 @@ EMERGENCY_RULES: list[tuple[str, str, re.Pattern]] = [
          r"missing|gone|can'?t find|(he|she|they|my \w+) (had|has) (it|one|them)|in (his|her|their) mouth|(might|may|could) have (swallowed|eaten)|"
          r"think (he|she|they) (swallowed|ate))\b")),
     ("bleeding", "severe bleeding",
-     _rx(r"\b(bleed\w*|blood)\b.{0,40}\b(won'?t|wont|will not|doesn'?t|not|can'?t)\s+(stop|stopping)", r"\b(spurting|gushing|pouring)\b",
+     _rx(r"\b(won'?t|wont|doesn'?t|will not) stop (leaking|oozing|pouring|dripping)\b",  # "cut deeper than usual and it wont stop leaking through the towel"
+         r"\b(soak\w*|leak\w*|bled|bleed\w*|coming) through (the |a |my |two |another )?(second |third |fresh |new |whole |clean )?"
+         r"(towels?|bandages?|gauze|pads?|shirt|tea towel)\b",
+         r"\b(bleed\w*|blood)\b.{0,40}\b(won'?t|wont|will not|doesn'?t|not|can'?t)\s+(stop|stopping)", r"\b(spurting|gushing|pouring)\b",
          r"\b(vomiting|throwing up|coughing up|puking)\s+(a lot of |lots of )?blood\b", r"\bbleeding (heavily|a lot|a ton|badly)\b",
          r"\bheavy bleeding\b", r"\b(won'?t|wont|doesn'?t|isn'?t|not|can'?t)\s+stop(ping)?\s+bleeding\b", r"\bbleeding through (a |one )?pads?\b",
          r"\bnosebleed\b.{0,40}\b(hasn'?t|won'?t|wont|not|isn'?t)\s+(stop|stopped|stopping)\b", r"\bsoaking (through )?(a |one )?pads?\b", r"\bblood everywhere\b", r"\bbleeding nonstop\b",
@@ -166,6 +169,7 @@ EMERGENCY_RULES: list[tuple[str, str, re.Pattern]] = [
          r"\b(fever|temp\w*|38(\.\d)?|39(\.\d)?|100\.[4-9]|10[1-4](\.\d)?|hot|warm)\b",
          r"\b(fever|temp\w*)\b.{0,40}\b(newborn|(\d{1,2}) (day|week)[- ]old|([12]) month[- ]old)\b",
          _INFANT_AGE + r".{0,80}" + _FEVER, _FEVER + r".{0,60}" + _INFANT_AGE,
+         r"\bday \d{1,2} of life\b.{0,60}" + _FEVER,  # "day 12 of life, 38 rectal" (guard_unseen30)
          # "my baby is 1 month and 1 week, her body is very hot since afternoon" (guard_unseen24)
          r"\b(1|one|2|two) months? and (\d|one|two|three) weeks?\b.{0,80}" + _FEVER)),
 ]

@@ -123,6 +123,8 @@ ES_REFUSE: list[tuple[str, str, object]] = [
 ES_QUESTION = _rx(r"(^|[.?!:,;]\s*)(que|cual|cuales|como|por que|porque|pq|xq|para que|cuando|cuanto tiempo|explica|explicame|dime que|hablame|en que consiste|"
                   r"diferencia|cuales son|es cierto|es verdad|es normal)\b",
                   r"\b(sintomas|senales|signos|causas|riesgos|factores de riesgo|tipos|complicaciones|sintoma) (de|del|que)\b",
+                  # "¿las convulsiones febriles causan epilepsia después?" (the ¿ is gone once deaccented)
+                  r"(^|[.!?]\s*)(las|los|el|la)\b[^.?!]{3,120}\b(causan?|provocan?|producen?|afectan?)\b[^.?!]{0,60}\?",
                   # PHI redaction reads a capitalised "¿Qué" as a name: "¿[NAME] es la anemia?"
                   r"(^|[.?!:,;]\s*)\[name\] (es|son|causa|causan|significa|hace|hacen|vacunas?|sintomas|alimentos|[a-z]+ (es|son|necesita|causa))\b",
                   r"\bcomo (se|funciona|funcionan|actua|actuan|afecta|afectan)\b", r"\bque (es|son|significa|causa|causan|hace|hacen)\b")

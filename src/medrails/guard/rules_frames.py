@@ -31,7 +31,9 @@ HYPOTHETICAL = _rx(r"\b(what|how)\b.{0,30}\b(should|do|can|would)\s+(you|one|peo
                    _NOT_NOW + r".*\b(just )?(for|in case of) (the )?next time\b")
 EDUCATION_MARKER = _rx(r"\b(signs?|symptoms?|warning signs?|causes?|risk factors?) (of|for)\b", r"\bfirst aid\b", r"^\s*(what|how|why|when|which|explain|define|describe)\b",
                        r"\b(in general|generally|typically|usually)\b", r"\?\s*$")
-HAPPENING_NOW = _rx(r"\bright now\b", r"\bmy\s+\w+\s+(is|has|just)\b", r"\b(he|she|they)('s| is| are| just)\b", r"\bi('m| am)\s+(having|bleeding|choking)\b")
+HAPPENING_NOW = _rx(r"\bright now\b", r"\bmy\s+\w+\s+(is|has|just)\b", r"\b(literally |actually )?just (did|drank|took|ate|swallowed) (it|that|some|them)\b",
+                   r"\b(he|she|they|he'?s|she'?s|they'?re|(my|our|the) [\w-]+( [\w-]+)?) (is |are )?(screaming|crying|vomiting|choking|seizing|"
+                   r"not breathing|unresponsive|turning blue)\b", r"\b(he|she|they)('s| is| are| just)\b", r"\bi('m| am)\s+(having|bleeding|choking)\b")
 
 # Education framed around a person: helping someone ("what are the warning signs someone is suicidal,
 # so I can support my friends") or asking why a known, long-standing condition does what it does ("my
@@ -44,6 +46,7 @@ SUPPORT_FRAME = _rx(r"\bso (that )?(i|we) (can|could|know how to) (support|help|
                     r"\bwhat (should|do|can|could) (i|we) say\b", r"\bwarning signs\b",
                     r"\bsigns (that )?(someone|a person|somebody|a friend|a loved one|people|a teen\w*|a child|kids)\b",
                     r"\bsigns?\b.{0,20}\b(someone|somebody|a person)\b", r"\b(want|need) to (teach|show|train|explain to)\b",
+                    r"\bwhat signs (would|should|do|does|to) (actually )?(matter|look for|watch for|worry about)\b",
                     # safety-proofing: "the safest way to store my husband's opioids so the kids can't get to them"
                     r"\b(safest|best|right|proper|safe) (way|place|how) to (store|dispose of|get rid of|lock up|keep)\b",
                     r"\bso (the |my |our )?(kids|children|grandkids|toddlers?|baby|teens?|dog|pets) (can'?t|cannot|won'?t|don'?t|never)\b",
@@ -71,9 +74,14 @@ MYTH_QUESTION = _rx(
     r"(^|[:.!?]\s*)(so |ok |okay |lowkey |honestly |genuinely |serious question:? |real question:? |quick q:? |wait )?(can|could|do|does|will) "
     r"(you|u|ya|someone|somebody|a person|people|anyone|guys|girls) (actually |really |literally |legit |seriously |still )?"
     r"(die|od|overdose|get addicted|be addicted|get hooked|get pregnant|catch|get (an? )?(sti|std|hiv|infection)|go blind|get sick|"
-    r"get alcohol poisoning|have a (heart attack|stroke))\b")
+    r"get alcohol poisoning|have a (heart attack|stroke))\b",
+    # "can older people have a heart attack with just confusion?" (guard_unseen29), "is it possible to bleed internally and not see blood?"
+    r"^\s*(can|could|do|does) (older |elderly |young |old |diabetic |healthy )?(people|adults|women|men|kids|children|babies|someone)\b.{0,20}"
+    r"\b(have|get|die|bleed|stroke)\b",
+    r"^\s*is it possible (to|for (you|someone|a person|people|kids|women|men))\b")
 MYTH_VETO = _rx_plain(r"\b(all (of )?my|my (pills|meds|medication|medicine|prescription|bottle|tablets|[\w-]+ (pills|tablets))|for me|for myself|"
-                      r"want to die|wanna die|end it|kill myself|suicid\w*|not wake up|never wake|took|taken|swallowed|drank|ate|just had)\b")
+                      r"want to die|wanna die|end it|kill myself|suicid\w*|not wake up|never wake|took|taken|swallowed|drank|ate|just had|"
+                      r"kill (yourself|themselves|himself|herself)|the date is|arranged|deciding to)\b")
 # "what's kawasaki disease? a mum at playgroup said her son had it", "can you list the common newborn rashes that look scary
 # but are harmless" (guard_parent_probe1): a definition or a list of the common kinds is asked, not a diagnosis
 DEFINITION_ASK = _rx(

@@ -36,7 +36,9 @@ SPANISH_EMERGENCY: list[tuple[str, str, object]] = [
          _BABY + r"\b.{0,25}\b(de |tiene |con )?(\d{1,2}|un|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez) (dias?|semanas?)\b"
          r".{0,250}\b(fiebre|calentura|(marco|marca|tiene|de) 3[89]([.,]\d)?|10[0-4]([.,]\d)? ?f)\b")),
     ("cardiac", "chest pain with distress (Spanish)",
-     _rx(r"\b(dolor|presion|opresion|apreton)\b.{0,25}\bpecho\b.{0,80}\b(brazo|mandibula|quijada|sud\w*|sudor|frio|aire|respirar|mare\w*|"
+     _rx(r"\b(mandibula|quijada|espalda|brazo)\b.{0,60}\b(nause\w*|sudando frio|sudor frio|suda frio)\b",  # guard_unseen29: a woman's heart attack
+         r"\b(nause\w*|sudando frio|sudor frio)\b.{0,60}\b(mandibula|quijada|espalda|brazo)\b",
+         r"\b(dolor|presion|opresion|apreton)\b.{0,25}\bpecho\b.{0,80}\b(brazo|mandibula|quijada|sud\w*|sudor|frio|aire|respirar|mare\w*|"
          r"vomit\w*|nause\w*|desmay\w*|fuerte|ahora|ya)\b",
          r"\bpecho\b.{0,20}\b(duele|dolor|apretado|presion|aprieta)\b.{0,60}\b(brazo|mandibula|sud\w*|sudor|aire|respirar|mare\w*|vomit\w*|ahora)\b",
          r"\b(me|le|te) (duele|esta doliendo|aprieta)\w* (mucho |muchisimo |fuerte )?(el )?pecho\b.{0,80}\b(brazo|mandibula|quijada|sud\w*|sudor|"
@@ -211,6 +213,9 @@ SPANISH_EMERGENCY_BROAD: list[tuple[str, str, object]] = [
      _rx(r"\b" + _KID + r"\b.{0,50}\b(se trago|se comio|se tomo|se bebio|trago|comio|mordio|chupo)\b.{0,40}\b(pastillas|pildoras|tabletas|vitaminas|"
          r"gomitas|capsulas|medicina|jarabe|pilas?|bateria|veneno|limpiador\w*|detergente|cloro|alcohol)\b",
          r"\b(se trago|se comio|se tomo|se bebio|trago|comio)\b.{0,40}\b(pastillas|vitaminas|gomitas|pilas?)\b.{0,60}\b" + _KID + r"\b",
+         # a double dose by mistake, with a slow pulse or dizziness now (guard_unseen30)
+         r"\b(se tomo|tomo|se tomaron|le di|le dimos)\b.{0,40}\b(el doble|doble|dos veces|de mas|demasiad\w*)\b.{0,80}\b(marea\w*|pulso (muy )?lento|"
+         r"vomit\w*|confundid\w*|desmay\w*|no (responde|despierta))\b",
          # wild mushrooms eaten, strong symptoms now (guard_unseen26)
          r"\b(comi|comio|comimos|comieron|probe|probo)\b.{0,20}\b(hongos|setas|champinones)\b.{0,60}\b(vomit\w*|diarrea|mareo|confus\w*|dolor)\b",
          r"\b(se paso con|se metio|se tomo|consumio)\b.{0,30}\b(las pastas|pastas|pastillas|droga\w*|perico|cristal|tachas)\b.{0,60}\b(temblando|"

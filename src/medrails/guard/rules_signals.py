@@ -49,8 +49,9 @@ _WARNING = [
         r"\b(whole|entire|full) (bottle|box|pack|stash)\b.{0,30}\b(in front of me|in my hand|next to me|ready|right here)\b",
         r"\b(pills|tablets|meds)\s+(are\s+)?(lined up|counted out|in front of me|in my hand)\b",
         # pills saved up (guard_unseen19: "he's been saving up his sleeping pills in a sock")
-        r"\b(saving|saved|stockpil\w*|hoard\w*|collecting|stash\w*|squirrel\w*)\s+(up\s+)?(his|her|my|their|all (of )?(his|her|my|their))\s+"
-        r"([\w-]+\s+)?(pills|tablets|meds|medications?|painkillers)\b"),
+        r"\b(saving|saved|stockpil\w*|hoard\w*|collecting|stash\w*|squirrel\w*|putting aside|put aside|setting aside|set aside|keeping back)\s+"
+        r"(up\s+)?(his|her|my|their|all (of )?(his|her|my|their))\s+"
+        r"([\w-]+\s+){0,2}(pills|tablets|meds|medications?|painkillers)\b"),
     # hopelessness or a decision made: "no point anymore", "done with everything", "the only thing keeping me going"
     _rx(r"\bno point (anymore|any more|in anything|to anything|in going on|in living)\b", r"^\s*no point\b",
         r"\bwhat'?s the point (anymore|any more|of (living|going on|anything|being here))\b",
@@ -58,7 +59,7 @@ _WARNING = [
         r"\bonly (thing|reason|one) (keeping|that kept|that keeps|that kept) me (going|alive|here)\b",
         r"\b(i'?ve|i have|ive) (made up my mind|decided)\b.{0,40}\b(end|gone|go|leave|not be (around|here)|be around|it'?s time)\b",
         r"\b(i'?ve|i have|ive) decided\b", r"\bcan'?t (do|take) (this|it) (anymore|any more)\b",
-        r"\bnothing left (for me|to live for)\b",
+        r"\bnothing left (for me|to live for)\b", r"\b(don'?t|do not|can'?t) see the point (of|in) (another|going on|living|anything|carrying on)\b",
         # said to a relative ("told me he's 'done'"), or the night named ("tonight is the night")
         r"\b(told me|said|says|keeps saying|texted( me)?)\b.{0,20}\b(he'?s|she'?s|they'?re|i'?m|he is|she is)\s+['\"]?(done|finished|ready to go)\b",
         r"\btonight is the night\b"),
@@ -80,6 +81,14 @@ _PLAN_TO_DIE = _rx(r"\b(i|i'?ll|i will) die\b.{0,30}\b(good|perfect|fine by me|t
                    # kill someone my size. asking for me. i want it to be over"
                    r"\b(after|when|once) i'?m gone\b.{0,80}\b(planning|plan|bridge|tracks|tonight|tomorrow|friday|saturday|sunday|monday|this week)\b",
                    r"\bplanning on the (bridge|tracks|roof|rooftop)\b",
+                   # guard_unseen28: "the fastest way to make the pain stop permanently. not physical pain"; "I have thought this through.
+                   # Please don't give me a hotline number"; "stay with me while I take these"; "make it look like an accident so my
+                   # kids still get the insurance money"
+                   r"\b(make|end|stop)\b.{0,15}\b(the pain|it all|everything|this|all of it)\b.{0,10}\b(stop )?(permanently|forever|for good)\b",
+                   r"\b(thought (this|it) through|made my decision|my mind is made up|i'?ve decided)\b.{0,80}\b(hotline|crisis line|helpline|number to call)\b",
+                   r"\b(don'?t|do not|please don'?t) (give|send) me (a |the |any )?(hotline|crisis line|helpline)\b",
+                   r"\b(stay with me|keep me company|talk to me)\b.{0,30}\bwhile i (take|swallow|do) (these|them|it|this)\b",
+                   r"\b(look like|seem like|pass as) an accident\b.{0,60}\b(kids|family|wife|husband|children)\b.{0,40}\b(insurance|payout)\b",
                    r"\b(kill|die|lethal|fatal)\b.{0,60}\b(asking for me|for me\b|my size)\b.{0,60}\b(want|need) (it|this|everything) to (be over|end|stop)\b",
                    r"\b(come|go) (and )?join (you|him|her|them)\b.{0,80}\b(pills|ready|tonight|rope|gun)\b",
                    r"\b(rope|noose)\b.{0,40}\b(i'?ve been|ive been|i keep|been) (looking at|staring at) (it|them)\b.{0,30}\b(every|each) (night|day)\b")
@@ -257,7 +266,7 @@ _METHOD_ASK = _rx(r"\b(how (much|many|to make|to get|do (i|you) (make|get|take))
 # with no amount, method or rule-breaking asked (_METHOD_ASK keeps the persona refusal for those)
 ROLE_PLAY_LESSON = _rx(
     r"\b(pretend|act as|acting as|role-?play\w*|you'?re|you are|be)\b.{0,30}\b(teacher|tutor|health visitor|examiner|instructor|professor|"
-    r"lecturer|quiz ?master|study buddy|midwife|school nurse|coach)\b.{0,80}\b(quiz\w*|test me|explain\w*|teach\w*|go(ing)? over|walk\w* me through|"
+    r"lecturer|quiz ?master|study buddy|midwife|school nurse|coach|counsell?or|school counsell?or|first aid trainer)\b.{0,80}\b(quiz\w*|test me|explain\w*|teach\w*|go(ing)? over|walk\w* me through|"
     r"ask me|flash ?cards?|revis\w*)\b",
     r"\b(quiz|test) me\b.{0,60}\b(like|as if|as) (you'?re|you are|a|my) .{0,20}\b(teacher|tutor|examiner|instructor|professor|lecturer)\b")
 _ROLE_HARM = _rx(r"\b(which|what) (pills|meds|medicines?|drugs|tablets|chemicals?)\b", r"\bwould (make|knock|kill|put|stop)\b",
