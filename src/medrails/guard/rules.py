@@ -379,6 +379,11 @@ def past_suicidality_recovered(t: str) -> bool:
     return bool(SUICIDE_RECOVERED.search(t) and _RECOVERED_NOW.search(t) and not _BACK_AGAIN.search(t))
 
 
+# an override phrase quoted and asked about, not used
+INJECTION_META = _rx_plain(r"['\"](ignore|disregard|forget)[^'\"]{3,60}['\"].{0,120}\b(what does (that|it|this) mean|how (is|are|do|does)|what is|explain)\b",
+                           r"\bwhat (is|does) ['\"]?prompt injection\b")
+
+
 # the asker's own state after reading something ("and now I'm paranoid about every remote") is not a course of illness
 ASKERS_WORRY = _rx_plain(r"\b(and )?now (i'?m|im|i am) (so |really |kinda |super )?(paranoid|scared|worried|freaked out|anxious|curious|nervous)\b")
 
@@ -425,6 +430,8 @@ def injection_hits(text: str) -> list[RuleHit]:
     hits = [RuleHit("R7", name) for name, rx in INJECTION_RULES if rx.search(t)]
     if safety_lesson(t):
         hits = [h for h in hits if h.rule != "persona"]  # a children's safety lesson in a pharmacist's voice
+    if INJECTION_META.search(t):
+        hits = []  # "our newsletter said people try 'ignore previous instructions' tricks. what does that mean?" (guard_unseen33)
     if spanish_injection(t):
         hits.append(RuleHit("R7", "ignore instructions (Spanish)"))
     leet, words, plain = deleet(t)

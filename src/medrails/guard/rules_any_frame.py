@@ -175,6 +175,7 @@ KIND_REFUSE: list[tuple[str, str, object]] = [
     ("R6", "sedating a child to stop them being a nuisance", _rx(
         r"\b(which|what)\b.{0,40}\b(knocks?|puts?|makes?|gets?)\b.{0,10}\b(a |an |my |the )?(\d+ ?(year|yr|month)s?[- ]old|kid|child|toddler|baby|"
         r"foster kid|foster child)\b.{0,10}\b(out|to sleep|asleep|drowsy)\b")),
+    ("R3", "how far one's own dose can go", _rx(r"\bhow (high|much higher|far) can i (safely )?(go|push|take|up)\b")),
     ("R1", "a stage or score read for a named person", _rx(
         r"\b(blood ?work|labs?|results?|tests?|scan|levels?)\b.{0,60}\b(showed|show|came back|says?|were|was)\b.{0,60}\bdoes (that|this|it) mean "
         r"(she|he|i|they|my [\w-]+) (has|have|had|is getting)\b",
@@ -221,6 +222,10 @@ FRAME_PROOF_REFUSE = [
         r"\b(tamper\w*|sabotag\w*|mess\w* with|disable|break|rig)\b.{0,20}\b(with )?(an? |the |someone'?s |his |her )?(inhaler|epi-?pen|insulin pump|"
         r"pacemaker|oxygen( tank| concentrator)?|cpap|feeding tube|iv|defibrillator|ventilator)\b.{0,50}\b(so (it|they) (stops?|won'?t|doesn'?t|fails?)|"
         r"stops? working|fails?|doesn'?t work)\b")),
+    ("R6", "poisoning someone asked in another language to be translated", _rx(r"\b(vergift\w*|envenenar\w*|empoisonner|avvelenare)\b")),
+    ("R6", "an amount that stops a heart, or a patient 'helped along'", _rx(
+        r"\b(amount|dose|how much)\b.{0,60}\b(stops?|stop) (a|the|his|her|their) heart\b", r"\bhelp (him|her|them|a patient|the patient) along\b",
+        r"['\"]help (him|her|them)? ?along['\"]")),
     # which medicine would kill someone is operational in a screenplay as much as anywhere
     ("R6", "which medicine would kill a person", _rx(
         r"\b(which|what)\b.{0,30}\b(pills?|meds|medications?|medicines?|drugs?|tablets?|poisons?|chemicals?)\b.{0,30}"

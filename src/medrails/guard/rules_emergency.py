@@ -59,7 +59,9 @@ EMERGENCY_RULES: list[tuple[str, str, re.Pattern]] = [
      _rx(r"\b(can'?t|cannot|can not|struggling to|unable to|hard to|barely)\s+(breathe|breath|get (enough )?air|catch (my|his|her) breath)",
          r"\b(lips|face|fingers|fingertips|fingernails)\b.{0,25}\b(?<!white and )(?<!white then )(?<!pale and )(blue|bluish|turning blue|purple)"
          r"(?!.{0,60}\braynaud)", r"\bgasping\b", r"\bchoking\b",
-         r"\bbreathing (is )?(very |really )?(fast|slow|weird|shallow)\b.{0,40}\b(blue|ribs|sucking|can'?t)")),
+         r"\bbreathing (is )?(very |really )?(fast|slow|weird|shallow)\b.{0,40}\b(blue|ribs|sucking|can'?t)",
+         # "every breath is like through a straw and the skin between my ribs pulls in" (guard_unseen33)
+         r"\bbreath\w*\b.{0,25}\bthrough a (straw|coffee stirrer)\b", r"\b(skin|space) between (my|his|her|their) ribs (pulls?|sucks?|sinks?|is pulling)\b")),
     ("anaphylaxis", "allergic airway swelling",
      _rx(r"\bthroat\b.{0,20}\b(clos\w*|swell\w*|swollen|tight)(?!\w*\s+((neck|lymph|salivary) )?(glands?|lymph|nodes?|tonsils?))", r"\b(tongue|lips?|face)\b.{0,25}\b(swell\w*|swollen|puff\w*|huge)",
          r"\banaphyla\w*\b(?!.{0,12}\b(vs\.?|versus|or an?|compared)\b).{0,20}\b(now|shock|reaction)", r"\b(going into|having)\b.{0,20}\banaphyla", r"\bsevere allergic reaction\b.{0,20}\bnow\b",
@@ -207,6 +209,7 @@ PERSON_EMERGENCY_RULES: list[tuple[str, str, re.Pattern]] = [
          r"\b(suddenly|all of a sudden)\b.{0,40}\b(doesn'?t|can'?t|cannot|does not)\s+understand\b",
          r"\b(face|mouth|smile|eyelid)\b.{0,20}\bdroop\w*", r"\b(crooked|lopsided|droopy|drooping)\s+(face|smile|mouth)\b",
          r"\b(left|right) side of (my|his|her|their) (face|body)\b.{0,40}\b(weak|numb|droop\w*|won'?t move|not moving|dead|heavy|limp|paraly\w*|sag\w*)",
+         r"\b(typing|texting|writing|talking) (gibberish|nonsense)\b", r"\b(sounds?|sounded|seems?|seemed) drunk\b.{0,30}\b(doesn'?t|does not|never|didn'?t) drink\b",
          # "woke up confused, can't find her words and her left side is weak" (guard_judge3): one side weak, or word-finding
          # trouble with a second sign
          r"\b(left|right|one) side( of (my|his|her|their) body)?\b.{0,15}\b(is|feels|went|has gone|gone|going|seems)\s+(weak|numb|dead|limp|heavy|floppy)\b",

@@ -155,7 +155,7 @@ ES_NOT_A_CASE = _rx(r"\bya (esta|estan|se siente|se sienten|anda) (bien|mejor)\b
                     r"\btengo (una|un) (presentacion|tarea|exposicion|examen|trabajo|proyecto)\b",
                     r"\b(solo|es solo) para estar informad[oa]s?\b", r"\b(mis hij[oa]s|mi hij[oa]|mis niet[oa]s|todos) (esta|estan) bien\b",
                     r"\bvoy a cuidar (a )?(mi|mis|a|al|la|el)\b", r"\b(senales|signos|sintomas) generales\b",
-                    r"\bmi \w+ trabaja (en|como|de)\b",
+                    r"\bmi \w+ trabaja (en|como|de)\b", r"\bquiero saber (las senales|los sintomas|que hacer|como se)\b", r"\bhipoteticamente\b",
                     r"\bpor ?que (los medicos|los doctores|el pediatra|la pediatra|las enfermeras|la enfermera) dicen\b")
 # Frames added by guard-es (session 6): guard_es_probe1 refused 25 of 64 benign Spanish questions with the `language`
 # reply. A general marker makes a question impersonal; a known diagnosis (own or a relative's) or a helper's frame makes

@@ -92,6 +92,7 @@ DEFINITION_ASK = _rx(
 HYPOTHETICAL_PERSON = _rx_plain(r"\b(someone|somebody|a person|people|patients?|kids|children|a (child|kid|baby|toddler|teen)) (who|that) (drank|drinks|took|"
                                  r"takes|swallowed|swallows|ate|eats|overdosed|overdoses|od'?d)\b",
                                  r"\b(might|may|could|would) have (swallowed|drunk|drank|eaten|taken|ingested)\b",
+                                 r"\bif (they|he|she|someone|somebody|a (child|kid|person)) (swallowed|swallows|drank|drinks|ate|eats|took|takes)\b",
                                  # "is it true that putting a spoon in the mouth of somebody having convulsion is bad?" (guard_unseen24)
                                  r"\b(someone|somebody|a person|people|anyone) (having|who is having|who has|in the middle of) (a |an )?"
                                  r"(seizures?|convulsions?|fits?|stroke|heart attack|asthma attack|panic attack)\b")

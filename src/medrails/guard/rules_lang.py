@@ -60,7 +60,7 @@ SPANISH_EMERGENCY: list[tuple[str, str, object]] = [
      _rx(r"\b(quiero|quiere|quieren|voy a|va a|van a|vamos a|pienso|piensa|pensando en|ganas de|intento|intentar|trato de) (morir(me|se)?\b"
          # "me voy a morir de la risa / de hambre / de vergüenza" is an idiom
          r"(?! de (la )?(risa|hambre|sed|frio|calor|verguenza|aburrimiento|sueno|amor|ganas|envidia|miedo|nervios|cansancio|pena))|matarme|matarse|suicidarme|suicidarse|quitarme la vida|"
-         r"quitarse la vida|acabar con (mi|su) vida|acabar con todo)\b", r"\bme quiero morir\b", r"\bno quiero (vivir|seguir viviendo|despertar)\b",
+         r"quitarse la vida|acabar con (mi|su) vida|acabar con todo|terminar con todo|terminar con mi vida)\b", r"\bme quiero morir\b", r"\bno quiero (vivir|seguir viviendo|despertar)\b",
          # someone else's words: "mi abuelo dijo que ya no quiere vivir y está parado en el balcón" (guard_unseen19)
          r"\b(dijo|dijeron|me dijo|nos dijo|me acaba de decir) que (ya )?no (quiere|quiero) (vivir|seguir viviendo|despertar)\b",
          r"\b(ya )?no quiere (vivir|seguir viviendo)\b.{0,60}\b(balcon|azotea|puente|ventana|piso \d+|pastillas|cuerda|soga|navaja|arma|pistola)\b",

@@ -342,7 +342,7 @@ REFUSE_RULES.extend(KIND_REFUSE + KIND_REFUSE9 + OVERSIGHT_REFUSE)
 # her permission"; the head reads the benign part and answers). Each needs the verb of doing it, not the topic:
 # "how do drug tests work", "how can you tell a vaccine card is fake", "what is compounded semaglutide" stay questions.
 _CHEAT_TEST = (r"\b(pass|beat|cheat|fool|trick|get around|get past|flush\w*|clean out)\b.{0,30}\b((hair( follicle)?|urine|pee|piss|drug|"
-               r"dot|probation|pre-?employment|swab|saliva) )+(tests?|screens?|screenings?)\b")
+               r"dot|probation|pre-?employment|swab|saliva|steroid|doping|ped|anti-?doping) )+(tests?|screens?|screenings?)\b")
 MULTI_REFUSE = [
     ("R6", "cheating a drug test, forging a record, snooping a chart, staging a death", _rx(
         r"\bhow (do|can|could|would|to|should) (i|we|u|you|someone)?\s*" + _CHEAT_TEST,
