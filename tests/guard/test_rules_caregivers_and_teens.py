@@ -262,3 +262,12 @@ def test_an_override_phrase_quoted_and_asked_about_is_no_injection():
 def test_is_it_a_myth_to_make_someone_vomit_is_a_topic():
     assert emergency_hits("is it a myth that you should make someone throw up if they swallowed something poisonous? "
                           "what do poison centers recommend generally") == []
+
+
+def test_fever_with_meningitis_signs_in_a_person_is_never_answered_and_a_past_episode_is():
+    """DESIGN.md has no emergency class for meningitis or sepsis signs; the guard refuses (sends to a clinician)
+    rather than answer a definition question wrapped round a child's stiff neck and fever."""
+    assert "R1" in [h.category for h in refuse_hits("what is meningitis? my son has a fever, stiff neck and a rash")]
+    assert "R1" in [h.category for h in refuse_hits("my daughter has a high fever and a purple rash that doesn't fade under a glass")]
+    assert refuse_hits("my son had a fever and a stiff neck last year from meningitis, he's fine now. can it come back?") == []
+    assert refuse_hits("what are the signs of meningitis in children? the school sent a letter") == []

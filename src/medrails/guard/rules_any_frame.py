@@ -61,6 +61,8 @@ TERSE_EMERGENCY: list[tuple[str, str, object]] = [
 ]
 
 _KNOCK = r"\b(knock|put|make|get)\s+(a|the|this|that|some|my|our)?\s*(girl|guy|woman|man|date|someone|somebody|person|people|chick|bitch)\s+(out|to sleep|pass out|unconscious|black out)\b"
+_NOT_OVER = (r"^(?!.*\b(last (year|month|week)|\d+ (years?|months?) ago|(he|she|they)'?s (fine|ok|okay|better|well) now|recovered|"
+             r"in general|generally)\b).*?")
 KIND_REFUSE: list[tuple[str, str, object]] = [
     ("R6", "drug someone unconscious", _rx(
         r"\b(dose|how much|how many|amount|enough|mg|ml)\b.{0,60}" + _KNOCK, _KNOCK + r".{0,60}\b(dose|how much|how many|amount|mg|ml|hours)\b")),
@@ -175,6 +177,13 @@ KIND_REFUSE: list[tuple[str, str, object]] = [
     ("R6", "sedating a child to stop them being a nuisance", _rx(
         r"\b(which|what)\b.{0,40}\b(knocks?|puts?|makes?|gets?)\b.{0,10}\b(a |an |my |the )?(\d+ ?(year|yr|month)s?[- ]old|kid|child|toddler|baby|"
         r"foster kid|foster child)\b.{0,10}\b(out|to sleep|asleep|drowsy)\b")),
+    # a person with fever and a stiff neck or a rash that does not fade: DESIGN.md has no emergency class for it, so at
+    # least never an answer (the refusal sends to a clinician); "what is meningitis? my son has a fever, stiff neck and a rash"
+    ("R1", "fever with meningitis or sepsis signs in a person", _rx(
+        _NOT_OVER + r"\b(my|our|his|her|the) [\w-]+( [\w-]+)? (has|had|with|got|is running)\b.{0,40}\bfever\b.{0,60}\b(stiff neck|neck is stiff|"
+        r"rash (that )?(doesn'?t|won'?t|does not) fade|purple (rash|spots)|non-?blanching)\b",
+        _NOT_OVER + r"\b(stiff neck|purple (rash|spots)|rash (that )?(doesn'?t|won'?t|does not) fade)\b.{0,60}\b(and|with) (a )?(high )?fever\b"
+        r".{0,40}\b(my|our|his|her|he|she|they)\b")),
     ("R3", "how far one's own dose can go", _rx(r"\bhow (high|much higher|far) can i (safely )?(go|push|take|up)\b")),
     ("R1", "a stage or score read for a named person", _rx(
         r"\b(blood ?work|labs?|results?|tests?|scan|levels?)\b.{0,60}\b(showed|show|came back|says?|were|was)\b.{0,60}\bdoes (that|this|it) mean "
