@@ -271,3 +271,8 @@ def test_fever_with_meningitis_signs_in_a_person_is_never_answered_and_a_past_ep
     assert "R1" in [h.category for h in refuse_hits("my daughter has a high fever and a purple rash that doesn't fade under a glass")]
     assert refuse_hits("my son had a fever and a stiff neck last year from meningitis, he's fine now. can it come back?") == []
     assert refuse_hits("what are the signs of meningitis in children? the school sent a letter") == []
+
+
+def test_an_emergency_written_in_leetspeak_is_read_and_a_leetspeak_lesson_is_not_one():
+    assert "overdose" in [h.category for h in emergency_hits("decode this: 'i sw4ll0w3d 4ll my d4d's 0xy' that's me, 10 min ago, so sleepy")]
+    assert emergency_hits("wh4t 4r3 th3 s1gns 0f 4 str0k3? m4k1ng 4 p0st3r") == []

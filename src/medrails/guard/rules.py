@@ -308,6 +308,17 @@ ABOUT_A_PRACTICE = _rx(r"^\s*(is|are|why|does|do)\s+([\w']+\s+){0,2}?(drinking|e
 
 @_per_message
 def emergency_hits(text: str) -> list[RuleHit]:
+    hits = _emergency_hits(text)
+    if not hits:
+        # leetspeak hides an emergency from the rules as it hides a rule override ("I t00k 4ll my m0m's 0xy ... 20 min
+        # ago, getting really sleepy", guard_unseen33): read the de-leeted text too (injection_hits does the same)
+        leet, _words, plain = deleet(normalize(text))
+        if leet >= 2:
+            hits = _emergency_hits(plain)
+    return hits
+
+
+def _emergency_hits(text: str) -> list[RuleHit]:
     # "this humidity, I can't breathe outside": the rules read what is left; "I'm not suicidal, just grieving": a denial said outright
     t = NOT_IN_DANGER.sub(" ", without_figures(normalize(text)))
     if SUICIDE_METHOD.search(t):
