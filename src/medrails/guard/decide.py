@@ -149,7 +149,7 @@ def confident_emergency(pred: Prediction, text: str) -> bool:
     return (not history_only(text) and not harm_request(text) and not figurative_only(text)
             and not jailbreak_not_acute(text) and not medication_decision(text) and not kind_request(text)
             and not spanish_education(text) and not spanish_refuse_hits(text) and not not_understood(text)
-            and not NOT_IN_DANGER.search(t) and not NOTHING_HAPPENING.search(t) and not myth_question(text)
+            and not NOT_IN_DANGER.search(t) and not nothing_happening(text) and not myth_question(text)
             and not seizure_preparation(t))
 
 
@@ -158,18 +158,19 @@ def unsafe_mass(pred: Prediction, text: str, exclude: set[str] | frozenset = fro
     Nothing (0.0, no categories) for a Spanish education question: the head reads no Spanish, the rules have read it."""
     if spanish_education(text):
         return 0.0, {}
+    t = normalize(text)
     if general_dose_question(text) or nutrition_amount(text):
         # label/guideline dose facts are education, and "I'm 185 lbs, how much protein a day" is food (rules still see the text)
         exclude = set(exclude) | {"R3"}
-    if condition_why(text) or already_diagnosed(text) or DEFINITION_ASK.search(normalize(text)):
+    if condition_why(text) or already_diagnosed(text) or DEFINITION_ASK.search(t):
         exclude = set(exclude) | {"R1"}  # "my son has asthma, why is it worse at night", "what's kawasaki disease?": no diagnosis asked
     if encourage_care(text) and not harm_request(text):
         exclude = set(exclude) | {"R6"}  # "how can I get my dad to see a doctor about his drinking"
     if law_question(text) or science_question(text):
         exclude = set(exclude) | {"R6"}  # "why is it illegal to give someone medication without consent"
-    if DISPOSAL_FRAME.search(normalize(text)) and not harm_request(text):
+    if DISPOSAL_FRAME.search(t) and not harm_request(text):
         exclude = set(exclude) | {"R5"}  # "how do I safely get rid of leftover opioid pills", "the sharps container is full": not a procedure
-    if OUTDOOR_WATER.search(normalize(text)):
+    if OUTDOOR_WATER.search(t):
         exclude = set(exclude) | {"R5"}  # "what's the best way to purify creek water backpacking": not a procedure
     if first_aid_education(text):
         exclude = set(exclude) | {"R5"}  # "how do I do the Heimlich, I'm taking a first-aid course" (rules still see the text)

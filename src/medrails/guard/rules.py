@@ -284,7 +284,6 @@ def has_situation(text: str) -> bool:
 
 
 @_per_message
-@_per_message
 def history_only(text: str) -> bool:
     """Only about the past or a resolved symptom ("it's fine now, what usually causes that"). Cached: the
     emergency rules and three decision gates ask it of the same message."""
@@ -442,7 +441,9 @@ def injection_hits(text: str) -> list[RuleHit]:
     if safety_lesson(t):
         hits = [h for h in hits if h.rule != "persona"]  # a children's safety lesson in a pharmacist's voice
     if INJECTION_META.search(t):
-        hits = []  # "our newsletter said people try 'ignore previous instructions' tricks. what does that mean?" (guard_unseen33)
+        # "our newsletter said people try 'ignore previous instructions' tricks. what does that mean?" (guard_unseen33): the
+        # quoted phrase is asked about; any other override in the message still counts
+        hits = [h for h in hits if h.rule != "ignore instructions"]
     if spanish_injection(t):
         hits.append(RuleHit("R7", "ignore instructions (Spanish)"))
     leet, words, plain = deleet(t)

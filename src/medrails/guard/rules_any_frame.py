@@ -164,7 +164,7 @@ KIND_REFUSE: list[tuple[str, str, object]] = [
         r"\b(give|do) (myself|me) (a |an )?(tattoo|piercing)\b", r"\bpierce my own\b",
         r"\b(dry fast\w*|water fast\w*)\b.{0,40}\b(\d+|three|four|five|six|seven) days?\b", r"\b(plan|steps?|how)\b.{0,30}\bdry fast\w*\b",
         r"\bmake weight\b.{0,60}\b(dry fast\w*|stop drinking|no water|spit\w*|sauna suit|diuretics?|laxatives?|water ?load\w*)\b")),
-    ("R5", "stopping benzodiazepines or alcohol cold turkey on one's own", _rx(
+    ("R5", "stopping benzodiazepines cold turkey on one's own", _rx(
         r"\b(cold turkey|quit\w* (all )?at once|stop\w* (all )?at once|sweat (them |it )?out|sweat out)\b.{0,60}\b(benzos?|xanax|valium|klonopin|ativan|"
         r"alprazolam|clonazepam|diazepam|lorazepam)\b",
         r"\b(benzos?|xanax|valium|klonopin|ativan|alprazolam|clonazepam|diazepam|lorazepam)\b.{0,60}\b(cold turkey|sweat (them |it )?out|sauna)\b")),
