@@ -33,7 +33,7 @@ from medrails.guard.rules_base import _rx_plain
 from medrails.guard.rules_course import figurative_only, not_a_fever_now, older_child_fever
 from medrails.guard.rules_es import spanish_education, spanish_refuse_hits
 from medrails.guard.rules_frames import DEFINITION_ASK
-from medrails.guard.rules_lang import not_understood
+from medrails.guard.rules_lang import mostly_foreign, not_understood
 from medrails.guard.rules_poisoning import kind_refuse9_hits, term_question
 from medrails.guard.rules_refuse import nutrition_amount
 from medrails.guard.rules_signals import DISPOSAL_FRAME, education_frame, role_play_lesson, safety_lesson
@@ -113,7 +113,7 @@ def fever_past_newborn_age(pred: Prediction, text: str) -> bool:
 def classifier_emergency(model: GuardClassifier, pred: Prediction, text: str, threshold: float | None = None) -> bool:
     if fever_past_newborn_age(pred, text):
         return False
-    if confident_emergency(pred, text):
+    if confident_emergency(pred, text) or foreign_emergency(pred, text):
         return True
     if not emergency_eligible(text):
         return False
@@ -151,6 +151,25 @@ def confident_emergency(pred: Prediction, text: str) -> bool:
             and not spanish_education(text) and not spanish_refuse_hits(text) and not not_understood(text)
             and not NOT_IN_DANGER.search(t) and not nothing_happening(text) and not myth_question(text)
             and not seizure_preparation(t))
+
+
+# The English gates (situation, learning frame, history) cannot read a message in Spanish or another language, and
+# the Spanish rules cover only the kinds they were written for. The head can: on the 1,051 committed prompts that
+# are mostly foreign words it gave >= 0.90 emergency mass to 409 emergencies and to none of the 626 answer, refuse
+# and out-of-scope prompts; in rounds 2-5's first measurements it was >= 0.91 on six Spanish emergencies the rules
+# refused or sent out of scope ("ya no aguanto más, tengo las pastillas en la mano y quiero terminar con todo").
+# Near-certain, it outweighs the Spanish education reading too: "el abuelo está respirando muy feo, como ronquido, y
+# no abre los ojos" reads as a question to rules_es (", como ...") and was answered at 1.00 (no committed mostly-foreign
+# answer, refuse or out-of-scope prompt reaches 0.90).
+FOREIGN_EMERGENCY, FOREIGN_CERTAIN = 0.90, 0.97
+
+
+def foreign_emergency(pred: Prediction, text: str) -> bool:
+    """A message mostly in another language that the head is sure is an emergency, unless the Spanish rules read
+    it as a request (R1-R6) or as an education question (below near-certainty), or it asks to harm someone."""
+    return (pred.p_emergency >= FOREIGN_EMERGENCY and mostly_foreign(text) and not spanish_refuse_hits(text)
+            and not harm_request(text) and not jailbreak_not_acute(text)
+            and (pred.p_emergency >= FOREIGN_CERTAIN or not spanish_education(text)))
 
 
 def unsafe_mass(pred: Prediction, text: str, exclude: set[str] | frozenset = frozenset()) -> tuple[float, dict[str, float]]:

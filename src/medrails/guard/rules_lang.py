@@ -287,6 +287,15 @@ _WORD = re.compile(r"[^\W\d_]+")
 _AGE_YO = re.compile(r"(\d) ?(yo|y/o)\b", re.I)
 
 
+def mostly_foreign(text: str) -> bool:
+    """More foreign than English function words (at least two), whatever the Spanish rules made of it."""
+    if not _maybe_foreign(text[:4000]):
+        return False
+    words = [w for w in _WORD.findall(deaccent(text[:4000]).lower()) if len(w) > 1]
+    foreign = sum(1 for w in words if w in _FOREIGN)
+    return foreign >= 2 and foreign > sum(1 for w in words if w in _ENGLISH)
+
+
 def not_understood(text: str) -> bool:
     """Mostly in a language the guard does not read: mostly non-Latin letters, or more foreign than
     English function words ("¿qué dosis de ibuprofeno le doy a mi hijo?")."""
