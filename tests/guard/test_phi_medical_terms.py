@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from medrails.guard.phi import redact
-from medrails.guard.phi_recognizers import suppression_reason
+from medrails.guard.phi_suppression import suppression_reason
 from medrails.guard.phi_vocabulary import build_vocabulary, medical_vocabulary
 
 # Which rule covers the opening term (checked when these cases were written):

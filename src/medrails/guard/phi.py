@@ -216,7 +216,7 @@ class PhiRedactor:
         return [spans or [] for spans in out]
 
     def _analyze_chunk(self, text: str, nlp_artifacts=None) -> list[PhiSpan]:
-        from medrails.guard.phi_recognizers import clinical_zones, suppression_reason, trim_person
+        from medrails.guard.phi_suppression import clinical_zones, suppression_reason, trim_person
 
         # Emoji and other symbols are never PHI but make spaCy and some regexes slow (an emoji flood
         # took seconds): blank them out for analysis. Same length, so offsets are unchanged.
