@@ -109,6 +109,8 @@ _YEAR = r"(?:1[89]\d{2}|20\d{2})"
 _SEP = r"\s*[:#]?\s*(?:is\s+|was\s+|of\s+|no\.?\s*|number\s*|num\.?\s*|#\s*)?[:#]?\s*"
 # an identifier: letters/digits with optional dashes, at least 4 characters, at least one digit
 _ID = r"(?P<v>(?=[A-Z0-9-]*\d)[A-Z0-9](?:[A-Z0-9]|-(?=[A-Z0-9])){4,19})\b"
+# a record number that may be written as a path: "SPH/2024/0042917"
+_ID_PATH = r"(?P<v>(?=[A-Z0-9/-]*\d)[A-Z0-9](?:[A-Z0-9]|[-/](?=[A-Z0-9])){4,24})\b"
 _PHONE = r"(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}\b"
 
 _LABS = (r"(?:BP|blood\s+pressure|HR|heart\s+rate|pulse|RR|resp(?:iratory)?\s+rate|SpO2|O2\s*sat|sats?|T|temp|"
@@ -119,26 +121,40 @@ _LABS = (r"(?:BP|blood\s+pressure|HR|heart\s+rate|pulse|RR|resp(?:iratory)?\s+ra
          r"hemoglobin|potassium|sodium|magnesium|iron|uric\s+acid|ammonia|procalcitonin)")
 
 
+# Unicode-aware capitalized word (names and places are not only ASCII)
+_CAP = r"\p{Lu}[\p{Ll}\p{Lu}'’-]*\p{Ll}[\p{Ll}'’-]*"
+
+
 def _recognizers() -> list[EntityRecognizer]:
     mrn = RuleRecognizer("MRN", [
         Rule(r"\b(?:MRN|MR\s?#|MR\s?No\.?|Med(?:ical)?\.?\s+Rec(?:ord)?\.?(?:\s+(?:No\.?|Number|#))?|"
              r"medical\s+record(?:\s+(?:number|no\.?|num|#|id))?|hospital\s+(?:number|no\.?|#|id)|"
-             r"chart\s+(?:number|no\.?|#)|patient\s+(?:id|number|no\.?|#)|unit\s+(?:number|no\.?))"
-             + _SEP + _ID, 0.95),
+             r"chart\s+(?:number|no\.?|#)|patient\s+(?:id|number|no\.?|#)|unit\s+(?:number|no\.?)|"
+             r"hosp\.?\s+(?:number|no\.?|#|id)|UHID|URN|CR\s+no\.?|IP\s+no\.?)"
+             + _SEP + _ID_PATH, 0.95),
     ], "MedicalRecordNumberRecognizer")
     plan = RuleRecognizer("HEALTH_PLAN_ID", [
-        Rule(r"\b(?:member|subscriber|policy|insurance|insured|beneficiary|medicaid|medicare|group|plan|"
+        Rule(r"\b(?:member|subscriber|(?<!(?:cites?|cited|per|under|medical|clinical|coverage|payment)\s)policy|insurance|insured|beneficiary|medicaid|medicare|group|plan|"
              r"HICN|MBI|BCBS|health\s+plan)(?:\s+(?:id|identification|number|no\.?|#|card))*" + _SEP + _ID, 0.9),
+        # national and provincial health or personal numbers by their name, digits possibly in groups:
+        # "OHIP 1234-567-890-AB", "PHN: 9123 456 789", "PPSN 1234567TA", "Aadhaar 1234 5678 9012"
+        Rule(r"\b(?:OHIP|PHN|PPSN|PPS\s+(?:no\.?|number)|NHS|CHI|IHI|HCN|health\s+card|Aadhaa?r|MSP|RAMQ|NINO|"
+             r"NI\s+(?:no\.?|number)|SIN)(?:\s+(?:id|number|no\.?|#))?\s*[:#]?\s*"
+             r"(?P<v>\d{3,5}(?:[ -]\d{2,6}){1,3}(?:[ -][A-Z]{1,2})?|(?=[A-Z0-9]*\d)[A-Z0-9]{6,12})\b", 0.85, None, 0),
         # Medicare Beneficiary Identifier by its published shape (no context needed)
         Rule(r"\b(?P<v>[1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?"
              r"[AC-HJKMNP-RT-Y]{2}\d{2})\b", 0.85, None, 0),
     ], "HealthPlanIdRecognizer")
     account = RuleRecognizer("ACCOUNT_NUMBER", [
-        Rule(r"\b(?:account|acct\.?|a/c|billing|encounter|visit|FIN|claim|invoice|case|reference|ref\.?|prior\s+auth(?:orization)?|authorization|auth|confirmation|requisition|accession|specimen|tracking|ticket|order)(?:\s+(?:id|number|no\.?|#))*"
+        Rule(r"\b(?:account|acct\.?|a/c|billing|encounter|visit|FIN|claim|invoice|case|incident|run|reference|ref\.?|prior\s+auth(?:orization)?|authorization|auth|confirmation|requisition|accession|specimen|tracking|ticket|order)(?:\s+(?:id|number|no\.?|#))*"
              + _SEP + _ID, 0.85),
         # a prescription or accession number by its abbreviation and a number sign: "Rx# 4471023", "Acc#: RAD24-558812"
         Rule(r"\b(?:Rx|script|prescription|Acc|Accn|Acc'n)(?=\s*(?:#|no\b|no\.|number|num\b))" + _SEP + _ID, 0.85),
         Rule(r"\b(?:ID|I\.D\.|identifier|identification)(?:\s+(?:number|no\.?|#))?" + _SEP + _ID, 0.8),
+        # the first column of a table whose header row opens with an ID column: "Subject ID | ...\n0147-003 | ..."
+        Rule(r"(?m)^(?=[A-Z0-9][A-Z0-9-]{2,19}\s*\|)(?<=^(?i:subject|participant|patient|study|record|case|screening|"
+             r"enrol?lment|randomi[sz]ation)\s*(?i:id|#|no\.?|number)\b[^\n]*\|[^\n]*\n(?:[^\n]*\|[^\n]*\n){0,40})"
+             r"(?P<v>(?=[A-Z0-9-]*\d)[A-Z0-9](?:[A-Z0-9]|-(?=[A-Z0-9])){3,19})(?=\s*\|)", 0.8, None, 0),
     ], "AccountNumberRecognizer")
     license_ = RuleRecognizer("LICENSE_NUMBER", [
         Rule(r"\b(?:licen[cs]e|lic\.?|DL|driver'?s?\s+licen[cs]e|certificate|cert\.?|registration|permit)"
@@ -176,10 +192,16 @@ def _recognizers() -> list[EntityRecognizer]:
         Rule(r"\b(?:age|aged|ages|age:)\s*[:=]?\s*(?P<v>(?:9\d|1[0-2]\d))\b", 0.9),
         Rule(r"\bin\s+(?:his|her|their)\s+(?P<v>(?:nineties|90s|hundreds))\b", 0.85),
         Rule(r"\b(?P<v>(?:9\d|1[0-2]\d))(?=\s*(?:M|F|male|female|man|woman)\b)", 0.6),
+        # spelled out: "ninety-three-year-old", "ninety two years old"
+        Rule(r"\b(?P<v>ninety(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|one\s+hundred(?:\s+and\s+\w+)?)"
+             r"[\s-]+(?:years?|yrs?)[\s-]+old\b", 0.9),
+        # after a name and a comma, closed by a comma or parenthesis: "(Ada Lovelace, 93)", "Tom Hale ("Bo"), 95,"
+        Rule(r"\b" + _CAP + r"(?:\s+" + _CAP + r"){0,3}(?:\s*\(\s*[\"“']" + _CAP + r"[\"”']\s*\))?,\s*"
+             r"(?P<v>9\d|1[01]\d)(?=\s*[,)])", 0.7, None, 0),
     ], "AgeOver89Recognizer")
     date = RuleRecognizer("CLINICAL_DATE", [
         # 03/14/2024, 3-14-24, 2024-03-14, 14.03.2024
-        Rule(r"\b(?P<v>(?:0?[1-9]|1[0-2])[/-](?:0?[1-9]|[12]\d|3[01])[/-](?:\d{4}|\d{2}))\b", 0.9),
+        Rule(r"\b(?P<v>(?:0?[1-9]|1[0-2])(?P<s>[/-])(?:0?[1-9]|[12]\d|3[01])(?P=s)(?:\d{4}|\d{2}))\b", 0.9),
         Rule(r"\b(?P<v>(?:0?[1-9]|[12]\d|3[01])[/.-](?:0?[1-9]|1[0-2])[/.-]\d{4})\b", 0.85),
         Rule(r"\b(?P<v>" + _YEAR + r"[/.-](?:0?[1-9]|1[0-2])[/.-](?:0?[1-9]|[12]\d|3[01]))\b", 0.9),
         # 14-Mar-2024, 14 March 2024, 3rd of March
@@ -195,11 +217,13 @@ def _recognizers() -> list[EntityRecognizer]:
         Rule(r"\b(?:on|since|from|until|thru|through|dated?|DOB|DOD|DOS|admitted|admit|discharged|d/c'?d|seen|visit|"
              r"d\.o\.b\.?|follow(?:\s|-)?up|f/u|return|RTC|appointment|appt|scheduled|due|recheck|intubated|extubated|"
              r"started|stopped|held|resumed|last\s+(?:fill(?:ed)?|dose|seen|visit)|filled|refilled|drawn|collected|"
-             r"placed|removed|inserted|performed|done)\s*[:]?\s*(?:on\s+)?"
-             r"(?P<v>(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01]))\b(?![/\d])(?!\s*(?:mg|mcg|tab|cap|strength|murmur))", 0.7),
+             r"placed|removed|inserted|performed|done|born|delivered)\s*[:]?\s*(?:on\s+)?"
+             r"(?P<v>(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])|(?:1[3-9]|2\d|3[01])/(?:0?[1-9]|1[0-2]))\b(?![/\d])(?!\s*(?:mg|mcg|tab|cap|strength|murmur))", 0.7),
         # a culture with a date: "BCx 5/1 GPC" (not a bottle count "BCx 2/2": the numerator exceeds the denominator)
         Rule(r"\b(?:[BUS]Cx|cx|cultures?)\s*[:]?\s*(?P<v>(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01]))\b(?![/\d])",
              0.7, lambda v: int(v.split("/")[0]) > int(v.split("/")[1])),
+        # a study or test named by its acronym, then its date and a colon: "MBSS 2/1: ...", "CXR 11/3: clear"
+        Rule(r"(?m)(?:^|[.;]\s+)[A-Z][A-Za-z0-9]{1,7}\s+(?P<v>(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01]))\s*:", 0.7, None, 0),
     ], "CuedDateRecognizer")
     fax = RuleRecognizer("FAX_NUMBER", [
         Rule(r"\b(?:fax(?:ed)?|facsimile|fx)(?:\s+[a-z]+){0,3}?\s*(?:number|no\.?|#)?\s*[:.]?\s*(?:is\s+|to\s+|at\s+)?(?P<v>" + _PHONE + ")", 0.95),
@@ -221,8 +245,7 @@ def _recognizers() -> list[EntityRecognizer]:
     street = (r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Ter|"
               r"Circle|Cir|Parkway|Pkwy|Highway|Hwy|Square|Sq|Trail|Trl|Loop|Row|Path|Pike|Alley|Crescent|Close|"
               r"Gardens|Hill|Park|Plaza|Walk|Vale|View|Green|Route|Rte)")
-    # Unicode-aware capitalized word (names and places are not only ASCII)
-    cap = r"\p{Lu}[\p{Ll}\p{Lu}'’-]*\p{Ll}[\p{Ll}'’-]*"
+    cap = _CAP
     intl_street = (r"(?:vej|gade|gatan|gata|vägen|veien|vegen|katu|tie|kuja|polku|straße|strasse|str\.|weg|gasse|platz|"
                    r"laan|straat|plein|utca|út|tér|ulica|ul\.|street|rd|road|ave|terrasse|allé|alle|plass|torv|stræde|bakke|vei)")
     address = RuleRecognizer("STREET_ADDRESS", [
@@ -246,10 +269,22 @@ def _recognizers() -> list[EntityRecognizer]:
         Rule(r"(?<![/.:])\b(?P<v>\d{2,6}\s+(?:(?!(?:" + _LABS + r"|Rm|Room|Bed|Bay)\b)\p{Lu}[\p{L}'’.-]*\s+){1,3}\d{1,4}[a-z]?)\b"
              r"(?!\s*(?:mg|mcg|g|units?|mL|%|x|times|/|years?|days?|weeks?|months?|hours?))", 0.55, None, 0),
         # a postal code closing an address line: "..., Hungary 34796", "Estonia 62488."
-        Rule(r"(?<![\s,])(?:,\s*|\s{2,})\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?\s+(?P<v>(?!(?:19|20)\d{2}\b)\d{4,5}(?:-\d{3,4})?)\b"
+        Rule(r"(?<![\s,])(?:,\s*|\s{2,})\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?\s+(?P<v>(?!(?:19|20)\d{2}\b)\d{4,6}(?:-\d{3,4})?)\b"
              r"(?=\s*(?:$|[.?!,;\n]))", 0.6, None, 0),
         # US ZIP after a state abbreviation: "Boston, MA 02115"
         Rule(r"\b[A-Z]{2}\s+(?P<v>\d{5}(?:-\d{4})?)\b", 0.8, None, 0),
+        # Canadian postal code ("K1A 0B1"; unspaced only after a province), Australian state + postcode, Eircode
+        Rule(r"\b(?P<v>[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] \d[ABCEGHJ-NPRSTV-Z]\d)\b", 0.7, None, 0),
+        Rule(r"\b(?:AB|BC|MB|NB|NL|NS|NT|NU|ON|PE|QC|SK|YT)\s+(?P<v>[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z]\d[ABCEGHJ-NPRSTV-Z]\d)\b",
+             0.8, None, 0),
+        Rule(r"\b(?:NSW|VIC|QLD|SA|WA|TAS|NT|ACT)\s+(?P<v>\d{4})\b(?![.,]\d|\s*(?:mg|mL|units?|%))", 0.75, None, 0),
+        Rule(r"\b(?P<v>(?:[AC-FHKNPRTV-Y]\d{2}|D6W) (?=[0-9AC-FHKNPRTV-Y]{0,3}\d)(?=[0-9AC-FHKNPRTV-Y]{0,3}[AC-FHKNPRTV-Y])"
+             r"[0-9AC-FHKNPRTV-Y]{4})\b", 0.7, None, 0),
+        # the rest of an "Address:" line in a format the street rules do not know (opening "No. 12", "#4",
+        # "12/3", "Flat", "Plot", ...) and holding a comma ("Address: No. 12, 4th Cross, Indiranagar, Bengaluru 560038")
+        Rule(r"(?im)^[ \t]*(?:home\s+|street\s+|mailing\s+|residential\s+|postal\s+)?address\s*:\s*"
+             r"(?P<v>(?:No\.?\s*\d|#\s*\d|\d+\s*[/,]|(?:Flat|House|H\.?\s?No|Plot|Door|Block)\b)[^\n,]*,[^\n]*?)(?=[ \t]{2,}|[ \t]*$)",
+             0.7, None, 0),
         # UK postcode by its published shape (inward letters never C I K M O V): "HG1 4PT", "SW1A 1AA"
         Rule(r"\b(?P<v>[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?\s?\d[ABD-HJLNP-UW-Z]{2})\b", 0.6, None, 0),
         Rule(r"\b(?:zip(?:\s*code)?|postal\s*code|post\s*code|postcode)\s*(?:is\s+)?[:#]?\s*(?P<v>[A-Z0-9]{3,5}(?:[ -][A-Z0-9]{2,4})?)\b", 0.85),
@@ -275,6 +310,23 @@ def _recognizers() -> list[EntityRecognizer]:
              r"I\s+am|I'm|this\s+is|contact|thanks|thank\s+you|regards|sincerely|cheers|best|"
              r"caller|called|named)\s*[:,-]?\s*(?i:is\s+)?"
              r"(?P<v>" + cap + r"(?:\s+\p{Lu}\.?)?(?:\s+" + cap + r"){1,2})\b", 0.6, None, 0),
+        # a person named by their role in a form field: "Employee: Jan Novak", "Candidate: ...", "Audiologist: ..."
+        Rule(r"(?m)(?:^|\s{2,}|\|\s*)(?i:employee|candidate|client|resident|claimant|applicant|worker|donor|recipient|"
+             r"student|member|insured|informant|interpreter|witness|surgeon|assistant|anaesthetist|anesthesiologist|"
+             r"audiologist|therapist|physiotherapist|clinician|provider|midwife|chaplain|coordinator|pathologist|"
+             r"radiologist|dietitian|pharmacist|social\s+worker|case\s+manager|author|reviewer|examiner|referrer|"
+             r"requested\s+by|reported\s+by|verified\s+by|dictated\s+by|electronically\s+signed(?:\s+by)?)\s*:\s*"
+             r"(?P<v>" + cap + r"(?:\s+\p{Lu}\.?)?(?:\s+(?:(?:van|von|der|den|de|da|di|le|la|du|del|St\.)\s+)*" + cap + r"){1,3})"
+             r"(?=\s*(?:,|\(|\s{2,}|$|\n))", 0.7, name_words_ok, 0),
+        # a baby or infant named by a field label: "Baby: Kai", "Infant: Noa"
+        Rule(r"\b(?i:baby|infant|newborn|neonate)\s*:\s*(?P<v>" + cap + r")\b", 0.7, name_words_ok, 0),
+        # "Last, First" before a room, bed, date of birth or record number: "Okafor, Ada   Rm 12", "Lee, Min DOB ..."
+        Rule(r"\b(?P<v>" + cap + r",\s*" + cap + r")(?=\s+(?:Rm|Room|Bed|Bay|DOB|D\.O\.B|MRN|UR|URN|NHS|Hosp)\b)", 0.7,
+             None, 0),
+        # a nickname in quotes in parentheses after a name: 'Margaret Hale ("Peggy")'
+        Rule(r"\b" + cap + r"(?:\s+" + cap + r"){0,3}\s*\(\s*[\"“'](?P<v>" + cap + r")[\"”']\s*\)", 0.7, name_words_ok, 0),
+        # a name and an age in parentheses: "(Gertrude Hale, 93)", "(Tom Ames, 47)"
+        Rule(r"\(\s*(?P<v>" + cap + r"(?:\s+" + cap + r"){1,2}),\s*\d{1,3}\s*\)", 0.7, name_words_ok, 0),
         # EHR headers: "Patient: LOPEZ, ANDRES", "Name: Lopez, Andres M"
         Rule(r"\b(?i:patient(?:\s+name)?|pt(?:\s+name)?|name)\s*:\s*(?P<v>\p{Lu}[\p{L}'’-]+,\s*\p{Lu}[\p{L}'’-]+"
              r"(?:\s+\p{Lu}\.?)?)(?=\s|$)", 0.8, None, 0),
@@ -293,10 +345,11 @@ def _recognizers() -> list[EntityRecognizer]:
     # names written in lower case or ALL CAPS, or a common word used as a name ("Will", "Hope"), in a slot only a
     # name fills: each word must not be a common English or medical word (see name_words_ok)
     low = r"[a-z][a-z'’-]+"
-    relation = (r"mom|mum|mother|dad|father|wife|husband|son|daughter|sister|brother|partner|fianc[ée]e?|grandma|grandpa|"
+    relation = (r"(?:(?:mother|father|sister|brother|son|daughter)-in-law)|mom|mum|mother|dad|father|wife|husband|son|daughter|sister|brother|partner|fianc[ée]e?|grandma|grandpa|"
                 r"grandmother|grandfather|granddaughter|grandson|aunt|uncle|niece|nephew|cousin|friend|neighbou?r|"
                 r"caregiver|contact|RN|LPN|NP|nurse|pharmacist|tech")
-    credential = r"(?:MD|DO|RN|NP|PA-C|PharmD|CPhT|LPN|CNA|LCSW|MSW|DPM|DDS|APRN|CRNA|FNP|DNP|MBBS)"
+    credential = (r"(?:MD|DO|RN|NP|PA-C|PharmD|CPhT|LPN|CNA|LCSW|LMSW|MSW|DPM|DDS|DMD|APRN|CRNA|FNP|DNP|MBBS|AuD|DPT|"
+                  r"MDiv|BCC|CCC-SLP|SLP|OTR/L|OTR|RD|RDN|CNM|RM|MRCGP|FRACGP|FRCPC|IBCLC|EMT-P|EMT|NRP|PsyD|LPC|LMFT)")
     case_free = RuleRecognizer("CHAT_NAME", [
         # a title before a lowercase name: "dr nguyen", "hi dr mcallister", "nurse jenna park"
         # (not "MR enterography", "MS flare": an all-caps MR / MS / DR is an abbreviation)
@@ -321,7 +374,9 @@ def _recognizers() -> list[EntityRecognizer]:
         Rule(r"\b(?i:speaking\s+(?:with|to)|talking\s+(?:with|to)|is\s+this|thanks|thx|regards|cheers)\s*,?\s+"
              r"(?P<v>\p{Lu}\p{Ll}+)(?=\s*(?:[?,.!(\n]|$))", 0.6, name_words_ok, 0),
         # a name followed by a credential: "Faith (CPhT)", "Will Okafor, MD"
-        Rule(r"\b(?P<v>" + cap + r"(?:\s+" + cap + r"){0,2})\s*,?\s*\(?" + credential + r"\)?(?![\w-])", 0.6, name_words_ok, 0),
+        Rule(r"\b(?P<v>" + cap + r"(?:\s+(?:(?:van|von|der|den|de|da|di|le|la|du|del|St\.)\s+)*" + cap + r"){0,2}|"
+             + cap + r",\s*" + cap + r")(?:\s*,\s*(?:MS|MA|MSc|BSc|BS|BA|PhD|MPH|MSN|BSN|MEd)(?=\s*,))?\s*,?\s*\(?" + credential
+             + r"\)?(?![\w-])", 0.6, name_words_ok, 0),
         # a given name that is also a word, with 's (a modal or noun takes none): "Will's in the shower"
         Rule(r"\b(?P<v>(?:Will|Hope|Faith|Joy|Grace|Bill|Mark|Rose|June|April|Dawn|Ruby|Pearl|Amber|Olive|Hazel|Ivy|"
              r"Iris|Holly|Daisy|Heather|Violet|Lily|Crystal|Penny|Sage|Autumn|Summer|Victor|Dean|Jack|Sandy|Frank))"
@@ -349,6 +404,15 @@ def _recognizers() -> list[EntityRecognizer]:
              r"Rehabilitation|Birth|Eye|Dental|Sleep|Infusion|Radiology|Diagnostic|Outpatient|Ambulatory|Pediatric|"
              r"Children's|Women's|Behavioral\s+Health|Mental\s+Health)\s+(?:Center|Centre|Institute|Clinic|Associates|Group)|Memorial|(?:Community\s+|Specialty\s+|Family\s+)?Pharmacy|Specialty\s+Rx|Family\s+Medicine|Internal\s+Medicine|Pediatrics|Paediatrics|Primary\s+Care|SNF|Skilled\s+Nursing(?:\s+Facility)?|Dialysis)(?:\s+(?:of|at)\s+" + cap + r"(?:\s+" + cap + r")?)?)\b",
              0.75, None, 0),
+        # a congregation named beside its clergy or a member ("pastor ... of Grace Fellowship Church")
+        Rule(r"\b(?i:pastor|priest|minister|imam|rabbi|chaplain|deacon|elder|reverend|rev\.?|parish|attends|member\s+of|"
+             r"congregation)\b[^\n]{0,40}?\b(?:of|at|from)\s+(?P<v>(?:St\.?\s+|Saint\s+)?(?:" + cap + r"\s+){1,4}"
+             r"(?:Church|Chapel|Cathedral|Parish|Mosque|Masjid|Synagogue|Temple|Gurdwara|Fellowship|Tabernacle|Assembly))\b",
+             0.7, None, 0),
+        # a chain pharmacy's store named in a message ("the walgreens by my work", "at CVS on Main")
+        Rule(r"\b(?P<v>(?i:walgreens|rite\s+aid|duane\s+reade|shoppers\s+drug\s+mart|london\s+drugs|jean\s+coutu|"
+             r"lloydspharmacy|chemist\s+warehouse|walmart\s+pharmacy|costco\s+pharmacy|kroger\s+pharmacy|"
+             r"safeway\s+pharmacy|publix\s+pharmacy)|(?<=\b(?i:at|to|from)\s(?:(?i:the)\s)?)(?i:cvs)(?!\s*:))\b", 0.6, None, 0),
     ], "FacilityRecognizer")
     # a long bare number in a note is an identifier (card, account, record), whatever its context
     long_number = RuleRecognizer("LONG_NUMBER", [
@@ -363,6 +427,7 @@ _NOT_NAMES = frozenset("""
 appt appointment office visit note notes said says told ordered recommended advised wants thinks asked called aware
 notified paged updated here there today tomorrow yesterday tonight unavailable consulted present states reports denies
 feels felt took gave came went left made sent drove works worked lives needs agrees agreed please thanks okay
+thx cheers best regards sincerely hi hello hey dear
 """.split())
 
 

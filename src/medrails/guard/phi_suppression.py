@@ -43,7 +43,30 @@ _SPECIFIC_DATE = re.compile(r"\b" + MONTH + r"(?![a-z])|\d{1,4}\s*[/-]\s*\d{1,2}
                             r"\b(?:19|20)\d{2}\.\d{1,2}\.\d{1,2}\b|\b\d{1,2}(?:st|nd|rd|th)\b|"
                             r"\b(?:christmas|thanksgiving|new\s+year'?s?\s+(?:day|eve)|easter|halloween)\b",
                             re.IGNORECASE)
-_TIME_RANGE = re.compile(r"^(?:[01]\d|2[0-3])[0-5]\d\s*[-–]\s*(?:[01]\d|2[0-3])[0-5]\d$")
+_TIME_RANGE = re.compile(r"^(?:[01]\d|2[0-3])[0-5]\d\s*[-–]\s*(?:[01]\d|2[0-3])[0-5]\d$|"
+                         r"^(?:[01]?\d|2[0-3]):[0-5]\d\s*[-–]\s*(?:[01]?\d|2[0-3]):[0-5]\d$")
+# "8th ed", "3rd trimester": an ordinal before a word that is not a month
+_ORDINAL_NOUN = re.compile(r"^(?:the\s+)?\d{1,2}(?:st|nd|rd|th)\.?\s+(?!(?:of\s+)?" + MONTH + r"(?![a-z]))[A-Za-z][\w.]*$",
+                           re.IGNORECASE)
+# "11-12 years", "2-3 weeks": a range of durations or ages
+_DURATION_RANGE = re.compile(r"^\d{1,3}\s*(?:-|–|to)\s*\d{1,3}\s*(?:years?|yrs?|months?|mos?|weeks?|wks?|days?|hours?|hrs?)"
+                             r"(?:\s+old)?$", re.IGNORECASE)
+# a version, build or template number is shaped like an IPv4 address ("template 4.2.0.1", "build 5.17.2.0")
+_VERSION_BEFORE = re.compile(r"\b(?:version|ver\.?|v|build|release|template|firmware|software|client|app|update|"
+                             r"edition|protocol|checklist|form|revision|rev\.?)\s*[:#]?\s*$", re.IGNORECASE)
+# a ward, room or bed label is no street ("Ward 6B", "Room 12")
+_WARD_LABEL = re.compile(r"^(?:Ward|Room|Rm|Bed|Bay|Pod|Cubicle|Theatre|Theater)\s*#?\s*\d", re.IGNORECASE)
+# a lab analyte or antibody written in mixed case is no name or place ("IgG", "HBsAg", "IgM")
+_ANALYTE_TOKEN = re.compile(r"^(?:[A-Z]{2,}[a-z]+[A-Z][A-Za-z]*|[A-Za-z]*[a-z][A-Z]{1,3})$")
+# a method or device named in parentheses after a measurement: "IOP 16 mmHg (Goldmann)"
+_MEASURE_BEFORE = re.compile(r"(?:\d|mm\s?Hg|%)\s*\(\s*$")
+_FACILITY_HEADS = frozenset("""
+hospital medical center centre clinic infirmary health system nursing home rehab rehabilitation hospice care assisted
+senior living retirement group family practice urgent manor lodge memorial community specialty pharmacy rx medicine
+internal primary snf skilled facility institute associates of at
+""".split())
+_PERSON_PARTICLES = frozenset({"van", "von", "der", "den", "de", "da", "di", "le", "la", "du", "del", "dos", "das",
+                               "bin", "bint", "al", "el", "ibn", "y", "e", "st.", "ten", "ter", "op"})
 # a fraction after a date cue is a score: "pain improved from 8/10", "strength 4/5 since", "from 3/10 to 1/10"
 _SCORE_LIKE = re.compile(r"\b(?:pain|score|scale|rated?|rates|strength|power|motor|grade|murmur|MMSE|MoCA|GCS|PHQ-?\d*|"
                          r"GAD-?\d*|APGAR|reflex(?:es)?|VAS|NRS|severity|intensity|bottles?|sets?)\b[^\n]{0,25}$",
@@ -67,7 +90,9 @@ _LEADING_TITLE = re.compile(
     r"Daughter|Wife|Husband|Spouse|Partner|Grand(?:mother|father|son|daughter|ma|pa)|Aunt|Uncle|Niece|Nephew|Cousin|"
     r"Caregiver|Guardian|Friend|Neighbou?r)\.?\s+)+", re.IGNORECASE)
 _EPONYM_AFTER = re.compile(r"^(?:'s|’s)?\s*(?:disease|syndrome|sign|test|score|criteria|maneuver|palsy|phenomenon|"
-                           r"reflex|procedure|catheter|classification|scale|tumou?r|lymphoma|sarcoma)\b")
+                           r"reflex|procedure|catheter|classification|scale|tumou?r|lymphoma|sarcoma|grade|grading|"
+                           r"staging|index|rule|position|incision|technique|spindle|tonometry|tonometer|node|nodes|ring|"
+                           r"bodies|body|cells?|fracture|ulcer|nodules?|lines?|triad|tetrad|formula|equation|method)\b")
 _LEADING_LABEL = regex.compile(r"^.*\d\S*\s*[-–:,]?\s+(?=\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+)+\s*$)")
 _TRAILING_JUNK = re.compile(r"(?:'s|’s|[\s,.;:])+$")
 _DRUG_SUFFIX = re.compile(
@@ -128,11 +153,14 @@ _STOP_CAPS = frozenset({"I", "A", "The", "He", "She", "They", "We", "You", "It",
                         "Hello", "Dear", "Regards", "Sincerely", "Yes", "No", "Denies", "Reports", "Presents",
                         "Follow", "Continue", "Start", "Stop", "Increase", "Decrease", "Discussed", "Plan",
                         "Email", "E-mail", "Call", "Visit", "Phone", "Fax", "Text", "Contact", "Send", "See", "Ask",
-                        "Note", "Message", "Patient", "Doctor", "Nurse", "Caller", "Member", "Subscriber"})
+                        "Note", "Message", "Patient", "Doctor", "Nurse", "Caller", "Member", "Subscriber",
+                        "Participant", "Subject", "Client", "Resident", "Employee", "Candidate", "Donor", "Recipient",
+                        "Claimant", "Applicant", "Attendant", "Informant", "Interpreter", "Baby", "Infant"})
 
 
 _CLINICAL_SUFFIX = re.compile(r"(?:pathy|itis|osis|emia|aemia|ectomy|otomy|ostomy|plasty|scopy|algia|oma|uria|"
-                              r"plegia|paresis|trophy|megaly|rrhea|rrhoea|sclerosis|cardia|pnea|pnoea|lysis|genic)$",
+                              r"plegia|paresis|trophy|megaly|rrhea|rrhoea|sclerosis|cardia|pnea|pnoea|lysis|genic|"
+                              r"algesia|esthesia|aesthesia|bound|ridden)$",
                               re.IGNORECASE)
 
 
@@ -248,6 +276,26 @@ def suppression_reason(text: str, entity: str, start: int, end: int, zones: list
             return "a range of clock times ('1030-1115')"
         if not _SPECIFIC_DATE.search(value):
             return "not a specific date (duration, weekday, relative time)"
+        if _ORDINAL_NOUN.match(value):
+            return "an ordinal before a noun ('8th ed'), not a date"
+        if _DURATION_RANGE.match(value):
+            return "a range of ages or durations ('11-12 years')"
+    if entity == "IP_ADDRESS" and _VERSION_BEFORE.search(text[max(0, start - 20):start]):
+        return "a version or template number shaped like an IP address"
+    if entity == "STREET_ADDRESS" and _WARD_LABEL.match(value):
+        return "a ward, room or bed label"
+    if entity == "FACILITY" and len(named := [t for t in value.split() if t.lower().strip(".,'’") not in _FACILITY_HEADS]) == 1 \
+            and _is_medical_token(named[0], True):
+        return "a service named by what it treats ('Memory Clinic'), not a named facility"
+    if entity in ("PERSON", "ORGANIZATION", "LOCATION"):
+        tokens = value.split()
+        if any(_ANALYTE_TOKEN.match(t.strip(".,;:()")) for t in tokens):
+            return "a lab analyte in mixed case ('IgG', 'HBsAg')"
+        if len(tokens) == 1 and _MEASURE_BEFORE.search(text[max(0, start - 12):start]) \
+                and text[end:end + 2].lstrip().startswith(")"):
+            return "a method named after a measurement ('16 mmHg (Goldmann)')"
+        if entity == "PERSON" and sum(t.islower() and t not in _PERSON_PARTICLES for t in tokens) >= 2:
+            return "lower-case words ('FAMILY MEDICINE - new refugee visit'), not a name"
     if entity == "PERSON":
         if _TITLE_ONLY.match(value):
             return "title alone"
