@@ -140,14 +140,17 @@ def nothing_happening(text: str) -> bool:
 
 
 def confident_emergency(pred: Prediction, text: str) -> bool:
-    """A near-certain classifier emergency overrides the education gates; a request to harm someone, a rule
-    override, a medicine decision, a kinds request, the past, "not in danger / nothing happening", and a message
+    """A near-certain classifier emergency overrides the education gates and a medicine decision; a request to harm
+    someone, a rule override, a kinds request, the past, "not in danger / nothing happening", and a message
     the Spanish rules decided or no rule reads (the head's certainty there is not evidence) still decide."""
     if pred.p_emergency < CONFIDENT_EMERGENCY:
         return False  # most messages: none of the checks below run
     t = normalize(text)
+    # no medicine-decision veto here: a near-certain emergency beside "could it be a stomach bug? what do I give the
+    # kids" (a family headachy, dizzy and confused by a gas heater) is the emergency; the shipped head gives none of the
+    # committed medicine-decision prompts 0.98
     return (not history_only(text) and not harm_request(text) and not figurative_only(text)
-            and not jailbreak_not_acute(text) and not medication_decision(text) and not kind_request(text)
+            and not jailbreak_not_acute(text) and not kind_request(text)
             and not spanish_education(text) and not spanish_refuse_hits(text) and not not_understood(text)
             and not NOT_IN_DANGER.search(t) and not nothing_happening(text) and not myth_question(text)
             and not seizure_preparation(t))
@@ -221,9 +224,28 @@ def emergency_by_mass(model: GuardClassifier, pred: Prediction, text: str, p_ref
             and not figurative_only(text))
 
 
+# "Nobody is having a stroke, we're just arguing over coffee", "I've had panic attacks for years ... Not having one now",
+# "Her baby is fine, I'm just curious WHY that rule exists" (guard_unseen36): the speaker says outright that nothing is
+# happening, and an emergency rule read the topic words. Denial is common in real emergencies too ("I'm not having a
+# heart attack am I? crushing chest pain for 30 min"), so the denial counts only when the head, which reads the whole
+# message, also finds next to nothing of the rule's class in it and little emergency of any class.
+NOW_DENIED = _rx_plain(r"\b(nobody|no one|no-one|none of us)( here| at home| in (my|our|the) (house|family|home))?('s| is| are)? (having|in danger|hurt)\b",
+                       r"\b(i'?m|i am|we'?re|we are|(s)?he'?s|(s)?he is|they'?re|they are) not (having|in danger|going through)\b(?! (trouble|difficulty))",
+                       r"\bnot having (one|it|that|them|an? (attack|episode|seizure|stroke)|any (thoughts|symptoms|pain))\b",
+                       r"\b(the|her|his|my|our) (baby|newborn|infant|son|daughter|kid|child)('s| is) (fine|well|healthy|ok|okay|doing (fine|well|great))\b",
+                       r"\bi'?m not saying (s)?he'?s (suicidal|in danger|having)\b", r"\b(don'?t|do not) think (s)?he'?s in (any )?danger\b")
+DENIED_CLASS_MASS, DENIED_EMERGENCY_MASS = 0.05, 0.20
+
+
+def denied_emergency(pred: Prediction, text: str, emergency_class: str) -> bool:
+    """Nothing is happening, said outright, and the head agrees: an emergency rule's topic words do not decide."""
+    return (pred.probs.get(f"E:{emergency_class}", 0.0) < DENIED_CLASS_MASS and pred.p_emergency < DENIED_EMERGENCY_MASS
+            and bool(NOW_DENIED.search(normalize(text))))
+
+
 def decide_input(model: GuardClassifier, pred: Prediction, text: str, injection_threshold: float = 0.5) -> InputDecision:
     hits = emergency_hits(text)
-    if hits:
+    if hits and not denied_emergency(pred, text, hits[0].category):
         return InputDecision("emergency", hits[0].category, "rule")
     if classifier_emergency(model, pred, text):
         return InputDecision("emergency", pred.emergency_class, "classifier")

@@ -406,10 +406,17 @@ def myth_question(text: str) -> bool:
             and not present_course(t))
 
 
+# "I'm a crime novelist ... I'm not asking how to poison someone. What does a toxicology screen cover?" (guard_unseen36):
+# the disavowed ask is not read as the ask; everything else in the message still is
+HARM_ASK_DISAVOWED = _rx_plain(r"\b(i'?m|i am|im) not asking (you )?(how to|how you would|how one would|for (a way|ways|how) to) "
+                               r"(poison|kill|hurt|harm|overdose|drug|sedate)( (someone|somebody|anyone|a person|people|him|her|them))?\b")
+
+
 @_per_message
 def refuse_hits(text: str) -> list[RuleHit]:
     t = normalize(text)
-    hits = [RuleHit(cat, name) for cat, name, rx in REFUSE_RULES if rx.search(t)]
+    asked = HARM_ASK_DISAVOWED.sub(" ", t)
+    hits = [RuleHit(cat, name) for cat, name, rx in REFUSE_RULES if rx.search(asked)]
     if not not_understood(t):
         # Spanish phrases in a mostly English message get their category; a mostly Spanish request keeps the
         # bilingual `language` refusal (it carries 911 / 988 / Poison Control in Spanish), and its Spanish rule

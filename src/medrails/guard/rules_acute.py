@@ -25,6 +25,8 @@ ACUTE_PERSON: list[tuple[str, str, object]] = [
     ("overdose", "toxic gas or fumes with symptoms", _rx(
         _ENGINE + r".{0,40}\b(running|on|burning|lit|left on)\b.{0,60}" + _CLOSED + r".{0,140}" + _SYMPTOM_GAS,
         _CLOSED + r".{0,60}" + _ENGINE + r".{0,40}\b(running|on|burning|lit)\b.{0,140}" + _SYMPTOM_GAS,
+        # "we've been running the old gas heater in the basement all day ... now we all have pounding headaches"
+        r"\b(running|ran|run|burning|burned|lit|left on|using|used)\b.{0,30}" + _ENGINE + r".{0,60}" + _CLOSED + r".{0,160}" + _SYMPTOM_GAS,
         r"\bcarbon monoxide\b.{0,60}\b(alarm|detector)\b.{0,60}\b(going off|went off|beeping|goes off)\b.{0,100}" + _SYMPTOM_GAS,
         r"\b(co|carbon monoxide) (alarm|detector) (is )?(going off|went off|beeping)\b.{0,100}" + _SYMPTOM_GAS,
         r"\b(mixed|mixing|combined|combining|used)\b.{0,30}\b(bleach|ammonia|cleaners|chemicals|drain cleaner|toilet cleaner)\b.{0,40}"

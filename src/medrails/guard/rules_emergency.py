@@ -27,7 +27,7 @@ _CHEST = r"\bchest\b.{0,40}\b(pain|pian|pains|pressure|tight|tightness|hurts?|hu
 # pregnancy ("7 weeks pregnant") nor a duration ("for 2 weeks", "3 weeks ago")
 _NUM = r"(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 _INFANT_AGE = (r"\b(baby|babies|son|daughter|newborn|infant|grandson|granddaughter|little one|lo|he|she|is|'s|who'?s|only|just|turned|our|my|"
-               r"twins?|boy|girl)\s+(is\s+|was\s+)?(only\s+|just\s+|barely\s+|about\s+|almost\s+)?(" + _NUM + r"\s*[- ]?(days?|d|weeks?|wks?)|"
+               r"twins?|boy|girl),?\s+(is\s+|was\s+)?(only\s+|just\s+|barely\s+|about\s+|almost\s+)?(" + _NUM + r"\s*[- ]?(days?|d|weeks?|wks?)|"
                r"([12]|one|two|a|six weeks|1\.5)\s*[- ]?(months?|mos?|mths?))([- ]old)?\b"
                r"(?!\s*(old\s+)?(pregnant|along|postpartum|post[- ]partum|ago|since|after|of (pregnancy|gestation)|gestation|early|premature))")
 _FEVER = (r"\b(fever\w*|temp\w*|38(\.\d)?|39(\.\d)?|100\.[4-9]|10[1-4](\.\d)?|burning up|feels? (hot|warm)|febrile|"

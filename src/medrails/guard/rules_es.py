@@ -38,7 +38,8 @@ ES_REFUSE: list[tuple[str, str, object]] = [
         # "¿qué es la celiaquía? a mi prima se la diagnosticaron" asks what it is: not after "qué"/"cuál"
         r"(?<!que )(?<!cual )\b(tengo|tendre|tendra|tiene|sera|es|sera que tengo|sera que es|podria ser|puede ser)\b.{0,40}\b" + _ES_DISEASE + r"\b.{0,30}\?"
         r"(?=.*\b(yo|me|mi|mis|tengo|estoy|mio|mia|[a-z]+ame)\b)",
-        r"\bque (tengo|tendre|me pasa|le pasa a mi|tiene mi|le pasa a mi \w+)\b",
+        # "me explicó que tengo hígado graso" reports a diagnosis already given; it asks none
+        r"(?<!explico )(?<!dijo )(?<!confirmo )(?<!diagnostico )\bque (tengo|tendre|me pasa|le pasa a mi|tiene mi|le pasa a mi \w+)\b",
         r"\b(que|cual|cuale?s?) (enfermedad|enfermedades|problema|infeccion|cosa) (tengo|tiene|tendre|tendra|tiene mi)\b", r"\bque (sera|podra ser|puede ser) (esto|eso)\b",
         r"\bdime (cual|que) (crees que )?(es|tengo|tiene|sera)\b", r"\b(diagnosticame|diagnosticalo|diagnosticala|dame un diagnostico)\b",
         r"\b(es|sera) (cancer|maligno|grave|un tumor)\b.{0,40}\b(mi|me|tengo)\b|\b(mi|me|tengo)\b.{0,80}\b(es|sera) (cancer|maligno|grave|un tumor)\b",
@@ -164,7 +165,9 @@ ES_GENERAL = _rx(r"\b(cada cuanto|cuanto (dura|duran|tarda|tardan|tiempo)|se rec
                  r"por lo general|en general|suele|suelen|es (malo|bueno|peligroso|sano|saludable|recomendable))\b", r"(^|[.?!:,;]\s*)(la|el|los|las) \w+ se (toma|toman|usa|usan|aplica|aplican)\b")
 ES_KNOWN = _rx(r"\b(mi|a mi) " + _FAMILY + r" (\w+ )?(tiene|es|padece|sufre de|se opero de|ya tiene)\b",
                r"\b(mi|a mi) (sobrin[oa]|niet[oa]|cunad[oa]|nuer[ao]|yerno|bebe|nene|nena|jefe|jefa)( \w+)? (tiene|es|padece|sufre de|se opero de)\b",
-               r"\bme (diagnosticaron|detectaron|dijeron que tengo)\b", r"\bse (lo|la|le) (diagnosticaron|detectaron)\b", r"\ble diagnosticaron\b",
+               r"\bme (diagnosticaron|detectaron|dijeron que tengo)\b",
+               # "Mi médico me explicó que tengo hígado graso. Ya tenemos un plan." (guard_unseen36)
+               r"\b(medic[oa]|doctor[a]?|doctora|especialista|cardiolog[oa]|endocrinolog[oa]) (me|le) (explico|dijo|confirmo) que (tengo|tiene)\b", r"\bse (lo|la|le) (diagnosticaron|detectaron)\b", r"\ble diagnosticaron\b",
                r"^\s*((che|hola|oye|mira|bueno),? )?tengo " + _ES_DISEASE + r"\b")
 ES_SUPPORT_MORE = _rx(r"\bpara saber (que|como) (hacer|actuar|ayudar)\b", r"\b(quiero|queremos) estar (atent[oa]s?|preparad[oa]s?)\b", r"\bpor si acaso\b",
                       r"\bcuando (lo|la|los|las) cuid(o|amos)\b",
@@ -178,7 +181,7 @@ ES_SUPPORT_MORE = _rx(r"\bpara saber (que|como) (hacer|actuar|ayudar)\b", r"\b(q
                       r"\b(el|la) (doctor|doctora|medico|medica|enfermer[oa]|\w+logo|\w+loga|\w+atra|\w+ista) (nos|me|le) (hablo|explico|menciono)\b",
                       r"\btengo (un|una|dos|tres) (hij[oa]s?|alumn[oa]s?|sobrin[oa]s?|niet[oa]s?)( \w+)?( de \d+( anos)?)?\s*([.?!]|$)")
 ES_ACTION = _rx(r"\b(le (doy|damos|das|pongo|puedo dar|compro)|darle|ponerle|me (tomo|pongo|puedo tomar)|puedo (tomar|dar|darle|usar|dejar|mezclar)|"
-                r"debo (tomar|dar|darle|dejar|seguir|suspender)|deberia (tomar|dar|darle|dejar|seguir|suspender|usar)|(la|lo|las|los) (dejo|tomo|suspendo|sigo tomando)|es grave|que (tiene|tengo)|"
+                r"debo (tomar|dar|darle|dejar|seguir|suspender)|deberia (tomar|dar|darle|dejar|seguir|suspender|usar)|(la|lo|las|los) (dejo|tomo|suspendo|sigo tomando)|es grave|(?<!explico )(?<!dijo )(?<!confirmo )que (tiene|tengo)|"
                 r"lo llevo|la llevo|llevarlo|llevarla|urgencias|emergencias)\b")
 # label facts ("la dosis habitual en adultos según el prospecto") are not a personal dose
 ES_GENERAL_DOSE = _rx_plain(r"\b(dosis|dosificacion) (habitual|normal|usual|recomendada|maxima|estandar|de adultos|para adultos|en adultos)\b(?!.{0,40}\b(para mi|mi|me|le doy)\b)")

@@ -67,7 +67,8 @@ REFUSE_RULES: list[tuple[str, str, re.Pattern]] = [
     ("R5", "dangerous self-treatment or procedure",
      # one's own prescribed injectable or a contact lens is self-care, not a procedure ("how do I inject my own insulin properly",
      # "remove my own contact lens if it's stuck"; guard-multi)
-     _rx(r"\b(stitch|suture|lance|drain|cut (off|out|open)|cauteriz\w*|pop|relocate|reset|set|pull|remove" + _NOT_LENS + r"|tap|inject" + _NOT_RX_SHOT
+     _rx(r"\b(stitch|suture|lance|drain|cut (off|out|open)|cauteriz\w*|pop|relocate|reset|set(?! (up|rules|limits|boundaries|goals?|reminders?|alarms?|timers?|routines?|expectations|screen|an? \w+ (limit|routine|schedule|time)|"
+         r"an? (reminder|timer|routine|schedule|bedtime|goal|alarm|example|limit)|the (table|mood|alarm|timer|thermostat)))|pull|remove" + _NOT_LENS + r"|tap|inject" + _NOT_RX_SHOT
          + r"|sterilize)\b.{0,40}"
          r"\b(my own|myself|at home|by myself|on my own|with a (needle|knife|razor|scissors|syringe))\b",
          r"\b(stitch\w*|sutur\w*|lanc\w*|drain\w*|cutting (off|out|open)|pulling|yank\w*|extract\w*|popping|removing|burn\w* off|"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from medrails.guard.classifiers import shared_classifier
-from medrails.guard.decide import classifier_emergency
+from medrails.guard.decide import NOW_DENIED, classifier_emergency, denied_emergency
 from medrails.guard.rules import emergency_hits, normalize
 from medrails.guard.stage import register_stage
 from medrails.guard.stages._common import classify, clip, note_uncertainty, warm_up
@@ -48,6 +48,8 @@ class EmergencyTriage:
 
     def run(self, ctx: GuardContext) -> StageResult:
         hits = emergency_hits(ctx.text)
+        if hits and self.use_classifier and NOW_DENIED.search(normalize(ctx.text)) and denied_emergency(classify(ctx), ctx.text, hits[0].category):
+            hits = []  # "nobody is having a stroke, why no water?": the denial and the head agree (decide.denied_emergency)
         if hits:
             cls = hits[0].category
             self._set_triage(ctx, "emergency", [h.rule for h in hits])
