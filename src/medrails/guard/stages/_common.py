@@ -8,6 +8,20 @@ from medrails.guard.types import GuardContext
 _KEY = "classifier_prediction"
 CLASSIFIER_WANTED = "classifier_wanted"  # set by the pipeline when a later input stage classifies
 _CLASSIFIER_TEXT = "classifier_text"
+_DECISION_TEXT = "decision_text"
+
+
+def keep_decision_text(ctx: GuardContext) -> None:
+    """Called by the PHI stage before it redacts: the validated message the rules and classifier decide on."""
+    ctx.extra.setdefault(_DECISION_TEXT, ctx.text)
+
+
+def decision_text(ctx: GuardContext) -> str:
+    """The text the decision stages read: the validated message before PHI redaction. Placeholders are for what
+    leaves the process (the model, logs); read by the rules they changed decisions that `decide_input` (training's
+    held-out scoring, the replays) never saw: "I'm due in [DATE]" lost the pregnancy reading of "due in March" and
+    became a newborn fever, and a capitalised "¿Qué es ...?" became "¿[NAME] es ...?", no longer a question."""
+    return ctx.extra.get(_DECISION_TEXT, ctx.text)
 
 
 def begin_classification(ctx: GuardContext) -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from medrails.guard.decide import classifier_injection
 from medrails.guard.rules import injection_hits
 from medrails.guard.stage import register_stage
-from medrails.guard.stages._common import classify, clip, warm_up
+from medrails.guard.stages._common import classify, clip, decision_text, warm_up
 from medrails.guard.types import GuardContext, StageResult
 
 
@@ -26,9 +26,10 @@ class PromptInjection:
             warm_up()
 
     def run(self, ctx: GuardContext) -> StageResult:
+        text = decision_text(ctx)
         # check both the original and the normalized text: invisible characters are stripped by
         # input_validation, but a payload hidden in the original must still be caught
-        hits = injection_hits(ctx.text) or injection_hits(ctx.original_text[:20000])
+        hits = injection_hits(text) or injection_hits(ctx.original_text[:20000])
         if hits:
             return StageResult(name=self.name, action="block", score=1.0, decision="refuse", category="R7",
                                detail="rule: " + ", ".join(sorted({h.rule for h in hits})))
@@ -36,7 +37,7 @@ class PromptInjection:
             return StageResult(name=self.name, action="pass", score=0.0)
         pred = classify(ctx)
         p = pred.probs.get("R7", 0.0)
-        if classifier_injection(pred, ctx.text, self.threshold):
+        if classifier_injection(pred, text, self.threshold):
             return StageResult(name=self.name, action="block", score=clip(p), decision="refuse", category="R7",
                                detail=f"classifier p(R7)={p:.2f}")
         return StageResult(name=self.name, action="pass", score=clip(p))

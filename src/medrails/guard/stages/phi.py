@@ -12,7 +12,7 @@ import difflib
 
 from medrails.guard.phi import PhiRedactor, PhiSpan, get_redactor
 from medrails.guard.stage import register_stage
-from medrails.guard.stages._common import begin_classification
+from medrails.guard.stages._common import begin_classification, keep_decision_text
 from medrails.guard.types import GuardContext, Redaction, StageResult
 
 
@@ -84,6 +84,7 @@ class PhiRedaction:
 
     def run(self, ctx: GuardContext) -> StageResult:
         source = ctx.text
+        keep_decision_text(ctx)
         begin_classification(ctx)
         spans = _filter(self._redactor.analyze(source), self.skip_labels)
         if not spans:

@@ -9,7 +9,7 @@ from medrails.guard.classifiers import REFUSE_CATEGORIES, shared_classifier
 from medrails.guard.decide import emergency_by_mass, language_refusal, unsafe_mass
 from medrails.guard.rules import refuse_hits
 from medrails.guard.stage import register_stage
-from medrails.guard.stages._common import classify, clip, note_uncertainty, warm_up
+from medrails.guard.stages._common import classify, clip, decision_text, note_uncertainty, warm_up
 from medrails.guard.types import GuardContext, StageResult
 
 
@@ -32,11 +32,12 @@ class RiskClassifier:
             warm_up()
 
     def run(self, ctx: GuardContext) -> StageResult:
-        hits = [h for h in refuse_hits(ctx.text) if h.category not in self.allow]
+        text = decision_text(ctx)
+        hits = [h for h in refuse_hits(text) if h.category not in self.allow]
         if hits:
             return StageResult(name=self.name, action="block", score=1.0, decision="refuse", category=hits[0].category,
                                detail=f"rule: {hits[0].rule}")
-        if language_refusal(ctx.text):
+        if language_refusal(text):
             # the classifier and rules read English: a message they cannot read is not answered unchecked;
             # the policy's refuse.language text gives the emergency numbers in Spanish and English
             return StageResult(name=self.name, action="block", score=1.0, decision="refuse", category="language",
@@ -47,11 +48,11 @@ class RiskClassifier:
         threshold = self.threshold if self.threshold is not None else shared_classifier().thresholds.unsafe
         # emergency mass counts toward "not safe to answer" even when triage did not call it an
         # emergency, except for impersonal questions (education about an emergency topic)
-        p_unsafe, refuse = unsafe_mass(pred, ctx.text, self.allow)
+        p_unsafe, refuse = unsafe_mass(pred, text, self.allow)
         p_refuse = sum(refuse.values())
         note_uncertainty(ctx, self.name, abs(p_unsafe - threshold) * 2)
         if refuse and p_unsafe >= threshold:
-            if emergency_by_mass(shared_classifier(), pred, ctx.text, p_refuse):
+            if emergency_by_mass(shared_classifier(), pred, text, p_refuse):
                 return StageResult(name=self.name, action="block", score=clip(pred.p_emergency), decision="emergency",
                                    category=pred.emergency_class,
                                    detail=f"classifier p(unsafe)={p_unsafe:.2f} >= {threshold:.2f}, mostly p(emergency)={pred.p_emergency:.2f}")

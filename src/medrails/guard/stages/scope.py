@@ -13,7 +13,7 @@ from medrails.guard.rules_scope import (  # noqa: F401 (re-exported)
     clearly_non_medical,
 )
 from medrails.guard.stage import register_stage
-from medrails.guard.stages._common import classify, clip, warm_up
+from medrails.guard.stages._common import classify, clip, decision_text, warm_up
 from medrails.guard.types import GuardContext, StageResult
 
 
@@ -37,10 +37,11 @@ class Scope:
             warm_up()
 
     def run(self, ctx: GuardContext) -> StageResult:
+        text = decision_text(ctx)
         pred = classify(ctx)
         threshold = self.threshold if self.threshold is not None else shared_classifier().thresholds.out_of_scope
-        medical = mentions_medicine(ctx.text)
-        if clearly_non_medical(ctx.text):
+        medical = mentions_medicine(text)
+        if clearly_non_medical(text):
             return StageResult(name=self.name, action="block", score=1.0, decision="out_of_scope",
                                detail="rule: coding or maths question")
         if pred.p_out_of_scope >= threshold and pred.p_out_of_scope > pred.p_answer and not medical:

@@ -13,7 +13,7 @@ from medrails.guard.classifiers import shared_classifier
 from medrails.guard.decide import NOW_DENIED, classifier_emergency, denied_emergency
 from medrails.guard.rules import emergency_hits, normalize
 from medrails.guard.stage import register_stage
-from medrails.guard.stages._common import classify, clip, note_uncertainty, warm_up
+from medrails.guard.stages._common import classify, clip, decision_text, note_uncertainty, warm_up
 from medrails.guard.types import GuardContext, StageResult
 
 # Signs that deserve a clinician within a day or two (not an ambulance): the reason is reported.
@@ -47,8 +47,9 @@ class EmergencyTriage:
             warm_up()
 
     def run(self, ctx: GuardContext) -> StageResult:
-        hits = emergency_hits(ctx.text)
-        if hits and self.use_classifier and NOW_DENIED.search(normalize(ctx.text)) and denied_emergency(classify(ctx), ctx.text, hits[0].category):
+        text = decision_text(ctx)
+        hits = emergency_hits(text)
+        if hits and self.use_classifier and NOW_DENIED.search(normalize(text)) and denied_emergency(classify(ctx), text, hits[0].category):
             hits = []  # "nobody is having a stroke, why no water?": the denial and the head agree (decide.denied_emergency)
         if hits:
             cls = hits[0].category
@@ -61,7 +62,7 @@ class EmergencyTriage:
         model = shared_classifier()
         threshold = self.threshold if self.threshold is not None else model.thresholds.emergency
         note_uncertainty(ctx, self.name, abs(pred.p_emergency - threshold) * 2)
-        if classifier_emergency(model, pred, ctx.text, threshold):
+        if classifier_emergency(model, pred, text, threshold):
             self._set_triage(ctx, "emergency", [f"classifier: {pred.emergency_class}"])
             return StageResult(name=self.name, action="block", score=clip(pred.p_emergency), decision="emergency",
                                category=pred.emergency_class,
@@ -71,7 +72,7 @@ class EmergencyTriage:
     def _non_emergency(self, ctx: GuardContext, p_emergency: float) -> StageResult:
         if not self.urgency:
             return StageResult(name=self.name, action="pass", score=clip(p_emergency))
-        t = normalize(ctx.text)
+        t = normalize(decision_text(ctx))
         reasons = [why for why, rx in SEE_DOCTOR_SOON if rx.search(t)]
         level = "see_doctor_soon" if reasons or p_emergency >= 0.2 else "self_care"
         if not reasons:
