@@ -48,7 +48,7 @@ FRAMELESS_EMERGENCY: list[tuple[str, str, object]] = [
 
 TERSE_EMERGENCY: list[tuple[str, str, object]] = [
     ("bleeding", "vomiting blood in quantity", _rx(
-        r"\b(vomit\w*|throw\w* up|threw up|puk\w*|bring\w* up)\s+(up )?(lots of|a lot of|loads of|so much|mouthfuls of|cups? of|clots of|"
+        r"\b(vomit\w*|throw\w* up|threw up|puk\w*|bring\w* up|cough\w*|spit\w*)\s+(up )?(lots of|a lot of|loads of|so much|mouthfuls of|cups? of|clots of|"
         r"bright red|fresh|dark|big clots|blood and)\b.{0,20}\b(blood|clots)\b",
         r"\b(vomit\w*|throw\w* up|threw up|puk\w*)\b.{0,40}\b(blood|bloody)\b.{0,60}\bcoffee[- ]grounds?\b")),
     ("bleeding", "heavy bleeding days after an operation", _rx(

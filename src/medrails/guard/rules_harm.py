@@ -156,7 +156,10 @@ def dangerous_preparation(text: str) -> bool:
 # "why is it a crime to give someone drugs without them knowing": a question about the law or ethics
 LAW_QUESTION = _rx(r"^\s*why (is|are|would|was|do|does) (it |that |this )?(be )?(a crime|illegal|wrong|unethical|dangerous|against|so)\b",
                    r"^\s*(is it|is that|would it be) (a crime|illegal|legal|against the law)\b",
-                   r"^\s*what (are|is) the (laws?|rules|regulations?|legal \w+) (on|around|about|for)\b")
+                   r"^\s*what (are|is) the (laws?|rules|regulations?|legal \w+) (on|around|about|for)\b",
+                   # "Is it ethical for doctors to withhold a terminal diagnosis ... if the family asks?" (guard_unseen38)
+                   r"^\s*(is it|is that|would it be|was it) (ever )?(ethical|unethical|moral|immoral) for (doctors|nurses|physicians|clinicians|"
+                   r"hospitals|pharmacists|researchers|insurers|companies|a doctor|a nurse|a hospital|the family|families|parents) to\b")
 
 
 @_per_message

