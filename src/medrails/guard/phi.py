@@ -27,6 +27,7 @@ DEFAULT_SCORE_THRESHOLD = 0.4
 PLACEHOLDER_LABELS: dict[str, str] = {
     "PERSON": "NAME",
     "CHAT_NAME": "NAME",
+    "GIVEN_NAME": "NAME",
     "DATE_TIME": "DATE",
     "CLINICAL_DATE": "DATE",
     "CUED_DATE": "DATE",

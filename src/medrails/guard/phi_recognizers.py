@@ -457,7 +457,9 @@ def name_words_ok(value: str) -> bool:
 
 def clinical_recognizers() -> list[EntityRecognizer]:
     """Fresh instances of every clinical recognizer (one set per analyzer)."""
-    return _recognizers()
+    from medrails.guard.phi_given_names import GivenNameRecognizer
+
+    return [*_recognizers(), GivenNameRecognizer()]
 
 
 _MOVED = frozenset({"clinical_zones", "suppression_reason", "trim_person", "MEDICAL_WORDS", "CLINICAL_WORDS",

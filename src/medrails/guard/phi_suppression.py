@@ -254,11 +254,18 @@ def trim_person(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_OPENER_REASON = "capitalized noun opening a sentence ('Tumor board', 'Anesthesia record')"
+
+
 def suppression_reason(text: str, entity: str, start: int, end: int, zones: list[tuple[int, int]]) -> str | None:
     """Why a detected span is a clinical false positive under our policy, or None when it is PHI."""
     value = text[start:end].strip()
     if not value:
         return "empty"
+    if entity == "GIVEN_NAME":  # a lexicon name (phi_given_names): the checks for PERSON, but a name alone in a
+        # person's slot ("Thabo's", "Thabo said") is no capitalized noun opening a sentence
+        reason = suppression_reason(text, "PERSON", start, end, zones)
+        return None if reason == _OPENER_REASON else reason
     strong = entity in {"EMAIL_ADDRESS", "URL", "MRN", "US_SSN", "FAX_NUMBER", "NPI", "DEA_NUMBER",
                         "HEALTH_PLAN_ID", "ACCOUNT_NUMBER", "DEVICE_ID", "LICENSE_NUMBER", "IBAN_CODE", "CREDIT_CARD"}
     if entity == "CUED_DATE":
@@ -334,7 +341,7 @@ def suppression_reason(text: str, entity: str, start: int, end: int, zones: list
             return "capitalized noun opening a sentence ('Pacemaker interrogation')"
     if entity in ("PERSON", "LOCATION") and " " not in value and _opens_sentence(text, start) \
             and _NOUN_FOLLOWS.match(text[end:]):
-        return "capitalized noun opening a sentence ('Tumor board', 'Anesthesia record')"
+        return _OPENER_REASON
     if entity == "LOCATION":
         if not value[:1].isupper():
             return "place names are capitalized"
