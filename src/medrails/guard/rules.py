@@ -52,6 +52,7 @@ from medrails.guard.rules_frames import (  # noqa: F401 (re-exported)
     FIRST_AID,
     FRAME_ACUTE,
     GETTING_READY,
+    HAPPENING_AS_WE_SPEAK,
     HAPPENING_NOW,
     HYPOTHETICAL,
     HYPOTHETICAL_PERSON,
@@ -265,7 +266,7 @@ HISTORY_ONLY = _rx(r"\b(they|the (er|hospital|doctors?|a&e)) (discharged|release
                    r"when (he|she|they|i|my \w+) (was|were) (a newborn|an? (baby|infant|toddler|kid|teen\w*)|\d+ (days?|weeks?|months?|years?)( old)?)|"
                    r"(he'?s|she'?s|they'?re|i'?m|im) (\d+|in (kindergarten|school|college)|(a )?(toddler|teen\w*|adult)) now)\b")
 ACUTE_NOW = _rx(r"\b(right now|just now|suddenly|all of a sudden|minutes ago|an hour ago|this (morning|evening|afternoon)|tonight|"
-                r"won'?t stop|can'?t (breathe|wake|speak|talk|move)|not breathing|again|just \w+(ed|ing))\b")
+                r"won'?t stop|can'?t (breathe|wake|speak|talk|move)|not breathing|again|just \w+(ed|ing))\b", HAPPENING_AS_WE_SPEAK)
 
 
 # a body or a person doing something now, said in the present ("her face is swelling", "he's been

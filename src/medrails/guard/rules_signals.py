@@ -271,7 +271,7 @@ _METHOD_ASK = _rx(r"\b(how (much|many|to make|to get|do (i|you) (make|get|take))
 # with no amount, method or rule-breaking asked (_METHOD_ASK keeps the persona refusal for those)
 ROLE_PLAY_LESSON = _rx(
     r"\b(pretend|act as|acting as|role-?play\w*|you'?re|you are|be)\b.{0,30}\b(teacher|tutor|health visitor|examiner|instructor|professor|"
-    r"lecturer|quiz ?master|study buddy|midwife|school nurse|coach|counsell?or|school counsell?or|first aid trainer)\b.{0,80}\b(quiz\w*|test me|explain\w*|teach\w*|go(ing)? over|walk\w* me through|"
+    r"lecturer|quiz ?master|study buddy|midwife|school nurse|coach|counsell?or|school counsell?or|(first aid |safety |cpr |fitness )?trainer)\b.{0,80}\b(quiz\w*|test me|explain\w*|teach\w*|go(ing)? over|walk\w* me through|"
     r"ask me|flash ?cards?|revis\w*)\b",
     r"\b(quiz|test) me\b.{0,60}\b(like|as if|as) (you'?re|you are|a|my) .{0,20}\b(teacher|tutor|examiner|instructor|professor|lecturer)\b")
 _ROLE_HARM = _rx(r"\b(which|what) (pills|meds|medicines?|drugs|tablets|chemicals?)\b", r"\bwould (make|knock|kill|put|stop)\b",
