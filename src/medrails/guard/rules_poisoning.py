@@ -163,7 +163,10 @@ _SCREENING = _rx(r"^(?!.*\b(i|i'?m|im|me|my|myself)\b.{0,20}\b(am suicidal|feel 
                  r"(?!.*\b(tonight|pills|rope|gun|goodbye|right now|plan(s|ning)? to)\b)"
                  r".*\bwhy (do|does|did|would|are) (they|doctors?|nurses?|gps?|therap\w+|clinics?|hospitals?|"
                  r"the (\w+ )?(doctor|nurse|clinic|form|app|er|hospital|pediatrician|gp|therapist|counsell?or|school))\b"
-                 r".{0,30}\b(ask\w*|screen\w*|check\w*|question\w*)\b.{0,80}\bsuicid\w*")
+                 r".{0,30}\b(ask\w*|screen\w*|check\w*|question\w*)\b.{0,80}\bsuicid\w*",
+                 # "At my physical they asked if I'd had thoughts of hurting myself (I haven't). Why do doctors ask that?" (guard_unseen43)
+                 r"\b(they|the (\w+ )?(doctor|nurse|gp|pediatrician|therapist)|my (doctor|gp|nurse))\b.{0,10}\basked\b.{0,40}\bthoughts of "
+                 r"(hurting|harming|killing) (myself|yourself|himself|herself|themselves)\b.{0,80}\bwhy (do|does|did|would) (they|doctors?|nurses?|gps?)\b.{0,20}\bask\b")
 
 
 # "what is non-suicidal self-injury and why do teenagers do it", "my novel's character struggles with suicidal thoughts,
