@@ -41,6 +41,7 @@ PLACEHOLDER_LABELS: dict[str, str] = {
     "US_SSN": "SSN",
     "STREET_ADDRESS": "ADDRESS",
     "LOCATION": "LOCATION",
+    "TOWN_AFTER_STREET": "LOCATION",
     "ORGANIZATION": "NAME",  # only name-like ORG spans survive suppression (spaCy-sm tags many names as ORG)
     "FACILITY": "LOCATION",
     "HEALTH_PLAN_ID": "ID",
@@ -230,6 +231,8 @@ class PhiRedactor:
             start, end = r.start, r.end
             if r.entity_type in ("PERSON", "ORGANIZATION", "LOCATION") and "\n" in text[start:end]:
                 end = start + text[start:end].index("\n")  # NER spans never cross a line break
+            elif r.entity_type == "DATE_TIME" and "\n" in text[start:end]:  # "10\n\n7th October": keep the date's line
+                start, end = _date_line(text, start, end)
             if r.entity_type in ("PERSON", "ORGANIZATION"):
                 start, end = trim_person(text, start, end)
             while end > start and text[end - 1] in " \t\n,;:":
@@ -271,6 +274,17 @@ class _SymbolBlanker(dict):
 
 
 _SYMBOLS = _SymbolBlanker()  # shared; it caches each code point's answer
+
+
+def _date_line(text: str, start: int, end: int) -> tuple[int, int]:
+    """The line of a line-crossing date span that holds the most digits and letters of a date."""
+    best, pos = (start, start), start
+    for piece in text[start:end].split("\n"):
+        if len(piece.strip()) > best[1] - best[0]:
+            lead = len(piece) - len(piece.lstrip())
+            best = (pos + lead, pos + len(piece.rstrip()))
+        pos += len(piece) + 1
+    return best
 
 
 def _chunks(text: str, size: int):

@@ -367,7 +367,7 @@ def _recognizers() -> list[EntityRecognizer]:
              0.6, name_words_ok, 0),
         # a relative, contact or staff member named by one word: "my mom faith", "Wife Margarethe", "Contact Jolene"
         # (a lower-case word then a determiner or pronoun is a verb: "daughter requests a copy")
-        Rule(r"\b(?i:" + relation + r")\s*,?\s+(?P<v>[A-Z][a-z'’-]+|[a-z][a-z'’-]+(?!\s+(?:a|an|the|to|that|this|his|her|"
+        Rule(r"\b(?i:" + relation + r")\s*,?\s+(?P<v>\p{Lu}[\p{Ll}'’-]+|[a-z][a-z'’-]+(?!\s+(?:a|an|the|to|that|this|his|her|"
              r"their|my|your|our|for|on|in|at|with|about|if|me|him|them|it|us|you|and|or|but|of|by|is|was)\b))\b"
              r"(?!['’]s\s+(?:disease|syndrome|palsy|sign))", 0.6, name_words_ok, 0),
         # the person spoken to or a closing: "am I speaking with Will?", "Thx, Faith (CPhT)"
@@ -429,6 +429,15 @@ notified paged updated here there today tomorrow yesterday tonight unavailable c
 feels felt took gave came went left made sent drove works worked lives needs agrees agreed please thanks okay
 thx cheers best regards sincerely hi hello hey dear
 """.split())
+_NOT_NAMES_MORE: frozenset[str] = frozenset()  # role nouns and reporting verbs (phi_kinds), filled on first use
+
+
+def _not_names_more() -> frozenset[str]:
+    global _NOT_NAMES_MORE
+    if not _NOT_NAMES_MORE:
+        from medrails.guard.phi_kinds import KIN_WORDS, ROLE_WORDS, VERB_WORDS
+        _NOT_NAMES_MORE = ROLE_WORDS | VERB_WORDS | KIN_WORDS
+    return _NOT_NAMES_MORE
 
 
 def name_words_ok(value: str) -> bool:
@@ -449,7 +458,8 @@ def name_words_ok(value: str) -> bool:
             return False  # "the dr will see you": lower case "will" / "may" are the verbs
         if w in NAME_LIKE_WORDS:
             continue
-        if len(w) < 2 or w in STOP_WORDS or w in _NOT_NAMES or w in medical_vocabulary() or _is_medical_token(w) \
+        if len(w) < 2 or w in STOP_WORDS or w in _NOT_NAMES or w in _not_names_more() or w in medical_vocabulary() \
+                or _is_medical_token(w) \
                 or (word.islower() and w.endswith(("ed", "ing", "ly"))):
             return False
     return True
@@ -458,8 +468,9 @@ def name_words_ok(value: str) -> bool:
 def clinical_recognizers() -> list[EntityRecognizer]:
     """Fresh instances of every clinical recognizer (one set per analyzer)."""
     from medrails.guard.phi_given_names import GivenNameRecognizer
+    from medrails.guard.phi_kinds import fresh_recognizers
 
-    return [*_recognizers(), GivenNameRecognizer()]
+    return [*_recognizers(), *fresh_recognizers(), GivenNameRecognizer()]
 
 
 _MOVED = frozenset({"clinical_zones", "suppression_reason", "trim_person", "MEDICAL_WORDS", "CLINICAL_WORDS",

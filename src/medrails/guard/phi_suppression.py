@@ -9,6 +9,7 @@ import re
 
 import regex
 
+from medrails.guard.phi_kinds import ROMANCE_DATE, kind_reason
 from medrails.guard.phi_recognizers import _LABS, MONTH, _has_digit
 from medrails.guard.phi_vocabulary import medical_vocabulary, service_name_spans
 
@@ -155,7 +156,8 @@ _STOP_CAPS = frozenset({"I", "A", "The", "He", "She", "They", "We", "You", "It",
                         "Email", "E-mail", "Call", "Visit", "Phone", "Fax", "Text", "Contact", "Send", "See", "Ask",
                         "Note", "Message", "Patient", "Doctor", "Nurse", "Caller", "Member", "Subscriber",
                         "Participant", "Subject", "Client", "Resident", "Employee", "Candidate", "Donor", "Recipient",
-                        "Claimant", "Applicant", "Attendant", "Informant", "Interpreter", "Baby", "Infant"})
+                        "Claimant", "Applicant", "Attendant", "Informant", "Interpreter", "Baby", "Infant",
+                        "Reply", "Respond", "Press", "Dial", "Type", "Enter"})
 
 
 _CLINICAL_SUFFIX = re.compile(r"(?:pathy|itis|osis|emia|aemia|ectomy|otomy|ostomy|plasty|scopy|algia|oma|uria|"
@@ -266,6 +268,13 @@ def suppression_reason(text: str, entity: str, start: int, end: int, zones: list
         # person's slot ("Thabo's", "Thabo said") is no capitalized noun opening a sentence
         reason = suppression_reason(text, "PERSON", start, end, zones)
         return None if reason == _OPENER_REASON else reason
+    if entity == "TOWN_AFTER_STREET":  # its place after a street line is the evidence: only plain clinical words fail
+        if any(_ANALYTE_TOKEN.match(t) for t in value.split()) or all(_is_medical_token(t) for t in value.split()):
+            return "clinical term"
+        return None
+    if entity in ("PERSON", "ORGANIZATION", "LOCATION", "FACILITY", "CHAT_NAME") and (
+            reason := kind_reason(text, entity, start, end)):
+        return reason
     strong = entity in {"EMAIL_ADDRESS", "URL", "MRN", "US_SSN", "FAX_NUMBER", "NPI", "DEA_NUMBER",
                         "HEALTH_PLAN_ID", "ACCOUNT_NUMBER", "DEVICE_ID", "LICENSE_NUMBER", "IBAN_CODE", "CREDIT_CARD"}
     if entity == "CUED_DATE":
@@ -281,7 +290,7 @@ def suppression_reason(text: str, entity: str, start: int, end: int, zones: list
             return "a year on its own"
         if _TIME_RANGE.match(value):
             return "a range of clock times ('1030-1115')"
-        if not _SPECIFIC_DATE.search(value):
+        if not _SPECIFIC_DATE.search(value) and not ROMANCE_DATE.search(value):
             return "not a specific date (duration, weekday, relative time)"
         if _ORDINAL_NOUN.match(value):
             return "an ordinal before a noun ('8th ed'), not a date"
