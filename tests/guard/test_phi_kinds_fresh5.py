@@ -95,3 +95,33 @@ def test_fresh5_twins_are_not_phi(text):
     result = redact(text)
     assert result.text == text, [(text[r.start:r.end], r.label, r.entity) for r in result.redactions]
 
+
+@pytest.mark.parametrize("text, value", [
+    # East Asian surname first: a small surname list, then a lexicon given name, a hyphenated Korean name,
+    # two Cantonese syllables, or a Vietnamese middle name
+    ("Tanaka Yuki 45F, here for a flu shot.", "Tanaka Yuki"),
+    ("Wong Siu Ming 72M, cough for a week.", "Wong Siu Ming"),
+    ("Interpreter for Choi Seo-yeon booked.", "Choi Seo-yeon"),
+    ("Huynh Thi Linh brought the glucose log.", "Huynh Thi Linh"),
+    # lower-case names typed into a form field
+    ("pt name: nadia karimi, dob on file", "nadia karimi"),
+    ("Preferred name: linh", "linh"),
+    ("first name: aroha; last name: ngata", "ngata"),
+    # a list of given names
+    ("Children at home: Wiremu, Aroha and Mereana.", "Mereana"),
+])
+def test_given_name_structures_are_redacted(text, value):
+    assert value not in redact(text).text, found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Clinic is on Park Avenue near Lee Street.",
+    "name: pending; surname: unknown",
+    "Name: mark as reviewed",
+    "Flu shots in April, May and June.",
+    "Will, may and can are modal verbs in the leaflet.",
+])
+def test_given_name_structure_twins_are_not_names(text):
+    result = redact(text)
+    names = [text[r.start:r.end] for r in result.redactions if r.label == "NAME"]
+    assert not names, names

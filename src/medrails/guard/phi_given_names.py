@@ -29,6 +29,7 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 LEXICON = Path(__file__).resolve().parent / "given_names.txt"
 ENTITY = "GIVEN_NAME"
+LOWER_ENTITY = "CHAT_NAME"  # a lower-case name in a form field: PERSON spans must be capitalized
 
 # given names that are also English words (or a month, a modal, a title): never alone, and with a surname
 # only when they do not open a sentence before a lower-case word
@@ -194,16 +195,80 @@ def name_spans(text: str) -> list[tuple[int, int, float]]:
     return spans
 
 
+# common East Asian surnames, written first ("Tanaka Yuki", "Wong Siu Ming", "Pham Thi Mai"); English words left out
+EAST_ASIAN_SURNAMES = frozenset("""
+wang li zhang liu chen yang huang zhao zhou xu sun zhu hu guo lin luo gao zheng liang xie tang feng deng cao
+wong chan cheung leung chow lau ng kwok yip tsang
+kim lee park choi jung jeong kang cho yoon jang lim shin kwon hwang ahn yoo hong
+sato suzuki takahashi tanaka watanabe ito yamamoto nakamura kobayashi kato yoshida yamada sasaki yamaguchi
+matsumoto inoue kimura hayashi shimizu
+nguyen tran pham hoang huynh phan vu vo dang bui ngo duong
+""".split())
+_VIET_MIDDLE = r"(?:Thi|Thị|Van|Văn|Duc|Đức|Ngoc|Ngọc|Huu|Hữu|Quoc|Quốc|Thanh|Minh|Kim)[ \t]+"
+_SURNAME_FIRST = regex.compile(r"(?<![\p{L}\p{M}'’.-])(\p{Lu}\p{Ll}+)[ \t]+(?:" + _VIET_MIDDLE + r")?"
+                               r"(\p{Lu}\p{Ll}+-\p{Ll}+|\p{Lu}\p{Ll}{1,3}[ \t]+\p{Lu}\p{Ll}{1,3}|\p{Lu}[\p{Ll}\p{M}]+)"
+                               r"(?![\p{L}\p{M}])")
+# a lower-case name typed in a form field: "name: maria gonzalez", "preferred name: linh"
+_LOWER_SLOT = regex.compile(r"(?i:\b(?:(?:first|given|preferred|full|patient'?s?|pt|child'?s?|caller'?s?)\s+)?name)"
+                            r"\s*(?:is\s*)?[:=][ \t]*([a-z][a-z'’-]+)(?:[ \t]+([a-z][a-z'’-]+))?(?=[ \t]*(?:[,.;(\n]|$|dob\b))")
+_SURNAME_SLOT = regex.compile(r"(?i:\b(?:last|family|sur)[ \t]?name)\s*[:=][ \t]*([a-z][a-z'’-]+)(?=[ \t]*(?:[,.;(\n]|$))")
+# a list of given names: "Amina, Fatima and Zainab", "Sione & Mele"
+_NAME_LIST = regex.compile(r"(?<![\p{L}\p{M}'’.-])\p{Lu}[\p{Ll}\p{M}]+(?:(?:,[ \t]*(?:(?:and|&)[ \t]+)?|[ \t]+(?:and|&)[ \t]+)"
+                           r"\p{Lu}[\p{Ll}\p{M}]+)+(?![\p{L}\p{M}])")
+_LIST_MEMBER = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]+")
+
+
+def _plain_given(token: str) -> bool:
+    word = token.lower()
+    return is_given_name(token) and word not in WORD_NAMES and word not in PLACE_NAMES
+
+
+def _lower_surname_ok(word: str) -> bool:
+    from medrails.guard.phi_recognizers import name_words_ok
+
+    return word not in _common_words() and surname_ok(word.capitalize()) and name_words_ok(word)
+
+
+def structural_spans(text: str) -> list[tuple[int, int, float]]:
+    """Names by order and place the lexicon pass misses: surname-first East Asian names, lower-case names in a
+    form field, and lists of given names."""
+    spans: list[tuple[int, int, float]] = []
+    for m in _SURNAME_FIRST.finditer(text):
+        if m.group(1).lower() not in EAST_ASIAN_SURNAMES:
+            continue
+        given = m.group(2)
+        parts = given.split()
+        if "-" in given or len(parts) == 2 and all(surname_ok(p) for p in parts) or _plain_given(given):
+            spans.append((m.start(), m.end(), 0.7))
+    for m in _LOWER_SLOT.finditer(text):
+        first, last = m.group(1), m.group(2)
+        if not _plain_given(first):
+            continue
+        end = m.end(1)
+        if last and _lower_surname_ok(last):
+            end = m.end(2)
+        spans.append((m.start(1), end, 0.7))  # lower case: entity CHAT_NAME
+    for m in _SURNAME_SLOT.finditer(text):
+        if _lower_surname_ok(m.group(1)):
+            spans.append((m.start(1), m.end(1), 0.7))
+    for m in _NAME_LIST.finditer(text):
+        members = list(_LIST_MEMBER.finditer(m.group()))
+        if len(members) >= 2 and all(_plain_given(x.group()) for x in members):
+            spans.extend((m.start() + x.start(), m.start() + x.end(), 0.6) for x in members)
+    return spans
+
+
 class GivenNameRecognizer(EntityRecognizer):
     """Presidio recognizer for `name_spans` (entity GIVEN_NAME, placeholder [NAME])."""
 
     def __init__(self):
-        super().__init__(supported_entities=[ENTITY], name="GivenNameRecognizer", supported_language="en")
+        super().__init__(supported_entities=[ENTITY, LOWER_ENTITY], name="GivenNameRecognizer", supported_language="en")
 
     def load(self) -> None:
         given_names()
 
     def analyze(self, text, entities, nlp_artifacts=None):  # noqa: D102 (Presidio API)
         meta = {RecognizerResult.RECOGNIZER_NAME_KEY: self.name, RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id}
-        return [RecognizerResult(entity_type=ENTITY, start=s, end=e, score=score, recognition_metadata=dict(meta))
-                for s, e, score in name_spans(text)]
+        return [RecognizerResult(entity_type=LOWER_ENTITY if text[s:e].islower() else ENTITY, start=s, end=e,
+                                 score=score, recognition_metadata=dict(meta))
+                for s, e, score in name_spans(text) + structural_spans(text)]
