@@ -235,6 +235,10 @@ class PhiRedactor:
                 start, end = _date_line(text, start, end)
             if r.entity_type in ("PERSON", "ORGANIZATION"):
                 start, end = trim_person(text, start, end)
+                words = text[start:end].split()
+                if r.entity_type == "PERSON" and len(words) > 1 and words[-1].isalpha() and words[-1].islower() \
+                        and sum(w.islower() for w in words) == 1:  # "Oslo S bridge": one common noun after the name
+                    end = start + text[start:end].rstrip().rindex(" ")
             while end > start and text[end - 1] in " \t\n,;:":
                 end -= 1
             if end <= start or suppression_reason(text, r.entity_type, start, end, zones):
