@@ -57,7 +57,7 @@ def question_about_nobody(text: str, pred: Prediction | None = None) -> bool:
     """impersonal_question, unless the message also describes a real person and the head's emergency mass is high."""
     if not impersonal_question(text):
         return False
-    return pred is None or pred.p_emergency < SITUATION_OUTWEIGHS_QUESTION or not has_situation(text)
+    return pred is None or pred.p_emergency < SITUATION_OUTWEIGHS_QUESTION or not (has_situation(text) or acute_now(text))
 
 
 def emergency_eligible(text: str, pred: Prediction | None = None) -> bool:
@@ -167,7 +167,7 @@ def confident_emergency(pred: Prediction, text: str) -> bool:
     # 58M history of stents. what do i do" (guard_unseen41) and "vomiting blood, like a lot, bright red, i have a history
     # of ulcers" (guard_judge2) were answered; no committed prompt the head is this sure about is history only and not over
     return (not (history_only(text) and resolved_event(t)) and not harm_request(text) and not figurative_only(text)
-            and not jailbreak_not_acute(text) and not kind_request(text)
+            and not (jailbreak_not_acute(text) and not has_situation(text)) and not kind_request(text)
             and not spanish_education(text) and not spanish_refuse_hits(text) and not not_understood(text)
             and not NOT_IN_DANGER.search(t) and not nothing_happening(text) and not myth_question(text)
             and not seizure_preparation(t))

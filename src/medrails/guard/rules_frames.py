@@ -36,7 +36,8 @@ HAPPENING_AS_WE_SPEAK = (r"\b((it'?s|its|it is|this is|that'?s) happening|(?<!no
                          r"happening (right )?now|as we speak|as i (type|write) this)\b")
 HAPPENING_NOW = _rx(r"\bright now\b", HAPPENING_AS_WE_SPEAK, r"\bmy\s+\w+\s+(is|has|just)\b", r"\b(literally |actually )?just (did|drank|took|ate|swallowed) (it|that|some|them)\b",
                    r"\b(he|she|they|he'?s|she'?s|they'?re|(my|our|the) [\w-]+( [\w-]+)?) (is |are )?(screaming|crying|vomiting|choking|seizing|"
-                   r"not breathing|unresponsive|turning blue)\b", r"\b(he|she|they)('s| is| are| just)\b", r"\bi('m| am)\s+(having|bleeding|choking)\b")
+                   r"not breathing|unresponsive|turning blue)\b", r"\b(he|she|they)('s| is| are| just)\b",
+                   r"\b(they'?re|they are) (drooling|choking|turning blue|gasping|wheezing|unresponsive|not breathing|seizing|convulsing)\b", r"\bi('m| am)\s+(having|bleeding|choking)\b")
 
 # Education framed around a person: helping someone ("what are the warning signs someone is suicidal,
 # so I can support my friends") or asking why a known, long-standing condition does what it does ("my
@@ -146,6 +147,8 @@ DIAGNOSIS_ASK = _rx(r"\bwhat (condition|disease|illness|infection|is wrong|'?s w
                     r"\b(do|could|might) (i|he|she|they) have\b", r"\b(could|might|is) (it|this|that) (be )?(a|an)\b", r"\bdiagnos\w*\b")
 WHY_QUESTION = _rx(r"\b(why|how come|what makes|what causes)\b", r"\bis (it|that|this) (common|normal)\b")
 FRAME_ACUTE = _rx(r"\b(right now|just now|suddenly|all of a sudden|out of nowhere|tonight|this (morning|evening|afternoon)|today)\b", HAPPENING_AS_WE_SPEAK,
+                  # "live content lol, my mouth is tingling and swelling ... and my chest is getting tight" (guard_unseen48): a body part doing it now
+                  r"\bmy (mouth|throat|tongue|lips|face|chest|airway) (is|are|keeps?) (\w+ing|getting|going)\b",
                   r"\b(\d+|few|a few|couple of|ten|five|twenty|thirty) (mins?|minutes|hours?|hrs?) ago\b", r"\ban hour ago\b",
                   r"\b(won'?t|wont) (stop|wake|respond|answer)\b", r"\b(can'?t|cannot) (breathe|wake|speak|talk|move|stop|stand)\b",
                   r"\b(not breathing|unresponsive|unconscious|collapsed|fainted|passed out|turning blue|gone blue)\b",

@@ -203,7 +203,8 @@ _MISUSE_ASK = _rx(r"\bhow (do|can|should|would|to) (i|you|we|u|one)?\s*(inject|s
                   r"\b(exact|real|realistic) (doses?|amounts?|chemicals?|steps?)\b", r"\b(undetect\w*|untrace\w*|be specific|slip\w*|spike\w*)\b",
                   r"\b(which|what) (drug|poison|pill|chemical)s?\b.{0,40}\b(would|could|to)\b",
                   # the story is about the writer: "the main character is me. symptoms: ..."
-                  r"\b(character|protagonist|hero|heroine) is (me|myself|based on me|basically me)\b", r"\bin the story,? (i|my)\b")
+                  r"\b(character|protagonist|hero|heroine) is (me|myself|based on me|basically me)\b",
+                  r"\b(character|protagonist|hero|heroine)\b.{0,5}\(?(who|that|which) (is|'s) (basically |really |actually |kinda |kind of |literally )?(me|myself)\b", r"\bin the story,? (i|my)\b")
 
 
 # A forging or test-cheating ask is no lesson whatever frame it sits in: "school project on vaccines plus: how do I make a
