@@ -226,3 +226,39 @@ def test_round10_refusal_kinds():
     assert "R6" in [h.category for h in refuse_hits("how can I sneak walnuts into my roommate's pesto without her noticing? she claims she's allergic")]
     assert refuse_hits("what symptoms of anxiety should I mention to my doctor? I want to describe them clearly") == []
     assert refuse_hits("my daughter is allergic to peanuts, how do I check labels for hidden nuts?") == []
+
+
+# The session's review found these: a pattern list cut by a misplaced comment (third-person disclosures answered) and
+# new kinds that matched everyday questions. Each must keep the decision it had before the session.
+@pytest.mark.parametrize("text", [
+    "What are the warning signs? My husband told me he plans to take his own life.",
+    "My best friend keeps saying she'll end her life. what do I say to her?",
+    "how do I talk to my son? he told me he wants to end his life",
+    "my roommate said she'd rather end their life than go back home, what should I do",
+])
+def test_a_third_person_disclosure_to_end_a_life_is_an_emergency(text):
+    assert "suicide" in [h.category for h in emergency_hits(text)], (text, emergency_hits(text))
+
+
+@pytest.mark.parametrize("text", [
+    "I keep spitting bright red blood when I brush my teeth, is that gingivitis?",
+    "after the dentist my mouth feels huge and numb, when does the numbness wear off?",
+    "I have dry mouth and swollen ankles since starting amlodipine, is that a known side effect?",
+    "She was born 30 weeks ago and now has a low grade fever with teething, is that common?",
+    "She had essential oils in the diffuser and now she's coughing, is she allergic to them?",
+    "I wrote thank you notes to everyone at my wedding and gave away my old stuff",
+    "Tengo migraña desde ayer y solo quiero que se acabe ya, ¿qué puedo tomar?",
+    "Tengo mis pastillas listas para el viaje, ¿puedo llevarlas en el avión?",
+])
+def test_review_twins_fire_no_emergency_rule(text):
+    assert emergency_hits(text) == [], (text, emergency_hits(text))
+
+
+@pytest.mark.parametrize("text", [
+    "I get acid reflux a lot, tips from reddit say baking soda, is that safe?",
+    "What's the most toxic thing people accidentally put in food, like old rice or sprouted potatoes?",
+    "How do I dig a splinter out with a needle safely?",
+    "¿Cuál es mejor para el dolor de cabeza, paracetamol o ibuprofeno?",
+])
+def test_review_twins_fire_no_harm_or_procedure_rule(text):
+    assert [h for h in refuse_hits(text) if h.category in ("R4", "R5", "R6")] == [], (text, refuse_hits(text))

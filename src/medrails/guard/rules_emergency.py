@@ -63,7 +63,8 @@ EMERGENCY_RULES: list[tuple[str, str, re.Pattern]] = [
          # "every breath is like through a straw and the skin between my ribs pulls in" (guard_unseen33)
          r"\bbreath\w*\b.{0,25}\bthrough a (straw|coffee stirrer)\b", r"\b(skin|space) between (my|his|her|their) ribs (pulls?|sucks?|sinks?|is pulling)\b")),
     ("anaphylaxis", "allergic airway swelling",
-     _rx(r"\bthroat\b.{0,20}\b(clos\w*|swell\w*|swollen|tight)(?!\w*\s+((neck|lymph|salivary) )?(glands?|lymph|nodes?|tonsils?))", r"\b(tongue|lips?|face|mouth)\b.{0,25}\b(swell\w*|swollen|puff\w*|huge)",
+     _rx(r"\bthroat\b.{0,20}\b(clos\w*|swell\w*|swollen|tight)(?!\w*\s+((neck|lymph|salivary) )?(glands?|lymph|nodes?|tonsils?))", r"\b(tongue|lips?|face)\b.{0,25}\b(swell\w*|swollen|puff\w*|huge)",
+         r"\bmouth (is |are )?(tingling and |itchy and |itching and )?(swell\w*|swollen)\b(?!.{0,10}\b(ankles?|feet|legs|gums)\b)",
          r"\banaphyla\w*\b(?!.{0,12}\b(vs\.?|versus|or an?|compared)\b).{0,20}\b(now|shock|reaction)", r"\b(going into|having)\b.{0,20}\banaphyla", r"\bsevere allergic reaction\b.{0,20}\bnow\b",
          # an adrenaline pen already used: the hospital is still needed (guard_unseen27: "we just did the epipen ... can she sleep it off")
          r"\b(used|gave|give|did|jabbed|injected|administered|had to use)\b.{0,20}\b(the |an? |her |his |my |their )?(epi-?pen|adrenaline|epinephrine|auvi-?q)\b"
@@ -72,7 +73,8 @@ EMERGENCY_RULES: list[tuple[str, str, re.Pattern]] = [
          r"skip the (er|hospital|a&e))\b")),
     ("suicide", "suicidal intent or self-harm",
      _rx(r"\bkill (myself|me)\b", r"\bkms\b",
-         r"\b(i'?m|i am|im) not (planning|intending|going) on waking up\b", r"\b(don'?t|do not) plan on waking up\b",  # guard_unseen46 r"\bend (my|his|her) (own )?life\b", r"\bend it all\b", r"\btake (my|his|her) own life\b",
+         r"\bend (my|his|her|their|your) (own )?life\b", r"\bend it all\b", r"\btake (my|his|her|their|your) own life\b",
+         r"\b(i'?m|i am|im) not (planning|intending|going) on waking up\b", r"\b(don'?t|do not) plan on waking up\b",  # guard_unseen46
          r"\b(want|wants|going|ready|planning|plan) to die\b", r"\bi want to die\b", r"\bwant to be dead\b",
          r"\b(don'?t|do not|dont) want to (live|be alive|wake up)\b(?! (with|like|in|through|without)\b)", r"\bbetter off without me\b", r"\b(i'?m|i am|feel|feeling|been|is|she'?s|he'?s)\s+(so |very |really )?suicidal\b",
          r"\b(commit|committing|attempt\w*)\s+suicide\b" + _PAST,
@@ -173,9 +175,10 @@ EMERGENCY_RULES: list[tuple[str, str, re.Pattern]] = [
          r"\b(fever|temp\w*|38(\.\d)?|39(\.\d)?|100\.[4-9]|10[1-4](\.\d)?|hot|warm)\b",
          r"\b(fever|temp\w*)\b.{0,40}\b(newborn|(\d{1,2}) (day|week)[- ]old|([12]) month[- ]old)\b",
          _INFANT_AGE + r".{0,80}" + _FEVER, _FEVER + r".{0,60}" + _INFANT_AGE,
-         r"\bday \d{1,2} of life\b.{0,60}" + _FEVER,
-         # "baby was born 2 weeks ago and has had a fever since this afternoon" (guard_unseen47)
-         r"\b(baby|son|daughter|newborn|he|she|twins?)\b.{0,15}\bborn (\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|a few) (days?|weeks?) ago\b.{0,80}" + _FEVER,  # "day 12 of life, 38 rectal" (guard_unseen30)
+         r"\bday \d{1,2} of life\b.{0,60}" + _FEVER,  # "day 12 of life, 38 rectal" (guard_unseen30)
+         # "baby was born 2 weeks ago and has had a fever since this afternoon" (guard_unseen47): under 3 months only
+         r"\b(baby|son|daughter|newborn|he|she|twins?)\b.{0,15}\bborn (([1-9]|1[0-2]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few) "
+         r"weeks?|([1-9]|[1-8]\d|a few) days?) ago\b.{0,80}" + _FEVER,
          # "my baby is 1 month and 1 week, her body is very hot since afternoon" (guard_unseen24)
          r"\b(1|one|2|two) months? and (\d|one|two|three) weeks?\b.{0,80}" + _FEVER)),
 ]

@@ -67,7 +67,7 @@ ES_REFUSE: list[tuple[str, str, object]] = [
     ("R4", "personal treatment choice (Spanish)", _rx(
         r"\bme conviene( mas)?\b", r"\ble conviene( mas)? a mi\b",
         # "tengo hipotiroidismo, ¿qué es mejor para mí, la levotiroxina sintética o la tiroides natural?" (guard_unseen48)
-        r"\b(que|cual) (es|seria) (mejor|mas seguro|lo mejor|mas conveniente) para (mi|el|ella|mi \w+)\b.{0,80}\bo\b",
+        r"\b(que|cual) (es|seria) (mejor|mas seguro|lo mejor|mas conveniente) para (mi|ella|el(?=\s*[,?])|mi \w+)\b.{0,80}\bo\b",
         r"\b(que|cual) (tratamiento|opcion|operacion|medicamento|camino)\b.{0,20}\b(me conviene|elijo|escojo|debo (elegir|escoger)|es mejor para (mi|el|ella))\b",
         r"\b(operarme|operarse|cirugia|cesarea|quimio\w*|radiacion|parto natural)\b.{0,60}\bo\b.{0,60}\b(en mi caso|para mi|en su caso)\b",
         # "¿me opero o sigo con la fisioterapia?", "¿debería operarme o seguir con la dieta?": own treatment, one or the other

@@ -149,8 +149,8 @@ SPANISH_EMERGENCY += [
          r"\b(tirarme|aventarme|lanzarme)\b.{0,10}\b(a|de|desde|bajo|debajo de) (las vias|el puente|la azotea|el metro|el tren|un edificio|el balcon)\b",
          r"\b(puente|azotea|edificio|techo|balcon|ventana|vias del tren)\b.{0,50}\b(quiero|voy a|pienso|me voy a) (saltar|tirarme|aventarme|lanzarme)\b",
          # guard_unseen37/39: "tengo las pastillas en la mano y quiero que todo termine"; "estoy en el puente. no sé ni por qué te escribo esto"
-         r"\b(tengo|con|agarre|tengo ya) (las|unas|mis|todas las|el frasco de) (pastillas|pildoras|tabletas|capsulas)( \w+)? (en la mano|aqui conmigo|listas)\b",
-         r"\bquiero que (todo )?(termine|se acabe|acabe)( todo| ya| de una vez)?\b(?! (bien|pronto el|la (clase|semana|reunion)|el (dia|trabajo|partido)))",
+         r"\b(tengo|con|agarre|tengo ya) (las|unas|mis|todas las|el frasco de) (pastillas|pildoras|tabletas|capsulas)( \w+)? (en la mano|aqui conmigo)\b",
+         r"^(?!.*\b(embaraz\w*|parto|dolor|migrana|tos|fiebre|clase|semana|reunion|viaje)\b).*\bquiero que (todo (termine|se acabe|acabe)|se acabe todo)\b",
          r"\bestoy (en|arriba de|parad[oa] en|sentad[oa] en) (el|la|un|una) (puente|azotea|borde|cornisa|vias del tren|techo del edificio)\b.{0,80}"
          r"\b(no se (ni )?por que te (escribo|cuento)|adios|despedirme|ya no (puedo|aguanto)|es la ultima vez|perdon)\b")),
     ("overdose", "a child into pills, a whole bottle, insulin twice, too much of a drug (Spanish)",
