@@ -50,7 +50,9 @@ class EmergencyTriage:
         text = decision_text(ctx)
         hits = emergency_hits(text)
         if hits and self.use_classifier and NOW_DENIED.search(normalize(text)) and denied_emergency(classify(ctx), text, hits[0].category):
-            hits = []  # "nobody is having a stroke, why no water?": the denial and the head agree (decide.denied_emergency)
+            # "nobody is having a stroke, why no water?": the denial and the head agree (decide.denied_emergency); the
+            # regex is checked first so a rule emergency with no denial never waits for the classifier
+            hits = []
         if hits:
             cls = hits[0].category
             self._set_triage(ctx, "emergency", [h.rule for h in hits])
