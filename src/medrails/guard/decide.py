@@ -236,7 +236,7 @@ def emergency_by_mass(model: GuardClassifier, pred: Prediction, text: str, p_ref
     """A message refused mostly for its emergency mass ("4 yr old with croup, struggling for every breath"
     written without "my") gets the emergency reply and its class, not the largest tiny R-category."""
     return (pred.p_emergency >= model.thresholds.emergency and pred.p_emergency > p_refuse and not fever_past_newborn_age(pred, text)
-            and not impersonal_question(text) and not history_only(text) and not harm_request(text)
+            and not question_about_nobody(text, pred) and not history_only(text) and not harm_request(text)
             and not jailbreak_not_acute(text) and not medication_decision(text) and not kind_request(text)
             and not figurative_only(text))
 

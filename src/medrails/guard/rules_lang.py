@@ -292,13 +292,23 @@ _WORD = re.compile(r"[^\W\d_]+")
 _AGE_YO = re.compile(r"(\d) ?(yo|y/o)\b", re.I)
 
 
+def _function_words(t: str) -> tuple[int, int, int]:
+    """(words, foreign function words, English function words) in a deaccented text; one-letter tokens ("2y", "x":
+    maths, not Spanish "y") are not words."""
+    words = [w for w in _WORD.findall(t) if len(w) > 1]
+    return len(words), sum(1 for w in words if w in _FOREIGN), sum(1 for w in words if w in _ENGLISH)
+
+
+def _deaccented_head(text: str) -> str:
+    return _AGE_YO.sub(r"\1 years old", deaccent(text[:4000]))  # "ED: 3yo, purpuric rash": an age, not Spanish "yo"
+
+
 def mostly_foreign(text: str) -> bool:
     """More foreign than English function words (at least two), whatever the Spanish rules made of it."""
     if not _maybe_foreign(text[:4000]):
         return False
-    words = [w for w in _WORD.findall(deaccent(text[:4000]).lower()) if len(w) > 1]
-    foreign = sum(1 for w in words if w in _FOREIGN)
-    return foreign >= 2 and foreign > sum(1 for w in words if w in _ENGLISH)
+    _, foreign, english = _function_words(_deaccented_head(text))
+    return foreign >= 2 and foreign > english
 
 
 def not_understood(text: str) -> bool:
@@ -310,13 +320,9 @@ def not_understood(text: str) -> bool:
 
     if spanish_education(text) or spanish_non_medical(text):
         return False  # rules_es read it: a clearly educational question, or a non-medical request
-    t = _AGE_YO.sub(r"\1 years old", deaccent(text[:4000]))  # "ED: 3yo, purpuric rash": an age, not Spanish "yo"
+    t = _deaccented_head(text)
     letters = [c for c in t if c.isalpha()]
     if len(letters) >= 3 and sum(1 for c in letters if not c.isascii()) > len(letters) / 2:
         return True  # Cyrillic, Chinese (no spaces), Arabic...: the guard reads none of them
-    words = [w for w in _WORD.findall(t) if len(w) > 1]  # "2y", "x": maths, not Spanish "y"
-    if len(words) < 3:
-        return False
-    foreign = sum(1 for w in words if w in _FOREIGN)
-    english = sum(1 for w in words if w in _ENGLISH)
-    return foreign >= 2 and foreign > 1.5 * english
+    words, foreign, english = _function_words(t)
+    return words >= 3 and foreign >= 2 and foreign > 1.5 * english
