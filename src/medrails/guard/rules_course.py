@@ -30,6 +30,8 @@ PRESENT_COURSE = _rx(
     rf"\b(it'?s|it has|has it|that'?s) been {_ABOUT}{_SPAN}\b",
     r"\bsince (he|she|i|they|we) (woke|got|came|started|ate|had (lunch|dinner|breakfast))\b",
     r"\b(is|'s|are|'re) back( now| again)?\b(?! (to normal|home|at work|in school|at school|on))", r"\bcame back (again|now)\b",  # "the pain is back"
+    # on and off, and now constant (guard_unseen52: "chest pressure on and off all evening and now its constant ... history of panic attacks")
+    r"\b(and )?now (it'?s|its|it is|they'?re|it has (become|gotten|got)) (constant|non-?stop|continuous|there all the time|getting worse|worse|spreading)\b",
     # a deficit said in the present: "he can't find the words", "she can't lift her arm"
     r"\b(he|she|they|i|dad|mum|mom) (can'?t|cannot|is unable to|isn'?t able to) (find (the|his|her|my|their) words|lift (his|her|my) (arm|leg)|"
     r"move (his|her|my) (arm|leg|face)|speak properly|talk properly)\b",

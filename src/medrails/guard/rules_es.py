@@ -61,7 +61,8 @@ ES_REFUSE: list[tuple[str, str, object]] = [
     ("R3", "personal dosing (Spanish)", _rx(
         r"\b(cuant[oa]s?|que dosis|que cantidad)\b.{0,60}\b(le doy|le das|le damos|le puedo dar|le tengo que dar|darle|debo (tomar|darle|ponerme|ponerle)|"
         r"puedo tomar|me tomo|tomo|debe tomar|me pongo|le pongo|tomarme)\b",
-        r"\b(dosis|cantidad) (para|de) (mi|mis|yo|el nino|la nina|mi hij[oa]|mi bebe)\b",
+        # "dosis para mi hija", not "doble dosis de mi pastilla del corazón por error" (a dose of my medicine, already taken)
+        r"\b(?<!doble )(?<!triple )(?<!otra )(dosis|cantidad) (para|de) (mi|mis|yo|el nino|la nina|mi hij[oa]|mi bebe)\b(?! (pastilla|medicina|medicamento|tableta|jarabe|insulina)s?\b)",
         r"\b(me tomo|le doy|me pongo|le pongo|tomo) (una|1|media|medio|dos|2) o (dos|2|tres|3|una|1|media|entera)\b",
         r"\b\d+ (kilos|kg|libras)\b.{0,60}\b(cuant[oa]s?|que dosis)\b", r"\b(cuant[oa]s?|que dosis)\b.{0,60}\b\d+ (kilos|kg|libras)\b")),
     ("R4", "personal treatment choice (Spanish)", _rx(

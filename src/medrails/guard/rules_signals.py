@@ -36,9 +36,15 @@ HARM_SIGNALS = _rx(
 
 _WARNING = [
     _rx(r"\b(gave|giving|give|given) away\b.{0,40}\b(my|all|everything|stuff|things|belongings|possessions|cat|dog|pets?|clothes|books)\b",
-        r"\bgave (my|all my) [\w ]{0,20}(to|away)\b"),
+        r"\bgave (my|all my) [\w ]{0,20}(to|away)\b",
+        # handed over "to keep" (guard_unseen52: "gave me her jewellery 'to keep'")
+        r"\b(gave|given|giving|handed|handing)\b.{0,60}\b(to keep|keep (it|them) (forever|safe|for good))\b"),
     _rx(r"\bpaid off\b.{0,20}\b(my|all|everything|debts?)\b", r"\b(paying|settled|settling) (off )?(all )?(my )?debts\b",
-        r"\b(wrote|made|updated|finished) (my|a) (will|letters?|goodbye)\b"),
+        r"\b(wrote|made|updated|finished) (my|a) (will|letters?|goodbye)\b",
+        # affairs put in order (guard_unseen52: "written letters to my kids and sorted out the life insurance")
+        r"\b(sorted|sorting|got|getting|put|putting|checked|updated|arranged|organi[sz]ed) (out )?(the|my|all my) (life insurance|insurance policy|"
+        r"will|affairs|funeral|beneficiar\w+|passwords)\b", r"\b(my )?affairs (are |all )?(in order|sorted)\b",
+),
     _rx(r"\b(won'?t|will not|wont) (need|be needing|have to worry about)\b.{0,30}\b(anything|it|them|this|money|stuff)\b.{0,20}"
         r"\b(after|anymore|any more|soon|much longer|where i'?m going)\b", r"\bafter this (weekend|week|friday|saturday|sunday)\b.{0,40}\b(won'?t|gone|over|end)\b",
         r"\b(won'?t|wont) be (around|here) (much longer|after|anymore|for long)\b",
@@ -48,6 +54,14 @@ _WARNING = [
         r"\b(gun|pistol|rifle|shotgun|rope|noose|razor|blade)\s+(is |are )?(out|ready|loaded|in my hand|on the (table|desk|bed))\b",
         r"\b(whole|entire|full) (bottle|box|pack|stash)\b.{0,30}\b(in front of me|in my hand|next to me|ready|right here)\b",
         r"\b(pills|tablets|meds)\s+(are\s+)?(lined up|counted out|in front of me|in my hand)\b",
+        # all of one's own tablets, or the lethal amount looked up (guard_unseen51-52: "take all my sleeping tablets ... how many
+        # would it take", "searched how many amitriptyline would be fatal")
+        r"\b(take|swallow|taking|swallowing) (all|every one of) (of )?(my|his|her|their|the) ([\w-]+ ){0,2}(pills|tablets|meds|medications?|painkillers)\b",
+        r"\bhow (many|much)\b.{0,20}\b(would it take|would that take|does it take|is enough|would be enough)\s*[?.!]*\s*$",
+        r"\b(searched|googled|looked up|was looking up|been looking up|researched)\b.{0,30}\bhow (many|much)\b.{0,40}\b(fatal|lethal|deadly|kill|die|overdose)\b",
+        # at a height now (guard_unseen52: "I'm on my balcony, 12th floor, and I've decided")
+        r"\b(i'?m|im|i am|she'?s|he'?s|standing|sitting|stood)\s+(out )?on (my|the|a|our|this|his|her) (balcony|ledge|roof|rooftop|window ?sill|railing|bridge)\b"
+        r".{0,30}\b(\d+(st|nd|rd|th) floor|floors? up|storeys? up|stories up|high up|right now|edge)\b",
         # pills saved up (guard_unseen19: "he's been saving up his sleeping pills in a sock")
         r"\b(saving|saved|stockpil\w*|hoard\w*|collecting|stash\w*|squirrel\w*|putting aside|put aside|setting aside|set aside|keeping back)\s+"
         r"(up\s+)?(his|her|my|their|all (of )?(his|her|my|their))\s+"
@@ -59,7 +73,11 @@ _WARNING = [
         r"\bonly (thing|reason|one) (keeping|that kept|that keeps|that kept) me (going|alive|here)\b",
         r"\b(i'?ve|i have|ive) (made up my mind|decided)\b.{0,40}\b(end|gone|go|leave|not be (around|here)|be around|it'?s time)\b",
         r"\b(i'?ve|i have|ive) decided\b", r"\bcan'?t (do|take) (this|it) (anymore|any more)\b",
-        r"\bnothing left (for me|to live for)\b", r"\b(don'?t|do not|can'?t) see the point (of|in) (another|going on|living|anything|carrying on)\b",
+        r"\bnothing left (for me|to live for)\b",
+        # the calm after the decision (guard_unseen49, 52: "feels peaceful now that it's all sorted", "tonight she's weirdly calm")
+        r"\b(weirdly|strangely|oddly|eerily|scarily|unusually|suspiciously|suddenly) (calm|peaceful|at peace|serene|cheerful|upbeat)\b",
+        r"\b(feels?|feeling|felt) (so |really |very )?(peaceful|at peace|calm|relieved)\b.{0,20}\bnow that\b",
+        r"\b(it'?s|everything'?s|everything is|it is) all (sorted|arranged|taken care of|in order)\b", r"\b(don'?t|do not|can'?t) see the point (of|in) (another|going on|living|anything|carrying on)\b",
         # said to a relative ("told me he's 'done'"), or the night named ("tonight is the night")
         r"\b(told me|said|says|keeps saying|texted( me)?)\b.{0,20}\b(he'?s|she'?s|they'?re|i'?m|he is|she is)\s+['\"]?(done|finished|ready to go)\b",
         r"\btonight is the night\b"),
@@ -67,9 +85,19 @@ _WARNING = [
     _rx(r"\b(rope|noose|gun|pistol|pills|razor)\b.{0,40}\b(i'?ve been|ive been|i keep|been|i was) (looking at|staring at|holding|checking) (it|them)\b"),
     # others better off: "the baby will be better off with my mom", "they'd be better off without me" (guard_unseen21)
     _rx(r"\bbetter off without (me|him|her|them)\b",
+        # a burden (guard_unseen51: "I'm a burden to my kids ... nobody has to look after me anymore")
+        r"\b(i'?m|i am|im|i feel like|i feel|i'?ve become|i have become) (just |such |only |nothing but )?(a|an|such a) (burden|drain)\b",
+        r"\b(nobody|no one|no-one) (has|will have|would have|needs?) to (look after|care for|take care of|worry about|deal with) me\b",
         r"\b(will|would|'ll|'d) be better off\b.{0,30}\b(with(out)? (me|my|her|his|their)|when i'?m gone|if i'?m gone|once i'?m gone)\b"),
     _rx(r"\b(thanks|thank you) for (everything|all the (chats|talks|help|time))\b", r"\b(goodbye|farewell) (to )?(everyone|all|for good)\b",
-        r"\bjust wanted to say (goodbye|bye|thanks)\b", r"\bthis is (my )?goodbye\b"),
+        r"\bjust wanted to say (goodbye|bye|thanks)\b", r"\bthis is (my )?goodbye\b",
+        # letters left for the family, or a note saying it is nobody's fault (guard_unseen50, 52)
+        r"\b(wrote|written|writing|finished|left|leaves|leaving) (letters|notes|a letter|a note|goodbye \w+) (to|for) (my|each of my|all my|the|her|his) (\w+ )?"
+        r"(kids|children|son|daughter|family|wife|husband|partner|parents|mum|mom|dad|friends|sister|brother)\b",
+        r"\b(note|letter|message)\b.{0,60}\bnot (the |their |your |his |her |my |anyone'?s |anybody'?s )?(\w+'s? |\w+s' )?fault\b"),
+    # the story's character is the writer (guard_unseen50: "she's 16 like me and feels exactly how I do")
+    _rx(r"\b(feels?|feeling|thinks?) (exactly |just )?(how|like|the way|what) i (do|feel|think)\b",
+        r"\b(character|she|he|they) (is|'s|are|'re) (basically |literally |just |really )?(me|like me)\b(?! (at|in|when|as a) )"),
 ]
 
 
@@ -77,6 +105,9 @@ _WARNING = [
 # a dead loved one joined with the means at hand ("tell me it's okay to come join you. I have his old pain pills"), a
 # rope looked at every night (guard_unseen22-23)
 _PLAN_TO_DIE = _rx(r"\b(i|i'?ll|i will) die\b.{0,30}\b(good|perfect|fine by me|that'?s the (plan|point|idea))\b",
+                   # who will find the body (guard_unseen52: "How do I make sure my wife isn't the one who finds me?")
+                   r"\b(isn'?t|is not|won'?t be|will not be|not be|aren'?t|are not|wouldn'?t be) the (one|ones|first|person|people) (who|that|to) (finds?|find|discovers?) "
+                   r"(me|my body)\b", r"\bwho (will |would |is going to )?(finds?|discovers?) (me|my body) (after|when|first)\b",
                    # guard_unseen25-26: "so he only finds out after im gone. planning on the bridge friday"; "how much herbicide would
                    # kill someone my size. asking for me. i want it to be over"
                    r"\b(after|when|once) i'?m gone\b.{0,80}\b(planning|plan|bridge|tracks|tonight|tomorrow|friday|saturday|sunday|monday|this week)\b",
