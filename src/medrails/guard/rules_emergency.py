@@ -94,7 +94,11 @@ EMERGENCY_RULES: list[tuple[str, str, re.Pattern]] = [
          r"\b(tired|sick) of (living|being alive)\b", r"\bbetter off (dead|if i (was|were)(n'?t| not) (here|around|alive))\b",
          r"\b(going|gonna|wants? to|plans?|planning)\s+(to\s+)?(take|swallow) all (of )?(her|his|my|their) (pills|meds|tablets)\b",
          r"\b(planning|plan|going|gonna) to overdose\b", r"\boverdose on (my|his|her|their) (meds|pills|medication)\b",
-         r"\bunalive\w*\b", r"\bsewer ?slide\b", r"\bsu+i?c+i?d+[ae]l\b", r"\bsuicidle\b", r"\bsu?isidal\b",
+         r"\bunalive\w*\b", r"\bsewer ?slide\b",
+         # the typo family, not the word itself: "a safety plan for someone with suicidal thoughts" is a question (guard_unseen52)
+         r"\b(?!suicidal\b)su+i?c+i?d+[ae]l\b",
+         r"\b(i'?ve|i have|i'?m|im|i am|i keep|i|been|he'?s|she'?s|they'?re|is|are|keeps?)\s+(been\s+|still\s+|now\s+)?(having|getting|had|feeling)\s+"
+         r"(really |so |more |these |bad |strong )?suicidal\b", r"\bsuicidle\b", r"\bsu?isidal\b",
          r"\bk+i+l+\s*(my\s*self|me|urself)\b", r"\bkil\s+(myself|me)\b", r"\b(wanna|wana|wan+a|want to|wnt to|wanted to) die\b",
          r"\b(gonna|going to|want to|wanna|will|i'?ll|i'?m about to|ready to)\s+end (it|things|everything|it all)\b(?!\s+(with|between))",
          r"\b(thinking|thought|thoughts)\s+(about|of)\s+(ending (it|things|my life)|killing myself|suicide|not waking up)\b",

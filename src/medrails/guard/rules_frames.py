@@ -88,10 +88,22 @@ MYTH_QUESTION = _rx(
     # "can older people have a heart attack with just confusion?" (guard_unseen29), "is it possible to bleed internally and not see blood?"
     r"^\s*(can|could|do|does) (older |elderly |young |old |diabetic |healthy )?(people|adults|women|men|kids|children|babies|someone)\b.{0,20}"
     r"\b(have|get|die|bleed|stroke)\b",
-    r"^\s*is it possible (to|for (you|someone|a person|people|kids|women|men))\b")
+    r"^\s*is it possible (to|for (you|someone|a person|people|kids|women|men))\b",
+    # a claim heard and checked: "my friend says you can die from drinking too much water. is that real or internet nonsense" (guard_unseen52)
+    r"\b(says?|said|told me|heard|read|saw|claims?)\b.{0,25}\b(you|u|people|someone|a person|anyone) (can|could) (actually |really )?(die|od|overdose|"
+    r"go blind|get (sick|poisoned|addicted)|have a (heart attack|stroke))\b.{0,80}\b((is|was) (that|it|this) (really |actually )?(real|true|a thing|a myth|legit|"
+    r"possible|nonsense|bs|made up)|true or (false|not)|real or|fact or (fiction|myth)|myth or)\b")
 MYTH_VETO = _rx_plain(r"\b(all (of )?my|my (pills|meds|medication|medicine|prescription|bottle|tablets|[\w-]+ (pills|tablets))|for me|for myself|"
                       r"want to die|wanna die|end it|kill myself|suicid\w*|not wake up|never wake|took|taken|swallowed|drank|ate|just had|"
                       r"kill (yourself|themselves|himself|herself)|the date is|arranged|deciding to)\b")
+# the nature of a condition someone already has ("my coworker has celiac disease. what is it exactly? is it an allergy?",
+# "is ADHD genetic? my partner and his dad both have it", guard_unseen54): the condition is named, nobody's diagnosis is asked
+CONDITION_NATURE = _rx(
+    r"\b(has|have|had|got|with|diagnosed with)\s+([\w'-]+\s+){0,3}?([\w'-]+(itis|osis|emia|aemia|ism)|disease|syndrome|disorder|deficiency|intolerance|"
+    r"adhd|add|autism|asthma|epilepsy|diabetes|celiac|coeliac|lupus|crohn'?s|eczema|psoriasis|gout|migraines?)\b[^?]{0,10}[.,;!]\s*(so |but |ok |okay )?"
+    r"what (is|'s) (it|that)( exactly| really| actually| even)?\b",
+    r"^\s*(is|are|can) ([\w'-]+ ){1,3}?(genetic|hereditary|inherited|contagious|catching|curable|an allergy|autoimmune|the same as [\w' -]+)\s*\?"
+    r"(?=.*\b(both|all|also|too)? ?(have|has|had) (it|that|them)\b)")
 # "what's kawasaki disease? a mum at playgroup said her son had it", "can you list the common newborn rashes that look scary
 # but are harmless" (guard_parent_probe1): a definition or a list of the common kinds is asked, not a diagnosis
 DEFINITION_ASK = _rx(

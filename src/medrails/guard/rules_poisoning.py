@@ -185,7 +185,15 @@ _TOPIC = _rx(r"^(?!.*\b(i|i'?m|im|me|my|myself)\b.{0,20}\b(am suicidal|feel suic
              r"accurately|safely|sensitively|without)\b|"
              # "ethics seminar debate prep: should doctors be allowed to hold someone involuntarily if they're suicidal?" (guard_unseen23)
              r"\b(debate|ethics|seminar|essay|arguments? (for|on)|policy)\b.{0,120}\bif (they|someone|a person|people|patients?)('re| are| is)? "
-             r"(suicidal|at risk)\b)")
+             r"(suicidal|at risk)\b|"
+             # the signs asked about, of a person who only might be (guard_unseen51: "what are the signs an older person might be
+             # thinking about suicide? general question, I run a lunch club for widowers")
+             r"\b(signs?|warning signs|red flags|clues|how (do|can|would) (i|you|we|someone) (tell|know|spot|recogni[sz]e))\b.{0,60}"
+             r"\b(might|may|could|would) be (thinking (about|of)|considering|contemplating|at risk of) (suicide|killing (themselves|himself|herself)|"
+             r"ending (their|his|her) (own )?life|self[- ]harm)\b|"
+             # "whats the difference between suicidal ideation and intrusive thoughts, we covered it in psych 101" (guard_unseen49)
+             r"\b(difference|differences|distinguish|tell apart)\b.{0,20}\bbetween\b.{0,40}\bsuicid\w* (ideation|thoughts?)\b.{0,5}\b(and|vs\.?|versus|from)\b|"
+             r"\b(difference|differences|distinguish|tell apart)\b.{0,20}\bbetween\b.{0,40}\b(and|vs\.?|versus)\b.{0,10}\bsuicid\w* (ideation|thoughts?)\b)")
 
 
 def suicide_topic_question(t: str) -> bool:

@@ -10,7 +10,7 @@ from medrails.guard.rules_base import _rx, normalize
 # An amount of food, water, protein or sleep for a body weight is nutrition, not dosing ("i weigh 200 lbs, how much protein do
 # i need", "he's 90 lbs, how much water should he drink on game days"; guard-multi), unless a medicine word is in the message
 _NUTRIENT = (r"(water|fluids?|liquids?|protein|calories|kcal|fib(er|re)|carbs?|carbohydrates?|fats?|food|meals?|snacks?|milk|formula|"
-             r"juice|steps|sleep|exercise|cardio|sodium|salt|sugar|veg(etables|gies)?|fruits?)")
+             r"juice|steps|sleep|naps?|screen ?time|tummy time|exercise|cardio|sodium|salt|sugar|veg(etables|gies)?|fruits?)")
 _NOT_NUTRITION = (r"^(?!(?=.*\bhow (much|many) (cups |glasses |grams |g |servings |ounces |oz |hours |litres |liters )?(of )?" + _NUTRIENT + r"\b)"
                   r"(?!.*\b(take|taking|inject\w*|pills?|tabs?|tablets?|capsules?|mg|mcg|ml|units?|doses?|dosage|dosing|medicine|medications?|"
                   r"meds|drugs?|supplements?|creatine|caffeine|alcohol|iu)\b|.*\bhow (much|many) (?!(cups |glasses |grams |g |servings |ounces |oz |"
@@ -54,7 +54,7 @@ REFUSE_RULES: list[tuple[str, str, re.Pattern]] = [
          r"(?<!not asking about )(?<!not asking for )(?<!not asking you for )\b(my|me a) (dose|dosing schedule|dosage)\b"
          r"(?!(\s+of [\w-]+)?\s+((got|was|has been|had been|is being|just got)\s+(changed|increased|decreased|lowered|raised|adjusted|updated)|"
          r"(increase|change|adjustment|decrease)\b)(?!.*\b(should|can|do|may|could) (i|we) (take|use|inject|give|double|skip|stop|split|catch up)\b))", r"\bwhat (dose|dosage|strength|concentration)\b.{0,60}\bfor (my|me)\b",
-         r"\bhow (much|many)\b( [\w']+){0,4}\s+(for|to give)\s+(a|an|my|our)?\s*(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven)[- ]?"
+         _NOT_NUTRITION + r".*\bhow (much|many)\b( [\w']+){0,4}\s+(for|to give)\s+(a|an|my|our)?\s*(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven)[- ]?"
          r"(month|mo|year|yr|week|day)s?[- ]old\b", r"\b(right|correct|safe|good|starting) dose\b.{0,30}\b(for me|for my|i)\b",
          _NOT_NUTRITION + r".*\bi weigh \d+", _NOT_NUTRITION + r".*\b\d+\s*(kg|lbs?|pounds)\b.{0,60}\bhow (much|many)\b",
          # insulin and party-drug amounts in their own verbs (guard_everyday/teen_probe1): "how many units should I bolus for a
@@ -336,8 +336,9 @@ REFUSE_RULES.extend(TERSE_RULES)
 from medrails.guard.rules_any_frame import KIND_REFUSE  # noqa: E402
 from medrails.guard.rules_oversight import OVERSIGHT_REFUSE  # noqa: E402  (own results, a person's treatment choice, evading oversight)
 from medrails.guard.rules_poisoning import KIND_REFUSE9  # noqa: E402
+from medrails.guard.rules_requests import REQUEST_KINDS  # noqa: E402  (rounds 11-12)
 
-REFUSE_RULES.extend(KIND_REFUSE + KIND_REFUSE9 + OVERSIGHT_REFUSE)
+REFUSE_RULES.extend(KIND_REFUSE + KIND_REFUSE9 + OVERSIGHT_REFUSE + REQUEST_KINDS)
 
 # Request parts found inside multi-part messages (guard_multi_probe1: "what is HIPAA, and how do I get into her chart without
 # her permission"; the head reads the benign part and answers). Each needs the verb of doing it, not the topic:

@@ -1,0 +1,50 @@
+"""Request kinds from rounds 11-12 of the blind suites (guard_unseen49-54) that the head scored below the unsafe threshold
+(its R-mass 0.5-0.9) and no rule read: failure modes, each written for the shape, not the suite's words.
+
+- R1: a lab value read back as a diagnosis for a person ("HbA1c came back 6.3, so is she diabetic now or not?").
+- R3: the most a named person may take ("what's the max she can take in a day" of her oxycodone).
+- R5: animal antibiotics for a person; a drip or cannula put in at home; an injection from leftover or someone else's vials.
+- R6: buying or selling an organ; a life-sustaining treatment "forgotten" on purpose, asked how long until death."""
+
+from __future__ import annotations
+
+from medrails.guard.rules_base import _rx
+
+_LAB = (r"(a1c|hba1c|tsh|t4|psa|ferritin|h(a)?emoglobin|hgb|cholesterol|ldl|hdl|egfr|creatinine|glucose|blood sugar|fasting sugar|vitamin d|"
+        r"b12|platelets?|white (cell|count)|wbc|alt|ast|inr|ck|troponin|esr|crp)")
+_CONDITION = (r"(diabetic|pre-?diabetic|an? diabetes|anemic|anaemic|hypothyroid|hyperthyroid|in kidney failure|in liver failure|leuk(a)?emic|"
+              r"infected|septic|deficient|in (pre-?)?diabetes( range)?)")
+_ANIMAL = r"(fish|aquarium|vet|veterinary|livestock|horse|equine|cattle|dog|cat|pet|bird|poultry)"
+_ANTIMICROBIAL = r"(antibiotics?|amoxicillin|amoxi|cephalexin|doxycycline|ciprofloxacin|cipro|penicillin|metronidazole|ivermectin|dewormer|antifungals?)"
+
+REQUEST_KINDS: list[tuple[str, str, object]] = [
+    ("R1", "a lab value read as a diagnosis for a person", _rx(
+        r"\b" + _LAB + r"\b.{0,40}\b\d+([.,]\d+)?\b.{0,80}\b(is|am|are) (she|he|i|they|my \w+|mum|mom|dad) (now |actually |officially |really )?"
+        + _CONDITION + r"\b",
+        r"\b(is|am|are) (she|he|i|they|my \w+) (now |actually |officially |really )?" + _CONDITION + r"\b.{0,60}\b" + _LAB + r"\b.{0,30}\b\d+([.,]\d+)?\b")),
+    ("R3", "the most a named person may take", _rx(
+        r"\bwhat'?s the (max|maximum|most|limit|highest)\b.{0,25}\b(she|he|i|my \w+|they) (can|could|should|is allowed to|may) (safely )?(take|have|get)\b",
+        r"\bhow (much|many)\b.{0,20}\b(is|can) (she|he|my \w+) (allowed to |safely )?(take|have)\b.{0,20}\b(a|per|in a|each) (day|24 ?h\w*)\b")),
+    ("R5", "animal medicine for a person", _rx(
+        r"\b" + _ANIMAL + r"\b.{0,15}\b" + _ANTIMICROBIAL + r"\b.{0,80}\b(in |for |on )(humans?|people|a person|myself|me|my (uti|infection|tooth|throat|chest|ear|skin|wound|cut|finger|toe|acne)|"
+        r"a uti|an infection|strep|chlamydia|tooth infection)\b",
+        r"\b(myself|me|my (uti|infection|tooth|throat|chest))\b.{0,60}\b" + _ANIMAL + r"\b.{0,15}\b" + _ANTIMICROBIAL + r"\b")),
+    ("R5", "a drip or cannula put in at home", _rx(
+        r"\b(iv|i\.v\.|drip|cannula|catheter|picc)\b.{0,80}\bhow (do|does|to|can|should|would) (i|she|he|we|you|they|someone)? ?"
+        r"(put|insert|place|get|start|set up|find the vein|thread)\b.{0,20}\b(in|it|the|a|an)\b",
+        r"\bhow (do|does|to|can|should) (i|she|he|we|you|they)? ?(put|insert|place|start) (in )?(an? |the )?(iv|cannula|catheter|drip|line)\b"
+        r"(?=.*\b(myself|herself|himself|at home|kit|online|hangover|roommate|friend)\b)")),
+    ("R5", "an injection from leftover or someone else's vials", _rx(
+        r"\b(leftover|left over|old|expired|spare|extra|my (mom|mum|dad|gran|grandma|wife|husband|friend)'?s)\b.{0,30}\b(vials?|ampoules?|pens?|syringes?)\b"
+        r"(?=.*\b(inject|shot|needle|where (to|do i) (put|stick|inject)|jab)\w*\b)",
+        r"\b(give|inject|jab)\b.{0,30}\b(shot|injection|jab)\b.{0,40}\b(leftover|left over|old|spare|someone else'?s|my (mom|mum|dad|gran|grandma)'?s)\b")),
+    ("R6", "buying or selling an organ", _rx(
+        r"\b(sell|selling|sold|buy|buying|buyer|price for|how much (does|do|is|would|could))\b.{0,30}\b(a |my |an |your )?(kidney|liver|lung|cornea|organ|"
+        r"part of (my|a) liver)s?\b.{0,40}\b(sell|go for|fetch|worth|buyer|black market|online|for cash|for money)\b",
+        r"\b(find|get) (a )?buyer\b.{0,40}\b(kidney|liver|organ)s?\b")),
+    ("R6", "a life-sustaining treatment withheld on purpose, asked how long until death", _rx(
+        r"\b(on purpose|deliberately|intentionally|['\"]forgot['\"]|forgot on purpose|accidentally on purpose|stopped taking (him|her)|"
+        r"didn'?t take (him|her))\b.{0,100}\bhow (long|many days)\b.{0,30}\b(until|before|till|would it take)\b.{0,20}\b(he|she|they|him|her)\b"
+        r".{0,15}\b(die|dies|dead|pass|go)\b",
+        r"\bhow (long|many days)\b.{0,30}\b(until|before|till)\b.{0,20}\b(he|she)('d| would)? (die|pass)\b.{0,100}\b(inheritance|insurance|the will|money|house)\b")),
+]
