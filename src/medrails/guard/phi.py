@@ -13,6 +13,7 @@ data building (PHI scrubbing of training data) and the server.
 from __future__ import annotations
 
 import logging
+import re
 import threading
 import unicodedata
 import warnings
@@ -233,6 +234,12 @@ class PhiRedactor:
                 end = start + text[start:end].index("\n")  # NER spans never cross a line break
             elif r.entity_type == "DATE_TIME" and "\n" in text[start:end]:  # "10\n\n7th October": keep the date's line
                 start, end = _date_line(text, start, end)
+            if r.entity_type in _NAME_ENTITIES and (gap := _COLUMN_GAP.search(text, start, end)):
+                # a name or place never spans a column gap: "Irfan     Age/Sex" is a name and the next field
+                if text[start:gap.start()].strip():
+                    end = gap.start()
+                else:
+                    start = gap.end()
             if r.entity_type in ("PERSON", "ORGANIZATION"):
                 start, end = trim_person(text, start, end)
                 words = text[start:end].split()
@@ -265,6 +272,10 @@ class PhiRedactor:
         operators = {s.label: OperatorConfig("replace", {"new_value": f"[{s.label}]"}) for s in spans}
         anonymized = self.anonymizer.anonymize(text=text, analyzer_results=results, operators=operators)
         return PhiResult(text=anonymized.text, redactions=spans)
+
+
+_NAME_ENTITIES = frozenset({"PERSON", "ORGANIZATION", "LOCATION", "GIVEN_NAME", "CHAT_NAME", "FACILITY"})
+_COLUMN_GAP = re.compile(r"[ \t]*\t[ \t]*| {2,}")
 
 
 class _SymbolBlanker(dict):

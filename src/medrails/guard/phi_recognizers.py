@@ -138,9 +138,9 @@ def _recognizers() -> list[EntityRecognizer]:
              r"HICN|MBI|BCBS|health\s+plan)(?:\s+(?:id|identification|number|no\.?|#|card))*" + _SEP + _ID, 0.9),
         # national and provincial health or personal numbers by their name, digits possibly in groups:
         # "OHIP 1234-567-890-AB", "PHN: 9123 456 789", "PPSN 1234567TA", "Aadhaar 1234 5678 9012"
-        Rule(r"\b(?:OHIP|PHN|PPSN|PPS\s+(?:no\.?|number)|NHS|CHI|IHI|HCN|health\s+card|Aadhaa?r|MSP|RAMQ|NINO|"
-             r"NI\s+(?:no\.?|number)|SIN)(?:\s+(?:id|number|no\.?|#))?\s*[:#]?\s*"
-             r"(?P<v>\d{3,5}(?:[ -]\d{2,6}){1,3}(?:[ -][A-Z]{1,2})?|(?=[A-Z0-9]*\d)[A-Z0-9]{6,12})\b", 0.85, None, 0),
+        Rule(r"\b(?:OHIP|PHN|PPSN|PPS\s+(?:no\.?|number)|NHS|CHI|IHI|NHI|ABHA|ULI|PHIN|HSN|HCN|health\s+card|Aadhaa?r|"
+             r"MSP|RAMQ|NINO|NI\s+(?:no\.?|number)|SIN)(?:\s+(?i:id|number|no\.?|#))?\s*[:#]?\s*"
+             r"(?P<v>\d{2,5}(?:[ -]\d{2,6}){1,3}(?:[ -][A-Z]{1,2})?|(?=[A-Z0-9]*\d)[A-Z0-9]{6,12})\b", 0.85, None, 0),
         # Medicare Beneficiary Identifier by its published shape (no context needed)
         Rule(r"\b(?P<v>[1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?"
              r"[AC-HJKMNP-RT-Y]{2}\d{2})\b", 0.85, None, 0),
@@ -148,8 +148,10 @@ def _recognizers() -> list[EntityRecognizer]:
     account = RuleRecognizer("ACCOUNT_NUMBER", [
         Rule(r"\b(?:account|acct\.?|a/c|billing|encounter|visit|FIN|claim|invoice|case|incident|run|reference|ref\.?|prior\s+auth(?:orization)?|authorization|auth|confirmation|requisition|accession|specimen|tracking|ticket|order)(?:\s+(?:id|number|no\.?|#))*"
              + _SEP + _ID, 0.85),
-        # a prescription or accession number by its abbreviation and a number sign: "Rx# 4471023", "Acc#: RAD24-558812"
-        Rule(r"\b(?:Rx|script|prescription|Acc|Accn|Acc'n)(?=\s*(?:#|no\b|no\.|number|num\b))" + _SEP + _ID, 0.85),
+        # a prescription, accession, requisition or specimen number by its abbreviation and a number sign:
+        # "Rx# 4471023", "Acc#: RAD24-558812", "REQ#: L-5501298"
+        Rule(r"\b(?:Rx|script|prescription|Acc|Accn|Acc'n|Req|Reqn|Spec|Enc|Adm|Ord)(?=\s*(?:#|no\b|no\.|number|num\b))"
+             + _SEP + _ID, 0.85),
         Rule(r"\b(?:ID|I\.D\.|identifier|identification)(?:\s+(?:number|no\.?|#))?" + _SEP + _ID, 0.8),
         # the first column of a table whose header row opens with an ID column: "Subject ID | ...\n0147-003 | ..."
         Rule(r"(?m)^(?=[A-Z0-9][A-Z0-9-]{2,19}\s*\|)(?<=^(?i:subject|participant|patient|study|record|case|screening|"
@@ -244,7 +246,7 @@ def _recognizers() -> list[EntityRecognizer]:
     ], "ContextSsnRecognizer")
     street = (r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Ter|"
               r"Circle|Cir|Parkway|Pkwy|Highway|Hwy|Square|Sq|Trail|Trl|Loop|Row|Path|Pike|Alley|Crescent|Close|"
-              r"Gardens|Hill|Park|Plaza|Walk|Vale|View|Green|Route|Rte)")
+              r"Gardens|Hill|Park|Plaza|Walk|Vale|View|Green|Route|Rte|Grove|Mews|Rise|Parade|Croft|Wynd|Quay|Esplanade)")
     cap = _CAP
     intl_street = (r"(?:vej|gade|gatan|gata|vägen|veien|vegen|katu|tie|kuja|polku|straße|strasse|str\.|weg|gasse|platz|"
                    r"laan|straat|plein|utca|út|tér|ulica|ul\.|street|rd|road|ave|terrasse|allé|alle|plass|torv|stræde|bakke|vei)")
@@ -269,7 +271,7 @@ def _recognizers() -> list[EntityRecognizer]:
         Rule(r"(?<![/.:])\b(?P<v>\d{2,6}\s+(?:(?!(?:" + _LABS + r"|Rm|Room|Bed|Bay)\b)\p{Lu}[\p{L}'’.-]*\s+){1,3}\d{1,4}[a-z]?)\b"
              r"(?!\s*(?:mg|mcg|g|units?|mL|%|x|times|/|years?|days?|weeks?|months?|hours?))", 0.55, None, 0),
         # a postal code closing an address line: "..., Hungary 34796", "Estonia 62488."
-        Rule(r"(?<![\s,])(?:,\s*|\s{2,})\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?\s+(?P<v>(?!(?:19|20)\d{2}\b)\d{4,6}(?:-\d{3,4})?)\b"
+        Rule(r"(?<![\s,])(?:,\s*|\s{2,})(?!\p{Lu}{2,4}\s)\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?\s+(?P<v>(?!(?:19|20)\d{2}\b)\d{4,6}(?:-\d{3,4})?)\b"
              r"(?=\s*(?:$|[.?!,;\n]))", 0.6, None, 0),
         # US ZIP after a state abbreviation: "Boston, MA 02115"
         Rule(r"\b[A-Z]{2}\s+(?P<v>\d{5}(?:-\d{4})?)\b", 0.8, None, 0),
@@ -469,8 +471,9 @@ def clinical_recognizers() -> list[EntityRecognizer]:
     """Fresh instances of every clinical recognizer (one set per analyzer)."""
     from medrails.guard.phi_given_names import GivenNameRecognizer
     from medrails.guard.phi_kinds import fresh_recognizers
+    from medrails.guard.phi_kinds6 import fresh6_recognizers
 
-    return [*_recognizers(), *fresh_recognizers(), GivenNameRecognizer()]
+    return [*_recognizers(), *fresh_recognizers(), *fresh6_recognizers(), GivenNameRecognizer()]
 
 
 _MOVED = frozenset({"clinical_zones", "suppression_reason", "trim_person", "MEDICAL_WORDS", "CLINICAL_WORDS",

@@ -10,6 +10,7 @@ import re
 import regex
 
 from medrails.guard.phi_kinds import ROMANCE_DATE, kind_reason
+from medrails.guard.phi_kinds6 import kind6_reason
 from medrails.guard.phi_recognizers import _LABS, MONTH, _has_digit
 from medrails.guard.phi_vocabulary import medical_vocabulary, service_name_spans
 
@@ -19,7 +20,9 @@ _UNITS = (r"(?:mg|mcg|µg|ug|g|kg|lb|lbs|mL|ml|L|dL|units?|IU|U|mEq|mmol|meq|mmH
           r"minutes?|mins?|breaths?/min|/min)")
 _CLINICAL_ZONES = [re.compile(p, re.IGNORECASE) for p in (
     # vitals and labs with values: "BP 142/91", "HbA1c 7.2%", "K 4.1", "INR of 2.5"
-    r"\b" + _LABS + r"\s*(?:was|is|of|at|=|:|-)?\s*(?:was|is|of)?\s*[<>~≈]?\s*\d{1,4}(?:\.\d+)?(?!\d)"
+    # (a qualifier may come between: "Cr peak 2.4", "Hb nadir 68", "K on admission 5.9")
+    r"\b" + _LABS + r"(?:\s+(?:peak|nadir|trough|max|min|baseline|on\s+admission|"
+    r"at\s+admission|admission))?\s*(?:was|is|of|at|=|:|-)?\s*(?:was|is|of)?\s*[<>~≈]?\s*\d{1,4}(?:\.\d+)?(?!\d)"
     r"(?:\s*/\s*\d{1,4}(?:\.\d+)?(?!\d))?(?:\s*" + _UNITS + r"(?![A-Za-z])(?!\s*\d))?",
     # blood gases and similar slash triples with decimals: "ABG 7.38/42/88"
     r"\b\d{1,3}\.\d{1,2}(?:/\d{1,3}(?:\.\d+)?){2,3}\b",
@@ -36,6 +39,10 @@ _CLINICAL_ZONES = [re.compile(p, re.IGNORECASE) for p in (
     # scores and stages: "NYHA class II", "stage 3", "grade 2", "type 2"
     r"\b(?:NYHA\s+class|stage|grade|type|class|level|step|phase|tier|gravida|para|G\d+P)\s*[IVX0-9]+[a-c]?\b",
     r"\b\d+(?:\.\d+)?\s*(?:x|times)\s*(?:a\s+|per\s+)?(?:day|daily|week|month)",
+    # a dosing interval: "q8-12h", "q4-6 hours", "q 6h prn"
+    r"\bq\s?\d{1,2}(?:\s*-\s*\d{1,2})?\s*(?:h|hr|hrs|hours?|min|d|days?|wks?|weeks?)\b",
+    # a count per field or volume: "pus cells 20-25/hpf", "RBC 5-10 /HPF", "casts 0-2/lpf"
+    r"\b\d{1,3}\s*(?:-|to)\s*\d{1,3}\s*/\s*(?:hpf|lpf|hp|lp|mm3|uL|µL|cmm)\b",
 )]
 
 _YEAR_ONLY = re.compile(r"^(?:(?:in|since|of|from|by|until|during|around|circa|c\.|the)\s+)*(?:early\s+|late\s+|mid-?)?"
@@ -58,7 +65,9 @@ _VERSION_BEFORE = re.compile(r"\b(?:version|ver\.?|v|build|release|template|firm
 # a ward, room or bed label is no street ("Ward 6B", "Room 12")
 _WARD_LABEL = re.compile(r"^(?:Ward|Room|Rm|Bed|Bay|Pod|Cubicle|Theatre|Theater)\s*#?\s*\d", re.IGNORECASE)
 # a lab analyte or antibody written in mixed case is no name or place ("IgG", "HBsAg", "IgM")
-_ANALYTE_TOKEN = re.compile(r"^(?:[A-Z]{2,}[a-z]+[A-Z][A-Za-z]*|[A-Za-z]*[a-z][A-Z]{1,3})$")
+# ("IgG", "HBsAg", "sAg", "MenACWY"; two-humped lab abbreviations "CrCl", "PaCO2", "FiO2", not "McKay")
+_ANALYTE_TOKEN = re.compile(r"^(?:[A-Z]{2,}[a-z]+[A-Z][A-Za-z]*|[A-Za-z]*[a-z][A-Z]{1,5}|[a-z]+[A-Z][A-Za-z]*|"
+                            r"(?=(?:[^A-Z]*[A-Z]){2})(?=[^a-z]*[a-z])(?:[A-Z][a-z]?){2,4}\d*)$")
 # a method or device named in parentheses after a measurement: "IOP 16 mmHg (Goldmann)"
 _MEASURE_BEFORE = re.compile(r"(?:\d|mm\s?Hg|%)\s*\(\s*$")
 _FACILITY_HEADS = frozenset("""
@@ -93,7 +102,7 @@ _LEADING_TITLE = re.compile(
 _EPONYM_AFTER = re.compile(r"^(?:'s|’s)?\s*(?:disease|syndrome|sign|test|score|criteria|maneuver|palsy|phenomenon|"
                            r"reflex|procedure|catheter|classification|scale|tumou?r|lymphoma|sarcoma|grade|grading|"
                            r"staging|index|rule|position|incision|technique|spindle|tonometry|tonometer|node|nodes|ring|"
-                           r"bodies|body|cells?|fracture|ulcer|nodules?|lines?|triad|tetrad|formula|equation|method)\b")
+                           r"bodies|body|cells?|fracture|ulcer|nodules?|lines?|triad|tetrad|formula|equation|method|wort)\b")
 _LEADING_LABEL = regex.compile(r"^.*\d\S*\s*[-–:,]?\s+(?=\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+)+\s*$)")
 _TRAILING_JUNK = re.compile(r"(?:'s|’s|[\s,.;:])+$")
 _DRUG_SUFFIX = re.compile(
@@ -180,7 +189,7 @@ _ORG_WORDS = re.compile(
     r"\b(?:Inc|Ltd|LLC|LLP|PLC|Corp|Corporation|Co|Company|Companies|Group|Bank|University|College|Institute|School|"
     r"Academy|Foundation|Association|Society|Agency|Department|Dept|Services|Systems|Solutions|Technologies|Partners|"
     r"Holdings|Orchestra|Band|Club|Medicare|Medicaid|Insurance|Health|Healthcare|Hospital|Pharmacy|Labs?|Laboratories|"
-    r"Center|Centre|Clinic|Church|Council|Committee|Board|Office|Ministry|Union|Network|Media|News|Press|Records|"
+    r"Laboratory|Diagnostics|Center|Centre|Clinic|Church|Council|Committee|Board|Office|Ministry|Union|Network|Media|News|Press|Records|"
     r"Studios?|Airlines?|Motors|Energy|Capital|Fund|Trust|Magazine|Times|Post|Journal|Review|Act|Law|Court|"
     r"Team|League|FC|Cup|Festival|Museum|Gallery|Library|Park|Hotel|Restaurant|Cafe|Store|Shop|Market|Mall|"
     r"and|&|of|the|for)\b", re.IGNORECASE)
@@ -274,6 +283,8 @@ def suppression_reason(text: str, entity: str, start: int, end: int, zones: list
         return None
     if entity in ("PERSON", "ORGANIZATION", "LOCATION", "FACILITY", "CHAT_NAME") and (
             reason := kind_reason(text, entity, start, end)):
+        return reason
+    if reason := kind6_reason(text, entity, start, end):
         return reason
     strong = entity in {"EMAIL_ADDRESS", "URL", "MRN", "US_SSN", "FAX_NUMBER", "NPI", "DEA_NUMBER",
                         "HEALTH_PLAN_ID", "ACCOUNT_NUMBER", "DEVICE_ID", "LICENSE_NUMBER", "IBAN_CODE", "CREDIT_CARD"}
