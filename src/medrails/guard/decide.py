@@ -145,7 +145,10 @@ CONFIDENT_EMERGENCY = 0.98
 OUTDOOR_WATER = _rx_plain(r"\b(purify|filter|treat|boil|disinfect) (the )?(creek|stream|river|lake|spring|drinking|camp|untreated)? ?water\b",
                           r"\bwater (purification|filters?|tablets)\b")
 NOTHING_HAPPENING = _rx_plain(r"\bnothing(?:'s| is)? (happening|going on)\b", r"\bnot happening (right )?now\b",
-                              r"\b(before it expires|shelf life|expiry date|expiration date)\b")  # "how long does naloxone spray last before it expires"
+                              r"\b(before it expires|shelf life|expiry date|expiration date)\b",
+                              # "my cat knocked my pill bottles off the counter (none eaten, all counted)" (guard_unseen55)
+                              r"\b(none|nothing|no (pills?|tablets?|capsules?))( of them)? (was |were |got )?(eaten|swallowed|taken|missing|chewed)\b",
+                              r"\ball (of them |pills |tablets )?(counted|accounted for)\b")  # "how long does naloxone spray last before it expires"
 
 
 def nothing_happening(text: str) -> bool:

