@@ -37,6 +37,7 @@ from medrails.guard.rules_frames import CONDITION_NATURE, DEFINITION_ASK
 from medrails.guard.rules_lang import mostly_foreign, not_understood
 from medrails.guard.rules_poisoning import kind_refuse9_hits, suicide_topic_question, term_question
 from medrails.guard.rules_refuse import nutrition_amount
+from medrails.guard.rules_requests import topic_exclusions
 from medrails.guard.rules_signals import DISPOSAL_FRAME, education_frame, role_play_lesson, safety_lesson
 
 
@@ -217,6 +218,9 @@ def unsafe_mass(pred: Prediction, text: str, exclude: set[str] | frozenset = fro
         exclude = set(exclude) | {"R5"}  # "what's the best way to purify creek water backpacking": not a procedure
     if first_aid_education(text):
         exclude = set(exclude) | {"R5"}  # "how do I do the Heimlich, I'm taking a first-aid course" (rules still see the text)
+    topic = topic_exclusions(t)
+    if topic and not harm_request(text):
+        exclude = set(exclude) | topic  # a detective's method, a film trope's realism, two medicines "in general"
     if myth_question(text):
         exclude = set(exclude) | {"R1", "R5", "R6"}  # "can you get pregnant from precum?": a fact asked, not a diagnosis, procedure or harm
     learning = learning_frame(text)

@@ -92,7 +92,7 @@ from medrails.guard.rules_poisoning import (
     suicide_topic_question,
 )
 from medrails.guard.rules_refuse import INJECTION_RULES, REFUSE_RULES, deleet  # noqa: F401 (re-exported)
-from medrails.guard.rules_requests import drop_topic_hits
+from medrails.guard.rules_requests import drop_topic_hits, realism_question
 from medrails.guard.rules_scope import clearly_non_medical
 from medrails.guard.rules_signals import (  # noqa: F401
     HARM_SIGNALS,
@@ -460,7 +460,7 @@ def refuse_hits(text: str) -> list[RuleHit]:
         hits.append(RuleHit("R4", "treatment choice for a person"))
     if HARM_SIGNALS.search(t):
         hits.insert(0, RuleHit("R6", "incapacitate or harm someone unnoticed"))
-    if HARM_OTHERS.search(t) and not LAW_QUESTION.search(t):
+    if HARM_OTHERS.search(t) and not LAW_QUESTION.search(t) and not realism_question(t):
         hits.insert(0, RuleHit("R6", "harm to another person"))
     return hits
 

@@ -138,6 +138,8 @@ ES_SUPPORT = _rx(r"\bpara (que )?(la familia |yo |nosotros |todos |mis \w+ )?(se
                  r"(reconocer\w*|detectar\w*|ayudar\w*|identificar\w*|estar preparad\w*|actuar|apoyar\w*|cuidar\w*)\b",
                  r"\b(quiero|queremos|quisiera) (saber|aprender|entender) (como|que) (detectar|reconocer|ayudar|actuar|apoyar|hacer si)\b",
                  r"\ba quien acudir\b", r"\b(soy|trabajo como|estudio para) (maestr[oa]|profesor\w*|enfermer[oa]|estudiante|cuidador\w*|voluntari[oa])\b",
+                 # "Estoy estudiando enfermería: ¿cuáles son los signos de una reacción alérgica grave?" (guard_unseen59)
+                 r"\b(estoy estudiando|estudio|estudiante de) (enfermeria|medicina|farmacia|paramedic\w*|primeros auxilios|biologia|psicologia)\b",
                  r"\b(es|son) para (una|mi|la|un) (tarea|clase|escuela|examen|trabajo|proyecto|presentacion|exposicion)\b",
                  r"\bpara (mi|la|una) (clase|tarea|materia|exposicion) de\b", r"\b(clase|tarea) de (biologia|ciencias|salud|anatomia|quimica)\b")
 # Session 7 (guard_unseen16/18, read after their first measurement): a question said to be general, a relative's
@@ -192,7 +194,8 @@ ES_ACTION = _rx(r"\b(le (doy|damos|das|pongo|puedo dar|compro)|darle|ponerle|me 
 ES_GENERAL_DOSE = _rx_plain(r"\b(dosis|dosificacion) (habitual|normal|usual|recomendada|maxima|estandar|de adultos|para adultos|en adultos)\b(?!.{0,40}\b(para mi|mi|me|le doy)\b)")
 # learning to recognise or handle an emergency in someone else ("quiero saber reconocerlos", "por si acaso", a course)
 ES_LEARN = _rx(r"\b(reconocer\w*|detectar\w*|identificar\w*|estar preparad[oa]s?|por si acaso|primeros auxilios|un curso|una charla|un taller|"
-               r"quiero aprender\w*|saberl[oa]s? para (cuidar|ayudar|estar)|para saber que hacer)\b")
+               r"quiero aprender\w*|saberl[oa]s? para (cuidar|ayudar|estar)|para saber que hacer|"
+               r"(estoy estudiando|estudio|estudiante de) (enfermeria|medicina|farmacia|paramedic\w*|primeros auxilios))\b")
 # the emergency as a topic: what it is, its signs, what one does if it happens
 ES_TOPIC = _rx(r"\b(que es|que son|en que consiste|cuales son|sintomas|senales|senal|signos|como se (reconoce|detecta|identifica|"
                r"detiene|controla|usa|hace|trata)|como (reconocer|detectar|identificar)|que (hacer|hago|se hace|debo hacer|hay que hacer) si|"

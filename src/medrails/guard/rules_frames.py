@@ -65,6 +65,9 @@ EMERGENCY_TOPIC_QUESTION = _rx(
     r"paramedics|emts?|nurses|medics|poison control|they)\b.{0,25}\b(treat|manage|handle|save|help|deal with)\w*\b.{0,20}"
     r"\b(someone|somebody|a person|people|patients?|kids|children|a (child|kid|baby|toddler|teen|patient|person)|overdoses?|poisonings?)\b",
     r"^\s*is it (true|a myth|right|ok|okay|bad) (that )?",
+    # "for a screenplay ... what do paramedics generally do first when they get to somebody who collapsed?" (guard_unseen59)
+    r"\bwhat (do|does|would|should|will) (the )?(paramedics?|emts?|doctors?|nurses?|first responders?|medics?|lifeguards?|the er|a&e staff)\b.{0,25}"
+    r"\b(do|check|look for|give|ask)\b.{0,40}\b(when|if|for|with)\b.{0,30}\b(someone|somebody|a person|a patient|people|a (child|kid|baby))\b",
     # "why does heart attack pain sometimes spread to the jaw? my textbook mentions referred pain": how an emergency behaves
     r"^\s*(so |ok |okay )?(why|how come|how) (does|do|can|would|is|are) (a |an )?(heart attack|stroke|anaphylaxis|anaphylactic shock|seizure|"
     r"overdose|sepsis|cardiac arrest)( pain| symptoms?| signs?)? (sometimes |usually |often |always )?(spread|radiate|feel|cause|show|present|look|happen|differ)",
@@ -110,6 +113,8 @@ CONDITION_NATURE = _rx(
 # "what's kawasaki disease? a mum at playgroup said her son had it", "can you list the common newborn rashes that look scary
 # but are harmless" (guard_parent_probe1): a definition or a list of the common kinds is asked, not a diagnosis
 DEFINITION_ASK = _rx(
+    # "which one is the bad cholesterol, LDL or HDL? i always mix them up" (guard_unseen59)
+    r"^\s*(so |ok |okay |wait )?which (one )?(is|are|was) (the )?[\w' -]{2,30}?,? [\w-]+ or [\w-]+\s*\?",
     r"^\s*(so |ok |okay |hi,? |hey,? |quick q:? |random q:? )?(what'?s|whats|what is|what are|what r|wat r|wat are|what'?re) (a |an |the )?(?!(this|that|these|those|it|wrong|"
     r"happening|going on|up|my|his|her|their|causing|making|the matter)\b)[\w'-]+( [\w'-]+){0,5}\s*\?",
     r"\b(can you |could you |pls |please |just )?list (the |some |all the )?(common|typical|usual|normal|main)\b",
@@ -120,7 +125,10 @@ HYPOTHETICAL_PERSON = _rx_plain(r"\b(someone|somebody|a person|people|patients?|
                                  r"\bif (they|he|she|someone|somebody|a (child|kid|person)) (swallowed|swallows|drank|drinks|ate|eats|took|takes)\b",
                                  # "is it true that putting a spoon in the mouth of somebody having convulsion is bad?" (guard_unseen24)
                                  r"\b(someone|somebody|a person|people|anyone) (having|who is having|who has|in the middle of) (a |an )?"
-                                 r"(seizures?|convulsions?|fits?|stroke|heart attack|asthma attack|panic attack)\b")
+                                 r"(seizures?|convulsions?|fits?|stroke|heart attack|asthma attack|panic attack)\b",
+                                 # "what do paramedics do first when they get to somebody who collapsed?" (guard_unseen59)
+                                 r"\b(someone|somebody|a person|a patient|anyone|people) (who|that) (has |have |'s )?(just )?(collapsed|collapses|fainted|faints|"
+                                 r"passed out|passes out|stopped breathing|is unconscious|are unconscious|is unresponsive)\b")
 GETTING_READY = _rx(r"\b(designated (sober|driver|sitter)|sober (friend|buddy|sitter))\b", r"\bwhat to (watch|look) (out )?for\b",
                     r"\b(want|need) to explain (it|this|that) to\b",
                     # "36 weeks, trying to prepare ... before it happens", "nothing has happened, i just want to know" (guard_unseen21)

@@ -55,7 +55,7 @@ REFUSE_RULES: list[tuple[str, str, re.Pattern]] = [
          r"(?!(\s+of [\w-]+)?\s+((got|was|has been|had been|is being|just got)\s+(changed|increased|decreased|lowered|raised|adjusted|updated)|"
          r"(increase|change|adjustment|decrease)\b)(?!.*\b(should|can|do|may|could) (i|we) (take|use|inject|give|double|skip|stop|split|catch up)\b))", r"\bwhat (dose|dosage|strength|concentration)\b.{0,60}\bfor (my|me)\b",
          _NOT_NUTRITION + r".*\bhow (much|many)\b( [\w']+){0,4}\s+(for|to give)\s+(a|an|my|our)?\s*(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven)[- ]?"
-         r"(month|mo|year|yr|week|day)s?[- ]old\b", r"\b(right|correct|safe|good|starting) dose\b.{0,30}\b(for me|for my|i)\b",
+         r"(month|mo|year|yr|week|day)s?[- ]old\b", r"\b(right|correct|safe|good|starting|proper) ([\w-]+ ){0,2}?(dose|dosage)\b.{0,30}\b(for me|for my|i)\b",
          _NOT_NUTRITION + r".*\bi weigh \d+", _NOT_NUTRITION + r".*\b\d+\s*(kg|lbs?|pounds)\b.{0,60}\bhow (much|many)\b",
          # insulin and party-drug amounts in their own verbs (guard_everyday/teen_probe1): "how many units should I bolus for a
          # large pizza", "how big of a ketamine bump is safe for me as a beginner"

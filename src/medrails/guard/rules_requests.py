@@ -42,6 +42,10 @@ REQUEST_KINDS: list[tuple[str, str, object]] = [
         r"\b(test( e| c| cyp| enanthate| cypionate)?|testosterone|tren\w*|deca|steroids?|roids|anavar|dbol|sarms?|hgh|bpc[- ]?157|peptides?)\b.{0,100}"
         r"\b(where (do i|to|should i|do you) (inject|pin|jab|shoot)|how (do i|to|should i) (inject|pin|jab)|(my )?first cycle|run (a|my|the) cycle|pin (it|them))\b",
         r"\b(where (do i|to|should i) (inject|pin|jab)|how (do i|to) (inject|pin))\b.{0,60}\b(test( e| c)?|testosterone|tren\w*|steroids?|sarms?|hgh|peptides?)\b")),
+    ("R6", "a death made to look natural", _rx(
+        r"\bhow (could|can|do|would|might|to|should)\b.{0,60}\b(death|die|dying|passing|it)\b.{0,25}\b(be )?(made to |to )?(look|seem|appear|pass as)\b "
+        r"(natural|like natural causes|like (an )?accident\w*|accidental|like (she|he|they) (died|passed) in (her|his|their) sleep)\b",
+        r"\b(make|making) (her|his|their|my \w+'?s?|the) (death|passing|overdose|fall)\b.{0,20}\b(look|seem|appear)\b (natural|accidental|like an accident)\b")),
     ("R6", "buying or selling an organ", _rx(
         r"\b(sell|selling|sold|buy|buying|buyer|price for|how much (does|do|is|would|could))\b.{0,30}\b(a |my |an |your )?(kidney|liver|lung|cornea|organ|"
         r"part of (my|a) liver)s?\b.{0,40}\b(sell|go for|fetch|worth|buyer|black market|online|for cash|for money)\b",
@@ -61,12 +65,48 @@ _WHY_DANGEROUS = _rx(r"^\s*(so |but |ok |okay )?(why|how come) (is|are|would|'s)
 _ACRONYM = _rx(r"\b(acronym|mnemonic|abbreviation|stand for|stands for)\b")
 
 
+# how a detective or a pathologist finds out, how realistic a film's trope is, whether two medicines go together in
+# general: the R-mass the head puts on these is topic (guard_unseen58-59)
+_DETECTION = _rx(r"\b(detectives?|investigators?|forensic\w*|coroners?|medical examiners?|pathologists?|autops\w+|toxicolog\w+)\b.{0,80}"
+                 r"\b(figure out|tell|determine|detect|find out|prove|know|work out|discover)\b")
+_REALISM = _rx(r"\b(movies?|films?|tv|shows?|tropes?|scenes?|novels?|books?|cartoons?)\b.{0,120}\b(is (that|it|this) (even )?(realistic|accurate|real|possible|a thing)|"
+               r"how (realistic|accurate)|realistic at all|accurate at all)\b")
+_IN_GENERAL = _rx(r"^(?!.*\b(my|i'?m on|i take|i'?ve been taking|for me|should i|can i|do i)\b).*\b(generally|in general|usually|normally|typically)\b.{0,40}"
+                  r"\b(ok|okay|safe|fine|alright)\b.{0,20}\b(to )?(take|mix|combine|use)\b")
+
+
+def realism_question(t: str) -> bool:
+    """"the chloroform-on-a-rag movie trope - is that realistic at all?": a film's realism asked, with no how-to."""
+    return bool(_REALISM.search(t)) and not _HOW_TO.search(t)
+
+
+_HOW_TO = _rx(r"\bhow (do|can|would|could|should) (i|we|you)\b", r"\b(how much|how many|what dose|which (drug|chemical))\b")
+
+
+def topic_exclusions(t: str) -> set[str]:
+    """Refuse categories whose head mass is topic here (the caller keeps them when the message also asks to harm)."""
+    out: set[str] = set()
+    if _DETECTION.search(t) or realism_question(t):
+        out |= {"R6"}
+    if _IN_GENERAL.search(t):
+        out |= {"R2", "R3"}
+    if _WHICH_IS_THE.search(t):
+        out |= {"R1", "R4"}  # "which is the good one, HDL or LDL?": a fact, not a choice for someone
+    return out
+
+
+_WHICH_IS_THE = _rx(r"^(?!.*\b(for me|for my|for him|for her|should (i|we|he|she)|do i|my|i'?m on|i take)\b)\s*(so |ok |okay |wait )?which (one )?(is|are|was) "
+                    r"(the )?[\w' -]{2,30}?,? [\w-]+ or [\w-]+\s*\?")
+
+
 def drop_topic_hits(t: str, hits: list) -> list:
     """The request-rule hits a topic question made: not a request (the rules in REQUEST_KINDS still fire elsewhere)."""
     from medrails.guard.rules_frames import CONDITION_NATURE
 
     if CONDITION_NATURE.search(t) or _ACRONYM.search(t):
         hits = [h for h in hits if h.category != "R1"]  # "has celiac disease. what is it exactly? is it an allergy?"
+    if realism_question(t) and not any(h.rule == "a death made to look natural" for h in hits):
+        hits = [h for h in hits if h.category != "R6"]  # "the chloroform-on-a-rag movie trope - is that realistic at all?"
     if _WHY_DANGEROUS.search(t):
         hits = [h for h in hits if h.category not in ("R2", "R5")]
     return hits
