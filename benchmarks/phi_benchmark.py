@@ -39,7 +39,8 @@ FRESH2 = REPO / "benchmarks" / "data" / "clinical_notes_phi_fresh2.jsonl"  # wri
 FRESH3 = REPO / "benchmarks" / "data" / "clinical_notes_phi_fresh3.jsonl"  # written fifth (first score kept in notes)
 FRESH4 = REPO / "benchmarks" / "data" / "clinical_notes_phi_fresh4.jsonl"  # written sixth (first score kept in notes)
 FRESH5 = REPO / "benchmarks" / "data" / "clinical_notes_phi_fresh5.jsonl"  # written seventh (first score kept in notes)
-FRESH6 = REPO / "benchmarks" / "data" / "clinical_notes_phi_fresh6.jsonl"  # written last (first score kept in notes)
+FRESH6 = REPO / "benchmarks" / "data" / "clinical_notes_phi_fresh6.jsonl"  # first score kept in notes
+FRESH7 = REPO / "benchmarks" / "data" / "clinical_notes_phi_fresh7.jsonl"  # written last (first score kept in notes)
 POLICY_IGNORED = {"ORGANIZATION", "TITLE", "NRP"}
 _MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.IGNORECASE)
 
@@ -191,7 +192,7 @@ def main() -> int:
                  for key, path in (("clinical_dev", NOTES), ("clinical_heldout", HELDOUT), ("clinical_fresh", FRESH),
                                            ("clinical_fresh2", FRESH2), ("clinical_fresh3", FRESH3),
                                            ("clinical_fresh4", FRESH4), ("clinical_fresh5", FRESH5),
-                                           ("clinical_fresh6", FRESH6))}
+                                           ("clinical_fresh6", FRESH6), ("clinical_fresh7", FRESH7))}
     results: dict[str, dict] = {}
     for name, fn in systems.items():
         policy, every = Score(), Score()
@@ -220,7 +221,8 @@ def main() -> int:
                            ("clinical_fresh3", "clinical notes (fresh 3)"),
                            ("clinical_fresh4", "clinical notes (fresh 4)"),
                            ("clinical_fresh5", "clinical notes (fresh 5)"),
-                           ("clinical_fresh6", "clinical notes (fresh 6)")):
+                           ("clinical_fresh6", "clinical notes (fresh 6)"),
+                           ("clinical_fresh7", "clinical notes (fresh 7)")):
             s = r[key]
             table.add_row(name, label, str(s.gold), f"{s.recall:.3f}", f"{s.precision:.3f}", f"{s.f(2):.3f}")
         table.add_row(name, "latency p50 / p99 (ms)", "", f"{r['p50_ms']:.1f}", f"{r['p99_ms']:.1f}", "")

@@ -28,10 +28,12 @@ DEFAULT_SCORE_THRESHOLD = 0.4
 PLACEHOLDER_LABELS: dict[str, str] = {
     "PERSON": "NAME",
     "CHAT_NAME": "NAME",
+    "FORM_NAME": "NAME",
     "GIVEN_NAME": "NAME",
     "DATE_TIME": "DATE",
     "CLINICAL_DATE": "DATE",
     "CUED_DATE": "DATE",
+    "SPOKEN_DATE": "DATE",
     "AGE_OVER_89": "AGE",
     "PHONE_NUMBER": "PHONE",
     "FAX_NUMBER": "FAX",
@@ -219,6 +221,7 @@ class PhiRedactor:
         return [spans or [] for spans in out]
 
     def _analyze_chunk(self, text: str, nlp_artifacts=None) -> list[PhiSpan]:
+        from medrails.guard.phi_kinds7 import trim_date_time
         from medrails.guard.phi_suppression import clinical_zones, suppression_reason, trim_person
 
         # Emoji and other symbols are never PHI but make spaCy and some regexes slow (an emoji flood
@@ -234,6 +237,8 @@ class PhiRedactor:
                 end = start + text[start:end].index("\n")  # NER spans never cross a line break
             elif r.entity_type == "DATE_TIME" and "\n" in text[start:end]:  # "10\n\n7th October": keep the date's line
                 start, end = _date_line(text, start, end)
+            if r.entity_type == "DATE_TIME":  # "May 15, 2025 3:12 PM": the clock time is no date element
+                end = trim_date_time(text, start, end)
             if r.entity_type in _NAME_ENTITIES and (gap := _COLUMN_GAP.search(text, start, end)):
                 # a name or place never spans a column gap: "Irfan     Age/Sex" is a name and the next field
                 if text[start:gap.start()].strip():

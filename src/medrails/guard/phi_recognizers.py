@@ -472,8 +472,9 @@ def clinical_recognizers() -> list[EntityRecognizer]:
     from medrails.guard.phi_given_names import GivenNameRecognizer
     from medrails.guard.phi_kinds import fresh_recognizers
     from medrails.guard.phi_kinds6 import fresh6_recognizers
+    from medrails.guard.phi_kinds7 import fresh7_recognizers
 
-    return [*_recognizers(), *fresh_recognizers(), *fresh6_recognizers(), GivenNameRecognizer()]
+    return [*_recognizers(), *fresh_recognizers(), *fresh6_recognizers(), *fresh7_recognizers(), GivenNameRecognizer()]
 
 
 _MOVED = frozenset({"clinical_zones", "suppression_reason", "trim_person", "MEDICAL_WORDS", "CLINICAL_WORDS",
