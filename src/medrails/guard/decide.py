@@ -32,12 +32,12 @@ from medrails.guard.rules import (
 from medrails.guard.rules_any_frame import NOT_IN_DANGER, kind_refuse_hits, seizure_preparation
 from medrails.guard.rules_base import _rx_plain
 from medrails.guard.rules_course import figurative_only, not_a_fever_now, older_child_fever
-from medrails.guard.rules_es import spanish_education, spanish_refuse_hits
+from medrails.guard.rules_es import spanish_education, spanish_health_words, spanish_refuse_hits
 from medrails.guard.rules_frames import CONDITION_NATURE, DEFINITION_ASK
 from medrails.guard.rules_lang import mostly_foreign, not_understood
 from medrails.guard.rules_poisoning import kind_refuse9_hits, suicide_topic_question, term_question
 from medrails.guard.rules_refuse import nutrition_amount
-from medrails.guard.rules_requests import topic_exclusions
+from medrails.guard.rules_requests import study_question, topic_exclusions
 from medrails.guard.rules_signals import DISPOSAL_FRAME, education_frame, role_play_lesson, safety_lesson
 
 
@@ -112,6 +112,7 @@ def classifier_injection(pred: Prediction, text: str, threshold: float = 0.5) ->
     teacher or health visitor that asks no amount or method, and on a Spanish education question (the head reads no Spanish: its R7 on "señales de que alguien piensa
     en suicidarse, soy profesora" is noise; the Spanish rules have read it and fail closed)."""
     return (pred.probs.get("R7", 0.0) >= threshold and not safety_lesson(text) and not spanish_education(text) and not role_play_lesson(text)
+            and not (study_question(normalize(text)) and not injection_hits(text))  # "pharm exam tmrw, match the antidote to the poison"
             and not (term_question(normalize(text)) and not injection_hits(text)))  # "what does 'black box warning' mean"
 
 
@@ -149,7 +150,12 @@ NOTHING_HAPPENING = _rx_plain(r"\bnothing(?:'s| is)? (happening|going on)\b", r"
                               r"\b(before it expires|shelf life|expiry date|expiration date)\b",
                               # "my cat knocked my pill bottles off the counter (none eaten, all counted)" (guard_unseen55)
                               r"\b(none|nothing|no (pills?|tablets?|capsules?))( of them)? (was |were |got )?(eaten|swallowed|taken|missing|chewed)\b",
-                              r"\ball (of them |pills |tablets )?(counted|accounted for)\b")  # "how long does naloxone spray last before it expires"
+                              r"\ball (of them |pills |tablets )?(counted|accounted for)\b",
+                              # a number saved ahead of time, a seed or gum swallowed (guard_unseen61)
+                              r"\bjust (want|wanted|wanna) to (save|have|keep|know) (the|their|a) (number|contact|hotline)\b",
+                              r"\b(swallowed|ate) (a|an|one|some|my) (watermelon |apple |orange |grape |cherry |lemon )?(seed|pip|pit)s?\b"
+                              r"(?!.{0,80}\b(chok\w*|can'?t breathe|stuck|pain|vomit\w*|crushed|chewed|dozens|\d{2,})\b)",
+                              r"\bswallowed (my |some |a piece of )?(chewing )?gum\b(?!.{0,80}\b(chok\w*|can'?t breathe|stuck|pain|vomit\w*)\b)")  # "how long does naloxone spray last before it expires"
 
 
 def nothing_happening(text: str) -> bool:
@@ -290,7 +296,9 @@ def decide_input(model: GuardClassifier, pred: Prediction, text: str, injection_
         if emergency_by_mass(model, pred, text, sum(refuse.values())):
             return InputDecision("emergency", pred.emergency_class, "classifier")
         return InputDecision("refuse", max(refuse, key=refuse.get), "classifier")
-    if pred.p_out_of_scope >= model.thresholds.out_of_scope and pred.p_out_of_scope > pred.p_answer:
+    # the head reads no Spanish: its out-of-scope call on a Spanish education question is noise (rules_es reads those)
+    if (pred.p_out_of_scope >= model.thresholds.out_of_scope and pred.p_out_of_scope > pred.p_answer
+            and not (spanish_education(text) and spanish_health_words(text))):
         from medrails.guard.stages.scope import mentions_medicine
 
         if not mentions_medicine(text):

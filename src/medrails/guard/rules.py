@@ -279,7 +279,8 @@ HISTORY_ONLY = _rx(r"\b(they|the (er|hospital|doctors?|a&e)) (discharged|release
                    r"when (he|she|they|i|my \w+) (was|were) (a newborn|an? (baby|infant|toddler|kid|teen\w*)|\d+ (days?|weeks?|months?|years?)( old)?)|"
                    r"(he'?s|she'?s|they'?re|i'?m|im) (\d+|in (kindergarten|school|college)|(a )?(toddler|teen\w*|adult)) now)\b")
 ACUTE_NOW = _rx(r"\b(right now|just now|suddenly|all of a sudden|minutes ago|an hour ago|this (morning|evening|afternoon)|tonight|"
-                r"won'?t stop|can'?t (breathe|wake|speak|talk|move)|not breathing|(?<!never )(?<!not )(?<!never had one )again|just \w+(ed|ing))\b",
+                r"won'?t stop|can'?t (breathe|wake|speak|talk|move)|not breathing|(?<!never )(?<!not )(?<!never had one )again|"
+                r"(?<!vs )(?<!vs\. )(?<!versus )(?<!or )just \w+(ed|ing))\b",  # not "choking vs just gagging"
                 HAPPENING_AS_WE_SPEAK)
 PAST_DURATION = _rx_plain(r"\b(was|were|lasted|went on|had been|got)\b[^.?!;]{0,40}\b(for|over) (about |around |maybe |like )?(a few|few|a couple of|couple of|\d+|"
                     r"one|two|three|five|ten|twenty|thirty) (seconds?|secs?|min|mins|minutes|hours?|hrs?|days?)\b")
@@ -402,7 +403,8 @@ _BACK_AGAIN = _rx_plain(r"\b((is|are|'s|came|has come|have come|they'?re|started
 PERSONAL_NOW = _rx_plain(r"\b(i'?m|i am|my (wife|husband|son|daughter|mom|mum|dad|friend|baby|partner|roommate)) (is |'s )?(having|bleeding|choking|"
                          r"not breathing|unconscious|seizing)\b")
 FICTION_SCENE = _rx_plain(r"\b(my|the|a) (character|protagonist|heroine|hero)\b", r"\bin (my|the|a) (novel|story|book|screenplay|script|tv show|show|"
-                          r"movie|film|scene|play)\b")
+                          r"movie|film|scene|play)\b", r"\b(short )?(story|novel|screenplay|script|play) (i'?m|im|i am) writing\b",
+                          r"\bmy (novel|short story|screenplay|script|stage play|film script|story)('s)? (has|is about|follows|opens)\b")
 
 
 def past_suicidality_recovered(t: str) -> bool:

@@ -32,7 +32,7 @@ _PEOPLE = (r"\b(whole family|all of us|we all|we both|both of us|everyone|everyb
            r"(the |our |my )?(dog|cat|pets?|bird|parrot)s? (is|are|seems?|has been|have been|too|as well))\b")
 _SYMPTOM = r"\b(headaches?|head ?aches?|nause\w*|vomit\w*|throwing up|dizz\w*|lightheaded|sleepy|drows\w*|sluggish|confus\w*|faint\w*)\b"
 _APPLIANCE = (r"\b(furnace|boiler|heater|space heater|gas heater|water heater|generator|stove|oven|fireplace|wood ?stove|chimney|"
-              r"gas (fire|leak|smell)|exhaust|flue|co alarm|carbon monoxide)\b")
+              r"gas (fire|leak|smell)|exhaust|flue|co2? (alarm|detector|monitor)s?|carbon monoxide)\b")
 _APPLIANCE_WRONG = (r"(acting up|acting weird|making (noise|noises|a noise)|broken|not working|(been|was|is) (running|on) (all|since)|"
                     r"weird smell|smells?|soot|yellow flame|clicking|sputtering|inside|in the garage|indoors|could it be|"
                     r"repair\w*|serviced|malfunction\w*|leak\w*|went off|beeping|chirping)")

