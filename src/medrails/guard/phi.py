@@ -45,6 +45,7 @@ PLACEHOLDER_LABELS: dict[str, str] = {
     "STREET_ADDRESS": "ADDRESS",
     "LOCATION": "LOCATION",
     "TOWN_AFTER_STREET": "LOCATION",
+    "TOWN_AFTER_FACILITY": "LOCATION",
     "ORGANIZATION": "NAME",  # only name-like ORG spans survive suppression (spaCy-sm tags many names as ORG)
     "FACILITY": "LOCATION",
     "HEALTH_PLAN_ID": "ID",
@@ -222,6 +223,7 @@ class PhiRedactor:
 
     def _analyze_chunk(self, text: str, nlp_artifacts=None) -> list[PhiSpan]:
         from medrails.guard.phi_kinds7 import trim_date_time
+        from medrails.guard.phi_kinds8 import trim_date_gap, trim_phone_line, trim_street_line
         from medrails.guard.phi_suppression import clinical_zones, suppression_reason, trim_person
 
         # Emoji and other symbols are never PHI but make spaCy and some regexes slow (an emoji flood
@@ -239,6 +241,12 @@ class PhiRedactor:
                 start, end = _date_line(text, start, end)
             if r.entity_type == "DATE_TIME":  # "May 15, 2025 3:12 PM": the clock time is no date element
                 end = trim_date_time(text, start, end)
+            if r.entity_type in ("DATE_TIME", "CLINICAL_DATE"):  # "March 3, 2025    Discharged": a column gap
+                end = trim_date_gap(text, start, end)
+            elif r.entity_type in ("PHONE_NUMBER", "FAX_NUMBER"):  # "0113 278 4402\n22 November": one line
+                end = trim_phone_line(text, start, end)
+            elif r.entity_type == "STREET_ADDRESS":  # "January 2025\nDear Dr": no street number alone on a line
+                end = trim_street_line(text, start, end)
             if r.entity_type in _NAME_ENTITIES and (gap := _COLUMN_GAP.search(text, start, end)):
                 # a name or place never spans a column gap: "Irfan     Age/Sex" is a name and the next field
                 if text[start:gap.start()].strip():

@@ -473,8 +473,10 @@ def clinical_recognizers() -> list[EntityRecognizer]:
     from medrails.guard.phi_kinds import fresh_recognizers
     from medrails.guard.phi_kinds6 import fresh6_recognizers
     from medrails.guard.phi_kinds7 import fresh7_recognizers
+    from medrails.guard.phi_kinds8 import fresh8_recognizers
 
-    return [*_recognizers(), *fresh_recognizers(), *fresh6_recognizers(), *fresh7_recognizers(), GivenNameRecognizer()]
+    return [*_recognizers(), *fresh_recognizers(), *fresh6_recognizers(), *fresh7_recognizers(), *fresh8_recognizers(),
+            GivenNameRecognizer()]
 
 
 _MOVED = frozenset({"clinical_zones", "suppression_reason", "trim_person", "MEDICAL_WORDS", "CLINICAL_WORDS",

@@ -12,6 +12,7 @@ import regex
 from medrails.guard.phi_kinds import ROMANCE_DATE, kind_reason
 from medrails.guard.phi_kinds6 import kind6_reason
 from medrails.guard.phi_kinds7 import kind7_reason
+from medrails.guard.phi_kinds8 import kind8_reason
 from medrails.guard.phi_recognizers import _LABS, MONTH, _has_digit
 from medrails.guard.phi_vocabulary import medical_vocabulary, service_name_spans
 
@@ -288,6 +289,8 @@ def suppression_reason(text: str, entity: str, start: int, end: int, zones: list
     if reason := kind6_reason(text, entity, start, end):
         return reason
     if reason := kind7_reason(text, entity, start, end, zones):
+        return reason
+    if reason := kind8_reason(text, entity, start, end):
         return reason
     strong = entity in {"EMAIL_ADDRESS", "URL", "MRN", "US_SSN", "FAX_NUMBER", "NPI", "DEA_NUMBER",
                         "HEALTH_PLAN_ID", "ACCOUNT_NUMBER", "DEVICE_ID", "LICENSE_NUMBER", "IBAN_CODE", "CREDIT_CARD"}
