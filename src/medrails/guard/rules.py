@@ -164,7 +164,7 @@ ALREADY_DIAGNOSED = _rx(r"\b(doctor|gp|dr|physician|nurse|specialist|consultant|
                         r"\b(i'?ve been|i was|i'?m|he was|she was|he'?s been|she'?s been|just got|been) (told|diagnosed)\b.{0,60}"
                         r"\b(what (is|are|does|do)|mean|explain)\b")
 # "how can I get my dad to see a doctor": persuading someone toward care, not harming them
-ENCOURAGE_CARE = _rx(r"\bhow (can|do|should|could) (i|we) (get|encourage|convince|persuade|help|motivate|talk)\s+(my|our)\s+([\w-]+\s+){1,2}?"
+ENCOURAGE_CARE = _rx(r"\bhow (can|do|should|could) (i|we) (get|encourage|convince|persuade|help|motivate|talk)\s+(my|our)\s+([\w-]+\s+){1,4}?"
                      r"(to\s+|into\s+|about\s+)?(see|visit|go to|take (his|her|their)|eat|sleep|exercise|quit|stop (smoking|drinking|vaping)|"
                      r"wear|use (his|her|their)|drink (more )?water|get (help|tested|vaccinated|checked|a check)|brush|start|keep|stick)\b",
                      r"\b(refuses?|won'?t|doesn'?t want) to (wear|use|take|see|go)\b.{0,40}\bhow (can|do|should) (i|we) (encourage|convince|help|persuade|get)\b",
