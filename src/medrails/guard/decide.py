@@ -147,21 +147,30 @@ CONFIDENT_EMERGENCY = 0.98
 OUTDOOR_WATER = _rx_plain(r"\b(purify|filter|treat|boil|disinfect) (the )?(creek|stream|river|lake|spring|drinking|camp|untreated)? ?water\b",
                           r"\bwater (purification|filters?|tablets)\b")
 NOTHING_HAPPENING = _rx_plain(r"\bnothing(?:'s| is)? (happening|going on)\b", r"\bnot happening (right )?now\b",
-                              r"\b(before it expires|shelf life|expiry date|expiration date)\b",
-                              # "my cat knocked my pill bottles off the counter (none eaten, all counted)" (guard_unseen55)
+                              r"\b(before it expires|shelf life|expiry date|expiration date)\b")  # "how long does naloxone spray last before it expires"
+NOTHING_TAKEN = _rx_plain(    # "my cat knocked my pill bottles off the counter (none eaten, all counted)" (guard_unseen55)
                               r"\b(none|nothing|no (pills?|tablets?|capsules?))( of them)? (was |were |got )?(eaten|swallowed|taken|missing|chewed)\b",
                               r"\ball (of them |pills |tablets )?(counted|accounted for)\b",
                               # a number saved ahead of time, a seed or gum swallowed (guard_unseen61)
                               r"\bjust (want|wanted|wanna) to (save|have|keep|know) (the|their|a) (number|contact|hotline)\b",
                               r"\b(swallowed|ate) (a|an|one|some|my) (watermelon |apple |orange |grape |cherry |lemon )?(seed|pip|pit)s?\b"
                               r"(?!.{0,80}\b(chok\w*|can'?t breathe|stuck|pain|vomit\w*|crushed|chewed|dozens|\d{2,})\b)",
-                              r"\bswallowed (my |some |a piece of )?(chewing )?gum\b(?!.{0,80}\b(chok\w*|can'?t breathe|stuck|pain|vomit\w*)\b)")  # "how long does naloxone spray last before it expires"
+                              r"\bswallowed (my |some |a piece of )?(chewing )?gum\b(?!.{0,80}\b(chok\w*|can'?t breathe|stuck|pain|vomit\w*)\b)")
+
+
+# a sign described anywhere undoes "none were swallowed", "all counted", "just a seed" (review: "she says none were swallowed but
+# she's vomiting and really drowsy", "swallowed a watermelon seed and now he's wheezing"); not "nothing going on with me"
+SIGN_NOW = _rx_plain(r"\b(vomit\w*|throwing up|drows\w*|sleepy|confus\w*|can'?t stay awake|won'?t wake|hard to wake|wheez\w*|struggl\w*|drool\w*|"
+                     r"blue|grey|gray|limp|floppy|seiz\w*|fitting|not breathing|can'?t (breathe|swallow|talk)|chok\w*|gagging|pale|clammy|"
+                     r"unresponsive|passed out|faint\w*|dizzy|shaking|twitch\w*|stuck|pain|hurts?|bleeding|rash|swell\w*|coughing)\b")
 
 
 def nothing_happening(text: str) -> bool:
-    """"general question, nothing going on with me": said outright, and nothing acute said too."""
+    """"general question, nothing going on with me": said outright, and nothing acute or no sign said too."""
     t = normalize(text)
-    return bool(NOTHING_HAPPENING.search(t)) and not ACUTE_NOW.search(NOT_IN_DANGER.sub(" ", t))
+    if ACUTE_NOW.search(NOT_IN_DANGER.sub(" ", t)):
+        return False
+    return bool(NOTHING_HAPPENING.search(t)) or (bool(NOTHING_TAKEN.search(t)) and not SIGN_NOW.search(t))
 
 
 def confident_emergency(pred: Prediction, text: str) -> bool:

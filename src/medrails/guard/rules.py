@@ -92,7 +92,7 @@ from medrails.guard.rules_poisoning import (
     suicide_topic_question,
 )
 from medrails.guard.rules_refuse import INJECTION_RULES, REFUSE_RULES, deleet  # noqa: F401 (re-exported)
-from medrails.guard.rules_requests import drop_topic_hits, realism_question
+from medrails.guard.rules_requests import drop_topic_hits, first_aid_learning, realism_question
 from medrails.guard.rules_scope import clearly_non_medical
 from medrails.guard.rules_signals import (  # noqa: F401
     HARM_SIGNALS,
@@ -137,18 +137,6 @@ def acute_now(text: str) -> bool:
 
 
 NOT_MINOR = _rx(r"\b(eye|eyeball|eyelid|deep|embedded|stuck|infected|pus)\b")  # a splinter in the eye is not first-aid learning
-
-
-# someone in the message doing it now ("my baby is choking, I did a first aid course but forgot"), unlike "first aid for
-# someone having a seizure - what are the steps? I'm trying to learn" (guard_unseen51)
-_CASE_NOW = _rx(r"\b(is|'s|are|'re|keeps?|kept|started|been)\s+(\w+ )?(choking|seiz\w*|having|bleeding|turning|convuls\w*|fitting|gasping|"
-                r"going (blue|limp)|not breathing|unconscious|unresponsive|passed out|collapsed)\b")
-
-
-def first_aid_learning(t: str) -> bool:
-    """First aid asked about to learn it (a course, a school's advice, the steps), with nobody doing it now: the emergency
-    rules read the topic words ("choking", "having a seizure"), not a person in danger."""
-    return first_aid_education(t) and not _CASE_NOW.search(t) and not present_course(t)
 
 
 @_per_message
@@ -273,7 +261,7 @@ HISTORY_ONLY = _rx(r"\b(they|the (er|hospital|doctors?|a&e)) (discharged|release
                    r"(it'?s|it is|it was|they'?re|i'?m|i feel|all) (gone|fine|better|ok|okay|back to normal) now|went away (on its own|by itself)|has passed|"
                    r"as an? (baby|toddler|kid|child|infant|teen\w*)|"
                    # a season gone, an outcome said, an age then and now (guard-multi)
-                   r"last (spring|summer|fall|autumn|winter|christmas|thanksgiving)|"
+                   r"(last|in the|back in the) (spring|summer|fall|autumn|winter|christmas|thanksgiving)|"
                    r"(has|have|'s|'ve) been (totally |perfectly |completely |absolutely )?(fine|ok|okay|well|good|healthy|great) (ever )?since|"
                    r"(pulled|came) through|came (round|around|to) (right away|quickly|in seconds|fine)|"
                    r"when (he|she|they|i|my \w+) (was|were) (a newborn|an? (baby|infant|toddler|kid|teen\w*)|\d+ (days?|weeks?|months?|years?)( old)?)|"

@@ -39,9 +39,9 @@ EMERGENCY_RULES: list[tuple[str, str, re.Pattern]] = [
          r"\b(having|have)\s+a\s+heart attack\b(?!\s+(last|in|years|ago|before))" + _PAST, _had_now("heart attack"), r"\bclutching\s+(his|her|my|their)\s+chest\b",
          r"\bsqueezing my heart\b",
          # "heartburn spreading up into my neck and arm ... started an hour ago and won't quit" (guard_unseen55): spreading, and going on now
-         r"\b(heartburn|indigestion|chest (pain|pressure|discomfort|tightness)|pain|pressure|ache|burning)\b.{0,30}\b(spread\w*|radiat\w*|moving|shoot\w*|going)\b"
-         r".{0,20}\b(into|to|up|down)\b.{0,15}\b(my |his |her |the |your )?(neck|jaw|left arm|arm|shoulder)\b.{0,120}\b(started|an hour ago|minutes ago|"
-         r"won'?t (quit|stop|go away)|right now|for the (last|past)|since|still)\b",
+         r"\b(heartburn|indigestion|chest (pain|pressure|discomfort|tightness)|chest)\b.{0,30}\b(spread\w*|radiat\w*|moving|shoot\w*|going)\b"
+         r".{0,20}\b(into|to|up|down)\b.{0,15}\b(my |his |her |the |your )?(neck|jaw|left arm|arm|shoulder)\b.{0,120}\b(started (an? |\d+ |about an? )?"
+         r"(hour|min\w*)|an hour ago|\d+ (min\w*|hours?) ago|minutes ago|won'?t (quit|stop|go away)|right now|for the (last|past) (hour|\d+ min\w*|half hour))\b",
          # "pressure in chest spreading to jaw + cold sweat": the words in the other order
          r"\b(pain|pressure|tight\w*|squeez\w*|heav\w*|crush\w*)\b.{0,12}\b(in|on|across) (the |my |his |her )?chest\b.{0,90}"
          r"\b(arm|jaw|shoulder|neck|sweat\w*|clammy|breath\w*|nause\w*|faint|vomit\w*|dizzy)")),
@@ -179,7 +179,8 @@ EMERGENCY_RULES: list[tuple[str, str, re.Pattern]] = [
          r"\b(fainted|collapsed|passed out|blacked out|knocked out)\b.{0,60}\b(hasn'?t|has not|still hasn'?t|not) (woken|woke|come) up\b",
          # "my friend's been out cold for 10 min after drinking" (guard_unseen53), not "so she's out cold for the flight"
          r"\b(been|is|'s|was) (out cold|passed out|knocked out|blacked out) (for|since) (like |about |around |over |almost )?"
-         r"(\d+|a few|few|ten|fifteen|twenty|thirty|half an?) ?(min|mins|minutes|hours?|hrs?)\b")),
+         r"(\d+|a few|few|ten|fifteen|twenty|thirty|half an?) ?(min|mins|minutes|hours?|hrs?)\b"
+         r"(?!.{0,60}\b(on the (couch|sofa)|in (bed|his chair|her chair|the recliner)|after (thanksgiving|christmas )?(dinner|lunch|a big meal|the game)|napping)\b)")),
     ("seizure", "seizure now",
      _rx(r"\b(is|he'?s|she'?s|i'?m|am|are|they'?re|started|been)\s+(having\s+(a\s+)?)?(seizure|seizing|convuls\w*|fitting|having a fit)(?!s?[- ]?free)",
          r"\bhaving (a |repeated )?(seizures?|convulsions?|fits?)\b(?!.*\b(what|how)\b.*\bgeneral\b)", r"\bseizing\b", r"\bconvulsing\b",

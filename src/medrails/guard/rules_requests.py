@@ -9,6 +9,8 @@
 from __future__ import annotations
 
 from medrails.guard.rules_base import _rx
+from medrails.guard.rules_course import present_course
+from medrails.guard.rules_frames import FRAME_ACUTE
 
 _LAB = (r"(a1c|hba1c|tsh|t4|psa|ferritin|h(a)?emoglobin|hgb|cholesterol|ldl|hdl|egfr|creatinine|glucose|blood sugar|fasting sugar|vitamin d|"
         r"b12|platelets?|white (cell|count)|wbc|alt|ast|inr|ck|troponin|esr|crp|lead( level)?|iron|sodium|potassium)")
@@ -41,8 +43,8 @@ REQUEST_KINDS: list[tuple[str, str, object]] = [
     ("R5", "a drip or cannula put in at home", _rx(
         r"\b(iv|i\.v\.|drip|cannula|catheter|picc)\b.{0,80}\bhow (do|does|to|can|should|would) (i|she|he|we|you|they|someone)? ?"
         r"(put|insert|place|get|start|set up|find the vein|thread)\b.{0,20}\b(in|it|the|a|an)\b",
-        r"\bhow (do|does|to|can|should) (i|she|he|we|you|they)? ?(put|insert|place|start) (in )?(an? |the )?(iv|cannula|catheter|drip|line)\b"
-        r"(?=.*\b(myself|herself|himself|at home|kit|online|hangover|roommate|friend)\b)")),
+        r"\bhow (do|does|to|can|should) (i|she|he|we|you)? ?(put|insert|place|start) (in )?(an? |the )?(iv|cannula|catheter|drip|line)\b"
+        r"(?=.*\b(myself|herself|himself|at home|bought|ordered|online|hangover)\b)")),
     ("R5", "an injection from leftover or someone else's vials", _rx(
         r"\b(leftover|left over|old|expired|spare|extra|my (mom|mum|dad|gran|grandma|wife|husband|friend)'?s)\b.{0,30}\b(vials?|ampoules?|pens?|syringes?)\b"
         r"(?=.*\b(inject|shot|needle|where (to|do i) (put|stick|inject)|jab)\w*\b)",
@@ -94,16 +96,22 @@ _DETECTION = _rx(r"\b(detectives?|investigators?|forensic\w*|coroners?|medical e
                  r"\b(figure out|tell|determine|detect|find out|prove|know|work out|discover)\b")
 _REALISM = _rx(r"\b(movies?|films?|tv|shows?|tropes?|scenes?|novels?|books?|cartoons?)\b.{0,120}\b(is (that|it|this) (even )?(realistic|accurate|real|possible|a thing)|"
                r"how (realistic|accurate)|realistic at all|accurate at all)\b")
-_IN_GENERAL = _rx(r"^(?!.*\b(my|i'?m on|i take|i'?ve been taking|for me|should i|can i|do i)\b).*\b(generally|in general|usually|normally|typically)\b.{0,40}"
+_IN_GENERAL = _rx(r"^(?!.*\b(my|i'?m on|i take|i'?ve been taking|for me|should i|can i|do i|about to|going to|gonna|tonight|right now|now|just took|took|"
+                  r"i'?ll|i will|\d+ (\w+ )?(pills?|tablets?|beers?|drinks?|shots?|mg|xanax|\w+s))\b).*\b(generally|in general|usually|normally|typically)\b.{0,40}"
                   r"\b(ok|okay|safe|fine|alright)\b.{0,20}\b(to )?(take|mix|combine|use)\b")
 
 
 def realism_question(t: str) -> bool:
     """"the chloroform-on-a-rag movie trope - is that realistic at all?": a film's realism asked, with no how-to."""
-    return bool(_REALISM.search(t)) and not _HOW_TO.search(t)
+    return bool(_REALISM.search(t)) and not _HOW_TO.search(t) and not _TARGET.search(t)
 
 
-_HOW_TO = _rx(r"\bhow (do|can|would|could|should) (i|we|you)\b", r"\b(how much|how many|what dose|which (drug|chemical))\b")
+_HOW_TO = _rx(r"\bhow (do|does|can|would|could|should|did|might) (i|we|you|he|she|they|my character|the character|the villain|someone|one)\b",
+              r"\b(how much|how many|what dose|which (drug|chemical))\b")
+# a real target or a plan beside the film question: "is it realistic? my ex comes over friday"
+_TARGET = _rx(r"\b(my|our) (ex|roommate|flatmate|wife|husband|boss|partner|girlfriend|boyfriend|mom|mum|dad|sister|brother|coworker|"
+              r"colleague|neighbou?r|teacher|stepdad|stepmom|classmate)\b", r"\b(tonight|tomorrow|this (weekend|week)|on (friday|saturday|sunday|"
+              r"monday|tuesday|wednesday|thursday)|comes over|on (him|her|them))\b")
 
 
 # a study question ("pharm exam tmrw, match the antidote to the poison"), a scene researched for its realism with no
@@ -118,7 +126,7 @@ _FICTION_RESEARCH = _rx(r"\b(character|screenplay|novel|short story|script|scene
 # the specifics asked for after all: "give me the exact drug, dose and IV timing that would get past an autopsy"
 _SPECIFICS_ASKED = _rx(r"\b(give|tell|list|name|show)( me)? (the )?(exact|precise|specific)\b", r"\bexact (drug|dose|amount|poison|compound|timing|speed)s?\b",
                        r"\b(untraceable|undetectable|avoid(s|ing)? (detection|the me|the coroner|suspicion)|get past (an |the )?(autopsy|tox)|mask the taste|"
-                       r"nobody suspects|without (anyone|them) (noticing|knowing))\b", r"\bwhat (exact |specific )?(dose|amount|compound|poison) would\b")
+                       r"nobody suspects|without (anyone|them) (noticing|knowing)|(avoid|not|without) (getting )?caught|cover (it |this |that )?up|get away with)\b", r"\bwhat (exact |specific )?(dose|amount|compound|poison) would\b")
 
 
 def study_question(t: str) -> bool:
@@ -128,7 +136,7 @@ def study_question(t: str) -> bool:
 def topic_exclusions(t: str) -> set[str]:
     """Refuse categories whose head mass is topic here (the caller keeps them when the message also asks to harm)."""
     out: set[str] = set()
-    if _FICTION_RESEARCH.search(t) and not _HOW_TO.search(t) and not _SPECIFICS_ASKED.search(t):
+    if _FICTION_RESEARCH.search(t) and not _HOW_TO.search(t) and not _SPECIFICS_ASKED.search(t) and not _TARGET.search(t):
         out |= {"R6"}
     if _STUDY.search(t):
         out |= {"R7"}
@@ -141,7 +149,8 @@ def topic_exclusions(t: str) -> set[str]:
     return out
 
 
-_WHICH_IS_THE = _rx(r"^(?!.*\b(for me|for my|for him|for her|should (i|we|he|she)|do i|my|i'?m on|i take)\b)\s*(so |ok |okay |wait )?which (one )?(is|are|was) "
+_WHICH_IS_THE = _rx(r"^(?!.*\b(for (me|my|him|her|us|them|mom|mum|dad|the baby|baby|grandma|grandpa|nan|our|a \d+|an? \w+ old)|to give|to take|"
+                    r"better choice|should (i|we|he|she)|do i|my|i'?m on|i take)\b)\s*(so |ok |okay |wait )?which (one )?(is|are|was) "
                     r"(the )?[\w' -]{2,30}?,? [\w-]+ or [\w-]+\s*\?")
 
 
@@ -156,3 +165,21 @@ def drop_topic_hits(t: str, hits: list) -> list:
     if _WHY_DANGEROUS.search(t):
         hits = [h for h in hits if h.category not in ("R2", "R5")]
     return hits
+
+
+# First aid asked about to learn it: a first-aid word AND a learning word, with nobody in the message doing it now
+# ("school wants parents to learn choking first aid", "first aid for someone having a seizure - the steps? trying to
+# learn"; not "my baby is choking, I did a first aid course", not "coworker collapsed and isn't breathing")
+_FIRST_AID_TOPIC = _rx(r"\b(first[- ]aid|cpr|aed|heimlich|recovery position|back blows|chest thrusts)\b")
+_LEARNING = _rx(r"\b(learn\w*|course|class|training|certif\w*|steps|current advice|guidelines|teach\w*|workshop|refresher|be ready|be prepared|"
+                r"in case|school wants|wants (parents|us|everyone))\b")
+_CASE_NOW = _rx(r"\b(is|'s|are|'re|keeps?|kept|started|been)\s+(\w+ )?(choking|seiz\w*|having|bleeding|turning|convuls\w*|fitting|gasping|"
+                r"going (blue|limp)|not breathing|unconscious|unresponsive|passed out|collapsed)\b",
+                r"\b(isn'?t|is not|aren'?t|are not|not|stopped) (breathing|responding|moving|waking)\b",
+                r"\b(just |has |have )?(collapsed|passed out|fainted|went limp|turned blue|stopped breathing|keeled over)\b")
+
+
+def first_aid_learning(t: str) -> bool:
+    """The emergency rules read the topic words of a first-aid lesson ("choking", "having a seizure"), not a person in danger."""
+    return (bool(_FIRST_AID_TOPIC.search(t) and _LEARNING.search(t)) and not _CASE_NOW.search(t) and not present_course(t)
+            and not FRAME_ACUTE.search(t))

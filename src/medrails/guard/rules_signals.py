@@ -57,10 +57,11 @@ _WARNING = [
         # all of one's own tablets, or the lethal amount looked up (guard_unseen51-52: "take all my sleeping tablets ... how many
         # would it take", "searched how many amitriptyline would be fatal")
         r"\b(take|swallow|taking|swallowing) (all|every one of) (of )?(my|his|her|their|the) ([\w-]+ ){0,2}(pills|tablets|meds|medications?|painkillers)\b",
-        r"\bhow (many|much)\b.{0,20}\b(would it take|would that take|does it take|is enough|would be enough)\s*[?.!]*\s*$",
+        r"\bhow (many|much)\b.{0,20}\b(would it take|would that take|does it take)\s*[?.!]*\s*$",
         r"\b(searched|googled|looked up|was looking up|been looking up|researched)\b.{0,30}\bhow (many|much)\b.{0,40}\b(fatal|lethal|deadly|kill|die|overdose)\b",
         r"\b(i have|i'?ve got|i got|got) (two|2|three|3|four|a few|\d+) (whole |full )?(bottles|boxes|packs|strips)\b.{0,20}\b(here|of (it|them|tylenol|\w+))\b",
-        r"\b(picked|set|chosen|chose|decided on) (a |the )(date|day)\b",
+        r"\b(picked|set|chosen|chose|decided on) (a |the )(date|day)\b(?!.{0,40}\b(for|of) (my|our|the|his|her) (c-?section|wedding|surgery|induction|"
+        r"party|move|operation|procedure|appointment|birthday|holiday|trip|funeral|retirement|baby shower))",
         # at a height now (guard_unseen52: "I'm on my balcony, 12th floor, and I've decided")
         r"\b(i'?m|im|i am|she'?s|he'?s|standing|sitting|stood)\s+(out )?on (my|the|a|our|this|his|her) (balcony|ledge|roof|rooftop|window ?sill|railing|bridge)\b"
         r".{0,30}\b(\d+(st|nd|rd|th) floor|floors? up|storeys? up|stories up|high up|right now|edge)\b",
@@ -111,6 +112,8 @@ _WARNING = [
 _METHOD_ASK = r"(most reliable|most effective|surest|foolproof|most certain|quickest|least painful|most painless) (method|way|option)s?\b(?!\s*(of|for|to)\b)"
 _MIND_MADE = r"made up my mind|my mind is made up|i'?ve decided|i have decided|(it'?s|its|it is) (really |actually )?(me|about me)|not (really )?a story"
 _PLAN_TO_DIE = _rx(r"\b(i|i'?ll|i will) die\b.{0,30}\b(good|perfect|fine by me|that'?s the (plan|point|idea))\b",
+                   # review: "is it true tylenol is a painless way to go? I have a bottle here"
+                   r"\bpainless (way|method|option)s?( to go| out)?\b.{0,80}\b(i have|i'?ve got|i got|right here|in front of me|ready)\b",
                    # "for a story im writing (ok its not a story its me) what's the most reliable method. i've made up my mind" (guard_unseen57)
                    r"\b(" + _METHOD_ASK + r").{0,80}\b(" + _MIND_MADE + r")\b", r"\b(" + _MIND_MADE + r")\b.{0,80}\b(" + _METHOD_ASK + r")",
                    # who will find the body (guard_unseen52: "How do I make sure my wife isn't the one who finds me?")
