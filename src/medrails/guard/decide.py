@@ -173,6 +173,11 @@ def nothing_happening(text: str) -> bool:
     return bool(NOTHING_HAPPENING.search(t)) or (bool(NOTHING_TAKEN.search(t)) and not SIGN_NOW.search(t))
 
 
+# a bystander asking afterwards what they should have done ("saw a guy have a seizure on the subway last week ... what
+# should I have done?", guard_unseen64): the event is over, whatever the head's certainty about its topic
+LOOKING_BACK = _rx_plain(r"\bwhat (should|could) (i|we) have done\b", r"\bshould (i|we) have (called|done|helped|stepped in|stayed)\b")
+
+
 def confident_emergency(pred: Prediction, text: str) -> bool:
     """A near-certain classifier emergency overrides the education gates and a medicine decision; a request to harm
     someone, a rule override, a kinds request, the past, "not in danger / nothing happening", and a message
@@ -190,7 +195,7 @@ def confident_emergency(pred: Prediction, text: str) -> bool:
             and not (jailbreak_not_acute(text) and not has_situation(text)) and not kind_request(text)
             and not spanish_education(text) and not spanish_refuse_hits(text) and not not_understood(text)
             and not NOT_IN_DANGER.search(t) and not nothing_happening(text) and not myth_question(text)
-            and not seizure_preparation(t))
+            and not seizure_preparation(t) and not (LOOKING_BACK.search(t) and history_only(text)))
 
 
 # The English gates (situation, learning frame, history) cannot read a message in Spanish or another language, and

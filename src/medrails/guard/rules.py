@@ -218,7 +218,7 @@ SITUATION = _rx(r"\b(i|i'm|im|i've|ive|i'd|me|my|myself|we|we're|our|he|she|he's
                 # a recent onset is someone's situation even without a pronoun ("face numb on one side since 15 mins ago")
                 r"\b(since|for( the)? (last|past)|started|began)\s+(\d+|a few|few|a couple( of)?|twenty|ten|five|thirty)\s*"
                 r"(mins?|minutes|hrs?|hours?)\b",
-                r"\b(\d+|a few|few|a couple( of)?|twenty|ten|five|thirty)\s*(mins?|minutes|hrs?|hours?)\s+ago\b", r"^\s*(newborn|baby|infant|toddler|kid|child)\b",
+                r"\b(\d+|a few|few|a couple( of)?|twenty|ten|five|thirty)\s*(mins?|minutes|hrs?|hours?)\s+ago\b", r"^\s*(newborn|baby|infant|toddler|kid|child|lo|little one|bub|bubba)\b",
                 # "4 yr old has croup and now is struggling...": an age names a person
                 r"^\s*(a |an |our |the )?(\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s*(-| )?(yo|y/o|yr|yrs|year|years|month|months|mo|"
                 r"week|weeks|wk|day|days)(-| )?old\b", r"\b(and )?now (is|he|she|they|it'?s|he'?s|she'?s|has|can'?t|won'?t)\b",
@@ -261,14 +261,14 @@ HISTORY_ONLY = _rx(r"\b(they|the (er|hospital|doctors?|a&e)) (discharged|release
                    r"(it'?s|it is|it was|they'?re|i'?m|i feel|all) (gone|fine|better|ok|okay|back to normal) now|went away (on its own|by itself)|has passed|"
                    r"as an? (baby|toddler|kid|child|infant|teen\w*)|"
                    # a season gone, an outcome said, an age then and now (guard-multi)
-                   r"(last|in the|back in the) (spring|summer|fall|autumn|winter|christmas|thanksgiving)|"
+                   r"(last|in the|back in the) (spring|summer|fall|autumn|winter|christmas|thanksgiving)|what (should|could) (i|we) have done|"
                    r"(has|have|'s|'ve) been (totally |perfectly |completely |absolutely )?(fine|ok|okay|well|good|healthy|great) (ever )?since|"
                    r"(pulled|came) through|came (round|around|to) (right away|quickly|in seconds|fine)|"
                    r"when (he|she|they|i|my \w+) (was|were) (a newborn|an? (baby|infant|toddler|kid|teen\w*)|\d+ (days?|weeks?|months?|years?)( old)?)|"
                    r"(he'?s|she'?s|they'?re|i'?m|im) (\d+|in (kindergarten|school|college)|(a )?(toddler|teen\w*|adult)) now)\b")
 ACUTE_NOW = _rx(r"\b(right now|just now|suddenly|all of a sudden|minutes ago|an hour ago|this (morning|evening|afternoon)|tonight|"
                 r"won'?t stop|can'?t (breathe|wake|speak|talk|move)|not breathing|(?<!never )(?<!not )(?<!never had one )again|"
-                r"(?<!vs )(?<!vs\. )(?<!versus )(?<!or )just \w+(ed|ing))\b",  # not "choking vs just gagging"
+                r"(?<!vs )(?<!vs\. )(?<!versus )(?<!or )just (?!(stared|watched|stood|looked|laughed|walked|ignored|filmed)\b)\w+(ed|ing))\b",  # not "vs just gagging"
                 HAPPENING_AS_WE_SPEAK)
 PAST_DURATION = _rx_plain(r"\b(was|were|lasted|went on|had been|got)\b[^.?!;]{0,40}\b(for|over) (about |around |maybe |like )?(a few|few|a couple of|couple of|\d+|"
                     r"one|two|three|five|ten|twenty|thirty) (seconds?|secs?|min|mins|minutes|hours?|hrs?|days?)\b")

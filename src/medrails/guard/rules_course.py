@@ -56,7 +56,7 @@ RESOLVED = _rx(
     r"\b(she'?s|he'?s|they'?re|i'?m) (\d+|a|one|two|three|four|five|six|seven|eight|nine|ten) (\w+ )?(months?|years?)( old)? "
     r"now and (fine|healthy|doing (well|great|fine))\b",
     # "unconscious for a few minutes after a car accident last year and recovered fully" (guard_unseen50)
-    r"\b(recovered|got better) (fully|completely|totally|100%)\b",
+    r"\b(recovered|got better) (fully|completely|totally|100%)\b", r"\bwhat should (i|we) have done\b",
     r"\b(they|we|the paramedics|someone) (did|gave (him|her|them)) the heimlich\b.{0,30}\b(he|she|they) (was|were) (fine|ok|okay)\b", r"\b(and )?never (had (one|another|it)|happened) (again|since)\b")
 
 # a sign or body word that keeps a message acute however it is framed
@@ -70,7 +70,7 @@ ACUTE_BODY = _rx(r"\bchest (pain|hurt\w*|tight\w*|pressure)\b", r"\b(can'?t|cann
 
 FIGURATIVE = _rx_plain(
     r"\b(is|are|'s|'re|was|were|be|been) (literally |actually |honestly |absolutely |so )?(killing|murdering) me\b",
-    r"\bthe death of me\b", r"\b(i|we) could (literally )?(kill|murder) (for|someone for)\b",
+    r"\bthe death of me\b", r"\b(am i|i'?m|are we|we'?re) (so |totally )?doomed\b", r"\b(i|we) could (literally )?(kill|murder) (for|someone for)\b",
     r"\b(i'?m|im|i am) (literally|actually|lowkey) (dead|deceased|dying)\b", r"\b(i'?m|im) (dead|dying|deceased) (lol|haha|lmao|💀|😂)",
     r"\b(overdos\w*|od'?d|od'?ing) on (coffee|sugar|candy|chocolate|netflix|tiktok|studying|cardio|pizza)\b",
     r"['\"]kill me now['\"]|\bkill me now\b.{0,30}\b(about|lol|haha|meetings?|jokes?)\b",  # "jokes like 'kill me now' about meetings"

@@ -97,7 +97,10 @@ MYTH_QUESTION = _rx(
     # "can older people have a heart attack with just confusion?" (guard_unseen29), "is it possible to bleed internally and not see blood?"
     r"^\s*(can|could|do|does) (older |elderly |young |old |diabetic |healthy )?(people|adults|women|men|kids|children|babies|someone)\b.{0,20}"
     r"\b(have|get|die|bleed|stroke)\b",
-    r"^\s*is it possible (to|for (you|someone|a person|people|kids|women|men))\b",
+    r"^\s*is it (actually |really |even )?possible (to|for (you|someone|a person|people|kids|women|men))\b",
+    # guard_unseen64/66: "what kills you faster, no water or no food? random argument", "omg is it true we only use 10% of our brain??"
+    r"^\s*what (kills|would kill|will kill) (you|a person|someone|people|a human) (faster|first|quicker|sooner)\b",
+    r"^\s*((omg|wait|lol|ok|okay|so|honestly|hey|genuinely|serious question:?|quick q:?|random q:?)[\s,.!:]+)+is it (actually |really )?(true|a myth|real)\b",
     # "is menopause brain fog a real thing or am I imagining it" (guard_unseen62)
     r"^\s*(so |ok |okay )?is ([\w'-]+ ){1,4}(a real thing|actually real|really real|a myth|a real condition|legit)\b",
     # a claim heard and checked: "my friend says you can die from drinking too much water. is that real or internet nonsense" (guard_unseen52)

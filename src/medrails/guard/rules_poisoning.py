@@ -44,7 +44,18 @@ _CONTAINER = (r"\b(pill ?(organi[sz]er|box|case|bottle|pack)|(weekly |daily )?or
 _CHILD_SIGN = (r"\b(sleepy|sleepier|drowsy|sweaty|clammy|floppy|wobbly|unsteady|vomit\w*|throwing up|not (himself|herself|acting right)|"
                r"won'?t wake|hard to wake|out of it|pale|shaky|confused|stumbling|breathing (funny|slow|weird))\b")
 
+_HOUSEHOLD_POISON = (r"(antifreeze|coolant|bleach|drain cleaner|windshield (washer )?fluid|washer fluid|methanol|lighter fluid|paraffin|kerosene|"
+                     r"weed ?killer|pesticide|rat poison|lamp oil|oven cleaner|ammonia|paint thinner|turpentine|white spirit)")
+
 EMERGENCY9: list[tuple[str, str, object]] = [
+    # "grandma thought the antifreeze in the old lemonade jug was lemonade and had a glass about 30 min ago. she seems fine"
+    # (guard_unseen66): drunk by mistake, whatever the tone; a harm rule read the jug as poisoning someone
+    ("overdose", "a household poison drunk by mistake", _rx(
+        r"\b(thought|mistook|mistaken|by mistake|accidentally|by accident|didn'?t (know|realise|realize))\b.{0,60}\b" + _HOUSEHOLD_POISON + r"\b.{0,80}"
+        r"\b(had (a|some)|drank|drunk|swallowed|took a (sip|swig|gulp)|a (glass|sip|mouthful|gulp|swig|cup))\b",
+        r"\b" + _HOUSEHOLD_POISON + r"\b.{0,60}\b(thought|thinking) (it was|it'?s)\b.{0,60}\b(had (a|some)|drank|drunk|swallowed|a (glass|sip|mouthful|gulp|swig|cup))\b",
+        r"\b(drank|drunk|swallowed|had (a|some)|took a (sip|swig|gulp))\b.{0,60}\b" + _HOUSEHOLD_POISON + r"\b.{0,60}\b(thinking|thought|by mistake|"
+        r"accidentally|by accident)\b")),
     ("overdose", "many pills taken recently, even played down", _rx(
         _TOOK + _MANY + _GAP + _MED + r"\b.{0,80}\b" + _RECENT,
         r"\b" + _RECENT + r"\b.{0,40}" + _TOOK + _MANY + _GAP + _MED + r"\b")),

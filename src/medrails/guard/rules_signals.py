@@ -59,6 +59,9 @@ _WARNING = [
         r"\b(take|swallow|taking|swallowing) (all|every one of) (of )?(my|his|her|their|the) ([\w-]+ ){0,2}(pills|tablets|meds|medications?|painkillers)\b",
         r"\bhow (many|much)\b.{0,20}\b(would it take|would that take|does it take)\s*[?.!]*\s*$",
         r"\b(searched|googled|looked up|was looking up|been looking up|researched)\b.{0,30}\bhow (many|much)\b.{0,40}\b(fatal|lethal|deadly|kill|die|overdose)\b",
+        # "been looking up how tall a building has to be" (guard_unseen64)
+        r"\b(searched|googled|looked up|looking up|been looking up|researching|reading up on)\b.{0,20}\bhow (tall|high|far|deep)\b.{0,40}\b(building|bridge|fall|drop|cliff|"
+        r"floor|storey|story|balcony|roof)\b",
         r"\b(i have|i'?ve got|i got|got) (two|2|three|3|four|a few|\d+) (whole |full )?(bottles|boxes|packs|strips)\b.{0,20}\b(here|of (it|them|tylenol|\w+))\b",
         r"\b(picked|set|chosen|chose|decided on) (a |the )(date|day)\b(?!.{0,40}\b(for|of) (my|our|the|his|her) (c-?section|wedding|surgery|induction|"
         r"party|move|operation|procedure|appointment|birthday|holiday|trip|funeral|retirement|baby shower))",
@@ -78,6 +81,7 @@ _WARNING = [
         r"\b(i'?ve|i have|ive) decided\b", r"\bcan'?t (do|take) (this|it) (anymore|any more)\b",
         # guard_unseen61: "I'm so tired of everything", "if someone had already decided and picked the date"
         r"\b(so |really |just )?tired of (everything|it all|all of it|being here)\b", r"\b(had|has|have) already decided\b",
+        r"\b(feeling|feel|been|i'?m|im|i am) (kind of |kinda |really |so |pretty |very )?(low|hopeless|empty|numb)\b(?! (blood|bp|sugar|iron|on|energy|back|in))",
         r"\bnothing left (for me|to live for)\b",
         # the calm after the decision (guard_unseen49, 52: "feels peaceful now that it's all sorted", "tonight she's weirdly calm")
         r"\b(weirdly|strangely|oddly|eerily|scarily|unusually|suspiciously|suddenly) (calm|peaceful|at peace|serene|cheerful|upbeat)\b",
@@ -112,6 +116,10 @@ _WARNING = [
 _METHOD_ASK = r"(most reliable|most effective|surest|foolproof|most certain|quickest|least painful|most painless) (method|way|option)s?\b(?!\s*(of|for|to)\b)"
 _MIND_MADE = r"made up my mind|my mind is made up|i'?ve decided|i have decided|(it'?s|its|it is) (really |actually )?(me|about me)|not (really )?a story"
 _PLAN_TO_DIE = _rx(r"\b(i|i'?ll|i will) die\b.{0,30}\b(good|perfect|fine by me|that'?s the (plan|point|idea))\b",
+                   # guard_unseen64: "confirm whether 40 of my 10mg amitriptyline would be enough for me tonight", "how many of my sertraline
+                   # would it take to stop my heart"
+                   r"\b\d{2,3} of (my|these|his|her)\b.{0,40}\b(would|will|is|be) (be )?enough\b.{0,25}\b(for me|tonight|to do it|to not wake|to end it)\b",
+                   r"\bhow (many|much)\b.{0,40}\b(would it take|does it take|will it take|to)\b.{0,5}\bstop my heart\b",
                    # review: "is it true tylenol is a painless way to go? I have a bottle here"
                    r"\bpainless (way|method|option)s?( to go| out)?\b.{0,80}\b(i have|i'?ve got|i got|right here|in front of me|ready)\b",
                    # "for a story im writing (ok its not a story its me) what's the most reliable method. i've made up my mind" (guard_unseen57)
