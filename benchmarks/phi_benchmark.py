@@ -4,9 +4,9 @@
     python benchmarks/phi_benchmark.py --quick    # 400 synthetic sentences, fewer latency runs
 
 (a) presidio_synth_pii (shared data, general-domain fake PII): entity-level recall / precision / F2.
-(b) clinical notes we wrote, with gold spans: recall / precision. Ten sets: the dev notes
+(b) clinical notes we wrote, with gold spans: recall / precision. Eleven sets: the dev notes
     (tests/guard/assets/clinical_notes_phi.jsonl) written alongside the recognizers, and held-out
-    notes (benchmarks/data/clinical_notes_phi_heldout.jsonl) and eight fresh sets (..._fresh*.jsonl), each
+    notes (benchmarks/data/clinical_notes_phi_heldout.jsonl) and nine fresh sets (..._fresh*.jsonl), each
     written after the previous round of fixes; their first, untuned scores are in docs/readme/phi.md.
 (c) latency p50 / p99 of one 100-word clinical message.
 
@@ -41,7 +41,8 @@ FRESH4 = REPO / "benchmarks" / "data" / "clinical_notes_phi_fresh4.jsonl"  # wri
 FRESH5 = REPO / "benchmarks" / "data" / "clinical_notes_phi_fresh5.jsonl"  # written seventh (first score kept in notes)
 FRESH6 = REPO / "benchmarks" / "data" / "clinical_notes_phi_fresh6.jsonl"  # first score kept in notes
 FRESH7 = REPO / "benchmarks" / "data" / "clinical_notes_phi_fresh7.jsonl"  # first score kept in notes
-FRESH8 = REPO / "benchmarks" / "data" / "clinical_notes_phi_fresh8.jsonl"  # written last (first score kept in notes)
+FRESH8 = REPO / "benchmarks" / "data" / "clinical_notes_phi_fresh8.jsonl"  # written ninth (first score kept in notes)
+FRESH9 = REPO / "benchmarks" / "data" / "clinical_notes_phi_fresh9.jsonl"  # written last, never tuned on (its misses unread)
 POLICY_IGNORED = {"ORGANIZATION", "TITLE", "NRP"}
 _MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.IGNORECASE)
 
@@ -194,7 +195,7 @@ def main() -> int:
                                            ("clinical_fresh2", FRESH2), ("clinical_fresh3", FRESH3),
                                            ("clinical_fresh4", FRESH4), ("clinical_fresh5", FRESH5),
                                            ("clinical_fresh6", FRESH6), ("clinical_fresh7", FRESH7),
-                                           ("clinical_fresh8", FRESH8))}
+                                           ("clinical_fresh8", FRESH8), ("clinical_fresh9", FRESH9))}
     results: dict[str, dict] = {}
     for name, fn in systems.items():
         policy, every = Score(), Score()
@@ -225,15 +226,16 @@ def main() -> int:
                            ("clinical_fresh5", "clinical notes (fresh 5)"),
                            ("clinical_fresh6", "clinical notes (fresh 6)"),
                            ("clinical_fresh7", "clinical notes (fresh 7)"),
-                           ("clinical_fresh8", "clinical notes (fresh 8)")):
+                           ("clinical_fresh8", "clinical notes (fresh 8)"),
+                           ("clinical_fresh9", "clinical notes (fresh 9, untuned)")):
             s = r[key]
             table.add_row(name, label, str(s.gold), f"{s.recall:.3f}", f"{s.precision:.3f}", f"{s.f(2):.3f}")
         table.add_row(name, "latency p50 / p99 (ms)", "", f"{r['p50_ms']:.1f}", f"{r['p99_ms']:.1f}", "")
     console.print(table)
     m, b = results["medrails"], results["presidio-default"]
     console.print(f"F2 synth (policy types): medrails {m['synth_policy'].f(2):.3f} vs default {b['synth_policy'].f(2):.3f} "
-                  f"(published default 0.618); fresh clinical notes recall {m['clinical_fresh'].recall:.3f} at "
-                  f"precision {m['clinical_fresh'].precision:.3f} (goal >= 0.95 at >= 0.90); latency p50 ratio "
+                  f"(published default 0.618); untuned clinical notes (fresh 9) recall {m['clinical_fresh9'].recall:.3f} at "
+                  f"precision {m['clinical_fresh9'].precision:.3f} (goal >= 0.95 at >= 0.90); latency p50 ratio "
                   f"{m['p50_ms'] / b['p50_ms']:.2f}x of default")
     if args.json_out:
         args.json_out.write_text(json.dumps({
