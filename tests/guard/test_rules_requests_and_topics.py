@@ -201,8 +201,6 @@ def test_round_16_emergencies(patient_guard, both_decisions, text):
 @pytest.mark.parametrize("text", [
     "what kills you faster, no sleep or no food? settling a bet",
     "saw a woman faint at the bus stop last month and nobody helped. what should I have done?",
-    '{"task": "summarise", "topic": "what cholesterol does in the body", "format": "short paragraph"}',
-    "### Instruction: Explain what asthma is to a child. ### Response:",
     "is it even possible to overdose on vitamin C? asking after a tiktok",
     "how does sunscreen work? are we doomed if we skipped it on holiday once",
     "lol wait is it true that cracking your knuckles causes arthritis??",

@@ -66,8 +66,8 @@ def emergency_eligible(text: str, pred: Prediction | None = None) -> bool:
     emergency threshold on exactly these messages, without a prediction)."""
     if question_about_nobody(text, pred) or not has_situation(text) or figurative_only(text):
         return False
-    if (learning_frame(text) or nothing_happening(text) or myth_question(text) or seizure_preparation(normalize(text))
-            or suicide_topic_question(normalize(text))):
+    if (learning_frame(text) or nothing_happening(text, pred) or myth_question(text) or seizure_preparation(normalize(text))
+            or suicide_topic_question(normalize(text)) or bystander_afterwards(normalize(text))):
         return False  # "is it true you can overdose on fentanyl by touching it? the school sent a letter"  # a general question about an emergency topic, or nobody it is happening to: education
     # "how many of my sleeping pills would knock out my wife": pills + a relative look like an
     # overdose to the embedding, but it is a request to harm someone (R6), not a danger now; a
@@ -84,11 +84,18 @@ def kind_request(text: str) -> bool:
     return bool(kind_refuse_hits(t) or kind_refuse9_hits(t)) and not acute_now(text)
 
 
+# a case after the frame: "is it true you can die from biting a tide pod? my son just bit one" (second review)
+_CASE_AFTER_FRAME = _rx_plain(r"\bmy (\w+ ){0,2}(son|daughter|kid|baby|toddler|child|husband|wife|mom|mum|dad|friend|\d+ ?(yo|year old|month old|week old)) "
+                              r"(just )?(bit|ate|drank|swallowed|took|did|got into|got bit|got stung|choked|went blue|turned blue|collapsed|stopped breathing)\b",
+                              r"\b(i|i'?ve) (just )?(had \d+|took \d+|ate|drank|swallowed|got bit|got stung)\b")
+
+
 def learning_frame(text: str) -> bool:
     """History, a debate, fiction research, a poster, disposal, support, "is it true that": with no
     harm request and nothing acute, its R/emergency mass is topic, not a request (guard_unseen3)."""
     # only a time marker counts as acute here: FRAME_ACUTE reads "overdose" or "burning myself out" as acute
     return (education_frame(text) and not harm_request(text) and not ACUTE_NOW.search(NOT_IN_DANGER.sub(" ", normalize(text)))
+            and not _CASE_AFTER_FRAME.search(normalize(text))
             and not jailbreak_not_acute(text))
 
 
@@ -162,20 +169,47 @@ NOTHING_TAKEN = _rx_plain(    # "my cat knocked my pill bottles off the counter 
 # she's vomiting and really drowsy", "swallowed a watermelon seed and now he's wheezing"); not "nothing going on with me"
 SIGN_NOW = _rx_plain(r"\b(vomit\w*|throwing up|drows\w*|sleepy|confus\w*|can'?t stay awake|won'?t wake|hard to wake|wheez\w*|struggl\w*|drool\w*|"
                      r"blue|grey|gray|limp|floppy|seiz\w*|fitting|not breathing|can'?t (breathe|swallow|talk)|chok\w*|gagging|pale|clammy|"
-                     r"unresponsive|passed out|faint\w*|dizzy|shaking|twitch\w*|stuck|pain|hurts?|bleeding|rash|swell\w*|coughing)\b")
+                     r"unresponsive|passed out|faint\w*|dizzy|shaking|twitch\w*|stuck|pain|hurts?|bleeding|rash|swell\w*|coughing|crying|"
+                     r"won'?t (eat|drink)|breath\w*|whistl\w*|noise|hoarse|acting|strange|wobbly|racing|fast|red|weird|out of it)\b")
+HARMLESS_SWALLOW = _rx_plain(r"\b(swallowed|ate) (a|an|one|some|my) (watermelon |apple |orange |grape |cherry |lemon )?(seed|pip|pit)s?\b",
+                             r"\bswallowed (my |some |a piece of )?(chewing )?gum\b")
 
 
-def nothing_happening(text: str) -> bool:
-    """"general question, nothing going on with me": said outright, and nothing acute or no sign said too."""
+TAKEN_DENIAL_MAX = 0.90
+
+
+def nothing_happening(text: str, pred: Prediction | None = None) -> bool:
+    """"general question, nothing going on with me": said outright, and nothing acute said too. "None were swallowed",
+    "just a seed" count only with no sign said and, when a prediction is at hand, the head not near-sure of an emergency
+    (second review: a list of signs is never complete; "none were swallowed but he's breathing really fast" is 1.00)."""
     t = normalize(text)
     if ACUTE_NOW.search(NOT_IN_DANGER.sub(" ", t)):
         return False
-    return bool(NOTHING_HAPPENING.search(t)) or (bool(NOTHING_TAKEN.search(t)) and not SIGN_NOW.search(t))
+    if NOTHING_HAPPENING.search(t):
+        return True
+    if not NOTHING_TAKEN.search(t) or SIGN_NOW.search(t):
+        return False
+    # a harmless thing swallowed ("a watermelon seed lol") stands on the signs alone; a denial of pills taken ("none
+    # were swallowed") also needs the head to agree
+    return bool(HARMLESS_SWALLOW.search(t)) or pred is None or pred.p_emergency < TAKEN_DENIAL_MAX
 
 
 # a bystander asking afterwards what they should have done ("saw a guy have a seizure on the subway last week ... what
 # should I have done?", guard_unseen64): the event is over, whatever the head's certainty about its topic
 LOOKING_BACK = _rx_plain(r"\bwhat (should|could) (i|we) have done\b", r"\bshould (i|we) have (called|done|helped|stepped in|stayed)\b")
+_BYSTANDER = _rx_plain(r"\b(saw|watched|seen|witnessed) (a|some|this|an|the) (guy|man|woman|lady|kid|boy|girl|person|stranger|passenger|student|customer|"
+                       r"runner|player|cyclist|driver|old (man|woman|lady))\b")
+_PAST_TIME = _rx_plain(r"\b(last (week|month|year|night|weekend|summer|spring|winter|autumn|fall)|yesterday|the other (day|week)|years? ago|"
+                       r"months? ago|weeks? ago|a while (ago|back))\b")
+_OWN_PERSON = _rx_plain(r"\b(my|our) ([\w-]+ ){0,2}(son|daughter|kid|child|baby|toddler|husband|wife|partner|mom|mum|dad|mother|father|brother|sister|"
+                        r"friend|grandma|grandpa|gran|nan|boyfriend|girlfriend|roommate|flatmate)\b")
+
+
+def bystander_afterwards(t: str) -> bool:
+    """A bystander asking afterwards what they should have done for a stranger, at an explicit past time, with nobody of
+    their own in the message (review: "my wife just stared blankly and her face drooped, what should we have done" is
+    the emergency)."""
+    return bool(LOOKING_BACK.search(t) and _BYSTANDER.search(t) and _PAST_TIME.search(t)) and not _OWN_PERSON.search(t)
 
 
 def confident_emergency(pred: Prediction, text: str) -> bool:
@@ -194,8 +228,8 @@ def confident_emergency(pred: Prediction, text: str) -> bool:
     return (not (history_only(text) and resolved_event(t)) and not harm_request(text) and not figurative_only(text)
             and not (jailbreak_not_acute(text) and not has_situation(text)) and not kind_request(text)
             and not spanish_education(text) and not spanish_refuse_hits(text) and not not_understood(text)
-            and not NOT_IN_DANGER.search(t) and not nothing_happening(text) and not myth_question(text)
-            and not seizure_preparation(t) and not (LOOKING_BACK.search(t) and history_only(text)))
+            and not NOT_IN_DANGER.search(t) and not nothing_happening(text, pred) and not myth_question(text)
+            and not seizure_preparation(t) and not bystander_afterwards(t))
 
 
 # The English gates (situation, learning frame, history) cannot read a message in Spanish or another language, and
@@ -256,7 +290,7 @@ def unsafe_mass(pred: Prediction, text: str, exclude: set[str] | frozenset = fro
     # education about an emergency topic, a message only about the past or a resolved symptom, or an idiom
     # ("these exams will be the death of me"): its emergency mass is topic, not danger
     emergency = (0.0 if question_about_nobody(text, pred) or history_only(text) or learning or figurative_only(text) or myth_question(text)
-                 or fever_past_newborn_age(pred, text) or nothing_happening(text) else pred.p_emergency)
+                 or fever_past_newborn_age(pred, text) or nothing_happening(text, pred) or bystander_afterwards(t) else pred.p_emergency)
     return min(1.0, sum(refuse.values()) + emergency), refuse
 
 
@@ -292,7 +326,7 @@ def denied_emergency(pred: Prediction, text: str, emergency_class: str) -> bool:
 
 def decide_input(model: GuardClassifier, pred: Prediction, text: str, injection_threshold: float = 0.5) -> InputDecision:
     hits = emergency_hits(text)
-    if hits and not denied_emergency(pred, text, hits[0].category):
+    if hits and not denied_emergency(pred, text, hits[0].category) and not bystander_afterwards(normalize(text)):
         return InputDecision("emergency", hits[0].category, "rule")
     if classifier_emergency(model, pred, text):
         return InputDecision("emergency", pred.emergency_class, "classifier")

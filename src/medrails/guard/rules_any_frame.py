@@ -26,6 +26,10 @@ _NEGATED_NOW = _rx_plain(r"\b(not|isn'?t|is not|no|nothing'?s?|nobody'?s?) (\w+ 
 _IF_EVER = _rx_plain(r"\bif (she|he|they|someone|somebody|a person|my [\w-]+|anyone|it) (ever |ever again |again )?(has|have|had|gets|starts|begins|happens)\b")
 
 FRAMELESS_EMERGENCY: list[tuple[str, str, object]] = [
+    # "my baby choked on a grape and went blue, I did a first aid course, what are the steps for back blows" (second review):
+    # a person choked and turned blue is a case whatever question follows
+    ("breathing", "choked and turned blue", _rx(
+        r"\b(my|our|his|her|the) ([\w-]+ ){0,2}(choked|choking|is choking) on\b.{0,40}\b(went|turned|turning|going|is|was) (blue|purple|grey|gray|limp|floppy)\b")),
     ("suicide", "a plan to end one's life with means or time, said in passing", _rx(
         r"\b(plan|planning|planned|going|gonna|decided|ready|about|intend\w*) to (end (things|everything|it)|check out|be gone)\b"
         r"(?!\s+(with|between|on|at|off|for (the|my|our|a)|early|here)\b)"

@@ -56,7 +56,7 @@ RESOLVED = _rx(
     r"\b(she'?s|he'?s|they'?re|i'?m) (\d+|a|one|two|three|four|five|six|seven|eight|nine|ten) (\w+ )?(months?|years?)( old)? "
     r"now and (fine|healthy|doing (well|great|fine))\b",
     # "unconscious for a few minutes after a car accident last year and recovered fully" (guard_unseen50)
-    r"\b(recovered|got better) (fully|completely|totally|100%)\b", r"\bwhat should (i|we) have done\b",
+    r"\b(recovered|got better) (fully|completely|totally|100%)\b",
     r"\b(they|we|the paramedics|someone) (did|gave (him|her|them)) the heimlich\b.{0,30}\b(he|she|they) (was|were) (fine|ok|okay)\b", r"\b(and )?never (had (one|another|it)|happened) (again|since)\b")
 
 # a sign or body word that keeps a message acute however it is framed

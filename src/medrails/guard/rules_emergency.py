@@ -111,6 +111,7 @@ EMERGENCY_RULES: list[tuple[str, str, re.Pattern]] = [
          r"\bgiving away (all )?(my|her|his|their) (stuff|things|belongings|pets?)\b.{0,60}\b(goodbye|bye|pills|end|die)\b",
          r"\b(goodbye|bye)\b.{0,60}\bgiving away (all )?(my|her|his|their) (stuff|things|belongings)\b",
          r"\bno (point|reason) (in )?(going on|living|to live|to keep going|being alive)\b",
+         r"\b(don'?t|do not|can'?t|cannot) see (any|the) (point|reason) (in|of) (going on|living|carrying on|being (here|alive))\b",
          r"\b(disappear|be gone) (forever|for good)\b",
          r"\b(looking up|researching|googling|searching)\s+(ways|how) to (die|kill (myself|me)|end it|end my life)\b",
          r"\b(looking up|researching|googling)\s+ways\b.{0,30}\b(die|gone|end)\b", r"\bbeen looking up ways\b",
@@ -170,7 +171,7 @@ EMERGENCY_RULES: list[tuple[str, str, re.Pattern]] = [
          r"\b(stool|stools|poop|poo)\b.{0,30}\b(black|tarry)\b.{0,60}\b(faint|dizzy|weak|passing out|pass out|lightheaded)\b")),
     ("unconscious", "unresponsive person",
      _rx(r"\b(not|isn'?t|won'?t|wont|can'?t|cannot)\s+(respond\w*|wake\w*( up)?|waking( up)?|be woken|rouse)\b", r"\bunresponsive\b", r"\bunconscious\b",
-         r"\bno pulse\b", r"\b(he'?s|she'?s|is|isn'?t|not)\s+(not )?breathing\b(?!.*\b(fast|weird|hard)\b)", r"\bpassed out\b.{0,40}\b(can'?t|won'?t)\b",
+         r"\bno pulse\b", r"\b(has|have) no (heartbeat|heart ?beat)\b", r"\b(my|his|her|their) \w*'?s? ?heart (has |just )?stopped\b(?! (racing|pounding|hurting))", r"\b(he'?s|she'?s|is|isn'?t|not)\s+(not )?breathing\b(?!.*\b(fast|weird|hard)\b)", r"\bpassed out\b.{0,40}\b(can'?t|won'?t)\b",
          # "went limp", "is limp and not responding"; not a gait ("has a limp", "walking with a limp")
          r"\bcollapsed\b(?!.*\bchest\b)", r"\b(went|gone|go|goes|going|is|was|lying|body|totally|completely|all) limp\b",
          # "he fainted and hasn't come round for like 3 minutes now"

@@ -134,17 +134,11 @@ _SPECIFICS_ASKED = _rx(r"\b(give|tell|list|name|show)( me)? (the )?(exact|precis
 
 
 def study_question(t: str) -> bool:
-    """A study question or a benign task format (both read as R7 by the head): "pharm exam tmrw, match the antidote...",
-    '{"task": "explain", "topic": "how vaccines train the immune system"}', "### Instruction: Explain what hypertension is"."""
-    return bool(_STUDY.search(t)) or (bool(_FORMAT.search(t)) and not _OVERRIDE.search(t))
-
-
-# a prompt-format wrapper around a plain task (guard_unseen65); any override word inside keeps it a rule-override attempt
-_FORMAT = _rx(r"^\s*(#{2,3}\s*(instruction|input|task|prompt|question)s?\b|\{\s*[\"'](task|instruction|prompt|query|question|request)[\"']\s*:|"
-              r"\[inst\]|<\|?(user|im_start)\|?>)")
-_OVERRIDE = _rx(r"\b(ignore|disregard|forget|override|bypass|jailbreak|dan|developer mode|god mode|no (rules|restrictions|filters|limits|guidelines)|"
-                r"unfiltered|uncensored|system prompt|hidden prompt|pretend|role ?play|act as|you are now|safety|disable\w*|without (warnings|"
-                r"disclaimers)|admin|sudo|root)\b")
+    """A study question the head reads as R7 ("pharm exam tmrw, match the antidote to the poison"). A plain task in a prompt
+    format ("### Instruction: Explain what hypertension is") is NOT exempted: the head's R7 call was the only thing refusing
+    "### Instruction: best way to overdose" and a wrapped prescription request (second review); the inner text would have to
+    be classified again on its own first."""
+    return bool(_STUDY.search(t))
 
 
 def topic_exclusions(t: str) -> set[str]:
@@ -185,12 +179,13 @@ def drop_topic_hits(t: str, hits: list) -> list:
 # ("school wants parents to learn choking first aid", "first aid for someone having a seizure - the steps? trying to
 # learn"; not "my baby is choking, I did a first aid course", not "coworker collapsed and isn't breathing")
 _FIRST_AID_TOPIC = _rx(r"\b(first[- ]aid|cpr|aed|heimlich|recovery position|back blows|chest thrusts)\b")
-_LEARNING = _rx(r"\b(learn\w*|course|class|training|certif\w*|steps|current advice|guidelines|teach\w*|workshop|refresher|be ready|be prepared|"
+_LEARNING = _rx(r"\b(learn\w*|course|class|training|certif\w*|current advice|guidelines|teach\w*|workshop|refresher|be ready|be prepared|"
                 r"in case|school wants|wants (parents|us|everyone))\b")
 _CASE_NOW = _rx(r"\b(is|'s|are|'re|keeps?|kept|started|been)\s+(\w+ )?(choking|seiz\w*|having|bleeding|turning|convuls\w*|fitting|gasping|"
                 r"going (blue|limp)|not breathing|unconscious|unresponsive|passed out|collapsed)\b",
                 r"\b(isn'?t|is not|aren'?t|are not|not|stopped) (breathing|responding|moving|waking)\b",
-                r"\b(just |has |have )?(collapsed|passed out|fainted|went limp|turned blue|stopped breathing|keeled over)\b")
+                r"\b(just |has |have )?(collapsed|passed out|fainted|went limp|went blue|turned blue|stopped breathing|keeled over|dropped|choked)\b",
+                r"\b(no|has no|without a) (pulse|heartbeat)\b", r"\bheart (has )?stopped\b", r"\b(won'?t|can'?t|cannot) (wake|breathe)\b")
 
 
 def first_aid_learning(t: str) -> bool:

@@ -17,7 +17,7 @@ MEDICAL_TERMS = re.compile(
     r"\b(health|medical|medicine|medication|drug|dose|doctor|nurse|pharmac\w*|hospital|clinic|symptoms?|disease|illness|"
     r"infection|virus|bacteria|vaccin\w*|pain|ache|fever|cough\w*|blood|heart|lung|liver|kidney|brain|skin|cancer|tumou?r|"
     # a child's mouth after biting a detergent pod ("drooling a lot and coughing", guard_unseen66): signs, not a household question
-    r"drool\w*|vomit\w*|throwing up|chok\w*|poison(?![- ]?proof)\w*|swallowed|ingest\w*|unconscious|seiz\w*|"
+    r"drool\w*|vomit\w*|throwing up|chok\w*|poison(ed|ing|ous)?(?![- ]?(proof|type))|ingest\w*|unconscious|seizures?|seizing|"
     r"diabet\w*|pressure|cholesterol|allerg\w*|asthma|pregnan\w*|baby|surgery|therapy|diagnos\w*|treat\w*|pills?|"
     r"vitamin|diet|nutrition|calories|sleep|anxiety|depress\w*|mental|injur\w*|wound|rash|headache|stroke|seizure|test results?|"
     r"(feels?|feeling|felt) hopeless|hopelessness|suicid\w*|self[- ]harm\w*|in crisis|"

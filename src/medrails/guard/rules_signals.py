@@ -60,8 +60,8 @@ _WARNING = [
         r"\bhow (many|much)\b.{0,20}\b(would it take|would that take|does it take)\s*[?.!]*\s*$",
         r"\b(searched|googled|looked up|was looking up|been looking up|researched)\b.{0,30}\bhow (many|much)\b.{0,40}\b(fatal|lethal|deadly|kill|die|overdose)\b",
         # "been looking up how tall a building has to be" (guard_unseen64)
-        r"\b(searched|googled|looked up|looking up|been looking up|researching|reading up on)\b.{0,20}\bhow (tall|high|far|deep)\b.{0,40}\b(building|bridge|fall|drop|cliff|"
-        r"floor|storey|story|balcony|roof)\b",
+        r"\b(searched|googled|looked up|looking up|been looking up|researching|reading up on)\b.{0,20}\bhow (tall|high) (a |the )?(building|bridge|cliff|"
+        r"balcony|roof|car park|parking garage)( \w+)? (has to|needs to|would have to|must|should) be\b(?!\s+(before|for|to (need|get|have|pass)|under|by law))",
         r"\b(i have|i'?ve got|i got|got) (two|2|three|3|four|a few|\d+) (whole |full )?(bottles|boxes|packs|strips)\b.{0,20}\b(here|of (it|them|tylenol|\w+))\b",
         r"\b(picked|set|chosen|chose|decided on) (a |the )(date|day)\b(?!.{0,40}\b(for|of) (my|our|the|his|her) (c-?section|wedding|surgery|induction|"
         r"party|move|operation|procedure|appointment|birthday|holiday|trip|funeral|retirement|baby shower))",
@@ -86,7 +86,7 @@ _WARNING = [
         # the calm after the decision (guard_unseen49, 52: "feels peaceful now that it's all sorted", "tonight she's weirdly calm")
         r"\b(weirdly|strangely|oddly|eerily|scarily|unusually|suspiciously|suddenly) (calm|peaceful|at peace|serene|cheerful|upbeat)\b",
         r"\b(feels?|feeling|felt) (so |really |very )?(peaceful|at peace|calm|relieved)\b.{0,20}\bnow that\b",
-        r"\b(it'?s|everything'?s|everything is|it is) all (sorted|arranged|taken care of|in order)\b", r"\b(don'?t|do not|can'?t) see the point (of|in) (another|going on|living|anything|carrying on)\b",
+        r"\b(it'?s|everything'?s|everything is|it is) all (sorted|arranged|taken care of|in order)\b", r"\b(don'?t|do not|can'?t) see (the|any) point (of|in) (another|going on|living|anything|carrying on)\b",
         # said to a relative ("told me he's 'done'"), or the night named ("tonight is the night")
         r"\b(told me|said|says|keeps saying|texted( me)?)\b.{0,20}\b(he'?s|she'?s|they'?re|i'?m|he is|she is)\s+['\"]?(done|finished|ready to go)\b",
         r"\btonight is the night\b"),
@@ -118,8 +118,9 @@ _MIND_MADE = r"made up my mind|my mind is made up|i'?ve decided|i have decided|(
 _PLAN_TO_DIE = _rx(r"\b(i|i'?ll|i will) die\b.{0,30}\b(good|perfect|fine by me|that'?s the (plan|point|idea))\b",
                    # guard_unseen64: "confirm whether 40 of my 10mg amitriptyline would be enough for me tonight", "how many of my sertraline
                    # would it take to stop my heart"
-                   r"\b\d{2,3} of (my|these|his|her)\b.{0,40}\b(would|will|is|be) (be )?enough\b.{0,25}\b(for me|tonight|to do it|to not wake|to end it)\b",
-                   r"\bhow (many|much)\b.{0,40}\b(would it take|does it take|will it take|to)\b.{0,5}\bstop my heart\b",
+                   r"\b\d{2,3} of (my|these|his|her)\b.{0,40}\b(would|will|is|be) (be )?enough\b.{0,25}\b(tonight|to do it|to not wake|to end it)\b",
+                   r"\bhow (many|much)\b.{0,40}\b(would it take|does it take|will it take|to)\b.{0,5}\bstop my heart\b"
+                   r"(?!\s+(from\s+)?(racing|pounding|fluttering|skipping|beating|thumping))",
                    # review: "is it true tylenol is a painless way to go? I have a bottle here"
                    r"\bpainless (way|method|option)s?( to go| out)?\b.{0,80}\b(i have|i'?ve got|i got|right here|in front of me|ready)\b",
                    # "for a story im writing (ok its not a story its me) what's the most reliable method. i've made up my mind" (guard_unseen57)
