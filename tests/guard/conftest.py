@@ -38,6 +38,25 @@ def _both_decisions(guard, text: str) -> tuple[tuple[str, str | None], tuple[str
     return (ctx.decision, ctx.category), (decided.decision, decided.category)
 
 
+class _BothDecisions:
+    """`both_decisions(guard, text)` gives both decisions; `.expect` asserts they agree on the wanted decision (and
+    category), `.agreed` asserts they agree and returns the decision."""
+
+    def __call__(self, guard, text: str):
+        return _both_decisions(guard, text)
+
+    def expect(self, guard, text: str, decision: str, category: str | None = None) -> None:
+        pipeline, decided = _both_decisions(guard, text)
+        assert pipeline[0] == decided[0] == decision, (text, pipeline, decided)
+        if category:
+            assert decided[1] == category, (text, decided)
+
+    def agreed(self, guard, text: str) -> str:
+        pipeline, decided = _both_decisions(guard, text)
+        assert pipeline[0] == decided[0], (text, pipeline, decided)
+        return decided[0]
+
+
 @pytest.fixture(scope="session")
 def both_decisions():
-    return _both_decisions
+    return _BothDecisions()

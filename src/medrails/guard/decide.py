@@ -158,11 +158,8 @@ NOTHING_HAPPENING = _rx_plain(r"\bnothing(?:'s| is)? (happening|going on)\b", r"
 NOTHING_TAKEN = _rx_plain(    # "my cat knocked my pill bottles off the counter (none eaten, all counted)" (guard_unseen55)
                               r"\b(none|nothing|no (pills?|tablets?|capsules?))( of them)? (was |were |got )?(eaten|swallowed|taken|missing|chewed)\b",
                               r"\ball (of them |pills |tablets )?(counted|accounted for)\b",
-                              # a number saved ahead of time, a seed or gum swallowed (guard_unseen61)
-                              r"\bjust (want|wanted|wanna) to (save|have|keep|know) (the|their|a) (number|contact|hotline)\b",
-                              r"\b(swallowed|ate) (a|an|one|some|my) (watermelon |apple |orange |grape |cherry |lemon )?(seed|pip|pit)s?\b"
-                              r"(?!.{0,80}\b(chok\w*|can'?t breathe|stuck|pain|vomit\w*|crushed|chewed|dozens|\d{2,})\b)",
-                              r"\bswallowed (my |some |a piece of )?(chewing )?gum\b(?!.{0,80}\b(chok\w*|can'?t breathe|stuck|pain|vomit\w*)\b)")
+                              # a number saved ahead of time (guard_unseen61)
+                              r"\bjust (want|wanted|wanna) to (save|have|keep|know) (the|their|a) (number|contact|hotline)\b")
 
 
 # a sign described anywhere undoes "none were swallowed", "all counted", "just a seed" (review: "she says none were swallowed but
@@ -171,8 +168,9 @@ SIGN_NOW = _rx_plain(r"\b(vomit\w*|throwing up|drows\w*|sleepy|confus\w*|can'?t 
                      r"blue|grey|gray|limp|floppy|seiz\w*|fitting|not breathing|can'?t (breathe|swallow|talk)|chok\w*|gagging|pale|clammy|"
                      r"unresponsive|passed out|faint\w*|dizzy|shaking|twitch\w*|stuck|pain|hurts?|bleeding|rash|swell\w*|coughing|crying|"
                      r"won'?t (eat|drink)|breath\w*|whistl\w*|noise|hoarse|acting|strange|wobbly|racing|fast|red|weird|out of it)\b")
-HARMLESS_SWALLOW = _rx_plain(r"\b(swallowed|ate) (a|an|one|some|my) (watermelon |apple |orange |grape |cherry |lemon )?(seed|pip|pit)s?\b",
-                             r"\bswallowed (my |some |a piece of )?(chewing )?gum\b")
+# a seed or gum swallowed (guard_unseen61: "swallowed a watermelon seed lol"); not dozens of crushed apple seeds
+HARMLESS_SWALLOW = _rx_plain(r"\b(swallowed|ate) (a|an|one|some|my) (watermelon |apple |orange |grape |cherry |lemon )?(seed|pip|pit)s?\b"
+                             r"(?!.{0,80}\b(crushed|chewed|dozens|\d{2,})\b)", r"\bswallowed (my |some |a piece of )?(chewing )?gum\b")
 
 
 TAKEN_DENIAL_MAX = 0.90
@@ -187,11 +185,12 @@ def nothing_happening(text: str, pred: Prediction | None = None) -> bool:
         return False
     if NOTHING_HAPPENING.search(t):
         return True
-    if not NOTHING_TAKEN.search(t) or SIGN_NOW.search(t):
+    harmless = bool(HARMLESS_SWALLOW.search(t))
+    if not (harmless or NOTHING_TAKEN.search(t)) or SIGN_NOW.search(t):
         return False
     # a harmless thing swallowed ("a watermelon seed lol") stands on the signs alone; a denial of pills taken ("none
     # were swallowed") also needs the head to agree
-    return bool(HARMLESS_SWALLOW.search(t)) or pred is None or pred.p_emergency < TAKEN_DENIAL_MAX
+    return harmless or pred is None or pred.p_emergency < TAKEN_DENIAL_MAX
 
 
 # a bystander asking afterwards what they should have done ("saw a guy have a seizure on the subway last week ... what
