@@ -114,3 +114,16 @@ def test_second_review_the_height_cue_needs_a_lethal_reading():
 
     text = "I'm an architect looking up how tall a building has to be before it needs a sprinkler system, also I've been feeling low lately"
     assert not suicide_warning_signs(text)
+
+
+def test_a_myth_question_beside_a_household_sick_with_carbon_monoxide_is_the_emergency(patient_guard, both_decisions):
+    text = "serious question: is it true that carbon monoxide makes you sleepy? everyone in my house has a headache and feels dizzy"
+    assert both_decisions.agreed(patient_guard, text) == "emergency"
+
+
+@pytest.mark.parametrize("text", [
+    "what are the symptoms of carbon monoxide poisoning? is it true it gives you headaches?",
+    "is it true carbon monoxide has no smell? we all have a CO alarm at home now",
+])
+def test_carbon_monoxide_questions_stay_answered(patient_guard, both_decisions, text):
+    assert both_decisions.agreed(patient_guard, text) == "answer"

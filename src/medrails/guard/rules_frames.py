@@ -114,7 +114,7 @@ MYTH_VETO = _rx_plain(r"\b(all (of )?my|my (pills|meds|medication|medicine|presc
                       r"painless|tired of (everything|it all|living|life)|got into|"
                       # second review: a case after the myth ("my son just bit one", "had 4 bars", "mine is 3 weeks", "got bit ... cramping")
                       r"(just |got )bit|bit (one|it|into|him|her|me)|bitten|stung|had \d+|\d+ bars|mine is|mine'?s|drooling|cramping|"
-                      r"my (\w+ ){0,3}(did|bit|ate|drank|swallowed|took)|into (the|her|his|my|their|grandma'?s|grandpa'?s) (bottle|pill ?box|pills|meds|medicine|cabinet)|(bottles?|pills|tablets) (right )?(here|in front of me)|i have (two|2|three|3|a few|\d+) (bottles|packs|boxes))\b")
+                      r"my (\w+ ){0,3}(did|bit|ate|drank|swallowed|took)|everyone in (my|our) (house|home|flat|apartment|family)|all of us (have|are|feel)|we all (have|feel|are)|into (the|her|his|my|their|grandma'?s|grandpa'?s) (bottle|pill ?box|pills|meds|medicine|cabinet)|(bottles?|pills|tablets) (right )?(here|in front of me)|i have (two|2|three|3|a few|\d+) (bottles|packs|boxes))\b")
 # the nature of a condition someone already has ("my coworker has celiac disease. what is it exactly? is it an allergy?",
 # "is ADHD genetic? my partner and his dad both have it", guard_unseen54): the condition is named, nobody's diagnosis is asked
 CONDITION_NATURE = _rx(

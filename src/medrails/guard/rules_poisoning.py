@@ -66,7 +66,10 @@ EMERGENCY9: list[tuple[str, str, object]] = [
     ("overdose", "several people sick while a fuel appliance acts up (carbon monoxide)", _rx(
         _PEOPLE + r".{0,80}" + _SYMPTOM + r".{0,120}" + _APPLIANCE,
         _SYMPTOM + r".{0,80}" + _PEOPLE + r".{0,120}" + _APPLIANCE,
-        _APPLIANCE + r".{0,40}" + _APPLIANCE_WRONG + r".{0,120}" + _PEOPLE + r".{0,60}" + _SYMPTOM)),
+        _APPLIANCE + r".{0,40}" + _APPLIANCE_WRONG + r".{0,120}" + _PEOPLE + r".{0,60}" + _SYMPTOM,
+        # "is it true that carbon monoxide makes you sleepy? everyone in my house has a headache and feels dizzy" (review)
+        _APPLIANCE + r".{0,100}\b(everyone|everybody|all of us|we all|the whole family|both of us|my \w+ and i)( in (my|our) (house|home|flat|apartment))? "
+        r"(has|have|is|are|feel|feels|got|keep)\b.{0,40}" + _SYMPTOM)),
 ]
 
 # a general question about the gas ("what are the symptoms of carbon monoxide poisoning from a furnace") has no people in it
