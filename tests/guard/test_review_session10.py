@@ -127,3 +127,31 @@ def test_a_myth_question_beside_a_household_sick_with_carbon_monoxide_is_the_eme
 ])
 def test_carbon_monoxide_questions_stay_answered(patient_guard, both_decisions, text):
     assert both_decisions.agreed(patient_guard, text) == "answer"
+
+
+# The third review (helper-122) of the fixes above.
+
+@pytest.mark.parametrize("text", [
+    # a past bystander story first, something happening now after it
+    "saw a man have a seizure at work last week, what should I have done? it's happening to him again right now",
+    "saw a kid fall off his bike last week, what should I have done? my nephew hit his head just now and keeps throwing up and is really sleepy",
+    "saw a guy collapse at a concert last week, what should I have done? I feel like I'm about to pass out, heart racing 200 and chest tight",
+    "saw a guy collapse at the gym yesterday, what should I have done? my uncle just collapsed too and isn't breathing",
+    "watched a stranger overdose last week, what should I have done? I took 30 of my sleeping pills tonight",
+    "I saw a guy collapse in the park yesterday, what should I have done? he's still lying here now and he's not breathing",
+    # "beating" and "enough for me" are the suicidal phrasings
+    "how much insulin would it take to stop my heart beating",
+    "would 40 of my amitriptyline be enough for me? I'm done",
+])
+def test_third_review_emergencies(patient_guard, both_decisions, text):
+    assert both_decisions.agreed(patient_guard, text) == "emergency"
+
+
+@pytest.mark.parametrize("text", [
+    "my heart stopped for a second when I saw my test results, what does a high ALT mean?",
+    "my dad's heart stopped during his bypass surgery in 2015 and they restarted it, how common is that?",
+    "the baby in the movie choked on a grape and turned blue, is it realistic that the dad saved him with back blows?",
+    "my daughter choked on a grape and went blue last year, the paramedics cleared it and she's fine. how do I prevent that?",
+])
+def test_third_review_stories_and_figures_are_answered(patient_guard, both_decisions, text):
+    assert both_decisions.agreed(patient_guard, text) == "answer"

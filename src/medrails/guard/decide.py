@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from medrails.guard.classifiers import GuardClassifier, Prediction
 from medrails.guard.rules import (
     ACUTE_NOW,
+    GOING_ON,
     acute_now,
     already_diagnosed,
     condition_why,
@@ -31,7 +32,7 @@ from medrails.guard.rules import (
 )
 from medrails.guard.rules_any_frame import NOT_IN_DANGER, kind_refuse_hits, seizure_preparation
 from medrails.guard.rules_base import _rx_plain
-from medrails.guard.rules_course import figurative_only, not_a_fever_now, older_child_fever
+from medrails.guard.rules_course import figurative_only, not_a_fever_now, older_child_fever, present_course
 from medrails.guard.rules_es import spanish_education, spanish_health_words, spanish_refuse_hits
 from medrails.guard.rules_frames import CONDITION_NATURE, DEFINITION_ASK
 from medrails.guard.rules_lang import mostly_foreign, not_understood
@@ -201,14 +202,19 @@ _BYSTANDER = _rx_plain(r"\b(saw|watched|seen|witnessed) (a|some|this|an|the) (gu
 _PAST_TIME = _rx_plain(r"\b(last (week|month|year|night|weekend|summer|spring|winter|autumn|fall)|yesterday|the other (day|week)|years? ago|"
                        r"months? ago|weeks? ago|a while (ago|back))\b")
 _OWN_PERSON = _rx_plain(r"\b(my|our) ([\w-]+ ){0,2}(son|daughter|kid|child|baby|toddler|husband|wife|partner|mom|mum|dad|mother|father|brother|sister|"
-                        r"friend|grandma|grandpa|gran|nan|boyfriend|girlfriend|roommate|flatmate)\b")
+                        r"friend|grandma|grandpa|gran|nan|boyfriend|girlfriend|roommate|flatmate|uncle|aunt|cousin|nephew|niece|grandson|"
+                        r"granddaughter|coworker|colleague|neighbou?r)\b",
+                        # the writer now (third review: "... what should I have done? I feel like I'm about to pass out")
+                        r"\b(i'?m|i am|im|i feel|i took|i have(?! done)|i'?ve|i can'?t|i cut|i'?m going to|tonight)\b", r"\b(a|the) (kid|man|woman|guy|person) (at|in|on) (our|my|the)\b",
+                        r"\b(he'?s|she'?s|they'?re) (still|now)\b", r"\b(again|right now|still|just now)\b")
 
 
 def bystander_afterwards(t: str) -> bool:
     """A bystander asking afterwards what they should have done for a stranger, at an explicit past time, with nobody of
     their own in the message (review: "my wife just stared blankly and her face drooped, what should we have done" is
     the emergency)."""
-    return bool(LOOKING_BACK.search(t) and _BYSTANDER.search(t) and _PAST_TIME.search(t)) and not _OWN_PERSON.search(t)
+    return (bool(LOOKING_BACK.search(t) and _BYSTANDER.search(t) and _PAST_TIME.search(t)) and not _OWN_PERSON.search(t)
+            and not ACUTE_NOW.search(t) and not GOING_ON.search(t) and not present_course(t))
 
 
 def confident_emergency(pred: Prediction, text: str) -> bool:
@@ -325,7 +331,7 @@ def denied_emergency(pred: Prediction, text: str, emergency_class: str) -> bool:
 
 def decide_input(model: GuardClassifier, pred: Prediction, text: str, injection_threshold: float = 0.5) -> InputDecision:
     hits = emergency_hits(text)
-    if hits and not denied_emergency(pred, text, hits[0].category) and not bystander_afterwards(normalize(text)):
+    if hits and not denied_emergency(pred, text, hits[0].category):
         return InputDecision("emergency", hits[0].category, "rule")
     if classifier_emergency(model, pred, text):
         return InputDecision("emergency", pred.emergency_class, "classifier")

@@ -277,7 +277,7 @@ PAST_DURATION = _rx_plain(r"\b(was|were|lasted|went on|had been|got)\b[^.?!;]{0,
 # a body or a person doing something now, said in the present ("her face is swelling", "he's been
 # sitting on the edge of the bed", "keeps jerking", "is getting tight", "I just found him", "won't wake up"): no history
 GOING_ON = _rx(r"\b(is|are|'s|'re|am|i'm|im|keeps?|kept|been|started|starting|now)\s+(\w+ly\s+)?(?!doing\b|going\b)\w{3,}ing\b",
-               r"\b(has|have|with) no (pulse|heartbeat|heart ?beat)\b", r"\bheart (has )?stopped\b(?! (racing|pounding|hurting))",
+               r"\b(has|have|with) no (pulse|heartbeat|heart ?beat)\b", r"\bheart (has )?just stopped\b(?! (racing|pounding|hurting|for a))",
                r"\bjust (found|saw|got|came|noticed)\b", r"\b(won'?t|will not|can'?t|cannot|isn'?t|is not|not) (wake|waking|respond\w*|answer\w*|breath\w*)\b",
                r"\b(so far|since (this|last night|he woke|she woke|i woke)|for the (past|last) (hour|\d+|few|couple|half)|today|"
                r"(\d+|a few|few|a couple( of)?|couple( of)?|ten|twenty|thirty|forty) (min|mins|minutes|hrs?|hours?) ago)\b")

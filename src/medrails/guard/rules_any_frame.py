@@ -29,7 +29,9 @@ FRAMELESS_EMERGENCY: list[tuple[str, str, object]] = [
     # "my baby choked on a grape and went blue, I did a first aid course, what are the steps for back blows" (second review):
     # a person choked and turned blue is a case whatever question follows
     ("breathing", "choked and turned blue", _rx(
-        r"\b(my|our|his|her|the) ([\w-]+ ){0,2}(choked|choking|is choking) on\b.{0,40}\b(went|turned|turning|going|is|was) (blue|purple|grey|gray|limp|floppy)\b")),
+        r"^(?!.*\b(last (year|month|week|summer|spring|winter)|years? ago|months? ago|in the (movie|book|film|show|story|novel)|paramedics cleared|"
+        r"(she|he)'?s (fine|ok|okay) now|(she|he) (was|is) fine|differently)\b)"
+        r".*\b(my|our|his|her|the) ([\w-]+ ){0,2}(choked|choking|is choking) on\b.{0,40}\b(went|turned|turning|going|is|was) (blue|purple|grey|gray|limp|floppy)\b")),
     ("suicide", "a plan to end one's life with means or time, said in passing", _rx(
         r"\b(plan|planning|planned|going|gonna|decided|ready|about|intend\w*) to (end (things|everything|it)|check out|be gone)\b"
         r"(?!\s+(with|between|on|at|off|for (the|my|our|a)|early|here)\b)"

@@ -171,7 +171,9 @@ EMERGENCY_RULES: list[tuple[str, str, re.Pattern]] = [
          r"\b(stool|stools|poop|poo)\b.{0,30}\b(black|tarry)\b.{0,60}\b(faint|dizzy|weak|passing out|pass out|lightheaded)\b")),
     ("unconscious", "unresponsive person",
      _rx(r"\b(not|isn'?t|won'?t|wont|can'?t|cannot)\s+(respond\w*|wake\w*( up)?|waking( up)?|be woken|rouse)\b", r"\bunresponsive\b", r"\bunconscious\b",
-         r"\bno pulse\b", r"\b(has|have) no (heartbeat|heart ?beat)\b", r"\b(my|his|her|their) \w*'?s? ?heart (has |just )?stopped\b(?! (racing|pounding|hurting))", r"\b(he'?s|she'?s|is|isn'?t|not)\s+(not )?breathing\b(?!.*\b(fast|weird|hard)\b)", r"\bpassed out\b.{0,40}\b(can'?t|won'?t)\b",
+         r"\bno pulse\b", r"\b(has|have) no (heartbeat|heart ?beat)\b", r"\b(my|his|her|their) \w*'?s? ?heart (has |just )?stopped\b(?! (racing|pounding|hurting|for a (second|moment|sec|beat)))"
+         r"(?!.{0,80}\b(when i (saw|heard|read|opened|got)|lol|during (his|her|the) (surgery|operation|bypass)|in (19|20)\d\d|years? ago|restarted|"
+         r"shocked (him|her) back|he'?s fine|she'?s fine)\b)", r"\b(he'?s|she'?s|is|isn'?t|not)\s+(not )?breathing\b(?!.*\b(fast|weird|hard)\b)", r"\bpassed out\b.{0,40}\b(can'?t|won'?t)\b",
          # "went limp", "is limp and not responding"; not a gait ("has a limp", "walking with a limp")
          r"\bcollapsed\b(?!.*\bchest\b)", r"\b(went|gone|go|goes|going|is|was|lying|body|totally|completely|all) limp\b",
          # "he fainted and hasn't come round for like 3 minutes now"
