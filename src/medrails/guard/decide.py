@@ -68,7 +68,7 @@ def emergency_eligible(text: str, pred: Prediction | None = None) -> bool:
     if question_about_nobody(text, pred) or not has_situation(text) or figurative_only(text):
         return False
     if (learning_frame(text) or nothing_happening(text, pred) or myth_question(text) or seizure_preparation(normalize(text))
-            or suicide_topic_question(normalize(text)) or bystander_afterwards(normalize(text))):
+            or suicide_topic_question(normalize(text))):
         return False  # "is it true you can overdose on fentanyl by touching it? the school sent a letter"  # a general question about an emergency topic, or nobody it is happening to: education
     # "how many of my sleeping pills would knock out my wife": pills + a relative look like an
     # overdose to the embedding, but it is a request to harm someone (R6), not a danger now; a
@@ -85,8 +85,11 @@ def kind_request(text: str) -> bool:
     return bool(kind_refuse_hits(t) or kind_refuse9_hits(t)) and not acute_now(text)
 
 
+# one's own people, for "a case after the frame" and "nobody of one's own in the message"
+_KIN = (r"(son|daughter|kid|child|baby|toddler|husband|wife|partner|mom|mum|dad|mother|father|brother|sister|friend|grandma|grandpa|gran|nan|"
+        r"boyfriend|girlfriend|roommate|flatmate|uncle|aunt|cousin|nephew|niece|grandson|granddaughter|coworker|colleague|neighbou?r)")
 # a case after the frame: "is it true you can die from biting a tide pod? my son just bit one" (second review)
-_CASE_AFTER_FRAME = _rx_plain(r"\bmy (\w+ ){0,2}(son|daughter|kid|baby|toddler|child|husband|wife|mom|mum|dad|friend|\d+ ?(yo|year old|month old|week old)) "
+_CASE_AFTER_FRAME = _rx_plain(r"\bmy (\w+ ){0,2}(" + _KIN + r"|\d+ ?(yo|year old|month old|week old)) "
                               r"(just )?(bit|ate|drank|swallowed|took|did|got into|got bit|got stung|choked|went blue|turned blue|collapsed|stopped breathing)\b",
                               r"\b(i|i'?ve) (just )?(had \d+|took \d+|ate|drank|swallowed|got bit|got stung)\b")
 
@@ -174,26 +177,6 @@ HARMLESS_SWALLOW = _rx_plain(r"\b(swallowed|ate) (a|an|one|some|my) (watermelon 
                              r"(?!.{0,80}\b(crushed|chewed|dozens|\d{2,})\b)", r"\bswallowed (my |some |a piece of )?(chewing )?gum\b")
 
 
-TAKEN_DENIAL_MAX = 0.90
-
-
-def nothing_happening(text: str, pred: Prediction | None = None) -> bool:
-    """"general question, nothing going on with me": said outright, and nothing acute said too. "None were swallowed",
-    "just a seed" count only with no sign said and, when a prediction is at hand, the head not near-sure of an emergency
-    (second review: a list of signs is never complete; "none were swallowed but he's breathing really fast" is 1.00)."""
-    t = normalize(text)
-    if ACUTE_NOW.search(NOT_IN_DANGER.sub(" ", t)):
-        return False
-    if NOTHING_HAPPENING.search(t):
-        return True
-    harmless = bool(HARMLESS_SWALLOW.search(t))
-    if not (harmless or NOTHING_TAKEN.search(t)) or SIGN_NOW.search(t):
-        return False
-    # a harmless thing swallowed ("a watermelon seed lol") stands on the signs alone; a denial of pills taken ("none
-    # were swallowed") also needs the head to agree
-    return harmless or pred is None or pred.p_emergency < TAKEN_DENIAL_MAX
-
-
 # a bystander asking afterwards what they should have done ("saw a guy have a seizure on the subway last week ... what
 # should I have done?", guard_unseen64): the event is over, whatever the head's certainty about its topic
 LOOKING_BACK = _rx_plain(r"\bwhat (should|could) (i|we) have done\b", r"\bshould (i|we) have (called|done|helped|stepped in|stayed)\b")
@@ -201,9 +184,7 @@ _BYSTANDER = _rx_plain(r"\b(saw|watched|seen|witnessed) (a|some|this|an|the) (gu
                        r"runner|player|cyclist|driver|old (man|woman|lady))\b")
 _PAST_TIME = _rx_plain(r"\b(last (week|month|year|night|weekend|summer|spring|winter|autumn|fall)|yesterday|the other (day|week)|years? ago|"
                        r"months? ago|weeks? ago|a while (ago|back))\b")
-_OWN_PERSON = _rx_plain(r"\b(my|our) ([\w-]+ ){0,2}(son|daughter|kid|child|baby|toddler|husband|wife|partner|mom|mum|dad|mother|father|brother|sister|"
-                        r"friend|grandma|grandpa|gran|nan|boyfriend|girlfriend|roommate|flatmate|uncle|aunt|cousin|nephew|niece|grandson|"
-                        r"granddaughter|coworker|colleague|neighbou?r)\b",
+_OWN_PERSON = _rx_plain(r"\b(my|our) ([\w-]+ ){0,2}" + _KIN + r"\b",
                         # the writer now (third review: "... what should I have done? I feel like I'm about to pass out")
                         r"\b(i'?m|i am|im|i feel|i took|i have(?! done)|i'?ve|i can'?t|i cut|i'?m going to|tonight)\b", r"\b(a|the) (kid|man|woman|guy|person) (at|in|on) (our|my|the)\b",
                         r"\b(he'?s|she'?s|they'?re) (still|now)\b", r"\b(again|right now|still|just now)\b")
@@ -215,6 +196,27 @@ def bystander_afterwards(t: str) -> bool:
     the emergency)."""
     return (bool(LOOKING_BACK.search(t) and _BYSTANDER.search(t) and _PAST_TIME.search(t)) and not _OWN_PERSON.search(t)
             and not ACUTE_NOW.search(t) and not GOING_ON.search(t) and not present_course(t))
+
+
+TAKEN_DENIAL_MAX = 0.90
+
+
+def nothing_happening(text: str, pred: Prediction | None = None) -> bool:
+    """"general question, nothing going on with me": said outright, or a bystander asking afterwards, and nothing acute
+    said too. "None were swallowed",
+    "just a seed" count only with no sign said and, when a prediction is at hand, the head not near-sure of an emergency
+    (second review: a list of signs is never complete; "none were swallowed but he's breathing really fast" is 1.00)."""
+    t = normalize(text)
+    if ACUTE_NOW.search(NOT_IN_DANGER.sub(" ", t)):
+        return False
+    if NOTHING_HAPPENING.search(t) or bystander_afterwards(t):
+        return True
+    harmless = bool(HARMLESS_SWALLOW.search(t))
+    if not (harmless or NOTHING_TAKEN.search(t)) or SIGN_NOW.search(t):
+        return False
+    # a harmless thing swallowed ("a watermelon seed lol") stands on the signs alone; a denial of pills taken ("none
+    # were swallowed") also needs the head to agree
+    return harmless or pred is None or pred.p_emergency < TAKEN_DENIAL_MAX
 
 
 def confident_emergency(pred: Prediction, text: str) -> bool:
@@ -234,7 +236,7 @@ def confident_emergency(pred: Prediction, text: str) -> bool:
             and not (jailbreak_not_acute(text) and not has_situation(text)) and not kind_request(text)
             and not spanish_education(text) and not spanish_refuse_hits(text) and not not_understood(text)
             and not NOT_IN_DANGER.search(t) and not nothing_happening(text, pred) and not myth_question(text)
-            and not seizure_preparation(t) and not bystander_afterwards(t))
+            and not seizure_preparation(t))
 
 
 # The English gates (situation, learning frame, history) cannot read a message in Spanish or another language, and
@@ -295,7 +297,7 @@ def unsafe_mass(pred: Prediction, text: str, exclude: set[str] | frozenset = fro
     # education about an emergency topic, a message only about the past or a resolved symptom, or an idiom
     # ("these exams will be the death of me"): its emergency mass is topic, not danger
     emergency = (0.0 if question_about_nobody(text, pred) or history_only(text) or learning or figurative_only(text) or myth_question(text)
-                 or fever_past_newborn_age(pred, text) or nothing_happening(text, pred) or bystander_afterwards(t) else pred.p_emergency)
+                 or fever_past_newborn_age(pred, text) or nothing_happening(text, pred) else pred.p_emergency)
     return min(1.0, sum(refuse.values()) + emergency), refuse
 
 

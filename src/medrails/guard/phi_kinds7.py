@@ -181,7 +181,7 @@ _NAME_LABEL = r"(?i:(?:pt|patient|member|insured|resident|client|subscriber)\s+n
 _CREDENTIAL = r"(?:MD|DO|RN|NP|PA-C|PharmD|MBBS|FRCS|FRCP|MRCP|DNP|APRN|CRNA)"
 _ROLE_LABEL = r"(?:\p{Lu}\p{Ll}+(?:ist|ian)|Operator|Proceduralist|Performed\s+by|Interpreted\s+by|Read\s+by)"
 # abbreviated given names ("Ma." Maria, "Mohd." Mohammed, "Wm." William) and lower-case surname particles
-_ABBREV_GIVEN = r"(?:Ma|Mª|Md|Mohd|Muhd|Mohd|Wm|Chas|Jas|Thos|Geo|Jno)\."
+_ABBREV_GIVEN = r"(?:Ma|Mª|Md|Mohd|Muhd|Wm|Chas|Jas|Thos|Geo|Jno)\."
 _PARTICLE = (r"(?:dela|de\s+la|de\s+los|delos|de\s+las|del|dos|das|da|de|di|du|van\s+der|van\s+den|van|von|bin|binti|"
              r"bint|bte|ap|al|el|ni|Ní|Nic|Mac|ter|ten)")
 _SCHEMES = (r"(?:PhilHealth(?:\s+PIN)?|PHIC|NRIC(?:/FIN)?|FIN|NIN|CURP|CPF|TFN|IRD|BSN|PESEL|SSS|UMID|HKID|MyKad|"
