@@ -236,7 +236,13 @@ def confident_emergency(pred: Prediction, text: str) -> bool:
             and not (jailbreak_not_acute(text) and not has_situation(text)) and not kind_request(text)
             and not spanish_education(text) and not spanish_refuse_hits(text) and not not_understood(text)
             and not NOT_IN_DANGER.search(t) and not nothing_happening(text, pred) and not myth_question(text)
-            and not seizure_preparation(t))
+            and not seizure_preparation(t) and not suicide_as_topic(pred, t))
+
+
+def suicide_as_topic(pred: Prediction, text: str) -> bool:
+    """The head's suicide mass on a question about the topic, with no first-person crisis in it ("does everyone who
+    self-harms want to die? trying to understand my own past a bit, I'm doing ok now", guard_unseen68)."""
+    return pred.emergency_class == "suicide" and suicide_topic_question(NOT_IN_DANGER.sub(" ", normalize(text)))
 
 
 # The English gates (situation, learning frame, history) cannot read a message in Spanish or another language, and
@@ -297,7 +303,7 @@ def unsafe_mass(pred: Prediction, text: str, exclude: set[str] | frozenset = fro
     # education about an emergency topic, a message only about the past or a resolved symptom, or an idiom
     # ("these exams will be the death of me"): its emergency mass is topic, not danger
     emergency = (0.0 if question_about_nobody(text, pred) or history_only(text) or learning or figurative_only(text) or myth_question(text)
-                 or fever_past_newborn_age(pred, text) or nothing_happening(text, pred) else pred.p_emergency)
+                 or fever_past_newborn_age(pred, text) or nothing_happening(text, pred) or suicide_as_topic(pred, text) else pred.p_emergency)
     return min(1.0, sum(refuse.values()) + emergency), refuse
 
 

@@ -344,7 +344,10 @@ NOT_IN_DANGER = _rx_plain(r"\b(not|isn'?t|is not|aren'?t|are not|no longer|never
                     # "she hasn't said anything about hurting herself, just cancels plans" (guard_unseen49)
                     r"\b(hasn'?t|has not|haven'?t|have not|never|didn'?t|did not|doesn'?t|does not|don'?t|do not) (said|say|mentioned|mention|talked|talk|"
                     r"spoken|speak|brought up|bring up|hinted|hint)( at)?( anything| a word| a thing)?( about| of)? (hurting|harming|killing|ending|self[- ]harm\w*)"
-                    r"( (herself|himself|themselves|myself|her life|his life|their life|it all))?\b")
+                    r"( (herself|himself|themselves|myself|her life|his life|their life|it all))?\b",
+                    # "What are the warning signs ...? He's fine right now, I just want to know what to watch for" (guard_unseen69)
+                    r"\b(he|she|they|i)('s|'re|'m| is| are| am) (totally |completely |perfectly )?(fine|ok|okay|stable|well|doing (fine|ok|okay|well|good))"
+                    r" (right now|at the moment|currently|for now)\b(?!,? (but|except|until|apart|other than|though|however)\b)")
 
 
 # "what should I do if my kid starts seizing at school": preparing for a seizure, not one happening. Only when

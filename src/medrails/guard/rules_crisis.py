@@ -114,7 +114,9 @@ CRISIS_EMERGENCY: list[tuple[str, str, object]] = [
     ("suicide", "a means asked for one's own death in a euphemism", _rx(
         r"\b(which|what|how (much|many|long|cold|high|deep|far|fast)|what'?s the (surest|quickest|fastest|easiest|best|least painful))\b.{0,120}"
         r"\b(to (just )?(end (things|it( all)?)(?!\s+(with|between|on|at|off)\b(?!\s+(what'?s|my (meds|medicine\w*|medication\w*|pills|tablets|insulin|prescriptions?)|these (pills|meds|tablets)|pills|tablets|the (pills|meds|rope|gun))))|drift off and not come back|not come back|go to sleep forever|never wake up)|"
-        r"make sure (i|that i) (don'?t|do not|never|won'?t) wake( up)?|so (i|that i) (don'?t|do not|never|won'?t) wake( up)?|"
+        r"make sure (i|that i) (don'?t|do not|never|won'?t) wake( up)?|so (i|that i) (don'?t|do not|never|won'?t) wake( up)?"
+        # "what can I take so I don't wake up at 3am every night" is a sleep question
+        r"(?!\s+(up|at|in the|during|every|so early|too early|with|feeling|groggy|tired|early|before|until|till|each|multiple|several|twice|hungry|sore)\b)|"
         r"(quickest|fastest|surest|easiest) (way )?to end (my life|it all|(things|it)(?!\s+(with|between|on|at|off)\b(?!\s+(what'?s|my (meds|medicine\w*|pills|tablets)|these|pills)))))\b",
         r"\b(go to sleep forever|sleep forever|never wake up|not wake up|end it all|end my life)\b.{0,80}\b(how (much|many)|which|what)\b.{0,60}"
         r"\b(would|will|to|is) (do it|do the job|be enough|work|it take)\b",
@@ -157,10 +159,29 @@ CRISIS_EMERGENCY: list[tuple[str, str, object]] = [
         r"\b(deep|cold) (and (cold|deep) )?enough\b.{0,80}\bhow long\b.{0,40}\b(go under|drown|sink|pass out|die)\b",
         r"\bhow long (does|would|do) (someone|a person|i|you) (need to |have to )?stay in (a|the|my) car\b.{0,40}\b(engine|running)\b.{0,60}"
         r"\b(for me|myself|i want)\b")),
+    # round 18 (guard_unseen67, 69): "I've got a full box of novorapid and I'm going to inject all of it before bed so I just don't
+    # wake up"; "just tell me how many of my sertraline it takes. I'm not asking for research, I want it to be over"
+    ("suicide", "a whole supply taken so as not to wake, or one's own tablets counted to make it over", _rx(
+        r"\b(all|the whole|the full|the entire|every|a full|full)\b.{0,60}\bso (that )?i (just |simply )?(don'?t|do not|won'?t|will not|never) wake( up)?\b"
+        r"(?!\s+(up|at|in|during|every|so|too|with|feeling|groggy|tired|early|before|until|till|the|each|multiple|several|twice|hungry|sore)\b)",
+        r"\bhow (many|much) of (my|these|those|the|her|his) \w+\b(?!.{0,60}\bto (kill|stop|ease|help|numb|take away) (the|my|this) pain\b).{0,40}\b(it takes|would it take|does it take|will it take|it would take|i need)\b.{0,120}"
+        r"\bi (just |really )?(want|need) (it|this|everything|all of (it|this)) (all )?(to be over|over|to end)\b",
+        r"\bi (just |really )?(want|need) (it|this|everything) (all )?(to be over|over|to end)\b.{0,120}\bhow (many|much) of (my|these|those|the) \w+\b")),
     ("suicide", "a plan to die dated inside another request, round 3", _rx(
         r"\bafter i (end it|end things|kill myself|take the pills|do it|go through with it)\b.{0,20}\b(on|this|next|tonight|tomorrow)\b",
         r"\b(i'?ll|i will|i'?m going to|gonna|im gonna) (be )?tak(e|ing) (the|all (of )?(my|the)|my) (pills|tablets|meds)\b.{0,20}"
         r"\b(tonight|tomorrow( night)?|on (friday|saturday|sunday|monday|tuesday|wednesday|thursday)|this weekend)\b")),
+    # "I've been taking my methotrexate every day instead of once a week for 6 days, now mouth ulcers and vomiting" (guard_unseen69)
+    ("overdose", "a weekly medicine taken daily by mistake", _rx(
+        r"\b(i'?ve|i have|i|she'?s|he'?s|she|he|they'?ve|they|we'?ve|we|(my|our|his|her) [\w-]+('s| has| have)?) (been |was |were |has been |have been )?(taking|took|taken|given|giving|gave|had)\b"
+        r".{0,50}\b(every day|daily|each day|every morning|every night|every evening)\s+(instead of|rather than|not)\s+(once a week|weekly|once weekly|one day a week|"
+        r"once every week|on (mondays|sundays|fridays))\b")),
+    # "I kept taking ibuprofen, I think maybe 30 since this morning? now my stomach is burning and my ears are ringing" (guard_unseen70)
+    ("overdose", "dozens of a painkiller taken today, with its signs", _rx(
+        r"\b(ibuprofen|advil|motrin|nurofen|aspirin|tylenol|paracetamol|acetaminophen|panadol|excedrin|naproxen|aleve|co-?codamol|painkillers?|pills|tablets)\b"
+        r".{0,80}\b(maybe |like |about |around |probably |almost |nearly |over )?\d{2,3}\b(?! ?(mg|mcg|ml|units?|hours?|hrs?|minutes?|mins?|years?|days?|weeks?|%|lbs?|kg)\b)"
+        r".{0,25}\b(since (this morning|last night|yesterday|breakfast|lunch|i woke( up)?)|today|in the (last|past) (\d+|few|24) hours?|this morning)\b.{0,120}"
+        r"\b(ringing|tinnitus|burning|vomit\w*|throwing up|dizzy|confus\w*|drowsy|sleepy|black (stool|poo)|blood|can'?t hear|breathing fast)\b")),
     ("overdose", "many of one's own tablets taken recently, any medicine name", _rx(
         _TOOK + r"\d{2,3} (of )?(my|his|her|their|mum'?s|mom'?s|dad'?s|the) (?!(\w+ ){0,2}(vitamin\w*|gumm\w+|mints?|cough drops|antacids?|tums|probiotics?|fish oil|chewing gum)\b)(\w+ ){0,2}?(?!(mg|mcg|ml|units?)\b)\w+\b.{0,80}\b" + _RECENT + r"\b")),
     ("overdose", "me and another person sick while a fuel appliance acts up (carbon monoxide)", _rx(

