@@ -4,9 +4,9 @@
     python benchmarks/phi_benchmark.py --quick    # 400 synthetic sentences, fewer latency runs
 
 (a) presidio_synth_pii (shared data, general-domain fake PII): entity-level recall / precision / F2.
-(b) clinical notes we wrote, with gold spans: recall / precision. Eleven sets: the dev notes
+(b) clinical notes we wrote, with gold spans: recall / precision. The dev notes
     (tests/guard/assets/clinical_notes_phi.jsonl) written alongside the recognizers, and held-out
-    notes (benchmarks/data/clinical_notes_phi_heldout.jsonl) and nine fresh sets (..._fresh*.jsonl), each
+    notes (benchmarks/data/clinical_notes_phi_heldout.jsonl) and the fresh sets (..._fresh*.jsonl), each
     written after the previous round of fixes; their first, untuned scores are in docs/readme/phi.md.
 (c) latency p50 / p99 of one 100-word clinical message.
 
@@ -34,15 +34,10 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 NOTES = REPO / "tests" / "guard" / "assets" / "clinical_notes_phi.jsonl"  # written with the recognizers (dev)
 HELDOUT = REPO / "benchmarks" / "data" / "clinical_notes_phi_heldout.jsonl"  # written later (first score kept in notes)
-FRESH = REPO / "benchmarks" / "data" / "clinical_notes_phi_fresh.jsonl"  # written third (first score kept in notes)
-FRESH2 = REPO / "benchmarks" / "data" / "clinical_notes_phi_fresh2.jsonl"  # written fourth (first score kept in notes)
-FRESH3 = REPO / "benchmarks" / "data" / "clinical_notes_phi_fresh3.jsonl"  # written fifth (first score kept in notes)
-FRESH4 = REPO / "benchmarks" / "data" / "clinical_notes_phi_fresh4.jsonl"  # written sixth (first score kept in notes)
-FRESH5 = REPO / "benchmarks" / "data" / "clinical_notes_phi_fresh5.jsonl"  # written seventh (first score kept in notes)
-FRESH6 = REPO / "benchmarks" / "data" / "clinical_notes_phi_fresh6.jsonl"  # first score kept in notes
-FRESH7 = REPO / "benchmarks" / "data" / "clinical_notes_phi_fresh7.jsonl"  # first score kept in notes
-FRESH8 = REPO / "benchmarks" / "data" / "clinical_notes_phi_fresh8.jsonl"  # written ninth (first score kept in notes)
-FRESH9 = REPO / "benchmarks" / "data" / "clinical_notes_phi_fresh9.jsonl"  # written last, never tuned on (its misses unread)
+# fresh sets, each written by an isolated writer after the previous round of fixes, in the order written
+# (clinical_notes_phi_fresh.jsonl first, then fresh2, fresh3, ...); the last one has never been tuned on
+FRESH_SETS = sorted((REPO / "benchmarks" / "data").glob("clinical_notes_phi_fresh*.jsonl"),
+                    key=lambda p: int(re.sub(r"\D", "", p.stem.rsplit("fresh", 1)[1]) or 1))
 POLICY_IGNORED = {"ORGANIZATION", "TITLE", "NRP"}
 _MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.IGNORECASE)
 
@@ -190,12 +185,9 @@ def main() -> int:
     console.print(f"analyzers built in {time.perf_counter() - t0:.1f} s")
 
     synth = load_synth(shared_data_dir(), limit)
-    note_sets = {key: [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
-                 for key, path in (("clinical_dev", NOTES), ("clinical_heldout", HELDOUT), ("clinical_fresh", FRESH),
-                                           ("clinical_fresh2", FRESH2), ("clinical_fresh3", FRESH3),
-                                           ("clinical_fresh4", FRESH4), ("clinical_fresh5", FRESH5),
-                                           ("clinical_fresh6", FRESH6), ("clinical_fresh7", FRESH7),
-                                           ("clinical_fresh8", FRESH8), ("clinical_fresh9", FRESH9))}
+    named = [("clinical_dev", NOTES), ("clinical_heldout", HELDOUT)] + [(f"clinical_{p.stem.rsplit('_', 1)[1]}", p) for p in FRESH_SETS]
+    note_sets = {key: [json.loads(line) for line in path.read_text().splitlines() if line.strip()] for key, path in named}
+    untuned = named[-1][0]
     results: dict[str, dict] = {}
     for name, fn in systems.items():
         policy, every = Score(), Score()
@@ -218,24 +210,18 @@ def main() -> int:
     for col in ("system", "set", "gold", "recall", "precision", "F2"):
         table.add_column(col, justify="right" if col not in ("system", "set") else "left")
     for name, r in results.items():
-        for key, label in (("synth_policy", "synth PII (PHI policy types)"), ("synth_all", "synth PII (all 17 types)"),
-                           ("clinical_dev", "clinical notes (dev)"), ("clinical_heldout", "clinical notes (held-out)"),
-                           ("clinical_fresh", "clinical notes (fresh)"), ("clinical_fresh2", "clinical notes (fresh 2)"),
-                           ("clinical_fresh3", "clinical notes (fresh 3)"),
-                           ("clinical_fresh4", "clinical notes (fresh 4)"),
-                           ("clinical_fresh5", "clinical notes (fresh 5)"),
-                           ("clinical_fresh6", "clinical notes (fresh 6)"),
-                           ("clinical_fresh7", "clinical notes (fresh 7)"),
-                           ("clinical_fresh8", "clinical notes (fresh 8)"),
-                           ("clinical_fresh9", "clinical notes (fresh 9, untuned)")):
+        labels = {"synth_policy": "synth PII (PHI policy types)", "synth_all": "synth PII (all 17 types)",
+                  "clinical_dev": "clinical notes (dev)", "clinical_heldout": "clinical notes (held-out)"}
+        for key in ["synth_policy", "synth_all", *note_sets]:
+            label = labels.get(key) or f"clinical notes ({key.split('_', 1)[1]}{', untuned' if key == untuned else ''})"
             s = r[key]
             table.add_row(name, label, str(s.gold), f"{s.recall:.3f}", f"{s.precision:.3f}", f"{s.f(2):.3f}")
         table.add_row(name, "latency p50 / p99 (ms)", "", f"{r['p50_ms']:.1f}", f"{r['p99_ms']:.1f}", "")
     console.print(table)
     m, b = results["medrails"], results["presidio-default"]
     console.print(f"F2 synth (policy types): medrails {m['synth_policy'].f(2):.3f} vs default {b['synth_policy'].f(2):.3f} "
-                  f"(published default 0.618); untuned clinical notes (fresh 9) recall {m['clinical_fresh9'].recall:.3f} at "
-                  f"precision {m['clinical_fresh9'].precision:.3f} (goal >= 0.95 at >= 0.90); latency p50 ratio "
+                  f"(published default 0.618); untuned clinical notes ({untuned.split('_', 1)[1]}) recall {m[untuned].recall:.3f} at "
+                  f"precision {m[untuned].precision:.3f} (goal >= 0.95 at >= 0.90); latency p50 ratio "
                   f"{m['p50_ms'] / b['p50_ms']:.2f}x of default")
     if args.json_out:
         args.json_out.write_text(json.dumps({
