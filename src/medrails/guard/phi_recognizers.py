@@ -117,7 +117,7 @@ _LABS = (r"(?:BP|blood\s+pressure|HR|heart\s+rate|pulse|RR|resp(?:iratory)?\s+ra
          r"temperature|wt|weight|ht|height|BMI|HbA1c|A1c|Hgb|Hb|Hct|WBC|RBC|Plt|platelets|Na|K|Cl|CO2|HCO3|BUN|Cr|"
          r"creatinine|eGFR|GFR|glucose|BG|FBG|INR|PT|PTT|aPTT|TSH|T4|LDL|HDL|TG|triglycerides|cholesterol|ALT|AST|ALP|"
          r"bilirubin|albumin|troponin|BNP|NT-proBNP|CRP|ESR|PSA|lactate|Mg|Phos|Ca|calcium|ferritin|B12|"
-         r"vitamin\s+D|EF|LVEF|GCS|APGAR|FEV1|FVC|PEF|QTc|PR|QRS|pH|pCO2|pO2|lipase|amylase|CK|D-dimer|"
+         r"vitamin\s+D|EF|LVEF|MAP|CVP|PEEP|FiO2|GCS|APGAR|FEV1|FVC|PEF|QTc|PR|QRS|pH|pCO2|pO2|lipase|amylase|CK|D-dimer|"
          r"hemoglobin|potassium|sodium|magnesium|iron|uric\s+acid|ammonia|procalcitonin)")
 
 
@@ -251,7 +251,7 @@ def _recognizers() -> list[EntityRecognizer]:
     intl_street = (r"(?:vej|gade|gatan|gata|vägen|veien|vegen|katu|tie|kuja|polku|straße|strasse|str\.|weg|gasse|platz|"
                    r"laan|straat|plein|utca|út|tér|ulica|ul\.|street|rd|road|ave|terrasse|allé|alle|plass|torv|stræde|bakke|vei)")
     address = RuleRecognizer("STREET_ADDRESS", [
-        Rule(r"\b(?P<v>\d{1,6}[A-Z]?\s+(?:[NSEW]\.?\s+)?(?:[A-Z][A-Za-z'.-]+\s+){1,4}" + street + r"\b\.?"
+        Rule(r"\b(?P<v>\d{1,6}[A-Z]?\s+(?:[NSEW]\.?\s+)?(?:\p{Lu}[\p{L}'.-]+\s+){1,4}" + street + r"\b\.?"
              r"(?:,?\s+(?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Fl\.?|Floor|#)\s*[A-Z0-9-]+)?)", 0.85, None, 0),
         Rule(r"\b(?P<v>(?:P\.?\s?O\.?\s+Box|Apt\.?|Apartment|Suite|Ste\.?|Unit)\s*#?\s*\d+[A-Z]?)\b", 0.75, None, 0),
         # military and PO-box style postal addresses
@@ -462,7 +462,8 @@ def name_words_ok(value: str) -> bool:
             continue
         if len(w) < 2 or w in STOP_WORDS or w in _NOT_NAMES or w in _not_names_more() or w in medical_vocabulary() \
                 or _is_medical_token(w) \
-                or (word.islower() and w.endswith(("ed", "ing", "ly"))):
+                or (word.islower() and w.endswith(("ed", "ing", "ly"))) \
+                or (word.islower() and len(w) > 5 and w.endswith(("tion", "sion", "ment", "ness"))):  # nouns
             return False
     return True
 
@@ -474,9 +475,10 @@ def clinical_recognizers() -> list[EntityRecognizer]:
     from medrails.guard.phi_kinds6 import fresh6_recognizers
     from medrails.guard.phi_kinds7 import fresh7_recognizers
     from medrails.guard.phi_kinds8 import fresh8_recognizers
+    from medrails.guard.phi_kinds9 import fresh9_recognizers
 
     return [*_recognizers(), *fresh_recognizers(), *fresh6_recognizers(), *fresh7_recognizers(), *fresh8_recognizers(),
-            GivenNameRecognizer()]
+            *fresh9_recognizers(), GivenNameRecognizer()]
 
 
 _MOVED = frozenset({"clinical_zones", "suppression_reason", "trim_person", "MEDICAL_WORDS", "CLINICAL_WORDS",

@@ -13,6 +13,7 @@ from medrails.guard.phi_kinds import ROMANCE_DATE, kind_reason
 from medrails.guard.phi_kinds6 import kind6_reason
 from medrails.guard.phi_kinds7 import kind7_reason
 from medrails.guard.phi_kinds8 import kind8_reason
+from medrails.guard.phi_kinds9 import kind9_reason
 from medrails.guard.phi_recognizers import _LABS, MONTH, _has_digit
 from medrails.guard.phi_vocabulary import medical_vocabulary, service_name_spans
 
@@ -25,7 +26,7 @@ _CLINICAL_ZONES = [re.compile(p, re.IGNORECASE) for p in (
     # (a qualifier may come between: "Cr peak 2.4", "Hb nadir 68", "K on admission 5.9")
     r"\b" + _LABS + r"(?:\s+(?:peak|nadir|trough|max|min|baseline|on\s+admission|"
     r"at\s+admission|admission))?\s*(?:was|is|of|at|=|:|-)?\s*(?:was|is|of)?\s*[<>~≈]?\s*\d{1,4}(?:\.\d+)?(?!\d)"
-    r"(?:\s*/\s*\d{1,4}(?:\.\d+)?(?!\d))?(?:\s*" + _UNITS + r"(?![A-Za-z])(?!\s*\d))?",
+    r"(?:\s*[/–-]\s*\d{1,4}(?:\.\d+)?(?!\d))?(?:\s*" + _UNITS + r"(?![A-Za-z])(?!\s*\d))?",
     # blood gases and similar slash triples with decimals: "ABG 7.38/42/88"
     r"\b\d{1,3}\.\d{1,2}(?:/\d{1,3}(?:\.\d+)?){2,3}\b",
     # doses and quantities: "metformin 500 mg", "2 puffs", "10 units", "1/2 tablet"
@@ -85,6 +86,7 @@ _SCORE_LIKE = re.compile(r"\b(?:pain|score|scale|rated?|rates|strength|power|mot
                          re.IGNORECASE)
 _SCORE_AFTER = re.compile(r"\s*(?:(?:to|->|-|→)\s*\d{1,2}/\d{1,2}\b|bottles?|sets?|points?|scale|score|strength|on\s+the)",
                           re.IGNORECASE)
+_VALUE_ON = re.compile(r"\b\d{1,3}(?:\.\d+)?\s+on\s+$")
 _FRACTION_BEFORE = re.compile(r"\d{1,2}/\d{1,2}\s*(?:to|->|-|→)\s*$")
 _VITAL_NEAR = re.compile(r"\b(?:BP|HR|RR|SpO2|[Ss]ats?|T|Tmax|[Tt]emp(?:erature)?|[Pp]ulse|[Ff]ebrile|[Ff]ever)\b|°")
 
@@ -101,7 +103,7 @@ _LEADING_TITLE = re.compile(
     r"^(?:(?:Dr|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Nurse|Rev|Patient|Pt|Sister|Brother|Mother|Father|Mom|Dad|Son|"
     r"Daughter|Wife|Husband|Spouse|Partner|Grand(?:mother|father|son|daughter|ma|pa)|Aunt|Uncle|Niece|Nephew|Cousin|"
     r"Caregiver|Guardian|Friend|Neighbou?r)\.?\s+)+", re.IGNORECASE)
-_EPONYM_AFTER = re.compile(r"^(?:'s|’s)?\s*(?:disease|syndrome|sign|test|score|criteria|maneuver|palsy|phenomenon|"
+_EPONYM_AFTER = re.compile(r"^(?:'s|’s|'|’)?\s*(?:disease|syndrome|sign|test|score|criteria|maneuver|palsy|phenomenon|"
                            r"reflex|procedure|catheter|classification|scale|tumou?r|lymphoma|sarcoma|grade|grading|"
                            r"staging|index|rule|position|incision|technique|spindle|tonometry|tonometer|node|nodes|ring|"
                            r"bodies|body|cells?|fracture|ulcer|nodules?|lines?|triad|tetrad|formula|equation|method|wort)\b")
@@ -292,10 +294,14 @@ def suppression_reason(text: str, entity: str, start: int, end: int, zones: list
         return reason
     if reason := kind8_reason(text, entity, start, end):
         return reason
+    if reason := kind9_reason(text, entity, start, end):
+        return reason
     strong = entity in {"EMAIL_ADDRESS", "URL", "MRN", "US_SSN", "FAX_NUMBER", "NPI", "DEA_NUMBER",
                         "HEALTH_PLAN_ID", "ACCOUNT_NUMBER", "DEVICE_ID", "LICENSE_NUMBER", "IBAN_CODE", "CREDIT_CARD"}
     if entity == "CUED_DATE":
-        if _SCORE_LIKE.search(text[max(0, start - 30):start]) or _SCORE_AFTER.match(text, end) \
+        # "(was 19 on 1/8)": a value, then "on" and the date it was measured, is no score
+        if (_SCORE_LIKE.search(text[max(0, start - 30):start]) and not _VALUE_ON.search(text[max(0, start - 12):start])) \
+                or _SCORE_AFTER.match(text, end) \
                 or _FRACTION_BEFORE.search(text[max(0, start - 15):start]):
             return "a score or fraction after a date cue ('pain from 8/10 to 4/10')"
     elif entity == "AGE_OVER_89" and _age_with_sex(text, start, end):

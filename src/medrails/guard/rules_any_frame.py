@@ -14,7 +14,7 @@ found by the blind suites guard_unseen7/8, written as kinds, not their strings).
 
 from __future__ import annotations
 
-from medrails.guard.rules_base import RuleHit, _rx, _rx_plain
+from medrails.guard.rules_base import NOT_FOOD, RuleHit, _rx, _rx_plain
 
 _BONE = (r"(finger|pinky|pinkie|thumb|toe|arm|wrist|bone|shoulder|nose|leg|ankle|collarbone|jaw|knee|elbow|hip|kneecap|"
          r"forearm|hand|foot)s?")
@@ -50,6 +50,17 @@ FRAMELESS_EMERGENCY: list[tuple[str, str, object]] = [
     ("seizure", "seizure signs happening now", _rx(
         _SEIZE + r".{0,60}\b(right now|happening now|as we speak|at the moment|currently|still going|won'?t stop)\b",
         r"\b(right now|just now|just (fell|collapsed|dropped))\b.{0,60}" + _SEIZE)),
+    # a young child into a whole or half container, in any frame (second review of session 10: "is it true melatonin gummies
+    # are dangerous? my toddler just ate half the bottle"; "can you die from eating a whole bottle of melatonin? my 4 year old did")
+    ("overdose", "a young child into a whole or half container of something", _rx(
+        r"\b(toddler|baby|little one|my (son|daughter|kid|boy|girl|grandson|granddaughter)|\d ?(yr|yo|year|y/o)s?[- ]?old|[1-6] ?(yr|yo|y/o))\b.{0,40}"
+        r"\b(just |has |have )?(ate|eaten|swallowed|drank|drunk|got into|chewed( up)?|finished)\b.{0,15}\b(half|all|most|the rest)( of)? (the|a|his|her|my|our|that)? ?"
+        r"(\w+ )?(bottle|pack|packet|box|jar|tube|tub|sheet|blister|container)\b" + NOT_FOOD,
+        r"\b(toddler|baby|little one|my (son|daughter|kid|boy|girl|grandson|granddaughter)|\d ?(yr|yo|year|y/o)s?[- ]?old|[1-6] ?(yr|yo|y/o))\b.{0,40}"
+        r"\b(just |has |have )?(ate|eaten|swallowed|drank|drunk|got into|chewed( up)?|finished)\b.{0,10}\b(a|the|his|her|my|our) (whole|entire|full) "
+        r"(\w+ )?(bottle|pack|packet|box|jar|tube|tub|sheet|blister|container)\b" + NOT_FOOD,
+        r"\b(eat|eating|ate|swallow\w*|drink\w*|take|taking|die from|from)\b.{0,10}\b(a |the )?(whole|entire|full|half (a|the)) (bottle|pack|box|jar|packet|tube)\b"
+        + NOT_FOOD + r".{0,80}\b(my|our) (\d+ ?(yr|year|y/?o)s?([- ]?old)?|toddler|kid|son|daughter|baby|little one|child|grandson|granddaughter)\b.{0,10}\b(did|just did|has|just ate|ate|swallowed)\b")),
 ]
 
 _HOUSEHOLD = (r"(furniture polish|lamp oil|paraffin|kerosene|lighter fluid|gasoline|petrol|turpentine|white spirit|bleach|drain cleaner|oven cleaner|"

@@ -150,3 +150,8 @@ class _Alternatives:
 
 def normalize(text: str) -> str:
     return " ".join(text.lower().replace("’", "'").split())
+
+
+# a box of cereal or a tube of snacks finished is food, not an ingestion
+NOT_FOOD = (r"(?!\s+of\s+(\w+ )?(cereal|cheerios|crackers|cookies|biscuits|chips|crisps|raisins|baby food|puree|yog(h)?urt|juice|milk|formula|water|fruit|candy|"
+             r"sweets|chocolate|snacks?|puffs|popcorn|pasta|rice|bread|ketchup|peanut butter|nutella|sprinkles|tic ?tacs|mints|gum)\b)")

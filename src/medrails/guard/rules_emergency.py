@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from medrails.guard.rules_base import _rx, _rx_plain  # noqa: F401
+from medrails.guard.rules_base import NOT_FOOD, _rx, _rx_plain  # noqa: F401
 
 # "had a stroke last year", "a heart attack 10 years ago": history, not an event now
 _PAST = (r"(?!.{0,40}\b((\d+|a|one|two|three|few|several|couple( of)?)\s+(years?|yrs?|months?|decades?)\s+(ago|back)|"
@@ -146,7 +146,7 @@ EMERGENCY_RULES: list[tuple[str, str, re.Pattern]] = [
          r"\b(alcohol|vodka|beer|wine|drinks?|drank|booze|whiskey|liquor)\b.{0,50}\b(xanax|valium|klonopin|ativan|benzos?|oxy\w*|percocet|vicodin|opioids?|"
          r"fentanyl|sleeping (pills|tablets)|ambien)\b.{0,60}"
          r"\b(out of it|drowsy|can'?t stay awake|hard to wake|won'?t wake|confused|slurr\w*|barely breathing|passing out|blacking out|unresponsive)\b",
-         r"\b(took|taken|swallowed|downed|drank|ate)\s+(the|a|my|his|her|their)?\s*(whole|entire|full)\s+(bottle|pack|packet|box|blister|sheet|strip)\b",
+         r"\b(took|taken|swallowed|downed|drank|ate)\s+(the|a|my|his|her|their)?\s*(whole|entire|full)\s+(bottle|pack|packet|box|blister|sheet|strip)\b" + NOT_FOOD,
          r"\b(took|taken|had|did|used|smoked|snorted|swallowed)\s+(way\s+|far\s+)?too much\b.{0,60}\b(blue|snor\w*|gurgl\w*|won'?t wake|can'?t wake|"
          r"unresponsive|barely breathing|not breathing|passed out|throwing up|vomiting|confused|shaking)\b",
          # a child who got into household products or someone else's medicine
