@@ -69,9 +69,11 @@ obstetrics gynecology gynaecology endocrinology gastroenterology pulmonology rhe
 ophthalmology otolaryngology infectious disease diseases critical care palliative primary hospital hospitalist
 behavioral behavioural health mental women's children's adult sports occupational physical rehabilitation
 vascular thoracic plastic transplant medical clinical department dept service services division
+inpatient outpatient specialist ambulatory
 """.split())
 _HEADER_WORDS = regex.compile(r"\b(?:CLINIC|HOSPITAL|CENTER|CENTRE|UNIT|DEPARTMENT|DEPT|WARD|OFFICE|PROGRAM|PROGRAMME|"
                               r"SERVICE|SERVICES|NOTE|SUMMARY|REPORT|VISIT|CHECK|REQUEST|LETTER|CONSULT|INTAKE|"
+                              r"LABORATORY|LABORATORIES|TRANSCRIPT|VOICEMAIL|LOG|MESSAGE|"
                               r"Department|Dept|Program|Programme)\b")
 _SECTION_HEADERS = frozenset("""
 dispo disposition plan impression assessment findings technique indication history exam examination course
@@ -100,6 +102,8 @@ _EXAM_AFTER = regex.compile(r"^(?:\s*(?:,|and|or|&|/)\s*\p{Lu}[\p{L}'’-]+)*\s*
                             r"^\s+(?:lateraliz|lateralis|midline|positive|negative|equivocal)", regex.I)
 _CLASS_AFTER = regex.compile(r"^\s+(?:I{1,3}|IV|V|VI|[1-4])[A-F]?\s+(?:cyst|lesion|lesions|changes?|fracture|tear|"
                              r"injury|airway|view|class|grade|stage|tumou?r|mass|nodule|disease)\b")
+# an eponymous grading before its level or class: "Clark level III", "Breslow stage 2" (a name never takes one)
+_LEVEL_AFTER = regex.compile(r"^\s+(?:level|class|grade|stage|type)\s+(?:I{1,3}|IV|V|VI|[1-5])[a-c]?\b")
 _GENERIC_FACILITY = _SPECIALTY | frozenset("""
 the a our your pharmacy specialty community clinic center centre drugstore chemist retail mail order outpatient
 inpatient local senior recreation civic youth cultural resource wellness dialysis day hall
@@ -188,6 +192,10 @@ def kind_reason(text: str, entity: str, start: int, end: int) -> str | None:
     if len(tokens) <= 2 and (_EXAM_BEFORE.search(before) or _EXAM_AFTER.match(after) or _CLASS_AFTER.match(after)) \
             and not any(_given(t) for t in tokens):
         return "an eponym in an exam or grading context ('positive Phalen', 'Fazekas II changes')"
+    if len(tokens) == 1 and _LEVEL_AFTER.match(after):
+        return "an eponymous grading before its level ('Clark level III')"
+    if len(tokens) >= 2 and regex.match(r"^(?:I{1,3}|IV|V)\.?$", tokens[1]) and not _given(tokens[0]):
+        return "an eponymous class and its numeral ('Killip I')"
     if len(tokens) >= 2 and words[-1] in _PRODUCT_FORMS and not any(_given(t) for t in tokens[:-1]):
         return "a brand with a product-form word ('Allevyn Foam')"
     if words[-1] in _ROLE_HEADS and not any(_given(t) for t in tokens):

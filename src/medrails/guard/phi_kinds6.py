@@ -205,7 +205,7 @@ def kind6_reason(text: str, entity: str, start: int, end: int) -> str | None:
     if len(tokens) == 1 and words[0] in ID_SCHEMES and _LABEL_AFTER.match(after) \
             and regex.match(r"^[^\n]{0,12}\d", after):
         return "the name of an identifier scheme before its number ('Aadhaar:')"
-    if len(tokens) == 1 and words[0] in _DOSE_FORMS and regex.match(r"^\.?\s+\p{Lu}", after):
+    if len(tokens) == 1 and words[0] in _DOSE_FORMS and regex.match(r"^\.?\s+\p{L}", after):  # "Tab. aspirin" too
         return "a dosage-form abbreviation before a drug ('Tab. Metformin')"
     return None
 

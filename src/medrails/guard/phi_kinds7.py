@@ -33,6 +33,7 @@ from __future__ import annotations
 import regex
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
+from medrails.guard.phi_kinds import _SPECIALTY
 from medrails.guard.phi_kinds6 import named_place_ok
 from medrails.guard.phi_recognizers import MONTH, Rule, RuleRecognizer, name_words_ok
 
@@ -328,7 +329,7 @@ home case lead senior junior student relief
 """.split())
 _ROLE_CREDENTIAL_AFTER = regex.compile(r"^\s+(?:RN|LPN|NP|RT|RRT|CNA|PCT|MD|nurse|tech)\b")
 _LANGUAGE_BEFORE = regex.compile(r"\b(?:speaks?|speaking|fluent\s+in|language(?:s)?\s*:?|interpreter\s*(?:for|in|:)?|"
-                                 r"translat\w*\s+(?:to|into|from|in))\s+(?:only\s+)?(?:[\p{L}-]+\s*(?:,|and|or|&|/)\s*)*$",
+                                 r"translat\w*\s+(?:to|into|from|in))(?:\s+|\s*\(\s*)(?:only\s+)?(?:[\p{L}-]+\s*(?:,|and|or|&|/)\s*)*$",
                                  regex.I)
 _LANGUAGE_AFTER = regex.compile(r"^(?:-speaking|\s+(?:speaking|speaker|interpreter|translator|only|-?speaking))\b",
                                 regex.I)
@@ -388,7 +389,8 @@ def kind7_reason(text: str, entity: str, start: int, end: int, zones: list[tuple
     if value.endswith("+") or (len(tokens) == 1 and after.startswith("+")):
         return "a result with a sign ('Rh+')"
     words_only = [w for w in words if w and w not in {"-", "–", "—"}]
-    if words_only and all(w in _TITLE_WORDS for w in words_only) and len(words_only) >= 2:
+    if words_only and len(words_only) >= 2 and any(w in _TITLE_WORDS for w in words_only) \
+            and all(w in _TITLE_WORDS or w in _SPECIALTY for w in words_only):  # "Discharge Summary - General Medicine"
         return "a note title ('Progress Note - Hospital Day')"
     if titled:
         return None

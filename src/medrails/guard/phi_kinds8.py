@@ -35,7 +35,8 @@ _CAP = r"\p{Lu}[\p{Ll}\p{Lu}'’-]*\p{Ll}[\p{Ll}'’-]*"
 # recognizers
 
 # identifier schemes not covered by phi_kinds6/7, by the name printed before the number
-_SCHEMES8 = (r"(?:SHA|NHIF|KVNR|eGK|SVNR|AHV|AVS|NISS|INSZ|RAMQ|HCN|AHPRA|GMC|NMC|GDC|HCPC|IMC|MCI|PPSN|NIDA|Huduma"
+_SCHEMES8 = (r"(?:SHA|NHIF|KVNR|eGK|SVNR|AHV|AVS|NISS|INSZ|RAMQ|HCN|AHPRA|GMC|NMC|GDC|HCPC|GPhC|PSNI|IMC|MCI|PPSN|NIDA"
+             r"|Huduma|GMS(?:[ \t]+[Cc]ard)?|DPS(?:[ \t]+[Cc]ard)?"
              r"|Versichertennummer|Krankenversichertennummer|Sozialversicherungsnummer)")
 _UNIT_AFTER = r"(?![.,]\d|\s*(?:mg|mcg|units?|mL|%|/))"
 
@@ -79,6 +80,8 @@ def _town_ok(value: str) -> bool:
 
 
 def _recognizers() -> list:
+    from medrails.guard.phi_kinds9 import PRACTICE_SPECIALTIES
+
     ids = RuleRecognizer("HEALTH_PLAN_ID", [
         Rule(r"\b" + _SCHEMES8 + r"(?:[ \t]+(?i:no\.?|number|num|#|reg(?:istration)?(?:\s+no\.?)?))?[ \t]*[:#.]?[ \t]*"
              r"(?P<v>(?=[A-Z0-9-]*\d{6})[A-Z0-9](?:[A-Z0-9]|-(?=[A-Z0-9])){5,17})\b" + _UNIT_AFTER, 0.85, None, 0),
@@ -88,7 +91,7 @@ def _recognizers() -> list:
     ], "Fresh8SchemeIdRecognizer")
     mrn = RuleRecognizer("MRN", [
         # "UR 2045812", "URN 004417", "UR No. 55120" (capitals only; the colon form is phi_kinds7's)
-        Rule(r"\bURN?(?:[ \t]+(?:No\.?|Number|#))?[ \t]+(?P<v>\d{5,10})\b" + _UNIT_AFTER, 0.85, None, 0),
+        Rule(r"\bURN?(?:[ \t]+(?:No\.?|Number|#))?[ \t]+(?P<v>[A-Z]?\d{5,10})\b" + _UNIT_AFTER, 0.85, None, 0),
     ], "UrBareLabelRecognizer")
     name = RuleRecognizer("CHAT_NAME", [
         # a lower-case given name introducing oneself in a message: "hey its carla", "this is dmitri from 4B"
@@ -99,8 +102,9 @@ def _recognizers() -> list:
     town = RuleRecognizer(TOWN_AFTER_FACILITY, [
         # the town after a named facility, closing its line or field: "Queen Elizabeth University Hospital, Glasgow"
         Rule(r"\b(?:Hospital|Infirmary|Clinic|Centre|Center|Practice|Surgery|Hospice|Klinikum|Ziekenhuis|Krankenhaus|"
-             r"Fysiotherapie[ \t]+" + _CAP + r"|Praxis[ \t]+" + _CAP + r"|Health|Care[ \t]+Home|Nursing[ \t]+Home)"
-             r"[ \t]*,[ \t]*(?P<v>\p{Lu}\p{Ll}[\p{Ll}'’-]+(?:[ \t-]\p{Lu}\p{Ll}[\p{Ll}'’-]+)?)(?=[ \t]*(?:$|[.;(]|\t| {2,}))",
+             r"Fysiotherapie[ \t]+" + _CAP + r"|Praxis[ \t]+" + _CAP + r"|Health|Care[ \t]+Home|Nursing[ \t]+Home|"
+             + PRACTICE_SPECIALTIES + r")[ \t]*,[ \t]*(?P<v>\p{Lu}\p{Ll}[\p{Ll}'’-]+(?:[ \t-]\p{Lu}\p{Ll}[\p{Ll}'’-]+)?)"
+             r"(?=[ \t]*(?:$|[.;(]|\t| {2,}|,[ \t]*[A-Z]{2}\b))",  # a state after the town: ", Boise, ID"
              0.65, _town_ok, regex.M),
     ], "TownAfterFacilityRecognizer")
     facility = RuleRecognizer("FACILITY", [
@@ -122,6 +126,11 @@ _AGE_HEAD = regex.compile(r"(?:^|[^\p{L}])(" + _CAP + r"(?:[ \t]+" + _CAP + r"){
                           r"[ \t]*,[ \t]*$")
 
 
+# a relative in apposition: "Reports mom, 93, has had ...", "her father, 97, lives alone"
+_KIN_HEAD = regex.compile(r"\b(?i:mom|mum|mother|dad|father|grandmother|grandfather|grandma|grandpa|gran|granny|nana|"
+                          r"aunt|uncle|husband|wife|spouse|partner|sister|brother)[ \t]*,[ \t]*$")
+
+
 class NameAgeCommaRecognizer(RuleRecognizer):
     """An age over 89 after a name and a comma, past a parenthesis ("Albert Fenwick (known as Bertie), 95,") or
     closed by a full stop ("Rosalind Achebe, 102."); the words before must read as a name ("Pulse Ox, 94.")."""
@@ -135,7 +144,7 @@ class NameAgeCommaRecognizer(RuleRecognizer):
         results = []
         for r in super().analyze(text, entities, nlp_artifacts):
             head = _AGE_HEAD.search(text[max(0, r.start - 100):r.start])
-            if head and name_words_ok(head.group(1)):
+            if head and name_words_ok(head.group(1)) or _KIN_HEAD.search(text[max(0, r.start - 30):r.start]):
                 results.append(r)
         return results
 
