@@ -34,7 +34,9 @@ def _both_decisions(guard, text: str) -> tuple[tuple[str, str | None], tuple[str
 
     ctx = guard.check_input(text)
     model = shared_classifier()
-    decided = decide_input(model, model.predict(text), text)
+    from medrails.guard.rules_requests import prompt_format_inner
+
+    decided = decide_input(model, model.predict(prompt_format_inner(text) or text), text)
     return (ctx.decision, ctx.category), (decided.decision, decided.category)
 
 

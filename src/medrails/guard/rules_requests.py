@@ -8,6 +8,9 @@
 
 from __future__ import annotations
 
+import json
+import re
+
 from medrails.guard.rules_base import _rx
 from medrails.guard.rules_course import present_course
 from medrails.guard.rules_frames import FRAME_ACUTE
@@ -92,6 +95,10 @@ REQUEST_KINDS: list[tuple[str, str, object]] = [
         r"\b(hide|conceal|cover up|keep quiet about|not (tell|mention))\b.{0,20}\b(my |his |her |the )?(seizures?|fits|blackouts?|symptoms?|diagnosis|"
         r"drinking|drug use|epilepsy|condition|diabetes|hypos?)\b.{0,30}\b(from|to)\b.{0,10}\b(the |my |his |her )?(neurologist|doctor|gp|dvla|dmv|"
         r"employer|insurer|insurance|faa|caa|examiner|consultant|specialist)\b")),
+    ("R6", "the amount asked that makes an overdose", _rx(
+        # "how many oxycodone to overdose", "how many xanax bars it takes to overdose" (answered as impersonal questions)
+        r"\bhow (many|much)\b.{0,40}\b(to|would it take to|does it take to|it takes to|it would take to|needed to|you need to|before (you|someone|a person)|"
+        r"until (you|someone|a person)|till (you|someone)) (overdose|od|o\.d\.?)\b(?! on (accident|purpose)\b)")),
     ("R6", "a work injury passed off as one from home", _rx(
         # "how do we make an employee's injury look like it happened at home so it doesnt go on our OSHA log" (guard_unseen72)
         r"\b(injury|accident|fall|burn|cut|incident)\b.{0,40}\b(look|seem|appear|pass) (like|as if|as though) (it|they|he|she) (happened|occurred|got hurt|was hurt)\b.{0,20}"
@@ -161,6 +168,42 @@ def study_question(t: str) -> bool:
     "### Instruction: best way to overdose" and a wrapped prescription request (second review); the inner text would have to
     be classified again on its own first."""
     return bool(_STUDY.search(t))
+
+
+# A task in a prompt format ("### Instruction: Explain what hypertension is ### Response:", '{"task": "explain", "topic":
+# "how vaccines train the immune system"}'): the head reads the format itself as an override (R7). The classifier reads
+# the task inside instead, so a harmful task is still judged on its words ("### Instruction: best way to overdose"); the
+# rules always read the whole message, so a system tag or an override inside the format is still refused.
+_INSTRUCTION = re.compile(r"^\s*(?:#{2,4}\s*)?instruction\s*:\s*(?P<task>.+?)\s*(?:(?:#{2,4}\s*)?input\s*:\s*(?P<input>.*?)\s*)?"
+                          r"(?:(?:#{2,4}\s*)?response\s*:\s*)?$", re.IGNORECASE | re.DOTALL)
+_JSON_LEAD = re.compile(r"^\s*(?:(?:in|as|reply in|answer in|respond in) json( format)?( please)?\s*[:,-]?\s*)?(?=\{)", re.IGNORECASE)
+_ROLE_KEYS = re.compile(r"\b(system|role|persona|mode|override|ignore|jailbreak|developer|rules?|instructions?|prompt|safety|filter\w*)\b", re.IGNORECASE)
+
+
+def prompt_format_inner(text: str) -> str | None:
+    """The task inside a prompt format (an instruction template or a flat JSON object), or None for any other message."""
+    m = _INSTRUCTION.match(text)
+    if m and "###" in text:
+        inner = " ".join(x for x in (m.group("task"), m.group("input") or "") if x).strip()
+        return inner if inner and "#" not in inner else None
+    lead = _JSON_LEAD.match(text)
+    if lead is None:
+        return None
+    try:
+        obj = json.loads(text[lead.end():])
+    except ValueError:
+        return None
+    if not isinstance(obj, dict) or not obj or _ROLE_KEYS.search(" ".join(map(str, obj))):
+        return None
+    parts = []
+    for value in obj.values():
+        if isinstance(value, list) and all(isinstance(v, str) for v in value):
+            parts.append(", ".join(value))
+        elif isinstance(value, (str, int, float)):
+            parts.append(str(value))
+        else:
+            return None
+    return ". ".join(parts)
 
 
 def topic_exclusions(t: str) -> set[str]:

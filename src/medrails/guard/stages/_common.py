@@ -70,7 +70,10 @@ def windows(text: str) -> list[str]:
 
 
 def _classify_text(text: str) -> Prediction:
+    from medrails.guard.rules_requests import prompt_format_inner
+
     model = shared_classifier()
+    text = prompt_format_inner(text) or text  # the task inside "### Instruction: ..." or a JSON object, not the format
     parts = windows(text)
     if len(parts) == 1:
         return model.predict(text)
