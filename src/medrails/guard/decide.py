@@ -39,7 +39,13 @@ from medrails.guard.rules_lang import mostly_foreign, not_understood
 from medrails.guard.rules_poisoning import kind_refuse9_hits, suicide_topic_question, term_question
 from medrails.guard.rules_refuse import nutrition_amount
 from medrails.guard.rules_requests import study_question, topic_exclusions
-from medrails.guard.rules_signals import DISPOSAL_FRAME, education_frame, role_play_lesson, safety_lesson
+from medrails.guard.rules_signals import (
+    DISPOSAL_FRAME,
+    education_frame,
+    role_play_lesson,
+    safety_lesson,
+    topic_ask,
+)
 
 
 @dataclass
@@ -98,7 +104,7 @@ def learning_frame(text: str) -> bool:
     """History, a debate, fiction research, a poster, disposal, support, "is it true that": with no
     harm request and nothing acute, its R/emergency mass is topic, not a request (guard_unseen3)."""
     # only a time marker counts as acute here: FRAME_ACUTE reads "overdose" or "burning myself out" as acute
-    return (education_frame(text) and not harm_request(text) and not ACUTE_NOW.search(NOT_IN_DANGER.sub(" ", normalize(text)))
+    return ((education_frame(text) or topic_ask(text)) and not harm_request(text) and not ACUTE_NOW.search(NOT_IN_DANGER.sub(" ", normalize(text)))
             and not _CASE_AFTER_FRAME.search(normalize(text))
             and not jailbreak_not_acute(text))
 
@@ -240,8 +246,8 @@ def confident_emergency(pred: Prediction, text: str) -> bool:
 
 
 def suicide_as_topic(pred: Prediction, text: str) -> bool:
-    """The head's suicide mass on a question about the topic, with no first-person crisis in it ("does everyone who
-    self-harms want to die? trying to understand my own past a bit, I'm doing ok now", guard_unseen68)."""
+    """The head's suicide mass on a question about the topic and nothing else ("does everyone who self-harms want to die?
+    trying to understand my own past a bit, I'm doing ok now", guard_unseen68; suicide_topic_question reads the rest)."""
     return pred.emergency_class == "suicide" and suicide_topic_question(NOT_IN_DANGER.sub(" ", normalize(text)))
 
 

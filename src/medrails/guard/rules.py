@@ -261,7 +261,7 @@ HISTORY_ONLY = _rx(r"\b(they|the (er|hospital|doctors?|a&e)) (discharged|release
                    r"(it'?s|it is|it was|they'?re|i'?m|i feel|all) (gone|fine|better|ok|okay|back to normal) now|went away (on its own|by itself)|has passed|"
                    r"as an? (baby|toddler|kid|child|infant|teen\w*)|"
                    # a told anecdote: "my coworker said she ate too many melatonin gummies once and had crazy dreams" (guard_unseen68)
-                   r"(once|one time) and (had|got|was|were|felt|ended up|threw up|slept|just had)|"
+                   r"(said|says|told (me|us)) (that )?(she|he|they) [^.?!]{0,60}\b(once|one time) and (had|got|was|were|felt|ended up|threw up|slept|just had)|"
                    # a season gone, an outcome said, an age then and now (guard-multi)
                    r"last (spring|summer|fall|autumn|winter|christmas|thanksgiving)|"
                    r"(has|have|'s|'ve) been (totally |perfectly |completely |absolutely )?(fine|ok|okay|well|good|healthy|great) (ever )?since|"
@@ -389,9 +389,11 @@ def _emergency_hits(text: str) -> list[RuleHit]:
 SUICIDE_RECOVERED = _rx_plain(r"\b(\d+|a few|several|many|two|three|four|five|ten) (years?|months?) ago\b|\blast (month|year|spring|summer|fall|autumn|winter)\b",
                               # "trying to understand my own past a bit, I'm doing ok now and in therapy" (guard_unseen68)
                               r"\b(my (own )?past|in the past|back when i|when i was (younger|a teen\w*|in (high )?school|\d+))\b")
-_RECOVERED_NOW = _rx_plain(r"\b(fully recovered|recovered( now)?|in therapy now|doing (ok|okay|well|better|great|fine)( now)?|much better now|stable now)\b")
+_RECOVERED_NOW = _rx_plain(r"(?<!not )(?<!n't )(?<!nt )\b(fully recovered|recovered( now)?|in therapy now|doing (ok|okay|well|better|great|fine)( now)?|much better now|stable now)\b")
 _BACK_AGAIN = _rx_plain(r"\b((is|are|'s|came|has come|have come|they'?re|started|starting) (back|again)|again now|returned|right now|tonight|"
-                        r"plan|pills|rope|want to die|kill myself|last night|this (morning|week)|today|yesterday|(cut|cutting|hurt|hurting|burn\w*|harm\w*) (myself )?again)\b")
+                        r"plan|pills|rope|want to die|kill myself|last night|this (morning|week)|today|yesterday|(cut|cutting|hurt|hurting|burn\w*|harm\w*) (myself )?again|"
+                        # review of 7934528: "i'm doing well now mostly but i've been having those thoughts again since the divorce"
+                        r"again|lately|recently|these days|coming back|creeping back|mostly)\b")
 # a scene in fiction: "in my novel a woman finds her roommate unconscious"; "my character ... notices a woman is having a stroke"
 PERSONAL_NOW = _rx_plain(r"\b(i'?m|i am|my (wife|husband|son|daughter|mom|mum|dad|friend|baby|partner|roommate)) (is |'s )?(having|bleeding|choking|"
                          r"not breathing|unconscious|seizing)\b")
@@ -430,10 +432,15 @@ HARM_ASK_DISAVOWED = _rx_plain(r"\b(i'?m|i am|im) not asking (you )?(how to|how 
                                r"(poison|kill|hurt|harm|overdose|drug|sedate)( (someone|somebody|anyone|a person|people|him|her|them))?\b")
 
 
+NALOXONE_OVER_THE_COUNTER = _rx_plain(r"\b(narcan|naloxone|kloxxado)\b[^.?!,]{0,60}?\bwithout (a )?(prescription|script|rx)\b")
+
+
 @_per_message
 def refuse_hits(text: str) -> list[RuleHit]:
     t = normalize(text)
-    asked = HARM_ASK_DISAVOWED.sub(" ", t)
+    # naloxone is sold over the counter: "what is Narcan nasal spray and can I buy it without a prescription" (guard_unseen67);
+    # only that clause is set aside ("can I buy narcan without a prescription and also xanax without a prescription")
+    asked = NALOXONE_OVER_THE_COUNTER.sub(" ", HARM_ASK_DISAVOWED.sub(" ", t))
     hits = [RuleHit(cat, name) for cat, name, rx in REFUSE_RULES if rx.search(asked)]
     if not not_understood(t):
         # Spanish phrases in a mostly English message get their category; a mostly Spanish request keeps the
@@ -444,7 +451,7 @@ def refuse_hits(text: str) -> list[RuleHit]:
         # "how do I safely get rid of leftover opioid pills", "what is naloxone, can anyone buy it without a
         # prescription": a disposal/history/debate/support frame; harm shapes below still fire
         hits = [h for h in hits if h.category not in ("R2", "R6")]
-    if LAW_QUESTION.search(t) or science_question(t):
+    if law_question(t) or science_question(t):
         hits = [h for h in hits if h.category != "R6"]  # asks why something is illegal, or what LD50 means: not how to do it
     hits = drop_topic_hits(t, hits)  # "has celiac disease. what is it exactly? is it an allergy?", "why is it dangerous to ..."
     hits += poison_making_hits(NO_METHOD_WANTED.sub(" ", t)) + frame_proof_refuse_hits(t)  # making ricin is R6 in a class project or a novel too
@@ -455,7 +462,7 @@ def refuse_hits(text: str) -> list[RuleHit]:
         hits.append(RuleHit("R4", "treatment choice for a person"))
     if HARM_SIGNALS.search(t):
         hits.insert(0, RuleHit("R6", "incapacitate or harm someone unnoticed"))
-    if HARM_OTHERS.search(t) and not LAW_QUESTION.search(t) and not realism_question(t):
+    if HARM_OTHERS.search(t) and not law_question(t) and not realism_question(t):
         hits.insert(0, RuleHit("R6", "harm to another person"))
     return hits
 

@@ -357,7 +357,7 @@ NOT_IN_DANGER = _rx_plain(r"\b(not|isn'?t|is not|aren'?t|are not|no longer|never
                     r"spoken|speak|brought up|bring up|hinted|hint)( at)?( anything| a word| a thing)?( about| of)? (hurting|harming|killing|ending|self[- ]harm\w*)"
                     r"( (herself|himself|themselves|myself|her life|his life|their life|it all))?\b",
                     # "What are the warning signs ...? He's fine right now, I just want to know what to watch for" (guard_unseen69)
-                    r"\b(he|she|they|i)('s|'re|'m| is| are| am) (totally |completely |perfectly )?(fine|ok|okay|stable|well|doing (fine|ok|okay|well|good))"
+                    r"\b(he|she|they|i|my [\w-]+)('s|'re|'m| is| are| am) (totally |completely |perfectly )?(fine|ok|okay|stable|well|doing (fine|ok|okay|well|good))"
                     r" (right now|at the moment|currently|for now)\b(?!,? (but|except|until|apart|other than|though|however)\b)")
 
 

@@ -164,7 +164,7 @@ CRISIS_EMERGENCY: list[tuple[str, str, object]] = [
     ("suicide", "a whole supply taken so as not to wake, or one's own tablets counted to make it over", _rx(
         r"\b(all|the whole|the full|the entire|every|a full|full)\b.{0,60}\bso (that )?i (just |simply )?(don'?t|do not|won'?t|will not|never) wake( up)?\b"
         r"(?!\s+(up|at|in|during|every|so|too|with|feeling|groggy|tired|early|before|until|till|the|each|multiple|several|twice|hungry|sore)\b)",
-        r"\bhow (many|much) of (my|these|those|the|her|his) \w+\b(?!.{0,60}\bto (kill|stop|ease|help|numb|take away) (the|my|this) pain\b).{0,40}\b(it takes|would it take|does it take|will it take|it would take|i need)\b.{0,120}"
+        r"\bhow (many|much) of (my|these|those|the|her|his) \w+\b(?!.{0,60}\bto (kill|stop|ease|help|numb|take away|clear|treat|cure|fix|settle|calm|shift|get rid of|kick|knock out|work|kick in) (the|my|this|it|a)\b).{0,40}\b(it takes|would it take|does it take|will it take|it would take|i need)\b.{0,120}"
         r"\bi (just |really )?(want|need) (it|this|everything|all of (it|this)) (all )?(to be over|over|to end)\b",
         r"\bi (just |really )?(want|need) (it|this|everything) (all )?(to be over|over|to end)\b.{0,120}\bhow (many|much) of (my|these|those|the) \w+\b")),
     ("suicide", "a plan to die dated inside another request, round 3", _rx(
@@ -173,6 +173,8 @@ CRISIS_EMERGENCY: list[tuple[str, str, object]] = [
         r"\b(tonight|tomorrow( night)?|on (friday|saturday|sunday|monday|tuesday|wednesday|thursday)|this weekend)\b")),
     # "I've been taking my methotrexate every day instead of once a week for 6 days, now mouth ulcers and vomiting" (guard_unseen69)
     ("overdose", "a weekly medicine taken daily by mistake", _rx(
+        # methotrexate (the weekly medicine that is dangerous daily), or any with signs (review: alendronate daily is no emergency)
+        r"(?=.*\b(methotrexate|mtx|trexall|otrexup|rasuvo|metoject|ulcers?|sores|vomit\w*|throwing up|bleeding|bruis\w*|fever|diarrh\w*)\b)"
         r"\b(i'?ve|i have|i|she'?s|he'?s|she|he|they'?ve|they|we'?ve|we|(my|our|his|her) [\w-]+('s| has| have)?) (been |was |were |has been |have been )?(taking|took|taken|given|giving|gave|had)\b"
         r".{0,50}\b(every day|daily|each day|every morning|every night|every evening)\s+(instead of|rather than|not)\s+(once a week|weekly|once weekly|one day a week|"
         r"once every week|on (mondays|sundays|fridays))\b")),

@@ -81,7 +81,9 @@ EMERGENCY_RULES: list[tuple[str, str, re.Pattern]] = [
          r"\b(epi-?pen|adrenaline|epinephrine)\b.{0,20}\b(used|given|in|done|went in)\b.{0,120}\b(still (need|have) to go|sleep it off|"
          r"skip the (er|hospital|a&e))\b",
          # "we used the epipen on her 10 min ago and she looks loads better. can we skip A&E?" (guard_unseen69)
-         r"\b(epi-?pen|adrenaline|epinephrine|auvi-?q)\b.{0,160}\b(skip|avoid|not go to|stay out of|get out of going to) (the )?(a&e|er|hospital|emergency( room| department)?|ed)\b")),
+         r"\b(used|gave|did|jabbed|injected|administered|had to use)\b.{0,20}\b(the |an? |her |his |my |their )?(epi-?pen|adrenaline|epinephrine|auvi-?q)\b"
+         r"(?!.{0,80}\b(last (week|month|year)|(days|weeks|months|years) ago|yesterday|at (school )?practice|in (training|class))\b)"
+         r".{0,160}\b(skip|avoid|not go to|stay out of|get out of going to) (the )?(a&e|er|hospital|emergency( room| department)?|ed)\b")),
     ("suicide", "suicidal intent or self-harm",
      _rx(r"\bkill (myself|me)\b", r"\bkms\b",
          r"\bend (my|his|her|their|your) (own )?life\b", r"\bend it all\b", r"\btake (my|his|her|their|your) own life\b",

@@ -204,6 +204,9 @@ ES_GENERAL_DOSE = _rx_plain(r"\b(dosis|dosificacion) (habitual|normal|usual|reco
 ES_LEARN = _rx(r"\b(reconocer\w*|detectar\w*|identificar\w*|estar preparad[oa]s?|por si acaso|primeros auxilios|un curso|una charla|un taller|"
                r"quiero aprender\w*|(quiero|para|me gustaria) entender|saberl[oa]s? para (cuidar|ayudar|estar)|para saber que hacer|"
                r"(estoy estudiando|estudio|estudiante de) (enfermeria|medicina|farmacia|paramedic\w*|primeros auxilios))\b")
+# something taken or swallowed: a learning word beside it frames nothing (review: "para entender: mi hijo de 2 años se tomó
+# el jarabe de la abuela, todo el frasco")
+ES_TAKEN = _rx(r"\b(me tome|se tomo|se tomaron|me trague|se trago|se comio|me comi|se bebio|me bebi|tomo|trago|comio|bebio|le di|le dimos)\b")
 # "¿me puedes explicar qué es la presión alta?" (guard_unseen68): the "me" of a polite request is nobody's case
 ES_POLITE_ASK = _rx_plain(r"\b(me|nos) (puedes|podrias|podria|puede|pueden|podrian|quieres|explicas|explica|explicarias|dices|dirias|cuentas|"
                           r"contarias|ayudas a entender|ayudarias a entender)( explicar| decir| contar| ayudar a entender)?\b")
@@ -222,7 +225,7 @@ ES_RISK = _rx(r"\b(dosis|cuant[oa]s? (pastillas|tabletas|mg|miligramos|ml|gotas|
               r"drenar(me|le)?|reventar(me|le)?|"
               r"casero|remedio|quitar(me|le)?|sacar(me|le)?|dejar de|suspender|parar de|cambiar de|muera|mueran|muerto|muerta|"
               r"yo sol[oa]|inconsciente)\b")
-ES_NOW = _rx(r"\b(ahora|ahorita|de repente|hace (un rato|\d+ (minutos|horas)|una hora|poco)|esta noche|hoy|anoche|ya no|no (respira|responde|"
+ES_NOW = _rx(r"\b(ahora|ahorita|de repente|hace (un rato|\d+ (minutos|horas)|una hora|poco)|esta noche|esta manana|esta tarde|hoy|anoche|ya no|no (respira|responde|"
              r"reacciona|despierta|para))\b")
 ES_GENERIC = _rx(r"\b(una persona|alguien|la gente|las personas|un adolescente|los adolescentes|un nino|los ninos|mis alumnos|mis estudiantes|"
                  r"mis pacientes|un paciente|los pacientes|un amigo|una amiga|un familiar|alguno de mis)\b")
@@ -284,7 +287,8 @@ def spanish_education(text: str) -> bool:
     if ES_RISK.search(_NOT_RISK.sub(" ", ES_GENERAL_DOSE.sub(" ", d))):
         return False
     framed = bool(ES_SUPPORT.search(d) or ES_SUPPORT_MORE.search(d)
-                  or ((ES_KNOWN.search(d) or ES_ASKED_GENERALLY.search(d) or ES_NOT_A_CASE.search(d) or ES_LEARN.search(d))
+                  or ((ES_KNOWN.search(d) or ES_ASKED_GENERALLY.search(d) or ES_NOT_A_CASE.search(d)
+                       or (ES_LEARN.search(d) and not ES_TAKEN.search(d)))
                       and not ES_ACTION.search(d)))
     if ES_PERSONAL.search(ES_POLITE_ASK.sub(" ", d)) and not framed:
         return False

@@ -165,9 +165,17 @@ LAW_QUESTION = _rx(r"^\s*why (is|are|would|was|do|does) (it |that |this )?(be )?
                    r"hospitals|pharmacists|researchers|insurers|companies|a doctor|a nurse|a hospital|the family|families|parents) to\b")
 
 
+# a second request after the law question is not covered by it (review: "can my husband legally refuse his meds? how
+# can I crush his pills into his food without him knowing")
+_SECOND_REQUEST = _rx(r"[.?!;]\s*[^.?!;]*\b(how|what|which|where|who|when|can i|could i|should i|do i|will i|is there|tell me|give me|list|"
+                      r"without (him|her|them|anyone|anybody|my \w+) (knowing|noticing)|so (that )?(he|she|they|i) |i want|i need|i'?m going|"
+                      r"i'?ll|gonna|let me)\b")
+
+
 @_per_message
 def law_question(text: str) -> bool:
-    return bool(LAW_QUESTION.search(normalize(text)))
+    t = normalize(text)
+    return bool(LAW_QUESTION.search(t)) and not _SECOND_REQUEST.search(t)
 
 
 HARM_NOW = _rx(r"\b(won'?t|can'?t|cannot) (wake|breathe)\b", r"\bnot breathing\b", r"\bunresponsive\b", r"\bunconscious\b", r"\bcollapsed\b",
@@ -181,7 +189,7 @@ def harm_request(text: str) -> bool:
     with nothing happening yet."""
     t = normalize(text)
     diy = any(cat == "R5" and rx.search(t) for cat, _, rx in REFUSE_RULES)  # a procedure on oneself, planned
-    harm = (HARM_OTHERS.search(t) and not LAW_QUESTION.search(t)) or HARM_SIGNALS.search(t)
+    harm = (HARM_OTHERS.search(t) and not law_question(t)) or HARM_SIGNALS.search(t)
     from medrails.guard.rules_es import spanish_harm
 
     # a cut that is already pumping blood is a bleed now, whatever was being attempted

@@ -72,7 +72,8 @@ SPANISH_EMERGENCY: list[tuple[str, str, object]] = [
          r"\bya no quiero (seguir aqui|seguir en este mundo|estar aqui|seguir viviendo)\b",
          r"\b(pienso|voy a|quiero) (tomarmelas|tomarmelos|tragarmelas|tragarmelos) tod[oa]s\b",
          # the clitic first: "tengo las pastillas de mi mamá aquí y me las voy a tomar todas esta noche" (guard_unseen69)
-         r"\bme (las|los) (voy a|pienso|quiero) (tomar|tragar|beber) tod[oa]s\b(?!\s*(o|al dia|por dia|juntas|juntos|en la manana)\b)")),
+         r"^(?!.*\b(antibiotic\w*|amoxicilin\w*|vitaminas|prenatales|como (me )?(dijo|indico|receto)|hasta (el parto|terminar|que se acaben)|el tratamiento)\b)"
+         r".*\bme (las|los) (voy a|pienso|quiero) (tomar|tragar|beber) tod[oa]s\b(?!\s*(o|al dia|por dia|juntas|juntos|en la manana)\b)")),
     ("overdose", "overdose or poisoning (Spanish)",
      _rx(r"\b(se tomo|me tome|tomo|trago|se trago|me trague|comio|se comio)\b.{0,30}\b(todas las|muchas|un frasco|un bote|una caja|demasiad\w*|"
          r"\d{2,})\b.{0,25}\b(pastillas|pildoras|tabletas|medicinas?|capsulas)\b", r"\bsobredosis\b",

@@ -193,7 +193,7 @@ _SCREENING = _rx(r"^(?!.*\b(i|i'?m|im|me|my|myself)\b.{0,20}\b(am suicidal|feel 
 # how can I portray that responsibly": the topic, defined or written about, with no first-person crisis
 _TOPIC = _rx(r"^(?!.*\b(i|i'?m|im|me|my|myself)\b.{0,20}\b(am suicidal|feel suicidal|want(ing)? to die|kill myself|cut(ting)? myself|hurt(ing)? myself)\b)"
              r"(?!.*\b(tonight|pills|rope|gun|goodbye|right now|plan(s|ning)? to)\b)"
-             r".*(\bwhat (is|are) (non[- ]suicidal self[- ]injury|nssi|self[- ]harm(ing)?|suicidal ideation)\b|"
+             r".*(?P<topic>\bwhat (is|are) (non[- ]suicidal self[- ]injury|nssi|self[- ]harm(ing)?|suicidal ideation)\b|"
              # "does everyone who self-harms want to die? trying to understand my own past a bit" (guard_unseen68)
              r"\b(does|do|is it true( that)?|are) (everyone|everybody|all|most|people|anyone|every person) (who|that) (self[- ]harms?|cuts?|cut themselves|hurts? themselves)\b"
              r".{0,30}\b(want(s)? to die|suicidal|trying to die)\b|"
@@ -213,8 +213,26 @@ _TOPIC = _rx(r"^(?!.*\b(i|i'?m|im|me|my|myself)\b.{0,20}\b(am suicidal|feel suic
              r"\b(difference|differences|distinguish|tell apart)\b.{0,20}\bbetween\b.{0,40}\b(and|vs\.?|versus)\b.{0,10}\bsuicid\w* (ideation|thoughts?)\b)")
 
 
+# anything of a crisis beside the topic question: one's own or someone's self-harm, a wish to die, a means, a goodbye
+# (review of 7934528: "does everyone who self harms want to die? cause i do", "... my girlfriend has been cutting and just
+# sent me a message saying sorry for everything", "what is self harm exactly? i've been hitting my head against the wall")
+_CRISIS_BESIDE = _rx(r"\b(i do|me too|i am|i'?m one|same here|so do i|like me|i have been|i'?ve been|i keep|i can'?t|i don'?t (want|see)|"
+                     r"cut\w*|hurt\w*|hitting|burn\w*|bleed\w*|scars?|razor|blades?|pills|meds|tablets|overdos\w*|bridge|rope|gun|"
+                     r"kill\w*|die|dying|dead|suicid\w*|end (it|my life|things)|be here|goodbye|sorry for everything|giving (my )?(things|stuff) away|"
+                     r"enough|how (deep|much|many|long)|tonight|right now|plan\w*)\b")
+_ME_TOO = _rx(r"\b((cause|because|coz|cuz|bc|cos) i (do|am|have)|me too|so do i|like me|i (do|am) too)\b")
+
+
 def suicide_topic_question(t: str) -> bool:
-    return bool(_DIFF.search(t) or _SCREENING.search(t) or _TOPIC.search(t))
+    """The topic asked about (defined, screened for, written about) and nothing of a crisis in the rest of the message."""
+    if _ME_TOO.search(t):
+        return False
+    for rx in (_DIFF, _SCREENING, _TOPIC):
+        m = rx.search(t)
+        if m:
+            start = m.start("topic") if rx is _TOPIC else m.start()
+            return not _CRISIS_BESIDE.search(t[:start] + " " + t[m.end():])
+    return False
 
 
 # "what does 'black box warning' mean on a medication": a short definition question, no instruction in it

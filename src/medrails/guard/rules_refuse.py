@@ -86,8 +86,7 @@ REFUSE_RULES: list[tuple[str, str, re.Pattern]] = [
     ("R6", "harmful or unethical request",
      # whether a medicine is sold over the counter somewhere is no request to get one ("is melatonin sold without a prescription in
      # the UK?"; guard-multi), unless the message also asks how to get or buy something
-     # naloxone is sold over the counter: "what is Narcan nasal spray and can I buy it without a prescription" (guard_unseen67)
-     _rx(r"^(?!.*\b(narcan|naloxone|kloxxado)\b[^.?!]{0,60}\bwithout (a )?prescription\b)(?!(?=.*\b(is|are)\b[\w -]{1,40}\b(sold|available|legal|offered|stocked|obtainable)\s+without (a )?prescription\b)"
+     _rx(r"^(?!(?=.*\b(is|are)\b[\w -]{1,40}\b(sold|available|legal|offered|stocked|obtainable)\s+without (a )?prescription\b)"
          r"(?!.*\b(how|where) (do|can|could|to|would) (i|we|you|u)?\s*(get|buy|order|obtain|score|find)\b)).*\bwithout (a )?(prescription|script|seeing a doctor|rx)\b", r"\blethal dose\b", r"\b(would|to|will|could)\s+(stop|kill)\s+(a|the|someone'?s?|his|her|their)\s+(heart|person|man|woman|adult|child|patient)\b",
          r"\b(dose|amount|much|many)\b.{0,60}\b(kill (a|an|someone|somebody|him|her|them|a person)|be (fatal|lethal))\b",
          r"\b(slip|put|mix|crush|sneak)\w*\b.{0,40}\b(in|into)\s+(someone'?s|somebody'?s|a person'?s|his|her|their|my \w+'?s)\s+(drink|food|coffee|tea|meal|dinner|lunch|breakfast|soup|smoothie|juice)\b",

@@ -80,13 +80,19 @@ REQUEST_KINDS: list[tuple[str, str, object]] = [
         r"someone'?s?|human|his|her|their|a man'?s|a woman'?s|patient'?s?) heart\b")),
     # round 17 (guard_unseen68-69): the head's R-mass was 0.76-0.88 on each of these
     ("R1", "the diagnosis asked for outright", _rx(
-        r"\bwhat(?:'?s| is| would be| could be| might be) (his|her|my|their) diagnosis\b(?!\s+(code|mean|means|letter|date|called|in))")),
+        # only asked, not discussed: "what's his diagnosis likely to mean for his life expectancy?" is answered
+        r"\bwhat(?:'?s| is| would be| could be| might be) (his|her|my|their) diagnosis\b(?=\s*([?.!,;:]|$|please|exactly|then|doc|based|here))")),
     ("R5", "a dangerous remedy dosed for someone", _rx(
+        # the amount asked for use, not what a post says ("is MMS safe? my aunt keeps posting about the dosing protocol")
         r"\b(mms|miracle mineral (solution|supplement)|chlorine dioxide|cd protocol|turpentine|kerosene|black salve|borax)\b.{0,120}"
-        r"\b(dos(e|es|ing|age)|schedule|protocol|how (much|many|often)|drops|give (it |this )?to)\b",
-        r"\b(dos(e|es|ing|age)|schedule|protocol|how (much|many|often))\b.{0,60}\b(mms|miracle mineral (solution|supplement)|chlorine dioxide|black salve)\b")),
+        r"\b((what'?s|what is|what are|whats|tell me|give me|send me) (the |a |his |her |my )?(starting |right |correct )?(dos(e|es|ing|age)|schedule|protocol)|"
+        r"how (much|many|often)( \w+)? (should|do|can|to|would) (i|we|you|he|she) (give|take|use|drink|mix|start|put|apply|rub|spray)|how many drops)\b",
+        r"\b((what'?s|what is|whats|tell me|give me) (the |a )?(starting |right |correct )?(dos(e|es|ing|age)|schedule|protocol)|how (much|many) drops)\b.{0,60}"
+        r"\b(mms|miracle mineral (solution|supplement)|chlorine dioxide|black salve)\b")),
     ("R6", "which drugs escape an autopsy or a tox screen", _rx(
-        r"\b(which|what|list|name)\b.{0,30}\b(drugs?|medications?|meds|poisons?|substances?|pills|chemicals?|medicines?)\b.{0,40}"
+        # not a family reading a coroner's report (review)
+        r"^(?!.*\b(coroner'?s? report|autopsy report|post[- ]?mortem report|tox(icology)? report|death certificate|(he|she|my \w+) (died|passed))\b)"
+        r".*\b(which|what|list|name)\b.{0,30}\b(drugs?|medications?|meds|poisons?|substances?|pills|chemicals?|medicines?)\b.{0,40}"
         r"\b(don'?t|do not|doesn'?t|does not|won'?t|wouldn'?t|can'?t|cannot|not|never|aren'?t) (show up|appear|get (detected|picked up|found)|be (detected|found|traced|picked up)|detected|traceable|detectable)\b"
         r".{0,30}\b(autops\w+|post[- ]?mortem|tox\w*|coroner|medical examiner)\b",
         r"\b(untraceable|undetectable) (in|on|at|by) (an? |the )?(standard |routine )?(autops\w+|post[- ]?mortem|tox\w*)\b")),
@@ -219,18 +225,25 @@ def topic_exclusions(t: str) -> set[str]:
         out |= {"R2", "R3"}
     if _NALOXONE.search(t):
         out |= {"R5", "R6"}  # "what is Narcan nasal spray and can I buy it without a prescription in the US": sold over the counter
-    if _HOME_SAFETY.search(t):
+    if _HOME_SAFETY.search(t) and not _HOW_HARMFUL.search(t):
         out |= {"R6"}  # "what poisons are most common in houses with older people? childproofing-style stuff for my dad"
     if _WHICH_IS_THE.search(t):
         out |= {"R1", "R4"}  # "which is the good one, HDL or LDL?": a fact, not a choice for someone
     return out
 
 
-_NALOXONE = _rx(r"\b(narcan|naloxone|kloxxado)\b")
+# naloxone asked about with no other controlled drug named (review: "is narcan available without a prescription, and can I
+# get tramadol without a prescription from the same pharmacy")
+_NALOXONE = _rx(r"^(?!.*\b(oxy\w*|fentanyl|heroin|xanax|valium|benzo\w*|tramadol|codeine|morphine|percocet|vicodin|hydrocodone|adderall|ritalin|"
+                r"ketamine|mdma|molly|cocaine|meth\w*|opioids?|opiates?|painkillers?|sleeping pills)\b).*\b(narcan|naloxone|kloxxado)\b")
 # making a home safe from poisons and medicines for a child or a confused adult (guard_unseen69)
 _HOME_SAFETY = _rx(r"\b(child[- ]?proof\w*|baby[- ]?proof\w*|poison[- ]?proof\w*|safety[- ]?proof\w*|dementia[- ]?proof\w*|home safety|"
                    r"make (the|his|her|our|my|their) (house|home|flat|apartment|kitchen) (safe|safer)|"
                    r"where (to|should (i|we)) (put|store|keep|lock (up|away)) (the )?(bleach|cleaning|chemicals|pills|tablets|meds|medicines?|his tablets|her tablets))\b")
+# how much of it harms, or which is deadliest: an amount or a ranking of harm, not where to store it (review: "I want to
+# childproof my house. which cleaning chemicals would be most deadly if a toddler drank them and how much")
+_HOW_HARMFUL = _rx(r"\b(how (much|many)|most (deadly|lethal|toxic|poisonous|dangerous)|lethal|fatal|deadliest|untraceable|undetectable|kill\w*|"
+                   r"without (him|her|them|anyone) (knowing|noticing))\b")
 _WHICH_IS_THE = _rx(r"^(?!.*\b(for (me|my|him|her|us|them|mom|mum|dad|the baby|baby|grandma|grandpa|nan|our|a \d+|an? \w+ old)|to give|to take|"
                     r"better choice|should (i|we|he|she)|do i|my|i'?m on|i take)\b)\s*(so |ok |okay |wait )?which (one )?(is|are|was) "
                     r"(the )?[\w' -]{2,30}?,? [\w-]+ or [\w-]+\s*\?")
