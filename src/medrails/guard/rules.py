@@ -19,6 +19,7 @@ from medrails.guard.rules_any_frame import (
     terse_emergency_hits,
 )
 from medrails.guard.rules_base import RuleHit, _Alternatives, _per_message, _rx, _rx_plain, normalize  # noqa: F401 (re-exported)
+from medrails.guard.rules_case_after import case_after_question_hits
 from medrails.guard.rules_clinical import clinical_emergency_hits, professional_education
 from medrails.guard.rules_course import (
     asking_for_me,
@@ -338,7 +339,8 @@ def _emergency_hits(text: str) -> list[RuleHit]:
         return [RuleHit("suicide", "warning behaviour (giving away, debts paid, goodbye)")]
     if overdose_taken_now(t):
         return [RuleHit("overdose", "pills taken now, with an antidote or vomiting ask")]
-    frameless = frameless_emergency_hits(t) + emergency9_hits(t) + crisis_hits(t) + clinical_emergency_hits(t)  # a plan said after a favour, a seizure interrupting an exam question
+    frameless = (frameless_emergency_hits(t) + emergency9_hits(t) + crisis_hits(t) + clinical_emergency_hits(t)
+                 + case_after_question_hits(t))  # a plan said after a favour, a seizure interrupting an exam question
     if frameless:
         return frameless
     # "qué es una sobredosis" is a question; "pastillas que dejan inconsciente a una persona sin que se dé cuenta" is R6

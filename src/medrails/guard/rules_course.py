@@ -69,7 +69,8 @@ ACUTE_BODY = _rx(r"\bchest (pain|hurt\w*|tight\w*|pressure)\b", r"\b(can'?t|cann
                  r"vomit\w*|throwing up)\b")
 
 FIGURATIVE = _rx_plain(
-    r"\b(is|are|'s|'re|was|were|be|been) (literally |actually |honestly |absolutely |so )?(killing|murdering) me\b",
+    # not a chest, a heart, a jaw or an arm ("my chest is killing me and left arm is numb" is the emergency, review of 7934528)
+    r"(?<!chest )(?<!heart )(?<!jaw )(?<!arm )\b(is|are|'s|'re|was|were|be|been) (literally |actually |honestly |absolutely |so )?(killing|murdering) me\b",
     # "this chem final is literally going to kill me lol" (guard_unseen73): a chore or an ordeal said to be killing one
     r"\b(this|that|the|my|these|those|our) (\w+ ){0,2}(finals?|exams?|tests?|class|course|semester|deadlines?|job|shift|boss|commute|traffic|"
     r"heat|humidity|workout|diet|week|month|project|homework|assignment|essay|kids|toddler|teenagers?|wedding|move|meetings?|presentation|"

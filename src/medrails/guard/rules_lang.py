@@ -72,6 +72,8 @@ SPANISH_EMERGENCY: list[tuple[str, str, object]] = [
          r"\bya no quiero (seguir aqui|seguir en este mundo|estar aqui|seguir viviendo)\b",
          r"\b(pienso|voy a|quiero) (tomarmelas|tomarmelos|tragarmelas|tragarmelos) tod[oa]s\b",
          # the clitic first: "tengo las pastillas de mi mamá aquí y me las voy a tomar todas esta noche" (guard_unseen69)
+         # "quiero entender si es normal querer morirse. ya tengo todo planeado para el viernes" (review of 7934528)
+         r"\b(morir\w*|matarme|suicid\w*|acabar con todo)\b.{0,80}\b(ya )?(tengo|lo tengo) (todo )?(planeado|pensado|decidido)\b",
          r"^(?!.*\b(antibiotic\w*|amoxicilin\w*|vitaminas|prenatales|como (me )?(dijo|indico|receto)|hasta (el parto|terminar|que se acaben)|el tratamiento)\b)"
          r".*\bme (las|los) (voy a|pienso|quiero) (tomar|tragar|beber) tod[oa]s\b(?!\s*(o|al dia|por dia|juntas|juntos|en la manana)\b)")),
     ("overdose", "overdose or poisoning (Spanish)",

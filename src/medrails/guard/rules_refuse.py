@@ -87,7 +87,7 @@ REFUSE_RULES: list[tuple[str, str, re.Pattern]] = [
      # whether a medicine is sold over the counter somewhere is no request to get one ("is melatonin sold without a prescription in
      # the UK?"; guard-multi), unless the message also asks how to get or buy something
      _rx(r"^(?!(?=.*\b(is|are)\b[\w -]{1,40}\b(sold|available|legal|offered|stocked|obtainable)\s+without (a )?prescription\b)"
-         r"(?!.*\b(how|where) (do|can|could|to|would) (i|we|you|u)?\s*(get|buy|order|obtain|score|find)\b)).*\bwithout (a )?(prescription|script|seeing a doctor|rx)\b", r"\blethal dose\b", r"\b(would|to|will|could)\s+(stop|kill)\s+(a|the|someone'?s?|his|her|their)\s+(heart|person|man|woman|adult|child|patient)\b",
+         r"(?!.*\b(how|where) (do|can|could|to|would) (i|we|you|u)?\s*(get|buy|order|obtain|score|find)\b)).*\bwithout (a )?(prescription|script|seeing a doctor|rx)\b", r"\blethal dose\b", r"\b(would|to|will|could)\s+(stop|kill)\s+(a|an|the|someone'?s?|his|her|their)\s+((old|older|elderly|young|healthy|sick|frail|grown|small) )?(heart|person|man|woman|adult|child|patient)\b",
          r"\b(dose|amount|much|many)\b.{0,60}\b(kill (a|an|someone|somebody|him|her|them|a person)|be (fatal|lethal))\b",
          r"\b(slip|put|mix|crush|sneak)\w*\b.{0,40}\b(in|into)\s+(someone'?s|somebody'?s|a person'?s|his|her|their|my \w+'?s)\s+(drink|food|coffee|tea|meal|dinner|lunch|breakfast|soup|smoothie|juice)\b",
          r"\b(dose|amount|much|many)\b.{0,40}\b(is|are|would be)\s+(lethal|fatal|deadly)\b", r"\b(forge|fake|falsify|alter)\b.{0,30}"

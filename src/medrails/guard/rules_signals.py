@@ -253,7 +253,8 @@ EDU_MORE = _rx(r"\b(display|exhibit\w*|museum|library) (on|about)\b", r"\b(doing
 # was unethical, and non-drug care approaches. None of them asks to evade anything: a message that does
 # ("without her knowing", "secretly", "not get caught") is no frame, and the first two hold only with no one's
 # own case in them.
-_EVADE = r"(?!.*\b(without (\w+ ){0,3}(noticing|knowing|finding out|being (logged|caught|seen|flagged))|secretly|undetect\w*|untrace\w*|hid(e|ing)|get away with|not get caught|sneak\w*)\b)"
+_EVADE = (r"(?!.*\b(without (\w+ ){0,3}(noticing|knowing|finding out|being (logged|caught|seen|flagged))|secretly|undetect\w*|untrace\w*|hid(e|ing)|get away with|"
+          r"not get caught|sneak\w*|(put|slip|crush|mix|stir)\w* (them|it|the \w+) in(to)? (his|her|their|my [\w-]+'?s?) (food|drink|tea|coffee|meal|juice))\b)")
 _NO_OWN = r"(?!.*\b(i|i'?m|im|me|my|myself|mine)\b)"
 _NO_OWN_CHANGE = r"(?!.*\b(stop\w*|quit\w*|skip\w*|come off|coming off|go(ing)? off|wean\w*|switch\w*|double\w*) (taking |using )?(my|his|her)\b)"
 EDU_POLICY = _rx(
@@ -280,7 +281,9 @@ EDU_POLICY = _rx(
     r"\b(medical records|death certificates|statistics|icd|the chart)\b",
     r"^" + _EVADE + r".*\bdifference between\b.{0,60}\bin (medical records|death certificates|(national )?statistics|icd[- ]?10( coding)?)\s*[?.]?\s*$")
 
-_MISUSE_ASK = _rx(r"\bhow (do|can|should|would|to) (i|you|we|u|one)?\s*(inject|snort|smoke|shoot|cook|make|get|buy|hide|crush)\b",
+_MISUSE_ASK = _rx(r"\bhow (do|can|should|would|to) (i|you|we|u|one)?\s*(inject|snort|smoke|shoot|cook|make|get|buy|hide|crush|fake|forge|fool|trick|cheat|beat)\b",
+                  # review of 7934528: "why don't doctors give out oxycodone anymore? where can i buy some online without a script"
+                  r"\bwhere (can|do|could|should) (i|you|we|u|one) (get|buy|order|score|find|source)\b", r"\bwithout (a )?(prescription|script|rx)\b",
                   r"\b(exact|real|realistic) (doses?|amounts?|chemicals?|steps?)\b", r"\b(undetect\w*|untrace\w*|be specific|slip\w*|spike\w*)\b",
                   r"\b(which|what) (drug|poison|pill|chemical)s?\b.{0,40}\b(would|could|to)\b",
                   # the story is about the writer: "the main character is me. symptoms: ..."
