@@ -224,6 +224,7 @@ class PhiRedactor:
     def _analyze_chunk(self, text: str, nlp_artifacts=None) -> list[PhiSpan]:
         from medrails.guard.phi_kinds7 import trim_date_time
         from medrails.guard.phi_kinds8 import trim_date_gap, trim_phone_line, trim_street_line
+        from medrails.guard.phi_kinds11 import repeated_names
         from medrails.guard.phi_suppression import clinical_zones, suppression_reason, trim_person
 
         # Emoji and other symbols are never PHI but make spaCy and some regexes slow (an emoji flood
@@ -266,6 +267,8 @@ class PhiRedactor:
             # a name-like ORG is weaker evidence than any specific recognizer: let those name the span
             score = float(r.score) * (0.6 if r.entity_type == "ORGANIZATION" else 1.0)
             spans.append(PhiSpan(PLACEHOLDER_LABELS[r.entity_type], start, end, score, r.entity_type))
+        # a given name the note names someone with is a name at its other mentions ("Summer will stay overnight")
+        spans += [PhiSpan("NAME", a, b, 0.6, "GIVEN_NAME") for a, b in repeated_names(text, spans, zones)]
         return _merge_overlaps(spans)
 
     def redact(self, text: str) -> PhiResult:

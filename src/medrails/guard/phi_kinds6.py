@@ -81,7 +81,7 @@ def _generic_words() -> frozenset[str]:
     return _GENERIC_FACILITY | frozenset("""
 reference clinical chemistry pathology microbiology core central hospital public health state county regional
 diagnostic diagnostics laboratory laboratories lab labs home care sciences associates group partners services agency
-nursing centre center medical of and & the
+nursing centre center medical of and & the aged
 """.split())
 
 
@@ -202,8 +202,8 @@ def kind6_reason(text: str, entity: str, start: int, end: int) -> str | None:
     if len(tokens) == 1 and words[0] in SECTION_WORDS and regex.match(r"^\s*:", after) \
             and regex.search(r"(?:^|\n)[ \t]*$", before):
         return "a note section header ('Handoff:')"
-    if len(tokens) == 1 and words[0] in ID_SCHEMES and _LABEL_AFTER.match(after) \
-            and regex.match(r"^[^\n]{0,12}\d", after):
+    if len(tokens) == 1 and words[0] in ID_SCHEMES and (_LABEL_AFTER.match(after) or regex.match(r"^[ \t]+\d", after)) \
+            and regex.match(r"^[^\n]{0,12}\d", after):  # "Aadhaar: 1234 ...", "Aadhaar 1234 5678 9012"
         return "the name of an identifier scheme before its number ('Aadhaar:')"
     if len(tokens) == 1 and words[0] in _DOSE_FORMS and regex.match(r"^\.?\s+\p{L}", after):  # "Tab. aspirin" too
         return "a dosage-form abbreviation before a drug ('Tab. Metformin')"

@@ -194,7 +194,7 @@ def trim_street_line(text: str, start: int, end: int) -> int:
 # false positives
 
 _INSTRUMENT_HEADS = frozenset("""
-score scale index questionnaire inventory criteria classification rule rules tool test measure assessment
+score scale index questionnaire inventory criteria classification rule rules tool test measure assessment triage
 """.split())
 _INSTRUMENT_AFTER = regex.compile(r"^[ \t]+(?:" + "|".join(sorted(_INSTRUMENT_HEADS)) + r")\b", regex.I)
 _PAYER_TOKENS = frozenset("""
@@ -217,6 +217,8 @@ _NUMBER_AFTER = regex.compile(r"^\.?[ \t]*[:#]?[ \t]*[+(]?\d")
 _KIN_ALONE = frozenset("""
 mum mom mummy mommy mama mam ma dad daddy papa pa nan nana nanna nanny gran granny grandma grandpa grandad granddad
 grandmother grandfather auntie aunty uncle hubby wife husband son daughter sis bro
+amma appa ammi abba nani dadi ammamma oma opa omi abuela abuelo abuelita nonna nonno yiayia babcia babushka
+koro kuia halmeoni
 """.split())
 _OCCUPATIONS = frozenset("""
 roofer plumber electrician welder machinist bricklayer plasterer scaffolder tiler joiner labourer laborer

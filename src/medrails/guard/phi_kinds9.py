@@ -41,7 +41,8 @@ _PRACTICE_HEADS = r"(?:Institute|Center|Centre|Clinic|Associates|Specialists|Gro
 _CARE_HEADS = (r"(?:Nursing(?:[ \t]+(?:and|&)[ \t]+Rehab(?:ilitation)?)?[ \t]+(?:Center|Centre|Facility)|"
                r"Post-Acute(?:[ \t]+Care)?(?:[ \t]+(?:Center|Centre))?|Transitional[ \t]+Care(?:[ \t]+(?:Center|Centre))?|"
                r"Health[ \t]+(?:and|&)[ \t]+Rehab(?:ilitation)?(?:[ \t]+(?:Center|Centre))?|Health[ \t]+City|Medicity|"
-               r"Healthcare|Health[ \t]+Care)")
+               r"Healthcare|Health[ \t]+Care|Aged[ \t]+Care(?:[ \t]+(?:Home|Facility|Centre|Center|Village))?|"
+               r"Rehab(?:ilitation)?|(?:Men['’]s|Women['’]s|Family|Youth)[ \t]+(?:Shelter|Refuge|Hostel)|Shelter)")
 _DIGW = r"(?:zero|oh|o|one|two|three|four|five|six|seven|eight|nine)"
 _STREET = (r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Court|Ct|Way|Place|Pl|Terrace|Crescent|Close|"
            r"Grove|Parade|Highway|Hwy)")

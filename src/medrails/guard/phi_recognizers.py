@@ -106,7 +106,7 @@ MONTH = (
 )
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d{2}|20\d{2})"
-_SEP = r"\s*[:#]?\s*(?:is\s+|was\s+|of\s+|no\.?\s*|number\s*|num\.?\s*|#\s*)?[:#]?\s*"
+_SEP = r"\s*[:#]?\s*(?:is\s+|was\s+|of\s+|(?:no\.?|number|num\.?|#)\s*(?:is\s+|was\s+)?)?[:#]?\s*"
 # an identifier: letters/digits with optional dashes, at least 4 characters, at least one digit
 _ID = r"(?P<v>(?=[A-Z0-9-]*\d)[A-Z0-9](?:[A-Z0-9]|-(?=[A-Z0-9])){4,19})\b"
 # a record number that may be written as a path: "SPH/2024/0042917"
@@ -134,7 +134,7 @@ def _recognizers() -> list[EntityRecognizer]:
              + _SEP + _ID_PATH, 0.95),
     ], "MedicalRecordNumberRecognizer")
     plan = RuleRecognizer("HEALTH_PLAN_ID", [
-        Rule(r"\b(?:member|subscriber|(?<!(?:cites?|cited|per|under|medical|clinical|coverage|payment)\s)policy|insurance|insured|beneficiary|medicaid|medicare|group|plan|"
+        Rule(r"\b(?:member|subscriber|(?<!(?:cites?|cited|per|under|medical|clinical|coverage|payment)\s)policy|insurance|insured|beneficiary|medicaid|medicare|group|plan(?!\s*:)|"
              r"HICN|MBI|BCBS|health\s+plan)(?:\s+(?:id|identification|number|no\.?|#|card))*" + _SEP + _ID, 0.9),
         # national and provincial health or personal numbers by their name, digits possibly in groups:
         # "OHIP 1234-567-890-AB", "PHN: 9123 456 789", "PPSN 1234567TA", "Aadhaar 1234 5678 9012"
@@ -476,9 +476,10 @@ def clinical_recognizers() -> list[EntityRecognizer]:
     from medrails.guard.phi_kinds7 import fresh7_recognizers
     from medrails.guard.phi_kinds8 import fresh8_recognizers
     from medrails.guard.phi_kinds9 import fresh9_recognizers
+    from medrails.guard.phi_kinds11 import fresh11_recognizers
 
     return [*_recognizers(), *fresh_recognizers(), *fresh6_recognizers(), *fresh7_recognizers(), *fresh8_recognizers(),
-            *fresh9_recognizers(), GivenNameRecognizer()]
+            *fresh9_recognizers(), *fresh11_recognizers(), GivenNameRecognizer()]
 
 
 _MOVED = frozenset({"clinical_zones", "suppression_reason", "trim_person", "MEDICAL_WORDS", "CLINICAL_WORDS",

@@ -14,6 +14,7 @@ from medrails.guard.phi_kinds6 import kind6_reason
 from medrails.guard.phi_kinds7 import kind7_reason
 from medrails.guard.phi_kinds8 import kind8_reason
 from medrails.guard.phi_kinds9 import kind9_reason
+from medrails.guard.phi_kinds11 import age_at_death, kind11_reason
 from medrails.guard.phi_recognizers import _LABS, MONTH, _has_digit
 from medrails.guard.phi_vocabulary import medical_vocabulary, service_name_spans
 
@@ -102,7 +103,8 @@ _TITLE_ONLY = re.compile(r"^(?:Dr|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Nurse|
 _LEADING_TITLE = re.compile(
     r"^(?:(?:Dr|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Nurse|Rev|Patient|Pt|Sister|Brother|Mother|Father|Mom|Dad|Son|"
     r"Daughter|Wife|Husband|Spouse|Partner|Grand(?:mother|father|son|daughter|ma|pa)|Aunt|Uncle|Niece|Nephew|Cousin|"
-    r"Caregiver|Guardian|Friend|Neighbou?r)\.?\s+)+", re.IGNORECASE)
+    r"Caregiver|Guardian|Friend|Neighbou?r|Girlfriend|Boyfriend|Fianc[ée]e?|Roommate|Housemate|Flatmate|Stepson|"
+    r"Stepdaughter|Stepmother|Stepfather)\.?\s+)+", re.IGNORECASE)
 _EPONYM_AFTER = re.compile(r"^(?:'s|’s|'|’)?\s*(?:disease|syndrome|sign|test|score|criteria|maneuver|palsy|phenomenon|"
                            r"reflex|procedure|catheter|classification|scale|tumou?r|lymphoma|sarcoma|grade|grading|"
                            r"staging|index|rule|position|incision|technique|spindle|tonometry|tonometer|node|nodes|ring|"
@@ -296,6 +298,8 @@ def suppression_reason(text: str, entity: str, start: int, end: int, zones: list
         return reason
     if reason := kind9_reason(text, entity, start, end):
         return reason
+    if reason := kind11_reason(text, entity, start, end):
+        return reason
     strong = entity in {"EMAIL_ADDRESS", "URL", "MRN", "US_SSN", "FAX_NUMBER", "NPI", "DEA_NUMBER",
                         "HEALTH_PLAN_ID", "ACCOUNT_NUMBER", "DEVICE_ID", "LICENSE_NUMBER", "IBAN_CODE", "CREDIT_CARD"}
     if entity == "CUED_DATE":
@@ -304,8 +308,8 @@ def suppression_reason(text: str, entity: str, start: int, end: int, zones: list
                 or _SCORE_AFTER.match(text, end) \
                 or _FRACTION_BEFORE.search(text[max(0, start - 15):start]):
             return "a score or fraction after a date cue ('pain from 8/10 to 4/10')"
-    elif entity == "AGE_OVER_89" and _age_with_sex(text, start, end):
-        pass  # "Dubois, 90F": an age and sex, not 90 degrees Fahrenheit
+    elif entity == "AGE_OVER_89" and (_age_with_sex(text, start, end) or age_at_death(text, start)):
+        pass  # "Dubois, 90F": an age and sex, not 90 degrees Fahrenheit; "died at 94 in 2003": not 94 inches
     elif not strong and _inside_zones(text, start, end, zones):
         return "clinical measurement, dose or code"
     if entity in {"DATE_TIME", "CLINICAL_DATE", "CUED_DATE"}:
