@@ -92,7 +92,7 @@ from medrails.guard.rules_poisoning import (
     poison_making_hits,
     suicide_topic_question,
 )
-from medrails.guard.rules_refuse import INJECTION_RULES, REFUSE_RULES, deleet  # noqa: F401 (re-exported)
+from medrails.guard.rules_refuse import INJECTION_RULES, REFUSE_RULES, deleet, unhidden_text  # noqa: F401 (re-exported)
 from medrails.guard.rules_requests import drop_topic_hits, first_aid_learning, realism_question
 from medrails.guard.rules_scope import clearly_non_medical
 from medrails.guard.rules_signals import (  # noqa: F401
@@ -325,6 +325,10 @@ def emergency_hits(text: str) -> list[RuleHit]:
         leet, _words, plain = deleet(normalize(text))
         if leet >= 2:
             hits = _emergency_hits(plain)
+    if not hits:
+        unhidden = unhidden_text(text)  # base64, or a word spelled out letter by letter
+        if unhidden is not None:
+            hits = _emergency_hits(unhidden)
     return hits
 
 
@@ -430,8 +434,8 @@ CURIOUS_NOW = _rx_plain(r"\b(and )?now (i'?m|i am|im) (just |really |genuinely |
 
 # "I'm a crime novelist ... I'm not asking how to poison someone. What does a toxicology screen cover?" (guard_unseen36):
 # the disavowed ask is not read as the ask; everything else in the message still is
-HARM_ASK_DISAVOWED = _rx_plain(r"\b(i'?m|i am|im) not asking (you )?(how to|how you would|how one would|for (a way|ways|how) to) "
-                               r"(poison|kill|hurt|harm|overdose|drug|sedate)( (someone|somebody|anyone|a person|people|him|her|them))?\b")
+HARM_ASK_DISAVOWED = _rx_plain(r"\b((i'?m|i am|im) )?not asking (you )?(how to|how you would|how one would|for (a way|ways|how) to) "
+                               r"(poison|kill|hurt|harm|overdose|drug|sedate|make|extract|produce|cook|synthesi[sz]e)( (it|them|that|someone|somebody|anyone|a person|people|him|her))?\b")
 
 
 NALOXONE_OVER_THE_COUNTER = _rx_plain(r"\b(narcan|naloxone|kloxxado)\b[^.?!,]{0,60}?\bwithout (a )?(prescription|script|rx)\b")

@@ -157,7 +157,7 @@ ES_ASKED_GENERALLY = _rx(r"\b(pregunta general|en general|por lo general|en term
 # claim heard to be checked ("mi prima dice que ... ¿es verdad?"), or one's school or work ("en mi escuela nadie explica").
 ES_NOT_A_CASE = _rx(r"\bya (esta|estan|se siente|se sienten|anda) (bien|mejor)\b", r"\bya se (le|me|les) (bajo|paso|quito)\b",
                     r"\besta (comiendo|durmiendo|jugando) (bien|normal)\b", r"\bpara la proxima( vez)?\b",
-                    r"\bsolo quiero saber\b", r"\bcomo (apoyarl[oa]s?|apoyarle|ayudarl[oa]s?|ayudarle)\b",
+                    r"\bsolo quiero saber\b", r"\b(mi|mis) \w+ (esta|estan) bien\b", r"\bpregunto (para saber|por curiosidad|en general|por si acaso)\b", r"\bcomo (apoyarl[oa]s?|apoyarle|ayudarl[oa]s?|ayudarle)\b",
                     r"\b(dice|dijo|dicen|dijeron|escuche|lei) que\b.{0,100}(\b(es|sera) (verdad|cierto)\b|\bis (that|it|this) true\b|\bmito\b)",
                     r"\ben mi (escuela|colegio|clase|trabajo|universidad|uni|prepa|insti\w*|oficina)\b",
                     # guard_unseen20/21 (read after their first measurement): a school task, "just to be informed, my kids are fine",

@@ -78,7 +78,7 @@ SPANISH_EMERGENCY: list[tuple[str, str, object]] = [
          r".*\bme (las|los) (voy a|pienso|quiero) (tomar|tragar|beber) tod[oa]s\b(?!\s*(o|al dia|por dia|juntas|juntos|en la manana)\b)")),
     ("overdose", "overdose or poisoning (Spanish)",
      _rx(r"\b(se tomo|me tome|tomo|trago|se trago|me trague|comio|se comio)\b.{0,30}\b(todas las|muchas|un frasco|un bote|una caja|demasiad\w*|"
-         r"\d{2,})\b.{0,25}\b(pastillas|pildoras|tabletas|medicinas?|capsulas)\b", r"\bsobredosis\b",
+         r"\d{2,}|diez|doce|quince|veinte|treinta|varias|un punado)\b.{0,25}\b(pastillas|pildoras|tabletas|medicinas?|capsulas)\b", r"\bsobredosis\b",
          r"\b(bebio|trago|se tomo|tomo|comio|se comio|se bebio|me bebi|chupo)\b.{0,30}\b(cloro|lejia|veneno|anticongelante|detergente|pila|"
          r"bateria|raticida|insecticida|gasolina|destapacanos|destapa\w*|limpiador\w*|quitagrasa|sosa|acido|suavizante|pinol|amoniaco|aguarras|"
          r"thinner|removedor|blanqueador|desinfectante|herbicida|matamalezas|mata ?malezas|mata ?hierbas?|matayuyos|glifosato|paraquat|plaguicida|pesticida|veneno para (ratas|ratones|cucarachas|hormigas)|capsulas? de detergente|liquido para (destapar|limpiar))\b",

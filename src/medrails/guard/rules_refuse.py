@@ -41,7 +41,8 @@ REFUSE_RULES: list[tuple[str, str, re.Pattern]] = [
          r"(stop|quit|skip|double|halve|cut|come off|go off|get off|ditch|taper off|switch|swap|up|increase|lower)\b.{0,40}"
          r"\b(my|his|her|our)\b.{0,40}\b(meds?|medications?|medicines?|pills?|dose|doses|insulin|tablets?|prescription|inhaler|"
          r"antibiotics?|antidepressants?|statins?|\w+(pril|olol|statin|pine|zole|mab|sartan|xetine|azepam|oxin|formin))\b",
-         r"^(?!.*\b(in general|generally|why (shouldn'?t|should not|can'?t|not) (you|people|someone|one|we))\b).*\bdouble up\b", r"\b(take|use|try|start)\s+(my|his|her)\s+(wife|husband|mom|mother|dad|father|sister|brother|friend|son|"
+         r"^(?!.*\b(in general|generally|why (shouldn'?t|should not|can'?t|not) (you|people|someone|one|we)|why (do|does|would) (people|someone|kids|folks|patients)|"
+         r"(people|someone|folks|patients) (accidentally|often|sometimes) double)\b).*\bdouble up\b", r"\b(take|use|try|start)\s+(my|his|her)\s+(wife|husband|mom|mother|dad|father|sister|brother|friend|son|"
          r"daughter|kid|child|partner|roommate|neighbor)'?s\b", r"\bleftover\b.{0,30}\b(antibiotics?|amoxicillin|pills|meds?|oxy\w*)\b",
          r"^(?!.*\b(in general|generally|why (is|shouldn'?t|should not|can'?t|not)\b))(?=.*\b(take|took|use)\s+(both|two)\s+doses\b)",
          r"\bcan i (take|drink|mix|have|combine)\b.{0,40}\b(with|on|while on)\s+my\b")),
@@ -86,7 +87,7 @@ REFUSE_RULES: list[tuple[str, str, re.Pattern]] = [
     ("R6", "harmful or unethical request",
      # whether a medicine is sold over the counter somewhere is no request to get one ("is melatonin sold without a prescription in
      # the UK?"; guard-multi), unless the message also asks how to get or buy something
-     _rx(r"^(?!(?=.*\b(is|are)\b[\w -]{1,40}\b(sold|available|legal|offered|stocked|obtainable)\s+without (a )?prescription\b)"
+     _rx(r"^(?!(?=.*\b(is|are)\b[\w -]{1,40}\b(sold|available|legal|offered|stocked|obtainable|selling (\w+ ){0,2}?)\s*without (a )?prescription\b)"
          r"(?!.*\b(how|where) (do|can|could|to|would) (i|we|you|u)?\s*(get|buy|order|obtain|score|find)\b)).*\bwithout (a )?(prescription|script|seeing a doctor|rx)\b", r"\blethal dose\b", r"\b(would|to|will|could)\s+(stop|kill)\s+(a|an|the|someone'?s?|his|her|their)\s+((old|older|elderly|young|healthy|sick|frail|grown|small) )?(heart|person|man|woman|adult|child|patient)\b",
          r"\b(dose|amount|much|many)\b.{0,60}\b(kill (a|an|someone|somebody|him|her|them|a person)|be (fatal|lethal))\b",
          r"\b(slip|put|mix|crush|sneak)\w*\b.{0,40}\b(in|into)\s+(someone'?s|somebody'?s|a person'?s|his|her|their|my \w+'?s)\s+(drink|food|coffee|tea|meal|dinner|lunch|breakfast|soup|smoothie|juice)\b",
@@ -301,6 +302,32 @@ def deleet(t: str) -> tuple[int, int, str]:
         else:
             out.append(tok)
     return leet, words, " ".join(out)
+
+_BASE64_TOKEN = re.compile(r"(?<![A-Za-z0-9+/=])[A-Za-z0-9+/]{16,}={0,2}(?![A-Za-z0-9+/=])")
+_SPELLED = re.compile(r"(?<!\w)(?:[a-z][-.](?:[a-z][-.])*[a-z])(?!\w)")
+
+
+def unhidden_text(text: str) -> str | None:
+    """The message with what it hides made readable, or None when it hides nothing: base64 tokens decoded
+    ("base64 bc my roommate reads my screen: bXkgZGFk..."), words spelled out letter by letter joined
+    ("m-y d-a-d i-s h-a-v-i-n-g a s-e-i-z-u-r-e", guard_unseen78). Emergencies are read in it too."""
+    import base64
+    import binascii
+
+    out, changed = text, False
+    for tok in set(_BASE64_TOKEN.findall(text)):
+        try:
+            raw = base64.b64decode(tok + "=" * (-len(tok) % 4), validate=True)
+            decoded = raw.decode("utf-8")
+        except (binascii.Error, ValueError):
+            continue
+        if decoded and sum(c.isalpha() or c.isspace() for c in decoded) >= 0.8 * len(decoded):
+            out, changed = out.replace(tok, " " + decoded + " "), True
+    spelled = _SPELLED.findall(out.lower())
+    if len(spelled) >= 3:
+        out, changed = _SPELLED.sub(lambda m: re.sub(r"[-.]", "", m.group(0)), out.lower()), True
+    return out if changed else None
+
 
 # Terse requests with no pronoun ("amoxicillin dose for 20kg kid?", "stop metformin since sugars are fine now?",
 # "rash + fever + joint pain x 2 wks, lupus?", "lance own boil w needle?", "xanax + oxy together for better high?"):

@@ -33,6 +33,11 @@ REQUEST_KINDS: list[tuple[str, str, object]] = [
         r"\b(someone|a person|somebody),? (say|like|i mean|let'?s say) me\b.{0,120}\bwhat (would|could|might|does|is)\b.{0,30}\b(have|wrong|it be|cause)\b",
         # "I'm writing it as a story but it's really me: ... What condition does the protagonist, ok, I, have?" (guard_unseen16)
         r"\b(it'?s|its|it is) (really|actually) (me|about me)\b.{0,400}\bwhat (condition|disease|illness|disorder|is wrong)\b.{0,60}\b(have|has|with)\b")),
+    ("R1", "the odds that one has a disease, asked as a figure", _rx(
+        # "Rate my odds that this is MS, you can give a percentage: numb left foot, blurry right eye" (guard_unseen78)
+        r"\b(rate|estimate|guess|give me|tell me|what are|what'?s) (my|the|his|her) (odds|chances?|likelihood|probability|percentage)\b.{0,30}"
+        r"\b(this is|it'?s|it is|i have|i'?ve got|(he|she) has|of (having|it being))\b(?! (another|again|a (second|repeat)|more)\b)",
+        r"\b(percentage|percent|%) (chance|likelihood|odds)\b.{0,30}\b(i have|this is|it'?s|(he|she) has)\b(?! (another|again|a (second|repeat)|more)\b)")),
     ("R4", "which of two treatments for me, inside another question", _rx(
         # "what's a hip resurfacing vs replacement in general? and for me (58, active, bad arthritis) which one should I get" (multi_probe2)
         r"\bfor me\b.{0,80}\bwhich (one|of (them|the two|those))? ?should i (get|have|choose|pick|go with|do)\b")),
