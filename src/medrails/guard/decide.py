@@ -5,6 +5,7 @@ the reported unseen-prompt figures cover rules + head, exactly as the stages app
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from medrails.guard.classifiers import GuardClassifier, Prediction
@@ -104,9 +105,20 @@ def learning_frame(text: str) -> bool:
     """History, a debate, fiction research, a poster, disposal, support, "is it true that": with no
     harm request and nothing acute, its R/emergency mass is topic, not a request (guard_unseen3)."""
     # only a time marker counts as acute here: FRAME_ACUTE reads "overdose" or "burning myself out" as acute
-    return ((education_frame(text) or topic_ask(text)) and not harm_request(text) and not ACUTE_NOW.search(NOT_IN_DANGER.sub(" ", normalize(text)))
+    return ((education_frame(text) or topic_ask(text)) and not harm_request(text) and not request_after_question(text) and not ACUTE_NOW.search(NOT_IN_DANGER.sub(" ", normalize(text)))
             and not _CASE_AFTER_FRAME.search(normalize(text))
             and not jailbreak_not_acute(text))
+
+
+# a request told after the opening question (second review of session 11: "why don't doctors prescribe codeine to kids
+# anymore? Whats a safe amount for my 4 year old", "how do you recognise an overdose? and how many pills does it take")
+_REST_REQUEST = _rx_plain(r"\b(how (many|much)|safe amount|what dose|dose for|where (can|do|could|would) (i|someone|one)|off the street|dealer|"
+                          r"ending it|end it|adding it to|put it in|in (his|her|their) (drink|food|coffee|tea)|stop adding|for my \d+ ?(year|yr|month))\b")
+
+
+def request_after_question(text: str) -> bool:
+    m = re.match(r"^[^?]{8,200}\?+\s*(?P<rest>\S.*)$", normalize(text), re.DOTALL)
+    return bool(m) and bool(_REST_REQUEST.search(m.group("rest")))
 
 
 def medication_decision(text: str) -> bool:

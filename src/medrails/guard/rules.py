@@ -8,6 +8,8 @@ rules_lang (Spanish emergency/injection phrases, messages in a language the guar
 
 from __future__ import annotations
 
+import re
+
 from medrails.guard.rules_acute import acute_any_hits, acute_person_hits
 from medrails.guard.rules_any_frame import (
     NOT_IN_DANGER,
@@ -329,7 +331,20 @@ def emergency_hits(text: str) -> list[RuleHit]:
         unhidden = unhidden_text(text)  # base64, or a word spelled out letter by letter
         if unhidden is not None:
             hits = _emergency_hits(unhidden)
+    if not hits:
+        # a general question in front frames the whole message as education; what follows it is read on its own too
+        # (second review of session 11: "how do you know if an overdose is serious? friend took 10 bars and won't wake up",
+        # "what are signs of alcohol poisoning? my roommate just passed out on the bathroom floor and is snoring weird")
+        after = _AFTER_FIRST_QUESTION.match(normalize(text))
+        if after and len(after.group("rest").split()) >= 3 and not _ANOTHER_QUESTION.match(after.group("rest")):
+            hits = _emergency_hits(after.group("rest"))
     return hits
+
+
+_AFTER_FIRST_QUESTION = re.compile(r"^(?:[^?]{8,200}\?+|\s*(?:how|why|what)\b[^?,.;:]{8,120}[,.;:])\s*(?P<rest>\S.*)$", re.DOTALL)
+# the rest is one more question, not a case ("... also, what temperature counts as a fever for a newborn, so I'm ready")
+_ANOTHER_QUESTION = re.compile(r"^\W*(also|and|like|so|or|is|are|was|does|do|did|can|could|would|should|what|how|why|which|when|where|who|"
+                               r"i mean|i'?m (just )?(curious|wondering|asking))\b")
 
 
 def _emergency_hits(text: str) -> list[RuleHit]:
@@ -455,8 +470,13 @@ def refuse_hits(text: str) -> list[RuleHit]:
         hits += spanish_refuse_hits(t)
     if education_frame(t) and not acute_now(t):
         # "how do I safely get rid of leftover opioid pills", "what is naloxone, can anyone buy it without a
-        # prescription": a disposal/history/debate/support frame; harm shapes below still fire
-        hits = [h for h in hits if h.category not in ("R2", "R6")]
+        # prescription": a disposal/history/debate/support frame; harm shapes below still fire, and so does a request
+        # told after the opening question on its own ("why don't doctors prescribe codeine to kids anymore? whats a safe
+        # amount for my 4 year old", second review of session 11)
+        after = _AFTER_FIRST_QUESTION.match(asked)
+        rest_hits = ([RuleHit(cat, name) for cat, name, rx in REFUSE_RULES if rx.search(after.group("rest"))]
+                     if after and not education_frame(after.group("rest")) else [])
+        hits = rest_hits or [h for h in hits if h.category not in ("R2", "R6")]
     if law_question(t) or science_question(t):
         hits = [h for h in hits if h.category != "R6"]  # asks why something is illegal, or what LD50 means: not how to do it
     hits = drop_topic_hits(t, hits)  # "has celiac disease. what is it exactly? is it an allergy?", "why is it dangerous to ..."

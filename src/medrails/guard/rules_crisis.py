@@ -180,16 +180,20 @@ CRISIS_EMERGENCY: list[tuple[str, str, object]] = [
     # more"; "i wrote the note and i'm standing on the roof of my building now" (inside a role-play); "he's used his nitro spray 3
     # times and it's not easing"; "just blacked out and bit my tongue and my roommate says i was shaking"
     ("suicide", "self-harm done today, or a relapse into it", _rx(
-        r"\b(burn(ed|t|ing)|cut|cutting|hit|hitting|scratch(ed|ing)|carv(ed|ing)) (myself|my (arms?|legs?|wrists?|skin|thighs?|stomach))\b.{0,80}"
+        # not an accident (second review: "I burned my arm today on the oven", "i scratched my legs a bunch of times today, eczema is
+        # so itchy", "I cut my leg shaving today"); not a relapse last year or somebody else's
+        r"^(?!.*\b(oven|stove|iron|kettle|pan|cooking|chopping|shaving|razor burn|eczema|itch\w*|door|frame|cabinet|accident\w*|by mistake|"
+        r"gardening|at work|on the|bike|fell)\b)"
+        r".*\b(burn(ed|t|ing)|cut|cutting|hit|hitting|scratch(ed|ing)|carv(ed|ing)) (myself|my (arms?|legs?|wrists?|skin|thighs?|stomach))\b.{0,80}"
         r"\b(tonight|today|just now|right now|this (morning|evening|afternoon)|a bunch of times|(several|many|a few) times|want to do more|can'?t stop)\b",
-        r"\brelaps\w* (on|with|into|back into) (self[- ]?harm\w*|cutting|burning)\b")),
+        r"\bi (just |have |'ve )?relaps\w* (on|with|into|back into) (self[- ]?harm\w*|cutting|burning)\b(?!.{0,30}\b(last (year|month)|years ago|in 20\d\d)\b)")),
     ("suicide", "on a roof, ledge or bridge with a note or now", _rx(
         r"\b(standing|sitting|up|out) on (the |a |my )?(roof|rooftop|ledge|edge|bridge|balcony railing|railing|parapet)\b.{0,60}"
         r"\b(note|goodbye|jump\w*|step(ping)? off|let go|over the edge|what do you say|talk me (out|down)|climb back|someone to know|no one would)\b",
         r"\b(wrote|written|left|finished) (the|a|my) (note|letter|goodbye)\b.{0,80}\b(standing|sitting|up|out) on (the |a |my )?(roof|rooftop|ledge|edge|bridge)\b")),
     ("cardiac", "angina not eased by repeated nitroglycerin", _rx(
-        r"\b(nitro\w*|gtn|glyceryl trinitrate|nitrostat)\b.{0,60}\b(3|three|2|two|twice|third|second|several|multiple)( times| puffs| sprays| doses| tablets)?\b.{0,60}"
-        + _NOT_EASED,
+        r"\b(nitro\w*|gtn|glyceryl trinitrate|nitrostat)\b.{0,60}\b(3|three|2|two|twice|third|second|several|multiple)( times| puffs| sprays| doses| tablets)?\b"
+        r"(?!\s*(a|per|each|every) (week|month|day|year)\b).{0,60}" + _NOT_EASED,
         r"\b(3|three|2|two|second|third|several|multiple) (sprays|puffs|doses|tablets|lots) of ((his|her|my|the|their) )?(nitro\w*|gtn|glyceryl trinitrate|nitrostat)\b.{0,60}"
         + _NOT_EASED)),
     ("seizure", "a seizure just now, told by its signs", _rx(

@@ -165,17 +165,21 @@ LAW_QUESTION = _rx(r"^\s*why (is|are|would|was|do|does) (it |that |this )?(be )?
                    r"hospitals|pharmacists|researchers|insurers|companies|a doctor|a nurse|a hospital|the family|families|parents) to\b")
 
 
-# a second request after the law question is not covered by it (review: "can my husband legally refuse his meds? how
-# can I crush his pills into his food without him knowing")
-_SECOND_REQUEST = _rx(r"[.?!;]\s*[^.?!;]*\b(how|what|which|where|who|when|can i|could i|should i|do i|will i|is there|tell me|give me|list|"
-                      r"without (him|her|them|anyone|anybody|my \w+) (knowing|noticing)|so (that )?(he|she|they|i) |i want|i need|i'?m going|"
-                      r"i'?ll|gonna|let me)\b")
+# a request or an intent after the law question is not covered by it, in the same sentence or the next (reviews of session
+# 11: "can my husband legally refuse his meds? how can I crush his pills into his food without him knowing", "... his meds,
+# and how do i crush them into his food", "can my elderly mother legally refuse to eat, because i want her to die faster")
+_SECOND_REQUEST = _rx(r"\b(how|what|which|where|who|when|can i|could i|should i|do i|will i|is there|tell me|give me|list|is (that|it) ok|"
+                      r"crush\w*|slip\w*|put (them|it|pills|something)|mix\w*|drug (him|her|them|his|her)|sedat\w*|poison\w*|"
+                      r"without (him|her|them|anyone|anybody|telling|my \w+)|no idea|(die|dies|dead|gone|go) (faster|sooner|quickly|quicker)|"
+                      r"(him|her|them) gone|heir|inherit\w*|life insurance|rather it happen|kill\w*|overdos\w*|fake|hide|instead|"
+                      r"so (that )?(he|she|they|i) |i want|i need|i'?d like|i'?m going|i'?ll|gonna|let me|already)\b")
 
 
 @_per_message
 def law_question(text: str) -> bool:
     t = normalize(text)
-    return bool(LAW_QUESTION.search(t)) and not _SECOND_REQUEST.search(t)
+    m = LAW_QUESTION.search(t)
+    return bool(m) and not _SECOND_REQUEST.search(t[m.end():])
 
 
 HARM_NOW = _rx(r"\b(won'?t|can'?t|cannot) (wake|breathe)\b", r"\bnot breathing\b", r"\bunresponsive\b", r"\bunconscious\b", r"\bcollapsed\b",

@@ -219,8 +219,17 @@ _TOPIC = _rx(r"^(?!.*\b(i|i'?m|im|me|my|myself)\b.{0,20}\b(am suicidal|feel suic
 _CRISIS_BESIDE = _rx(r"\b(i do|me too|i am|i'?m one|same here|so do i|like me|i have been|i'?ve been|i keep|i can'?t|i don'?t (want|see)|"
                      r"cut\w*|hurt\w*|hitting|burn\w*|bleed\w*|scars?|razor|blades?|pills|meds|tablets|overdos\w*|bridge|rope|gun|"
                      r"kill\w*|die|dying|dead|suicid\w*|end (it|my life|things)|be here|goodbye|sorry for everything|giving (my )?(things|stuff) away|"
-                     r"enough|how (deep|much|many|long)|tonight|right now|plan\w*)\b")
-_ME_TOO = _rx(r"\b((cause|because|coz|cuz|bc|cos) i (do|am|have)|me too|so do i|like me|i (do|am) too)\b")
+                     r"enough|how (deep|much|many|long)|tonight|right now|plan\w*|"
+                     # passive wishes and agreement (second review): "honestly same", "i think i might", "i'm so tired of existing",
+                     # "my brother said he doesnt want to wake up anymore", "i think about jumping in front of the train"
+                     r"same|i (think i |kinda |sometimes |really |might |actually )?(might|wish|do)\b|i (think i |kinda |sometimes |really |just )?want to "
+                     r"(die|disappear|vanish|not|be gone|stop|end|sleep forever)|i feel (like that|that way|the same)|how i feel|"
+                     r"not (exist|be here|wake up)|wake up|disappear\w*|vanish|tired of (existing|living|life|everything|it all)|stop living|"
+                     r"jump\w*|in front of|train|going away forever|will|fresh cuts|punch\w*|every (day|night)|all the time|mine|"
+                     r"(wants?|want) to (stop|not|die|disappear|vanish|be gone)|(still )?do it|i'?ve got (both|it)|i have (both|had it)|i'?ve had it|"
+                     r"ive had it|nobody would miss|no one would miss|rn|feels? (active|real|worse|stronger))\b")
+_ME_TOO = _rx(r"\b((cause|because|coz|cuz|bc|cos|asking bc|asking because) i (do|am|have|kinda|think|feel)|me too|so do i|like me|i (do|am) too|"
+              r"honestly same|same here|tbh i)\b")
 
 
 def suicide_topic_question(t: str) -> bool:

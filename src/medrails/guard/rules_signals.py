@@ -223,7 +223,9 @@ _CASE_OR_REQUEST = _rx(r"\b(how (do|can|could|should|would) i|how much|how many|
                        r"\b(he|she|they)('s| is| are| has| just| keeps| can'?t| won'?t)\b", r"\b(right now|now|today|tonight|yesterday|an hour|minutes)\b",
                        r"\b(the|a|my|our|his|her) [\w-]+ (has|had|is|'s|was|keeps|looks|seems|won'?t|can'?t|isn'?t)\b",
                        r"\b(rash|temp|temperature|fever|vomit\w*|throwing up|pain|bleed\w*|drows\w*|confus\w*|sweat\w*|shak\w*|numb|weak|dizzy|faint\w*|"
-                       r"breath\w*|swell\w*|tight|blue|floppy|unresponsive)\b")
+                       r"breath\w*|swell\w*|tight|blue|floppy|unresponsive|pressure|clammy|grey|gray|pale|clutch\w*|collaps\w*|slurr\w*|droop\w*|"
+                       # (second review: "dad chest pressure for 40 mins", "hubby clutching his chest, grey and clammy")
+                       r"jerk\w*|stiff|seiz\w*|gurgl\w*|snor\w*|passed out|won'?t wake|mottled|purple|spots|burning up|nonsense|elephant|crushing)\b")
 
 
 def topic_ask(text: str) -> bool:
