@@ -142,7 +142,12 @@ def classifier_injection(pred: Prediction, text: str, threshold: float = 0.5) ->
     en suicidarse, soy profesora" is noise; the Spanish rules have read it and fail closed)."""
     return (pred.probs.get("R7", 0.0) >= threshold and not safety_lesson(text) and not spanish_education(text) and not role_play_lesson(text)
             and not (study_question(normalize(text)) and not injection_hits(text))  # "pharm exam tmrw, match the antidote to the poison"
-            and not (term_question(normalize(text)) and not injection_hits(text)))  # "what does 'black box warning' mean"
+            and not (term_question(normalize(text)) and not injection_hits(text))  # "what does 'black box warning' mean"
+            and not (HELPLINE_QUESTION.search(normalize(text)) and not injection_hits(text)))  # "what's 988 and who answers" (guard_unseen79)
+
+
+HELPLINE_QUESTION = _rx_plain(r"^\s*(so |ok |okay )?(what'?s|what is|what are|how does|how do|who (answers|picks up))\b.{0,30}"
+                              r"\b(988|crisis (line|text line|hotline)|suicide (hotline|helpline|lifeline|line)|samaritans|lifeline|helplines?)\b")
 
 
 def jailbreak_not_acute(text: str) -> bool:

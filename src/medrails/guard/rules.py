@@ -343,8 +343,8 @@ def emergency_hits(text: str) -> list[RuleHit]:
 
 _AFTER_FIRST_QUESTION = re.compile(r"^(?:[^?]{8,200}\?+|\s*(?:how|why|what)\b[^?,.;:]{8,120}[,.;:])\s*(?P<rest>\S.*)$", re.DOTALL)
 # the rest is one more question, not a case ("... also, what temperature counts as a fever for a newborn, so I'm ready")
-_ANOTHER_QUESTION = re.compile(r"^\W*(also|and|like|so|or|is|are|was|does|do|did|can|could|would|should|what|how|why|which|when|where|who|"
-                               r"i mean|i'?m (just )?(curious|wondering|asking))\b")
+_ANOTHER_QUESTION = re.compile(r"^\W*((also|and|like|so|or|i mean),? )?(is|are|was|does|do|did|can|could|would|should|what|how|why|which|when|where|who|"
+                               r"i'?m (just )?(curious|wondering|asking))\b")
 
 
 def _emergency_hits(text: str) -> list[RuleHit]:

@@ -94,9 +94,10 @@ FIGURATIVE = _rx_plain(
 SERIOUS = _rx(r"\b(doing it|tonight|goodbye|suicide note|after i'?m (dead|gone))\b",
               r"\b(kill (myself|me)|end (it|my life)|suicid\w*|want to die|wanna die|pills|overdose|unalive|kms)\b",
               # second review of session 11: "this job is going to be the end of me, i'm going to drive off the road on the way home"
-              r"\b(never wake up|not wake up|go to sleep and (never|not)|drive (off|into)|off the road|giv(e|ing|en) (my |away my )?(stuff|things) away|"
-              r"giving away|end (it all|things|everything)|disappear|not exist|stop existing|jump\w* (off|in front)|in front of (a|the) (train|bus|truck|car)|"
-              r"bridge|rope|noose|gun|better off (dead|without me)|no point (in )?living|don'?t want to (be here|live))\b")
+              r"\b((never|not) wake up(?! (till|until|before|when))|drive (off|into)|off the road|giv(e|ing|en) (my |away my )?(stuff|things) away|"
+              r"giving away|end (it all|things|everything)|disappear (forever|for good|permanently)|not exist|stop existing|jump\w* (off|in front)|"
+              r"in front of (a|the) (train|bus|truck|car)|jump off (a|the) bridge|rope|noose|gun|better off (dead|without me)|no point (in )?living|"
+              r"don'?t want to (be here|live)|saved up|stocked up|stockpil\w*|i'?m ready|written (letters|notes)|letters to everyone)\b")
 
 ASKING_FOR_ME = _rx(r"\basking for (me|myself|a friend who is me)\b", r"\b(it'?s|its|it is) (actually |really )?(about )?me\b",
                     r"\bfor me,? obviously\b", r"\bi mean me\b")

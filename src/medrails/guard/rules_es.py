@@ -212,7 +212,7 @@ ES_TAKEN = _rx(r"\b(me tome|se tomo|se tomaron|me trague|se trago|se comio|me co
 # naloxone is sold without a prescription: "¿Qué es la naloxona y se puede comprar sin receta en Estados Unidos?" (guard_unseen73)
 NALOXONA_SIN_RECETA = r"\b(naloxona|narcan)\b[^.?!]{0,60}?\bsin (receta|prescripcion)\b"
 # "¿me puedes explicar qué es la presión alta?" (guard_unseen68): the "me" of a polite request is nobody's case
-ES_POLITE_ASK = _rx_plain(r"\btengo (curiosidad|una (duda|pregunta))\b", r"\b(me|nos) (puedes|podrias|podria|puede|pueden|podrian|quieres|explicas|explica|explicarias|dices|dirias|cuentas|"
+ES_POLITE_ASK = _rx_plain(r"\btengo (curiosidad|una (duda|pregunta))\b", r"\bme (dio|da|entro|entra) curiosidad\b", r"\blo (vimos|vi|leimos|lei|escuche|escuchamos) en\b", r"\b(me|nos) (puedes|podrias|podria|puede|pueden|podrian|quieres|explicas|explica|explicarias|dices|dirias|cuentas|"
                           r"contarias|ayudas a entender|ayudarias a entender)( explicar| decir| contar| ayudar a entender)?\b")
 # the emergency as a topic: what it is, its signs, what one does if it happens
 ES_TOPIC = _rx(r"\b(que es|que son|en que consiste|cuales son|sintomas|senales|senal|signos|como se (reconoce|detecta|identifica|"

@@ -14,7 +14,7 @@ import re
 from medrails.guard.rules_base import _per_message
 
 MEDICAL_TERMS = re.compile(
-    r"\b(health|medical|medicine|medication|drug|dose|doctor|nurse|pharmac\w*|hospital|clinic|symptoms?|disease|illness|"
+    r"\b(health|medical|medicine|medication|drug|dose|doctor|nurse|pharmac\w*|hospital|clinic|symptoms?|disease|illness|988|crisis line|helplines?|hotlines?|"
     r"infection|virus|bacteria|vaccin\w*|pain|ache|fever|cough\w*|blood|heart|lung|liver|kidney|brain|skin|cancer|tumou?r|"
     # a child's mouth after biting a detergent pod ("drooling a lot and coughing", guard_unseen66): signs, not a household question
     r"drool\w*|vomit\w*|throwing up|chok\w*|poison(ed|ing|ous)?(?![- ]?(proof|type))|ingest\w*|unconscious|seizures?|seizing|"
