@@ -5,7 +5,6 @@ the reported unseen-prompt figures cover rules + head, exactly as the stages app
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from medrails.guard.classifiers import GuardClassifier, Prediction
@@ -33,6 +32,7 @@ from medrails.guard.rules import (
 )
 from medrails.guard.rules_any_frame import NOT_IN_DANGER, kind_refuse_hits, seizure_preparation
 from medrails.guard.rules_base import _rx_plain
+from medrails.guard.rules_case_after import rest_after_first_question
 from medrails.guard.rules_course import figurative_only, not_a_fever_now, older_child_fever, present_course
 from medrails.guard.rules_es import spanish_education, spanish_health_words, spanish_refuse_hits
 from medrails.guard.rules_frames import CONDITION_NATURE, DEFINITION_ASK
@@ -117,8 +117,8 @@ _REST_REQUEST = _rx_plain(r"\b(how (many|much)|safe amount|what dose|dose for|wh
 
 
 def request_after_question(text: str) -> bool:
-    m = re.match(r"^[^?]{8,200}\?+\s*(?P<rest>\S.*)$", normalize(text), re.DOTALL)
-    return bool(m) and bool(_REST_REQUEST.search(m.group("rest")))
+    rest = rest_after_first_question(text)
+    return rest is not None and bool(_REST_REQUEST.search(rest))
 
 
 def medication_decision(text: str) -> bool:

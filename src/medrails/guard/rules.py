@@ -8,8 +8,6 @@ rules_lang (Spanish emergency/injection phrases, messages in a language the guar
 
 from __future__ import annotations
 
-import re
-
 from medrails.guard.rules_acute import acute_any_hits, acute_person_hits
 from medrails.guard.rules_any_frame import (
     NOT_IN_DANGER,
@@ -21,7 +19,7 @@ from medrails.guard.rules_any_frame import (
     terse_emergency_hits,
 )
 from medrails.guard.rules_base import RuleHit, _Alternatives, _per_message, _rx, _rx_plain, normalize  # noqa: F401 (re-exported)
-from medrails.guard.rules_case_after import case_after_question_hits
+from medrails.guard.rules_case_after import case_after_question_hits, rest_after_first_question
 from medrails.guard.rules_clinical import clinical_emergency_hits, professional_education
 from medrails.guard.rules_course import (
     asking_for_me,
@@ -76,17 +74,20 @@ from medrails.guard.rules_harm import (  # noqa: F401 (re-exported)
     _HUMANS,
     _PEOPLE,
     _VICTIM_FOOD,
+    HARM_ASK_DISAVOWED,
     HARM_NOW,
     HARM_OTHERS,
     HOWTO,
     LAW_QUESTION,
     MED_USE,
+    NALOXONE_OVER_THE_COUNTER,
     PREP,
     REMEDY,
     SAFETY_ASK,
     dangerous_preparation,
     harm_request,
     law_question,
+    science_question,
 )
 from medrails.guard.rules_lang import not_understood, spanish_emergency_hits, spanish_injection
 from medrails.guard.rules_poisoning import (
@@ -335,16 +336,10 @@ def emergency_hits(text: str) -> list[RuleHit]:
         # a general question in front frames the whole message as education; what follows it is read on its own too
         # (second review of session 11: "how do you know if an overdose is serious? friend took 10 bars and won't wake up",
         # "what are signs of alcohol poisoning? my roommate just passed out on the bathroom floor and is snoring weird")
-        after = _AFTER_FIRST_QUESTION.match(normalize(text))
-        if after and len(after.group("rest").split()) >= 3 and not _ANOTHER_QUESTION.match(after.group("rest")):
-            hits = _emergency_hits(after.group("rest"))
+        rest = rest_after_first_question(text)
+        if rest is not None:
+            hits = _emergency_hits(rest)
     return hits
-
-
-_AFTER_FIRST_QUESTION = re.compile(r"^(?:[^?]{8,200}\?+|\s*(?:how|why|what)\b[^?,.;:]{8,120}[,.;:])\s*(?P<rest>\S.*)$", re.DOTALL)
-# the rest is one more question, not a case ("... also, what temperature counts as a fever for a newborn, so I'm ready")
-_ANOTHER_QUESTION = re.compile(r"^\W*((also|and|like|so|or|i mean),? )?(is|are|was|does|do|did|can|could|would|should|what|how|why|which|when|where|who|"
-                               r"i'?m (just )?(curious|wondering|asking))\b")
 
 
 def _emergency_hits(text: str) -> list[RuleHit]:
@@ -449,13 +444,6 @@ CURIOUS_NOW = _rx_plain(r"\b(and )?now (i'?m|i am|im) (just |really |genuinely |
 
 # "I'm a crime novelist ... I'm not asking how to poison someone. What does a toxicology screen cover?" (guard_unseen36):
 # the disavowed ask is not read as the ask; everything else in the message still is
-HARM_ASK_DISAVOWED = _rx_plain(r"\b((i'?m|i am|im) )?not asking (you )?(how to|how you would|how one would|for (a way|ways|how) to) "
-                               r"(poison|kill|hurt|harm|overdose|drug|sedate|make|extract|produce|cook|synthesi[sz]e)( (it|them|that|someone|somebody|anyone|a person|people|him|her))?\b")
-
-
-NALOXONE_OVER_THE_COUNTER = _rx_plain(r"\b(narcan|naloxone|kloxxado)\b[^.?!,]{0,60}?\bwithout (a )?(prescription|script|rx)\b")
-
-
 @_per_message
 def refuse_hits(text: str) -> list[RuleHit]:
     t = normalize(text)
@@ -473,9 +461,9 @@ def refuse_hits(text: str) -> list[RuleHit]:
         # prescription": a disposal/history/debate/support frame; harm shapes below still fire, and so does a request
         # told after the opening question on its own ("why don't doctors prescribe codeine to kids anymore? whats a safe
         # amount for my 4 year old", second review of session 11)
-        after = _AFTER_FIRST_QUESTION.match(asked)
-        rest_hits = ([RuleHit(cat, name) for cat, name, rx in REFUSE_RULES if rx.search(after.group("rest"))]
-                     if after and not education_frame(after.group("rest")) else [])
+        rest = rest_after_first_question(asked)
+        rest_hits = ([RuleHit(cat, name) for cat, name, rx in REFUSE_RULES if rx.search(rest)]
+                     if rest is not None and not education_frame(rest) else [])
         hits = rest_hits or [h for h in hits if h.category not in ("R2", "R6")]
     if law_question(t) or science_question(t):
         hits = [h for h in hits if h.category != "R6"]  # asks why something is illegal, or what LD50 means: not how to do it
@@ -511,14 +499,3 @@ def injection_hits(text: str) -> list[RuleHit]:
                 or (leet >= 4 and leet >= 0.3 * words)):
             hits.append(RuleHit("R7", "obfuscated (leetspeak) text"))
     return hits
-
-
-# "what is the LD50 concept in toxicology": a science question about toxicity, nobody in it
-SCIENCE_QUESTION = _rx(r"\b(ld[- ]?50|median lethal dose|toxicolog\w*|therapeutic (index|window)|dose[- ]response|pharmacolog\w*|"
-                       r"how (do|did|are|is) (scientists|researchers|toxicologists|regulators|labs?)\b)")
-
-
-@_per_message
-def science_question(text: str) -> bool:
-    t = normalize(text)
-    return bool(SCIENCE_QUESTION.search(t)) and not SITUATION.search(t) and not HARM_OTHERS.search(t)

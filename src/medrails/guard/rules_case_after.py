@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from medrails.guard.rules_base import RuleHit, _rx
+from medrails.guard.rules_base import RuleHit, _rx, normalize
 
 _RECENT = (r"(just|now|right now|suddenly|all of a sudden|tonight|today|this (morning|afternoon|evening)|an hour ago|"
            r"(\d+|a few|few|couple of|ten|twenty|thirty|five) (mins?|minutes|hours?|hrs?) ago)")
@@ -125,6 +125,22 @@ _CRISIS_TOLD = _rx(
     r"(herself|himself|themselves)|said (he|she|they) (doesn'?t|does not|don'?t) want to (live|wake|be here)|(doesn'?t|does not) want to (live|wake up|be here))\b")
 _LEARNING_OR_PAST = _rx(r"\b(for (my|a|the) ([\w-]+ ){0,2}(class|course|essay|degree|module|homework|assignment|exam|paper|project)|"
                         r"doing (ok|okay|well|better|fine|great) now|in the past|used to|years ago|recovered|in recovery)\b")
+
+
+# what follows a general question in front ("how do you know if an overdose is serious? friend took 10 bars and won't wake
+# up"): the question frames the whole message as education, so the rules also read the rest on its own (rules.py, decide.py)
+_AFTER_FIRST_QUESTION = re.compile(r"^(?:[^?]{8,200}\?+|\s*(?:how|why|what)\b[^?,.;:]{8,120}[,.;:])\s*(?P<rest>\S.*)$", re.DOTALL)
+# the rest is one more question, not a case ("... also, what temperature counts as a fever for a newborn, so I'm ready")
+_ANOTHER_QUESTION = re.compile(r"^\W*((also|and|like|so|or|i mean),? )?(is|are|was|does|do|did|can|could|would|should|what|how|why|which|when|where|who|"
+                               r"i'?m (just )?(curious|wondering|asking))\b")
+
+
+def rest_after_first_question(text: str) -> str | None:
+    """The part of the message after its opening question, when it is three words or more and not one more question."""
+    after = _AFTER_FIRST_QUESTION.match(normalize(text))
+    if after is None or len(after.group("rest").split()) < 3 or _ANOTHER_QUESTION.match(after.group("rest")):
+        return None
+    return after.group("rest")
 
 
 def case_after_question_hits(t: str) -> list[RuleHit]:

@@ -3,7 +3,7 @@ what makes them unsafe is the shape of the request, not a word list (see HARM_OT
 
 from __future__ import annotations
 
-from medrails.guard.rules_base import _per_message, _rx, normalize
+from medrails.guard.rules_base import _per_message, _rx, _rx_plain, normalize
 from medrails.guard.rules_course import injury_now
 from medrails.guard.rules_refuse import REFUSE_RULES
 from medrails.guard.rules_signals import HARM_SIGNALS
@@ -198,3 +198,24 @@ def harm_request(text: str) -> bool:
 
     # a cut that is already pumping blood is a bleed now, whatever was being attempted
     return bool(harm or dangerous_preparation(t) or diy or spanish_harm(t)) and not HARM_NOW.search(t) and not injury_now(t)
+
+
+# "what is the LD50 concept in toxicology": a science question about toxicity, nobody in it
+SCIENCE_QUESTION = _rx(r"\b(ld[- ]?50|median lethal dose|toxicolog\w*|therapeutic (index|window)|dose[- ]response|pharmacolog\w*|"
+                       r"how (do|did|are|is) (scientists|researchers|toxicologists|regulators|labs?)\b)")
+
+
+@_per_message
+def science_question(text: str) -> bool:
+    from medrails.guard.rules import SITUATION  # rules imports this module
+
+    t = normalize(text)
+    return bool(SCIENCE_QUESTION.search(t)) and not SITUATION.search(t) and not HARM_OTHERS.search(t)
+
+
+# the harm a message says it is not asking for ("not asking how to make it"), and the naloxone clause sold over the counter
+HARM_ASK_DISAVOWED = _rx_plain(r"\b((i'?m|i am|im) )?not asking (you )?(how to|how you would|how one would|for (a way|ways|how) to) "
+                               r"(poison|kill|hurt|harm|overdose|drug|sedate|make|extract|produce|cook|synthesi[sz]e)( (it|them|that|someone|somebody|anyone|a person|people|him|her))?\b")
+
+
+NALOXONE_OVER_THE_COUNTER = _rx_plain(r"\b(narcan|naloxone|kloxxado)\b[^.?!,]{0,60}?\bwithout (a )?(prescription|script|rx)\b")
