@@ -45,9 +45,6 @@ CASE_AFTER_QUESTION: list[tuple[str, str, object]] = [
     ("breathing", "gone silent or blue after something swallowed", _rx(
         r"\b(went|gone|is|turned|going) (silent|quiet|blue)\b.{0,30}\bafter (eating |swallowing |choking on )?(a |an |some |the |her |his )?"
         r"(grape|sweet|candy|nut|peanut|coin|popcorn|piece|hot ?dog|food|toy|marble|battery)\b")),
-    ("cardiac", "a heart attack said to be happening to someone", _rx(r"\bheart attack\b.{0,60}(^|[.?!,;]\s*)(it'?s |its |this is |and it'?s )?(happening|happenin) ((to|with) (me|my|our|a|him|her|them)|now|right now)\b")),
-    ("stroke", "a stroke said to be happening to someone", _rx(r"\bstroke\b.{0,60}(^|[.?!,;]\s*)(it'?s |its |this is |and it'?s )?(happening|happenin) ((to|with) (me|my|our|a|him|her|them)|now|right now)\b")),
-    ("seizure", "a seizure said to be happening to someone", _rx(r"\bseizure\b.{0,60}(^|[.?!,;]\s*)(it'?s |its |this is |and it'?s )?(happening|happenin) ((to|with) (me|my|our|a|him|her|them)|now|right now)\b")),
     # round 21 (guard_unseen79): "... my son's [epipen] expired 2 months ago and he's having a reaction to a bee sting right now,
     # swelling in his throat"
     ("anaphylaxis", "an allergic reaction now, told with a swelling throat", _rx(
@@ -105,6 +102,13 @@ CASE_AFTER_QUESTION: list[tuple[str, str, object]] = [
         r"\b(least painful|most painless|quickest|easiest|surest|most peaceful) (way|method)\b",
         r"\b(least painful|most painless|quickest|easiest|surest|most peaceful) (way|method)\b.{0,120}"
         r"\b(goodbye (letters?|notes?)|written (the|their|his|her|my) (letters|notes?)|given (away )?(their|his|her|my) (cat|dog|pets?|things|stuff))\b")),
+]
+# a heart attack, a stroke or a seizure said to be happening now, in its own clause ("how do you know if someone is having a
+# heart attack? happening to my neighbour"; not "how do I know if a heart attack is happening to my dad?", third review)
+CASE_AFTER_QUESTION += [
+    (cls, f"a {word} said to be happening to someone",
+     _rx(rf"\b{word}\b.{{0,60}}(^|[.?!,;]\s*)(it'?s |its |this is |and it'?s )?(happening|happenin) ((to|with) (me|my|our|a|him|her|them)|now|right now)\b"))
+    for cls, word in (("cardiac", "heart attack"), ("stroke", "stroke"), ("seizure", "seizure"))
 ]
 
 
