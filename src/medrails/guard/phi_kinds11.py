@@ -20,7 +20,7 @@ False positives (`kind11_reason`, called by phi_suppression.suppression_reason):
 after its town ("Opelousas, LA"), a title alone ("Mr" of "Mr. Haskins"), a kind of place, not a named one
 ("Walk-in Clinic Note"), a classification letter ("Category C. Contributing"), a product after a taking verb
 ("taking the Slow-Fe"), a dose read as a street ("Humulard 20 units"), a room number read as a
-postcode ("Room 1104"), a communication-type header ("VOICEMAIL, Tue"). A month on its own ("in September") stays
+postcode ("Room 1104"), a communication-type header ("VOICEMAIL, Tue", "VOICEMAIL (auto-transcribed)"). A month on its own ("in September") stays
 redacted on purpose (an element of a date tied to the patient; see test_phi_kinds_fresh6).
 """
 
@@ -202,6 +202,6 @@ def kind11_reason(text: str, entity: str, start: int, end: int) -> str | None:
     if entity in ("LOCATION", "ORGANIZATION") and _TAKING_BEFORE.search(before):
         return "a product after a taking verb ('taking the Slow-Fe')"
     if len(tokens) == 1 and value.isupper() and words[0] in _HEADER_KINDS and regex.search(r"(?:^|\n)[ \t]*$", before) \
-            and regex.match(r"^[ \t]*(?:[,:\-–]|$|\n)", after):
+            and regex.match(r"^[ \t]*(?:[,:(\-–]|$|\n)", after):
         return "a communication-type header ('VOICEMAIL, Tue')"
     return None

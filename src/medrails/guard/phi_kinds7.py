@@ -242,8 +242,8 @@ def _recognizers() -> list:
         Rule(r"(?<![\d-])(?P<v>\d{2}-\d{9}-\d)(?![\d-])", 0.8, None, 0),
     ], "Fresh7NationalIdRecognizer")
     mrn = RuleRecognizer("MRN", [
-        # a bare "UR:" label (Australian unit record number), capitals only
-        Rule(r"\bUR[ \t]*:[ \t]*(?P<v>\d{5,10})\b(?![.,]\d|\s*(?:mg|mcg|units?|mL|%))", 0.9, None, 0),
+        # a bare "UR:" label (Australian unit record number), capitals only; printed in two groups ("0072 3318") too
+        Rule(r"\bUR[ \t]*:[ \t]*(?P<v>\d{5,10}|\d{3,5} \d{3,5})\b(?![.,]\d|\s*(?:mg|mcg|units?|mL|%))", 0.9, None, 0),
     ], "UrLabelRecognizer")
     facility = RuleRecognizer("FACILITY", [
         Rule(r"\b(?P<v>(?:" + _CAP + r"[ \t]+){1,3}(?:Medical|Family|General|Group|Dental)[ \t]+Practice)\b", 0.75,

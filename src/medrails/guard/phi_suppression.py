@@ -15,6 +15,7 @@ from medrails.guard.phi_kinds7 import kind7_reason
 from medrails.guard.phi_kinds8 import kind8_reason
 from medrails.guard.phi_kinds9 import kind9_reason
 from medrails.guard.phi_kinds11 import age_at_death, kind11_reason
+from medrails.guard.phi_kinds12 import age_in_field, kind12_reason
 from medrails.guard.phi_recognizers import _LABS, MONTH, _has_digit
 from medrails.guard.phi_vocabulary import medical_vocabulary, service_name_spans
 
@@ -300,6 +301,8 @@ def suppression_reason(text: str, entity: str, start: int, end: int, zones: list
         return reason
     if reason := kind11_reason(text, entity, start, end):
         return reason
+    if reason := kind12_reason(text, entity, start, end):
+        return reason
     strong = entity in {"EMAIL_ADDRESS", "URL", "MRN", "US_SSN", "FAX_NUMBER", "NPI", "DEA_NUMBER",
                         "HEALTH_PLAN_ID", "ACCOUNT_NUMBER", "DEVICE_ID", "LICENSE_NUMBER", "IBAN_CODE", "CREDIT_CARD"}
     if entity == "CUED_DATE":
@@ -308,7 +311,8 @@ def suppression_reason(text: str, entity: str, start: int, end: int, zones: list
                 or _SCORE_AFTER.match(text, end) \
                 or _FRACTION_BEFORE.search(text[max(0, start - 15):start]):
             return "a score or fraction after a date cue ('pain from 8/10 to 4/10')"
-    elif entity == "AGE_OVER_89" and (_age_with_sex(text, start, end) or age_at_death(text, start)):
+    elif entity == "AGE_OVER_89" and (_age_with_sex(text, start, end) or age_at_death(text, start)
+                                       or age_in_field(text, start)):
         pass  # "Dubois, 90F": an age and sex, not 90 degrees Fahrenheit; "died at 94 in 2003": not 94 inches
     elif not strong and _inside_zones(text, start, end, zones):
         return "clinical measurement, dose or code"
