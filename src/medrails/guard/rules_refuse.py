@@ -3,6 +3,8 @@ self-procedure and harm requests, and rule-override attempts. Each names its cat
 
 from __future__ import annotations
 
+import base64
+import binascii
 import re
 
 from medrails.guard.rules_base import _rx, normalize
@@ -311,9 +313,6 @@ def unhidden_text(text: str) -> str | None:
     """The message with what it hides made readable, or None when it hides nothing: base64 tokens decoded
     ("base64 bc my roommate reads my screen: bXkgZGFk..."), words spelled out letter by letter joined
     ("m-y d-a-d i-s h-a-v-i-n-g a s-e-i-z-u-r-e", guard_unseen78). Emergencies are read in it too."""
-    import base64
-    import binascii
-
     out, changed = text, False
     for tok in set(_BASE64_TOKEN.findall(text)):
         try:
