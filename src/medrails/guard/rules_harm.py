@@ -210,7 +210,12 @@ def science_question(text: str) -> bool:
     from medrails.guard.rules import SITUATION  # rules imports this module
 
     t = normalize(text)
-    return bool(SCIENCE_QUESTION.search(t)) and not SITUATION.search(t) and not HARM_OTHERS.search(t)
+    return bool(SCIENCE_QUESTION.search(t)) and not SITUATION.search(COURSE_CONTEXT.sub(" ", t)) and not HARM_OTHERS.search(t)
+
+
+# where a term came up: "it came up in my pharmacology lecture" (guard_unseen87) names a course, not a person's case
+COURSE_CONTEXT = _rx_plain(r"\b(in|from|for|during) (my|our) (\w+ ){0,2}(lectures?|class(es)?|course|module|textbook|exam|homework|assignment|"
+                           r"seminar|tutorial|studies|degree|syllabus|reading)\b")
 
 
 # the harm a message says it is not asking for ("not asking how to make it"), and the naloxone clause sold over the counter

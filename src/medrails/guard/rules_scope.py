@@ -23,7 +23,13 @@ MEDICAL_TERMS = re.compile(
     r"(feels?|feeling|felt) hopeless|hopelessness|suicid\w*|self[- ]harm\w*|in crisis|"
     r"\w+itis|\w+osis|\w+emia|\w+oma|"
     # clinical shorthand staff ask about ("what does 'sats on RA' mean", "c/o, SOB and NAD", "qSOFA vs SIRS"; guard-pro)
-    r"sats|spo2|c/o|sob|qsofa|sirs|sepsis|gcs|bgl|prn|nrb|abg|inr|copd|ecg|ekg|sbar|avpu|news2|dnacpr|cpr|obs)\b"
+    r"sats|spo2|c/o|sob|qsofa|sirs|sepsis|gcs|bgl|prn|nrb|abg|inr|copd|ecg|ekg|sbar|avpu|news2|dnacpr|cpr|obs|"
+    # round 23: organs in the plural, first aid kit, travel sickness, end of life and older people's prescribing
+    # ("a haiku about how the lungs exchange oxygen", "how do tourniquets work in real life", "why do children get carsick",
+    # "the Beers criteria")
+    r"(lung|kidney|liver|brain|bone|muscle|organ|nerve|tourniquet|bandage|splint|antibiotic)s?|oxygen|first aid|"
+    r"(car|sea|air|travel|motion) ?sick(ness)?|hospice|palliative|end of life|dementia|beers criteria|deprescrib\w*|patient (leaflets?|information)|hand ?washing|"
+    r"wash(ing)? (your|their|our) hands|hygiene|germs?)\b"
     # Spanish health words (the head reads English: its out-of-scope call on "qué causa las piedras en el riñón" is noise)
     r"|\b(salud|m[eé]dic[oa]s?|enfermedad(es)?|s[ií]ntomas?|ri[nñ][oó]n(es)?|coraz[oó]n|presi[oó]n arterial|presi[oó]n alta|sangre|"
     r"pulm[oó]n(es)?|h[ií]gado|est[oó]mago|dolor|fiebre|vacunas?|pastillas?|medicamentos?|embarazo|embarazada|beb[eé]s?|c[aá]ncer|"

@@ -21,7 +21,23 @@ def decision_text(ctx: GuardContext) -> str:
     leaves the process (the model, logs); read by the rules they changed decisions that `decide_input` (training's
     held-out scoring, the replays) never saw: "I'm due in [DATE]" lost the pregnancy reading of "due in March" and
     became a newborn fever, and a capitalised "¿Qué es ...?" became "¿[NAME] es ...?", no longer a question."""
-    return ctx.extra.get(_DECISION_TEXT, ctx.text)
+    return readable(ctx, ctx.extra.get(_DECISION_TEXT, ctx.text))
+
+
+_READABLE = "readable_text"
+
+
+def readable(ctx: GuardContext, text: str) -> str:
+    """The text as the guard reads it: leetspeak, base64 and letters spread apart made readable (rules_refuse.
+    readable_form), so the rules and the head decide on what the message says. Cached per context."""
+    cached = ctx.extra.get(_READABLE)
+    if cached is not None and cached[0] == text:
+        return cached[1]
+    from medrails.guard.rules_refuse import readable_form
+
+    plain = readable_form(text)
+    ctx.extra[_READABLE] = (text, text if plain is None else plain)
+    return ctx.extra[_READABLE][1]
 
 
 def begin_classification(ctx: GuardContext) -> None:
@@ -34,14 +50,14 @@ def begin_classification(ctx: GuardContext) -> None:
     ctx.extra[_CLASSIFIER_TEXT] = ctx.text
     from medrails.guard.embeddings import prefetch_classifier_embedding
 
-    for part in windows(ctx.text):
+    for part in windows(prompt_inner(readable(ctx, ctx.text))):
         prefetch_classifier_embedding(part)
 
 
 def classify(ctx: GuardContext) -> Prediction:
     """The calibrated prediction for the message (pre-redaction text when the PHI stage fixed
     it, else the text the stages currently see)."""
-    text = ctx.extra.get(_CLASSIFIER_TEXT, ctx.text)
+    text = readable(ctx, ctx.extra.get(_CLASSIFIER_TEXT, ctx.text))
     cached = ctx.extra.get(_KEY)
     if cached is not None and cached[0] == text:
         return cached[1]
@@ -69,11 +85,15 @@ def windows(text: str) -> list[str]:
     return [text[s:s + WINDOW_CHARS] for s in starts]
 
 
-def _classify_text(text: str) -> Prediction:
+def prompt_inner(text: str) -> str:
     from medrails.guard.rules_requests import prompt_format_inner
 
+    return prompt_format_inner(text) or text  # the task inside "### Instruction: ..." or a JSON object, not the format
+
+
+def _classify_text(text: str) -> Prediction:
     model = shared_classifier()
-    text = prompt_format_inner(text) or text  # the task inside "### Instruction: ..." or a JSON object, not the format
+    text = prompt_inner(text)
     parts = windows(text)
     if len(parts) == 1:
         return model.predict(text)
