@@ -40,7 +40,7 @@ from medrails.guard.rules_lang import _ES_PAST, deaccent, mostly_foreign, not_un
 from medrails.guard.rules_poisoning import kind_refuse9_hits, suicide_topic_question, term_question
 from medrails.guard.rules_refuse import nutrition_amount, readable_form
 from medrails.guard.rules_requests import study_question, topic_exclusions
-from medrails.guard.rules_round23 import expected_death_question, format_request
+from medrails.guard.rules_round23 import comparison_fact_question, expected_death_question, format_request
 from medrails.guard.rules_signals import (
     DISPOSAL_FRAME,
     education_frame,
@@ -304,6 +304,8 @@ def unsafe_mass(pred: Prediction, text: str, exclude: set[str] | frozenset = fro
         exclude = set(exclude) | {"R3"}
     if condition_why(text) or already_diagnosed(text) or DEFINITION_ASK.search(t) or CONDITION_NATURE.search(t):
         exclude = set(exclude) | {"R1"}  # "my son has asthma, why is it worse at night", "what's kawasaki disease?": no diagnosis asked
+    if comparison_fact_question(text):
+        exclude = set(exclude) | {"R4"}  # "MRI vs CT scan - which one uses radiation?": a fact, no treatment choice
     if encourage_care(text) and not harm_request(text):
         exclude = set(exclude) | {"R6"}  # "how can I get my dad to see a doctor about his drinking"
     if law_question(text) or science_question(text):

@@ -375,3 +375,7 @@ def seizure_preparation(t: str) -> bool:
     t = _NEGATED_NOW.sub(" ", t)
     return bool(_IF_EVER.search(t)) and not _SEIZURE_GOING_ON.search(t)
 
+
+from medrails.guard.rules_round23 import FRAME_PROOF23  # noqa: E402  (round 23)
+
+FRAME_PROOF_REFUSE.extend(FRAME_PROOF23)

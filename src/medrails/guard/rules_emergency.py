@@ -170,6 +170,11 @@ EMERGENCY_RULES: list[tuple[str, str, re.Pattern]] = [
          r"\b(got into|ate|eaten|swallowed|bit into|bit|chewed|drank|drunk|sucked on|licked)\b.{0,50}"
          r"\b(pods?|detergent|bleach|cleaner|pills?|tablets?|medicine|meds|gummies|vitamins|iron|nicotine|vape|e-?liquid|batter(y|ies)|magnets?|"
          r"antifreeze|lamp oil|polish|remover|mouthwash|sanitizer|edibles?|weed|cannabis)\b",
+         # an adult in someone's care too: "HCA, found a resident in the kitchen who's bitten into a dishwasher tablet, her mouth is red" (guard_unseen89)
+         r"\b(resident|patient|client|service user|grandma|grandpa|grandmother|grandfather|nan|gran|granny|mum|mom|mother|dad|father|husband|wife|"
+         r"partner|he|she|someone)\b.{0,40}\b(bitten into|bit into|chewed|chewing|swallowed|ate|eaten|drank|drunk|sucked on)\b.{0,30}"
+         r"\b((dishwasher|laundry|detergent|washing|washing-up) (tablets?|pods?|capsules?|liquid|powder)|detergent|bleach|drain cleaner|antifreeze|washer fluid)\b"
+         r"(?!.{0,60}\b(last (week|month|year)|years? ago|once when)\b)",
          # a button battery that may be inside a child, however well the child looks (guard_parent_probe1)
          r"(?=.*\b(toddler|baby|infant|kid|child|son|daughter|grandson|granddaughter|nephew|niece|little one|he|she|him|her|"
          r"\d+\s*(month|months|mo|yr|year|years)[- ]?old|\d+yo)\b)"

@@ -49,9 +49,10 @@ ES_REFUSE: list[tuple[str, str, object]] = [
         # case asked as yes/no, the disease right before the question mark (no comma: "tengo diabetes, ¿qué como?" is not)
         r"\b(tengo|tendre|tendra|tiene mi|tendra mi|sera que tengo|sera que tiene)\b[^.,;:?!]{0,25}\b" + _ES_DISEASE + r"\b[^.,;:?!]{0,25}\?")),
     ("R2", "personal medication change (Spanish)", _rx(
+        # the asker anywhere in the message: "¿puedo dejar de tomar mi levotiroxina una semana...?" (guard_unseen88)
+        r"^(?=.*\b(puedo|debo|deberia|quiero|es seguro|esta bien|me|mi|mis|yo|podemos|debemos)\b).*?"
         r"\b(dejar de|suspender|suspenderl[oa]s?|parar de|quitarme|cambiar|cambiarme|doblar|duplicar|saltarme|brincarme|aumentar(me|le)?|"
-        r"bajar(me|le)?|empezar a|comenzar a)\b.{0,25}\b(tomar |usar |ponerme )?(la |el |las |los |mis |mi |su |sus )?(dosis de )?" + _MEDICINE + r"\b"
-        r"(?=.*\b(puedo|debo|deberia|quiero|es seguro|esta bien|me|mi|mis|yo|podemos|debemos)\b)",
+        r"bajar(me|le)?|empezar a|comenzar a)\b.{0,25}\b(tomar |usar |ponerme )?(la |el |las |los |mis |mi |su |sus )?(dosis de )?" + _MEDICINE + r"\b",
         r"\b(la|lo|las|los) (puedo|debo) (suspender|dejar|parar|cambiar|doblar)\b",
         r"\b(quiero|puedo|debo|deberia|voy a|pienso)\b.{0,20}\b(dejar|suspender|parar|quitarme)\s+(la|el|las|los|mis|mi)\s+" + _MEDICINE + r"\b",
         # "tomo levotiroxina... ¿puedo dejarla de un día para otro?": the medicine named, then dropped by pronoun

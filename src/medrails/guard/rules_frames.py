@@ -90,7 +90,8 @@ EMERGENCY_TOPIC_QUESTION = _rx(
 # the gummies like candy", "can you get pregnant from precum?" (guard_teen/everyday_probe1): a yes/no fact question about
 # a risk; the context is why it is asked. Not with one's own pills, a wish to die, or anything taken or happening now.
 MYTH_QUESTION = _rx(
-    r"(^|[:.!?]\s*)(so |ok |okay |lowkey |honestly |genuinely |serious question:? |real question:? |quick q:? |wait )?(can|could|do|does|will) "
+    r"(^|[:.!?]\s*)(so |ok |okay |lowkey |honestly |genuinely |serious question:? |real question:? |quick q:? |wait |"
+    r"(dumb|stupid|silly|weird|random|quick) (q|qs|question)( but)?,? )?(can|could|do|does|will) "  # "dumb q but can you actually die from ..." (guard_unseen88)
     r"(you|u|ya|someone|somebody|a person|people|anyone|guys|girls) (actually |really |literally |legit |seriously |still )?"
     r"(die|od|overdose|get addicted|be addicted|get hooked|get pregnant|catch|get (an? )?(sti|std|hiv|infection)|go blind|get sick|"
     r"get alcohol poisoning|have a (heart attack|stroke))\b",
