@@ -478,8 +478,10 @@ def clinical_recognizers() -> list[EntityRecognizer]:
     from medrails.guard.phi_kinds9 import fresh9_recognizers
     from medrails.guard.phi_kinds11 import fresh11_recognizers
     from medrails.guard.phi_kinds12 import fresh12_recognizers
+    from medrails.guard.phi_kinds13 import fresh13_recognizers
     return [*_recognizers(), *fresh_recognizers(), *fresh6_recognizers(), *fresh7_recognizers(), *fresh8_recognizers(),
-            *fresh9_recognizers(), *fresh11_recognizers(), *fresh12_recognizers(), GivenNameRecognizer()]
+            *fresh9_recognizers(), *fresh11_recognizers(), *fresh12_recognizers(), *fresh13_recognizers(),
+            GivenNameRecognizer()]
 
 
 _MOVED = frozenset({"clinical_zones", "suppression_reason", "trim_person", "MEDICAL_WORDS", "CLINICAL_WORDS",
