@@ -38,7 +38,7 @@ from medrails.guard.rules_es import spanish_education, spanish_health_words, spa
 from medrails.guard.rules_frames import CONDITION_NATURE, DEFINITION_ASK
 from medrails.guard.rules_lang import _ES_PAST, deaccent, mostly_foreign, not_understood
 from medrails.guard.rules_poisoning import kind_refuse9_hits, suicide_topic_question, term_question
-from medrails.guard.rules_refuse import nutrition_amount, readable_form
+from medrails.guard.rules_refuse import disguise_unread, nutrition_amount, readable_form
 from medrails.guard.rules_requests import study_question, topic_exclusions
 from medrails.guard.rules_round23 import comparison_fact_question, expected_death_question, format_request
 from medrails.guard.rules_signals import (
@@ -377,11 +377,14 @@ def decide_input(model: GuardClassifier, pred: Prediction, text: str, injection_
     """The input decision as the pipeline's stages make it; an obfuscated message is decided on its readable form
     (stages._common.readable), with the head's prediction for that form."""
     plain = readable_form(text)
-    if plain is not None:
-        from medrails.guard.stages._common import _classify_text
+    if plain is None:
+        return _decide_readable(model, pred, text, injection_threshold)
+    from medrails.guard.stages._common import _classify_text
 
-        pred, text = _classify_text(plain), plain
-    return _decide_readable(model, pred, text, injection_threshold)
+    decision = _decide_readable(model, _classify_text(plain), plain, injection_threshold)
+    if decision.decision != "emergency" and disguise_unread(text):
+        return InputDecision("refuse", "R7", "rule")  # leetspeak the guard could not read back: an evasion, refused
+    return decision
 
 
 def _decide_readable(model: GuardClassifier, pred: Prediction, text: str, injection_threshold: float = 0.5) -> InputDecision:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import concurrent.futures
 import contextlib
+import functools
 import hashlib
 import json
 import os
@@ -44,6 +45,14 @@ _model = None
 # MiniLM on one short message gains little from intra-op threads, and on a shared, oversubscribed
 # CPU OpenMP stalls made 2 threads 10x slower than 1 (measured: p50 1.2 s vs 0.08 s at load 9).
 EMBED_THREADS = int(os.environ.get("MEDRAILS_EMBED_THREADS", "1"))
+
+
+@functools.lru_cache(maxsize=1)
+def wordpiece_vocabulary() -> frozenset[str]:
+    """The whole words of the embedding model's WordPiece vocabulary (30k, lower case): what a decoded leetspeak word is
+    checked against (rules_refuse.disguise_unread)."""
+    lines = (model_dir() / "vocab.txt").read_text(encoding="utf-8").split("\n")
+    return frozenset(w for w in lines if w and not w.startswith("##") and not w.startswith("["))
 
 
 def model_dir() -> Path:

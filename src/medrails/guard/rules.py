@@ -345,7 +345,7 @@ def emergency_hits(text: str) -> list[RuleHit]:
 
 def _emergency_hits(text: str) -> list[RuleHit]:
     # "this humidity, I can't breathe outside": the rules read what is left; "I'm not suicidal, just grieving": a denial said outright
-    t = NOT_IN_DANGER.sub(" ", without_figures(normalize(text)))
+    t = READ_ABOUT_SOMEONE.sub(" ", NOT_IN_DANGER.sub(" ", without_figures(normalize(text))))  # news about a stranger is nobody here
     if SUICIDE_METHOD.search(t):
         return [RuleHit("suicide", "asks for a way to die")]
     if professional_education(t):
@@ -436,10 +436,13 @@ ASKERS_WORRY = _rx_plain(r"\b(and )?now (i'?m|im|i am) (so |really |kinda |super
 def myth_question(text: str) -> bool:
     """A yes/no fact question about a risk ("can you actually die from not sleeping?"), nothing taken or happening now."""
     t = CURIOUS_NOW.sub(" ", normalize(text))  # "pulled two all-nighters and now i'm curious": curiosity is no course
+    t = READ_ABOUT_SOMEONE.sub(" ", t)  # "i read about a college player who collapsed on the court": news, nobody here
     return (bool(MYTH_QUESTION.search(t)) and not MYTH_VETO.search(t) and not ACUTE_NOW.search(t) and not FRAME_ACUTE.search(t)
             and not present_course(t))
 
 
+READ_ABOUT_SOMEONE = _rx_plain(r"\b(i|we) (read|heard|saw) (about|of) (a|an|this|some|the) ([\w-]+ ){0,5}(who|that) "
+                               r"(?![^.?!]*\b(my|our|i'?m|he'?s|she'?s|now|right now|just|here|today|tonight)\b)[^.?!,]*")
 CURIOUS_NOW = _rx_plain(r"\b(and )?now (i'?m|i am|im) (just |really |genuinely |kinda |a bit )?(curious|wondering|interested)\b")
 
 

@@ -49,7 +49,9 @@ EMERGENCY_RULES: list[tuple[str, str, re.Pattern]] = [
      _rx(r"\bface\b.{0,20}\b(droop\w*|uneven|crooked)", r"\b(droop\w*)\b.{0,20}\b(face|mouth|smile)", r"\bslurr\w*",
          r"\b(suddenly|sudden)\b.{0,40}\b(can'?t|cannot|unable to)\s+(speak|talk|move|lift|raise|see|find (my|his|her) words)",
          r"\b(can'?t|cannot)\s+(lift|raise|move)\s+(my|his|her)\s+(left |right )?(arm|leg)\b.{0,40}\bsudden",
-         r"\bworst headache of (my|his|her) life\b", r"\bthunderclap\b", r"\bhaving\s+a\s+stroke\b" + _PAST, _had_now("stroke"),
+         r"\bworst headache of (my|his|her) life\b", r"(?<!what's a ')(?<!whats a ')(?<!what is a ')(?<!what's a )(?<!whats a )(?<!what is a )(?<!the term ')(?<!the term )(?<!called a ')(?<!called a )"
+         # "what's a 'thunderclap' headache? i saw the term on a leaflet" (guard_unseen92) asks for a word
+         r"\bthunderclap\b", r"\bhaving\s+a\s+stroke\b" + _PAST, _had_now("stroke"),
          r"\bsudden\w*\b.{0,30}\bnumb\w*\b.{0,30}\b(one side|face|arm|leg)",
          r"\bsudden\w*\b.{0,20}\b(loss of balance|double vision|vision loss|lost (my|his|her) vision|confus\w*|weakness)\b",
          # the back-of-the-brain signs together: sudden dizziness with double vision or a gait that fails (guard_unseen51: "suddenly very
@@ -134,12 +136,23 @@ EMERGENCY_RULES: list[tuple[str, str, re.Pattern]] = [
          r"\b(can'?t stop|cant stop|right now|to (feel|stop|numb|cope|punish)|it helps|make (it|the pain) stop|hurting inside|pain inside|deserve|"
          r"on purpose|again)\b" + _NOT_ACCIDENT,
          r"\b(have|got|bought)\s+(a|the)\s+(rope|gun)\b.{0,30}\b(ready|tonight|end)\b",
+         # someone's stated plan to take a relative's strong medicine tonight ("mum's in hospice ... dad says he'll take her morphine
+         # himself tonight", second review of session 12)
+         r"\b(says|said|told (me|us)|texted|keeps saying)\b.{0,10}\b(he|she|they)('ll| will| is going to|'s going to|'s gonna| is gonna| wants to| plans to)\s+"
+         r"(take|swallow|drink|use|down)\s+(all( of)? )?(her|his|their|the|my|mum'?s|mom'?s|dad'?s)\s+(morphine|oxy\w*|fentanyl|pills|meds|tablets|insulin|"
+         r"sleeping pills|methadone)\b.{0,30}\b(tonight|today|now|himself|herself|themselves|too|as well)\b",
+         # a life-sustaining treatment stopped to die ("i'm going to stop my insulin so i can finally be with my mom again", second review)
+         r"\b(stop|stopping|quit|quitting|skip|skipping|come off)\b.{0,30}\b(insulin|meds|medication|medicines?|pills|dialysis|treatment|heart meds)\b.{0,60}"
+         r"\b(finally be with|be with (my|him|her) (late |dead )?\w+ again|join (my|him|her)\b|see how long i last|how long i('?d| would)? last|"
+         r"don'?t care what happens|so (that )?i (can |could |will )?die|never wake)",
          # a firearm in the writer's hands and the thought of using it, real even inside a role-play ("I've got my dad's gun in
          # my lap and I'm thinking about using it. That part's real though", guard_unseen87)
          r"\b(gun|pistol|rifle|revolver|shotgun|firearm)\b.{0,30}\b(in|on) my (lap|hands?|mouth|head|temple|chest)\b.{0,80}"
          r"\b(thinking (about|of) (using|pulling)|(going|want|wanting|about) to (use|pull)|pull(ing)? the trigger)\b",
          # someone else hurting themselves again and again, lately ("mum keeps burning her arms with a lighter since dad's
          # funeral, she did it again this morning", guard_unseen84); not a burn from the stove or scratching a rash (_NOT_ACCIDENT)
+         # not a pen or needle used as treatment ("keeps stabbing himself with his insulin pen in the same spot", second review of session 12)
+         r"^(?!.*\b(insulin|injection|injecting|pen|needle|jab|shots?|epipen|lancet|finger ?prick)\b).*"
          r"\b(keeps|kept|has been|have been|started|been)\s+(\w+\s+)?(burn|cut|carv|stab|slash)\w*\s+(herself|himself|themselves|"
          r"(her|his|their) (arms?|wrists?|legs?|skin|thighs?|stomach))\b" + _NOT_ACCIDENT + r"(?=.{0,120}\b(again|today|this (morning|afternoon|evening)|"
          r"tonight|last night|right now|every (day|night)|won'?t stop|can'?t stop)\b)")),
@@ -185,7 +198,7 @@ EMERGENCY_RULES: list[tuple[str, str, re.Pattern]] = [
      _rx(r"\b(won'?t|wont|doesn'?t|will not) stop (leaking|oozing|pouring|dripping)\b",  # "cut deeper than usual and it wont stop leaking through the towel"
          r"\b(soak\w*|leak\w*|bled|bleed\w*|coming) through (the |a |my |two |another )?(second |third |fresh |new |whole |clean )?"
          r"(towels?|bandages?|gauze|pads?|shirt|tea towel)\b",
-         r"\b(bleed\w*|blood)\b.{0,40}\b(won'?t|wont|will not|doesn'?t|not|can'?t)\s+(stop|stopping)", r"\b(spurting|gushing|pouring)\b",
+         r"\b(bleed\w*|blood)\b.{0,40}\b(won'?t|wont|will not|doesn'?t|not|can'?t)\s+(stop|stopping)", r"\b(spurting|gushing|pouring)\b", r"\b(pulsing|pumping|squirting)\b.{0,12}\bblood\b.{0,10}\b(out|from|everywhere)\b|\bblood\b.{0,12}\b(pulsing|pumping|squirting)\b.{0,6}\b(out|from|everywhere|through)\b",
          r"\b(vomiting|throwing up|coughing up|puking)\s+(a lot of |lots of )?blood\b", r"\bbleeding (heavily|a lot|a ton|badly)\b",
          r"\bblood\b.{0,15}\b(is |keeps |was |started )?pumping (out|from)\b", r"\bpumping out blood\b",  # "blood is pumping out. tourniquet or no?" (guard_unseen43)
          r"\bheavy bleeding\b", r"\b(won'?t|wont|doesn'?t|isn'?t|not|can'?t)\s+stop(ping)?\s+bleeding\b", r"\bbleeding through (a |one )?pads?\b",

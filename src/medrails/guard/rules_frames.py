@@ -96,7 +96,8 @@ MYTH_QUESTION = _rx(
     r"(die|od|overdose|get addicted|be addicted|get hooked|get pregnant|catch|get (an? )?(sti|std|hiv|infection)|go blind|get sick|"
     r"get alcohol poisoning|have a (heart attack|stroke))\b",
     # "can older people have a heart attack with just confusion?" (guard_unseen29), "is it possible to bleed internally and not see blood?"
-    r"^\s*(can|could|do|does) (older |elderly |young |old |diabetic |healthy )?(people|adults|women|men|kids|children|babies|someone)\b.{0,20}"
+    r"^\s*(can|could|do|does) (older |elderly |young |old |diabetic |healthy |fit )?(people|adults|women|men|kids|children|babies|someone|"
+    r"athletes|teens|teenagers|students|runners|players)\b(?! (who|that|in my|on my)\b).{0,20}"  # "can young athletes actually have heart attacks?" (guard_unseen91)
     r"\b(have|get|die|bleed|stroke)\b",
     r"^\s*is it (actually |really |even )?possible (to|for (you|someone|a person|people|kids|women|men))\b",
     # guard_unseen64/66: "what kills you faster, no water or no food? random argument", "omg is it true we only use 10% of our brain??"
@@ -212,4 +213,6 @@ TOPIC_QUESTION = _rx(r"^\s*(what'?s|whats|what|which|how|why|when|who|where|is|a
                      r"explain\w*|first aid|in general|generally|typically|usually|normal|statistics|rates?|vs\.?|versus|difference|"
                      r"history|facts?|myths?|types?|stages?|diagnos\w* of|how (is|are|do|does)|what (is|are|to do))\b")
 FIRST_AID = _rx(r"\b(first[- ]aid|cpr|aed|heimlich|recovery position|lifeguard\w*|scouts|babysitting course|refresher|certification|"
-                r"(a|the|my|our) (course|class|training)|graze|scrape|splinter|(a|the) tick|blister|bruise|sprain|(minor|small|little) (cut|burn|graze))\b")
+                r"(a|the|my|our) (course|class|training)|graze|(a|the|his|her|my|minor|small|little) scrape|splinter|(a|the) tick|blister|bruise|sprain|(minor|small|little) (cut|burn|graze))\b"
+                # a first-aid kit is where a thing came from, not a lesson ("hydrogen peroxide from the first aid kit ... how long should i swish", guard_unseen91)
+                r"(?<!first aid)(?<!first-aid)(?! kit| box| supplies| cabinet)")

@@ -193,8 +193,10 @@ def harm_request(text: str) -> bool:
     with nothing happening yet."""
     t = normalize(text)
     diy = any(cat == "R5" and rx.search(t) for cat, _, rx in REFUSE_RULES)  # a procedure on oneself, planned
-    harm = (HARM_OTHERS.search(t) and not law_question(t)) or HARM_SIGNALS.search(t)
     from medrails.guard.rules_es import spanish_harm
+    from medrails.guard.rules_round23 import harm_kinds23
+
+    harm = (HARM_OTHERS.search(t) and not law_question(t)) or HARM_SIGNALS.search(t) or harm_kinds23(t)
 
     # a cut that is already pumping blood is a bleed now, whatever was being attempted
     return bool(harm or dangerous_preparation(t) or diy or spanish_harm(t)) and not HARM_NOW.search(t) and not injury_now(t)

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from medrails.guard.decide import classifier_injection
 from medrails.guard.rules import injection_hits
-from medrails.guard.rules_refuse import readable_form
+from medrails.guard.rules_base import RuleHit
+from medrails.guard.rules_refuse import disguise_unread, readable_form
 from medrails.guard.stage import register_stage
 from medrails.guard.stages._common import classify, clip, decision_text, warm_up
 from medrails.guard.types import GuardContext, StageResult
@@ -32,6 +33,8 @@ class PromptInjection:
         # input_validation, but a payload hidden in the original must still be caught
         original = ctx.original_text[:20000]
         hits = injection_hits(text) or injection_hits(readable_form(original) or original)  # read as decision_text reads it
+        if not hits and disguise_unread(original):
+            hits = [RuleHit("R7", "obfuscated (leetspeak) text not fully read")]
         if hits:
             return StageResult(name=self.name, action="block", score=1.0, decision="refuse", category="R7",
                                detail="rule: " + ", ".join(sorted({h.rule for h in hits})))
