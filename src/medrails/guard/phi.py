@@ -225,6 +225,7 @@ class PhiRedactor:
         from medrails.guard.phi_kinds7 import trim_date_time
         from medrails.guard.phi_kinds8 import trim_date_gap, trim_phone_line, trim_street_line
         from medrails.guard.phi_kinds11 import repeated_names
+        from medrails.guard.phi_kinds15 import name_variants
         from medrails.guard.phi_suppression import clinical_zones, suppression_reason, trim_person
 
         # Emoji and other symbols are never PHI but make spaCy and some regexes slow (an emoji flood
@@ -269,6 +270,8 @@ class PhiRedactor:
             spans.append(PhiSpan(PLACEHOLDER_LABELS[r.entity_type], start, end, score, r.entity_type))
         # a given name the note names someone with is a name at its other mentions ("Summer will stay overnight")
         spans += [PhiSpan("NAME", a, b, 0.6, "GIVEN_NAME") for a, b in repeated_names(text, spans, zones)]
+        # a short form of such a given name ("Winnie" for Winifred) and a lower-case name's other lower-case mentions
+        spans += [PhiSpan("NAME", a, b, 0.6, "GIVEN_NAME") for a, b in name_variants(text, spans, zones)]
         return _merge_overlaps(spans)
 
     def redact(self, text: str) -> PhiResult:
