@@ -479,9 +479,11 @@ def clinical_recognizers() -> list[EntityRecognizer]:
     from medrails.guard.phi_kinds11 import fresh11_recognizers
     from medrails.guard.phi_kinds12 import fresh12_recognizers
     from medrails.guard.phi_kinds13 import fresh13_recognizers
+    from medrails.guard.phi_kinds14 import fresh14_recognizers
     from medrails.guard.phi_kinds15 import fresh15_recognizers
     return [*_recognizers(), *fresh_recognizers(), *fresh6_recognizers(), *fresh7_recognizers(), *fresh8_recognizers(),
-            *fresh9_recognizers(), *fresh11_recognizers(), *fresh12_recognizers(), *fresh13_recognizers(), *fresh15_recognizers(),
+            *fresh9_recognizers(), *fresh11_recognizers(), *fresh12_recognizers(), *fresh13_recognizers(), *fresh14_recognizers(),
+            *fresh15_recognizers(),
             GivenNameRecognizer()]
 
 
