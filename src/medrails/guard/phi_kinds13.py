@@ -129,6 +129,8 @@ pps ppsn nhi nhs chi ihi mrn urn uhid ird tfn nin nino gms crn phn ohip ssn sin 
 
 
 def _acronym_label_ok(label: str) -> bool:
+    if label.upper().replace("0", "O") in ("DOB", "DOD", "EDD", "LMP"):
+        return False  # a date's label, its digits read by a scanner ("D0B:  l2/O4/1951"): the date recognizers own it
     if label.islower():
         return label in _SCHEMES_LOWER
     return label.isupper() and label not in _NOT_ID_ACRONYMS and label.lower() not in _NOT_ID_LABELS

@@ -146,6 +146,10 @@ class IdentifierLabelRecognizer(RuleRecognizer):
                 if _PHONE_WORDS.search(text[max(0, m.start() - 20):m.start("lab")]) or _PHONE_WORDS.search(
                         text[max(0, m.start("lab") - 12):m.end("lab")]):
                     continue  # "Tel No. 6421 0087", "Mobile number is ...": a phone number's own recognizer
+                if label in ("NUMBER", "NO", "NR", "#", "ID") and regex.search(
+                        r"(?i)\b(?:room|rm|bed|bay|ward|lot|batch|flight|gate|seat|page|item|table|question|version|step|unit|floor|"
+                        r"level|cubicle|pod|locker|box|order|line|row|ext|extension)\.?[ \t]*$", text[max(0, m.start("lab") - 14):m.start("lab")]):
+                    continue  # "Room No. 45123", "Lot #: EK4176": a place or a batch, no person's number
                 if label in ("NUMBER", "NO", "#") and regex.search(r"(?i)\b(?:my|his|her|their|your|the|a|best|same)[ \t]+$",
                                                                    text[max(0, m.start("lab") - 8):m.start("lab")]):
                     continue  # "my number is ...": a phone number
@@ -783,6 +787,14 @@ _EU_POSTCODE_TOWN = regex.compile(
     r"[ \t]+" + _EU_STREET + r"\b[^\n,]{0,40}?)(?:,[ \t]*|[ \t]{2,}|(?<=\n[ \t]*))(?P<zip>(?:[A-Z]{1,2}-)?\d{4,5}"
     r"(?:[ \t]?[A-Z]{2})?)[ \t]+(?P<town>\p{Lu}[\p{L}\p{M}'’.-]+(?:[ \t-](?:(?:am|an|im|sur|sous|de|del|la|le)[ \t])?"
     r"\p{Lu}[\p{L}\p{M}'’.-]+){0,2})(?=[ \t]*(?:$|,|;|\(|\|))")
+def _street_name_ok(value: str) -> bool:
+    """The street's own name holds no medical word: "Needs 3 Pain Meadows" is no address."""
+    from medrails.guard.phi_vocabulary import medical_vocabulary
+
+    words = regex.findall(r"\p{L}+", value)[:-1]
+    return not any(w.lower() in medical_vocabulary() or w.lower() in ("pain", "dose", "doses", "units") for w in words)
+
+
 _NEW_STREETS = (r"(?:Lawn|Heights|Chase|Gate|Glen|Meadows?|Ridge|Point|Landing|Bend|Crossing|Commons|Estate|Hollow|Brae|"
                 r"Yard|Wharf|Circus|Drove|Fold|Garth|Ride|Approach|Causeway|Concourse|Glade|Heath|Knoll|Mount|Orchard|"
                 r"Ridgeway|Spur|Strand|Vista|Woods?|Downs|Dale|Field|Fields|Boulevarde|Promenade|Cove|Key|Isle|Run|"
@@ -830,7 +842,7 @@ def _place_recognizers() -> list:
         RuleRecognizer("STREET_ADDRESS", [
             # street types the address rules lacked: "12 Birch Lawn", "4 Kestrel Heights", "9 Mill Chase"
             Rule(r"\b(?P<v>\d{1,5}[A-Za-z]?,?[ \t]+(?:" + _CAP + r"[ \t]+){1,3}" + _NEW_STREETS + r")\b(?![ \t]*(?:of|"
-                 r"mg|ml|units?)\b)", 0.75, None, 0),
+                 r"mg|ml|units?)\b)", 0.75, _street_name_ok, 0),
             # a Dutch, German or Nordic street named in one compound word, then its number: "Keizersgracht 12"
             Rule(r"\b(?P<v>\p{Lu}\p{Ll}+(?:gracht|straat|kade|singel|dijk|steeg|plein|markt|stra(?:ß|ss)e|gasse|platz|"
                  r"gatan|v[äa]gen|veien|gade)[ \t]+\d{1,4}[a-zA-Z]?)\b(?![ \t]*(?:mg|ml|units?|%))", 0.75, None, 0),

@@ -158,6 +158,8 @@ _LABEL_BEFORE = [
                                            + _AFTER_LABEL + r"$")),
     # "her NHI is ZKT4821", "my medicare number is 4471 22819 3", "his card no. is 8812-22"
     ("HEALTH_PLAN_ID", 0.8, regex.compile(r"\b(?i:my|his|her|their|your|our|the|pt['’]?s|patient['’]?s|mom['’]?s|dad['’]?s)"
+                                          # not "my number is", "my cell number is": a phone's own recognizer
+                                          r"(?![ \t]+(?i:(?:phone|mobile|cell|home|work|contact|callback|call-back|new|best)[ \t]+)?(?:number|no\.?|#)[ \t])"
                                           r"[ \t]+(?:[\p{L}-]+[ \t]+){0,2}?(?:" + _SCHEME + r"|(?i:number|no\.?|id|#))[ \t]+"
                                           r"(?i:is|was)[ \t]*:?[ \t]*$")),
     # a record or document noun and a number word: "file number is 8842", "Folder no 88/2231", "reg. no. 55-7192"
@@ -1094,7 +1096,8 @@ def kind15_reason(text: str, entity: str, start: int, end: int) -> str | None:
     if all(w in _DEPARTMENT_WORDS for w in words) and entity != "FACILITY":
         return "a department or service as a sender ('Patient Portal Support')"
     if len(tokens) == 1 and (m := _SCALE_SCORE_AFTER.match(after)) and int(m.group(1)) <= int(m.group(2)) \
-            and not is_given_name(words[0]):
+            and not is_given_name(words[0]) and not _TITLE_BEFORE.search(before) \
+            and (int(m.group(2)) > 12 or int(m.group(1)) > 31):  # "Dr Berg 4/12" is a name and a date
         return "an assessment scale with its score ('Berg 41/56')"
     return None
 
