@@ -481,9 +481,10 @@ def clinical_recognizers() -> list[EntityRecognizer]:
     from medrails.guard.phi_kinds13 import fresh13_recognizers
     from medrails.guard.phi_kinds14 import fresh14_recognizers
     from medrails.guard.phi_kinds15 import fresh15_recognizers
+    from medrails.guard.phi_kinds16 import fresh16_recognizers
     return [*_recognizers(), *fresh_recognizers(), *fresh6_recognizers(), *fresh7_recognizers(), *fresh8_recognizers(),
             *fresh9_recognizers(), *fresh11_recognizers(), *fresh12_recognizers(), *fresh13_recognizers(), *fresh14_recognizers(),
-            *fresh15_recognizers(),
+            *fresh15_recognizers(), *fresh16_recognizers(),
             GivenNameRecognizer()]
 
 

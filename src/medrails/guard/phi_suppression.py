@@ -20,6 +20,7 @@ from medrails.guard.phi_kinds12 import age_in_field, kind12_reason
 from medrails.guard.phi_kinds13 import kind13_reason
 from medrails.guard.phi_kinds14 import kind14_reason
 from medrails.guard.phi_kinds15 import kind15_reason
+from medrails.guard.phi_kinds16 import kind16_reason
 from medrails.guard.phi_recognizers import _LABS, MONTH, _has_digit
 from medrails.guard.phi_vocabulary import medical_vocabulary, service_name_spans
 
@@ -109,7 +110,8 @@ _LEADING_TITLE = re.compile(
     r"^(?:(?:Dr|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Nurse|Rev|Patient|Pt|Sister|Brother|Mother|Father|Mom|Dad|Son|"
     r"Daughter|Wife|Husband|Spouse|Partner|Grand(?:mother|father|son|daughter|ma|pa)|Aunt|Uncle|Niece|Nephew|Cousin|"
     r"Caregiver|Guardian|Friend|Neighbou?r|Girlfriend|Boyfriend|Fianc[ée]e?|Roommate|Housemate|Flatmate|Stepson|"
-    r"Stepdaughter|Stepmother|Stepfather)\.?\s+)+", re.IGNORECASE)
+    r"Stepdaughter|Stepmother|Stepfather|Midwife|Counsell?or|Therapist|Doula|Chaplain|Baby(?:\s+(?:Girl|Boy))?)\.?\s+)+",
+    re.IGNORECASE)
 _EPONYM_AFTER = re.compile(r"^(?:'s|’s|'|’)?\s*(?:disease|syndrome|sign|test|score|criteria|maneuver|palsy|phenomenon|"
                            r"reflex|procedure|catheter|classification|scale|tumou?r|lymphoma|sarcoma|grade|grading|"
                            r"staging|index|rule|position|incision|technique|spindle|tonometry|tonometer|node|nodes|ring|"
@@ -298,7 +300,7 @@ def suppression_reason(text: str, entity: str, start: int, end: int, zones: list
     # one module per fresh set's false-positive kinds, in the order written (fresh 7's also reads the measurement zones);
     # a new set's module joins this tuple
     for kinds_reason in (kind6_reason, partial(kind7_reason, zones=zones), kind8_reason, kind9_reason, kind11_reason, kind12_reason,
-                         kind13_reason, kind14_reason, kind15_reason):
+                         kind13_reason, kind14_reason, kind15_reason, kind16_reason):
         if reason := kinds_reason(text, entity, start, end):
             return reason
     strong = entity in {"EMAIL_ADDRESS", "URL", "MRN", "US_SSN", "FAX_NUMBER", "NPI", "DEA_NUMBER",
