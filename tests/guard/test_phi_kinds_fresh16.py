@@ -57,6 +57,7 @@ def found(text: str) -> dict[str, str]:
     ("Wir wohnen Lindenweg 7, Ulm. Bitte anrufen.", "Ulm", "LOCATION"),
     ("we stay at 88 w cedar st in modesto now", "88 w cedar st", "ADDRESS"),
     ("we stay at 88 w cedar st in modesto now", "modesto", "LOCATION"),
+    ("f/u in 2 weeks with dr patel", "patel", "NAME"),
 ])
 def test_fresh16_kinds_are_redacted(text, value, label):
     spans = found(text)
@@ -85,6 +86,12 @@ def test_fresh16_kinds_are_redacted(text, value, label):
     "Review at 3 / 4 weeks",
     "we take 2 pills at night",
     "Wir wohnen seit 7 Jahren hier.",
+    "took 2 hours per dr",
+    "a 3 hour drive to clinic",
+    "give 1 dose then st",
+    "lives with mom (Spanish-speaking) and dad (Deceased)",
+    "Nurse (Charge) aware of the plan",
+    "the meeting 2/3 of staff attended",
 ])
 def test_fresh16_twins_stay_unredacted(text):
     assert redact(text).redactions == [], found(text)

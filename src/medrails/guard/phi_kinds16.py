@@ -78,14 +78,28 @@ def _given_ok(value: str) -> bool:
     return is_given_name(w) or (w not in _common_words() and name_words_ok(value))
 
 
-def _slot_ok(value: str) -> bool:
-    """A capitalised word in a person's slot: no medical word or stop word."""
+def _named_ok(value: str) -> bool:
+    """Words after "name is / as": capitalised, no stop word, no medical word."""
     from medrails.guard.phi_suppression import _is_medical_token
 
-    return all(w[:1].isupper() and not _is_medical_token(w.lower()) and w.lower() not in _SLOT_STOP for w in value.split())
+    return all(w[:1].isupper() and w.lower() not in _SLOT_STOP and not _is_medical_token(w.lower())
+               and not regex.search(r"-\p{Ll}", w) for w in value.split())
 
 
-_SLOT_STOP = frozenset("the a an he she they i we you it his her their my our your this that there here unknown none".split())
+def _slot_ok(value: str) -> bool:
+    """Capitalised words in a person's slot: each a given name or no ordinary, medical or stop word."""
+    from medrails.guard.phi_given_names import is_given_name
+
+    for w in value.replace("’", "'").split():
+        low = w.lower()
+        if not w[:1].isupper() or low in _SLOT_STOP or regex.search(r"-\p{Ll}", w):
+            return False
+        if not is_given_name(low) and _plain_word(low):
+            return False
+    return True
+
+
+_SLOT_STOP = frozenset("not no none on in at the a an he she they i we you it his her their my our your this that there here unknown none".split())
 _PLAIN_SUFFIX = regex.compile(r"(?:al|ent|ant|ic|ics|ive|ary|ion|ogy|iatry|ial|ile|ous|ed|ing|ity)$")
 
 
@@ -96,6 +110,22 @@ def _plain_word(word: str) -> bool:
 
     return not is_given_name(word) and (word in _common_words() or _is_medical_token(word, True)
                                         or bool(_PLAIN_SUFFIX.search(word)))
+
+
+_NOT_STREET_WORDS = frozenset("""
+a an the to with by per then and or of on at for from in into my his her our your their this that next last every
+min mins minute minutes hour hours hr hrs day days week weeks wk wks month months year years yr yrs time times
+unit units dose doses tab tabs tablet tablets pill pills mg ml puff puffs drop drops block blocks mile miles km
+""".split())
+
+
+_STREET_WORD = r"(?!(?:" + "|".join(sorted(_NOT_STREET_WORDS, key=len, reverse=True)) + r")\b)[a-z][a-z'’]+"
+
+
+def _lower_street_ok(value: str) -> bool:
+    """A lower-case street line: its name words no function, time or dose words ("2 weeks with dr" is none)."""
+    words = value.lower().split()[1:-1]
+    return bool(words) and not any(w.strip(".") in _NOT_STREET_WORDS for w in words)
 
 
 def _spaced_ocr_date_ok(value: str) -> bool:
@@ -146,14 +176,14 @@ def _rules() -> list[RuleRecognizer]:
             Rule(r"\b(?P<v>(?:" + _ORDW + r")[ \t]+of[ \t]+" + _MONTH + r")\b", 0.7, None),
             # a partial date after a waiting verb or a meeting noun: "don't wait for 21/05", "team meeting 6/14"
             Rule(r"\b(?:(?i:wait|waiting|hold|holding)[ \t]+(?i:for|until|till|til)|(?i:meeting|conference|"
-                 r"huddle))[ \t]+(?:on[ \t]+)?(?P<v>\d{1,2}/\d{1,2})(?![\d/])(?![ \t]*(?i:mg|ml|"
+                 r"huddle))[ \t]+(?:on[ \t]+)?(?P<v>\d{1,2}/\d{1,2})(?![\d/])(?![ \t]*(?i:of|mg|ml|"
                  r"units?|%|pain|score|severity|anxiety|mood))", 0.65, _partial_ok, 0),
         ], "Fresh16DateRecognizer"),
         RuleRecognizer("AGE_OVER_89", [
             # an age over 89 in words after "is / aged": "grandmother, who is ninety-three and frail"
             Rule(r"\b(?i:who[ \t]+is|she['’]s|he['’]s|is[ \t]+now|aged|age|turned|turns|turning)[ \t]+(?P<v>(?i:ninety"
                  r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|one[ \t]+hundred(?:[ \t]+and[ \t]+\w+)?))"
-                 r"(?![ \t-]*(?i:percent|%|mg|minutes|mins|seconds|days|beats|bpm|mm|kg|lbs?|pounds|ml|over|/))\b", 0.7,
+                 r"(?![ \t-]*(?i:percent|%|degrees|°|mg|minutes|mins|seconds|days|beats|bpm|mm|kg|lbs?|pounds|ml|over|/))\b", 0.7,
                  None, 0),
         ], "Fresh16AgeRecognizer"),
         RuleRecognizer("STREET_ADDRESS", [
@@ -162,14 +192,15 @@ def _rules() -> list[RuleRecognizer]:
                  + _CAP + r"(?:[ \t]+" + _CAP + r")?[ \t]+" + _STREET + r")\b", 0.7, None, 0),
             # a lower-case street address: "we live at 44 w maple st in fresno"
             Rule(r"\b(?P<v>\d{1,5}[ \t]+(?:[nsew]\.?[ \t]+)?[a-z][a-z'’]+(?:[ \t]+[a-z][a-z'’]+)?[ \t]+(?:st|street|ave|"
-                 r"avenue|rd|road|blvd|dr|drive|ln|lane|ct|court|way|pl|place|cir|hwy|pkwy|ter|terrace))\b(?!-)", 0.65,
-                 None, 0),
+                 r"avenue|rd|road|blvd|dr|drive|ln|lane|ct|court|way|pl|place|cir|hwy|pkwy|ter|terrace))\b(?=[ \t]*(?:[.,;!?)]|"
+                 r"$|in\b|apt\b|unit\b|#|\d))", 0.65, _lower_street_ok, regex.MULTILINE),
         ], "Fresh16AddressRecognizer"),
         RuleRecognizer("TOWN_AFTER_STREET", [
             # the town after a lower-case street: "44 w maple st in fresno"
-            Rule(r"\b\d{1,5}[ \t]+(?:[nsew]\.?[ \t]+)?[a-z][a-z'’]+(?:[ \t]+[a-z][a-z'’]+)?[ \t]+(?:st|street|ave|avenue|rd|"
-                 r"road|blvd|dr|drive|ln|lane|ct|court|way|pl|place)[ \t]*,?[ \t]+(?:in[ \t]+)?(?P<v>[a-z][a-z'’]{2,}"
-                 r"(?:[ \t]+[a-z][a-z'’]{2,})?)(?=[ \t]*(?:[.,!?;]|$))", 0.6, None, regex.MULTILINE),
+            Rule(r"\b\d{1,5}[ \t]+(?:[nsew]\.?[ \t]+)?" + _STREET_WORD + r"(?:[ \t]+" + _STREET_WORD + r")?[ \t]+(?:st|street|"
+                 r"ave|avenue|rd|road|blvd|dr|drive|ln|lane|ct|court|way|pl|place)[ \t]*,?[ \t]+(?:in[ \t]+)?(?P<v>[a-z][a-z'’]{2,}"
+                 r"(?:[ \t]+(?!(?:now|today|tonight|too|again|though|anyway|lol|btw|right|rn)\b)[a-z][a-z'’]{2,})?)"
+                 r"(?=[ \t]*(?:[.,!?;]|$|now\b|today\b|tonight\b|too\b|again\b|though\b|anyway\b|lol\b|btw\b|rn\b))", 0.6, None, regex.MULTILINE),
             # the town after a number-last street line: "Lindenweg 7, Ulm", "Kirchgasse 12a, Bad Tölz"
             Rule(r"\b\p{Lu}\p{Ll}+(?:straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|ufer|steig|pfad|laan|straat|"
                  r"gracht|plein|vej|gade|gatan|vägen|veien|gata)[ \t]+\d{1,4}[a-z]?[ \t]*,[ \t]*(?P<v>\p{Lu}\p{Ll}+"
@@ -198,10 +229,11 @@ def _rules() -> list[RuleRecognizer]:
             # "gave his name as Rico", "his name is kyle brandt"
             Rule(r"\b(?i:name[ \t]+(?:as|is|was)|named|calls[ \t]+(?:himself|herself|themself))[ \t]+(?P<v>\p{L}[\p{L}'’-]+"
                  r"(?:[ \t]+\p{L}[\p{L}'’-]+)?)(?=[ \t]*(?:[.,;!?)]|$|(?i:if|and|but|he|she|i)\b))", 0.65,
-                 lambda v: _slot_ok(v) if v[0].isupper() else _lower_name_ok(v), 0),
+                 lambda v: _named_ok(v) if v[0].isupper() else _lower_name_ok(v), 0),
             # a capitalised word in brackets after a relative or a role: "call mom (Fadumo)", "Counselor (Jess):"
-            Rule(r"\b(?i:" + _RELATION + r"|" + _ROLE + r")[ \t]*\((?P<v>" + _CAP + r"(?:[ \t]+" + _CAP + r")?)\)", 0.65,
-                 _words_ok, 0),
+            Rule(r"\b(?i:" + _RELATION + r")[ \t]*\((?P<v>" + _CAP + r"(?:[ \t]+" + _CAP + r")?)\)", 0.65, _slot_ok, 0),
+            # a role's name in brackets as a speaker tag: "Counselor (Jess): Hi"
+            Rule(r"\b(?i:" + _ROLE + r")[ \t]*\((?P<v>" + _CAP + r"(?:[ \t]+" + _CAP + r")?)\)[ \t]*:", 0.65, _slot_ok, 0),
             # a lower-case given name after "my <relative>" before a phone or "at": "my aunt rosa at 555 ..."
             Rule(r"\b(?i:my|her|his)[ \t]+(?i:" + _RELATION + r")[ \t]+(?P<v>[a-z][a-z'’]{2,15})(?=[ \t]+(?:at|on)[ \t]+"
                  r"\(?\d)", 0.6, _lower_name_ok, 0),
