@@ -60,6 +60,7 @@ from __future__ import annotations
 import regex
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
+from medrails.guard.phi_combined import CombinedRecognizer
 from medrails.guard.phi_kinds7 import _NUMW, _ORD, _TENS, _UNIT, _YEARW
 from medrails.guard.phi_kinds15_common import _PARTIAL, _SCHEME_WORDS
 from medrails.guard.phi_kinds15_fp import kind15_reason
@@ -320,22 +321,9 @@ def fresh15_recognizers() -> list:
     return [Fresh15Recognizer()]
 
 
-class Fresh15Recognizer(EntityRecognizer):
-    """Every fresh-15 recognizer behind one registry entry (the analyzer's per-recognizer overhead is paid once)."""
+class Fresh15Recognizer(CombinedRecognizer):
+    """Every fresh-15 recognizer behind one registry entry."""
 
     def __init__(self):
-        self._parts = [*_id_rules(), *_date_rules(), *_name_rules(), *_place_rules(), TableColumnRecognizer(),
-                       SpeakerTagRecognizer(), LetterSpacedFormRecognizer(), SpelledNameRecognizer(),
-                       PostcodeTownRecognizer()]
-        entities = sorted({e for part in self._parts for e in part.supported_entities})
-        super().__init__(supported_entities=entities, name="Fresh15Recognizer", supported_language="en")
-
-    def load(self) -> None:
-        pass
-
-    def analyze(self, text, entities, nlp_artifacts=None):  # noqa: D102 (Presidio API)
-        results = [r for part in self._parts for r in part.analyze(text, entities, nlp_artifacts)]
-        for r in results:  # the analyzer keeps only results whose recognizer id it knows
-            r.recognition_metadata = {RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                                      RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id}
-        return results
+        super().__init__("Fresh15Recognizer", [*_id_rules(), *_date_rules(), *_name_rules(), *_place_rules(), TableColumnRecognizer(),
+                         SpeakerTagRecognizer(), LetterSpacedFormRecognizer(), SpelledNameRecognizer(), PostcodeTownRecognizer()])

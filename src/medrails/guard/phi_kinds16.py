@@ -32,8 +32,9 @@ plural of a medical word ("Dopplers").
 from __future__ import annotations
 
 import regex
-from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer import EntityRecognizer
 
+from medrails.guard.phi_combined import CombinedRecognizer
 from medrails.guard.phi_recognizers import Rule, RuleRecognizer, name_words_ok
 
 _CAP = r"\p{Lu}[\p{Ll}\p{Lu}\p{M}'’]*\p{Ll}[\p{Ll}\p{M}'’]*(?:-\p{Lu}?[\p{Ll}\p{M}'’]+)*"
@@ -298,23 +299,11 @@ def kind16_reason(text: str, entity: str, start: int, end: int) -> str | None:
     return None
 
 
-class Fresh16Recognizer(EntityRecognizer):
-    """Every fresh-16 recognizer behind one registry entry (the analyzer's per-recognizer overhead is paid once)."""
+class Fresh16Recognizer(CombinedRecognizer):
+    """Every fresh-16 recognizer behind one registry entry."""
 
     def __init__(self):
-        self._parts = _rules()
-        entities = sorted({e for part in self._parts for e in part.supported_entities})
-        super().__init__(supported_entities=entities, name="Fresh16Recognizer", supported_language="en")
-
-    def load(self) -> None:
-        pass
-
-    def analyze(self, text, entities, nlp_artifacts=None):  # noqa: D102 (Presidio API)
-        results = [r for part in self._parts for r in part.analyze(text, entities, nlp_artifacts)]
-        for r in results:  # the analyzer keeps only results whose recognizer id it knows
-            r.recognition_metadata = {RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                                      RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id}
-        return results
+        super().__init__("Fresh16Recognizer", _rules())
 
 
 def fresh16_recognizers() -> list[EntityRecognizer]:

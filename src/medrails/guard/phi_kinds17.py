@@ -36,6 +36,7 @@ from __future__ import annotations
 import regex
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
+from medrails.guard.phi_combined import CombinedRecognizer
 from medrails.guard.phi_kinds15_common import _CAP, _CITY
 from medrails.guard.phi_kinds15_names import _RELATION, _sender_ok, _words_ok
 from medrails.guard.phi_kinds15_places import _place_ok
@@ -216,23 +217,11 @@ def _other_rules() -> list[RuleRecognizer]:
     ]
 
 
-class Fresh17Recognizer(EntityRecognizer):
-    """Every fresh-17 recognizer behind one registry entry (the analyzer's per-recognizer overhead is paid once)."""
+class Fresh17Recognizer(CombinedRecognizer):
+    """Every fresh-17 recognizer behind one registry entry."""
 
     def __init__(self):
-        self._parts = [*_place_rules(), *_id_rules(), *_other_rules(), PlaceFieldRecognizer()]
-        entities = sorted({e for part in self._parts for e in part.supported_entities})
-        super().__init__(supported_entities=entities, name="Fresh17Recognizer", supported_language="en")
-
-    def load(self) -> None:
-        pass
-
-    def analyze(self, text, entities, nlp_artifacts=None):  # noqa: D102 (Presidio API)
-        results = [r for part in self._parts for r in part.analyze(text, entities, nlp_artifacts)]
-        for r in results:  # the analyzer keeps only results whose recognizer id it knows
-            r.recognition_metadata = {RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                                      RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id}
-        return results
+        super().__init__("Fresh17Recognizer", [*_place_rules(), *_id_rules(), *_other_rules(), PlaceFieldRecognizer()])
 
 
 def fresh17_recognizers() -> list:
