@@ -178,12 +178,8 @@ def _phone_rules() -> list[Anchored]:
 # ---------------------------------------------------------------------------------------------
 # a date of birth in words
 
-_UNIT = r"(?:one|two|three|four|five|six|seven|eight|nine)"
-_TEEN = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
-_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
-_ORD = (r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|"
-        r"fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|"
-        r"(?:twenty|thirty)[\s-](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth))")
+from medrails.guard.phi_kinds7 import _ORD, _TEEN, _TENS, _UNIT  # noqa: E402  (the spoken-number words dictation uses)
+
 _DAYW = r"(?:(?:twenty|thirty)(?:[\s-]" + _UNIT + r")?|" + _TEEN + "|" + _UNIT + "|" + _ORD + ")"
 _MONTHW = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
 _YEAR2 = r"(?:oh[\s-]" + _UNIT + "|" + _TEEN + "|" + _TENS + r"(?:[\s-]" + _UNIT + r")?)"
