@@ -36,7 +36,7 @@ from medrails.guard.rules_case_after import rest_after_first_question
 from medrails.guard.rules_course import figurative_only, not_a_fever_now, older_child_fever, present_course
 from medrails.guard.rules_es import spanish_education, spanish_health_words, spanish_refuse_hits
 from medrails.guard.rules_frames import CONDITION_NATURE, DEFINITION_ASK
-from medrails.guard.rules_lang import _ES_PAST, deaccent, mostly_foreign, not_understood
+from medrails.guard.rules_lang import mostly_foreign, not_understood, spanish_past
 from medrails.guard.rules_poisoning import kind_refuse9_hits, suicide_topic_question, term_question
 from medrails.guard.rules_refuse import disguise_unread, nutrition_amount, readable_form
 from medrails.guard.rules_requests import study_question, topic_exclusions
@@ -168,7 +168,7 @@ def classifier_emergency(model: GuardClassifier, pred: Prediction, text: str, th
         return False
     if confident_emergency(pred, text) or foreign_emergency(pred, text):
         return True
-    if mostly_foreign(text) and _ES_PAST.search(deaccent(text)):
+    if mostly_foreign(text) and spanish_past(text):
         # the head reads no Spanish: below FOREIGN_EMERGENCY its emergency mass on a message about the past ("mi hermano
         # falleció por una sobredosis hace dos años ... estoy bien", guard_unseen86) is noise; the Spanish rules read it
         return False

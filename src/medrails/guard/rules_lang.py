@@ -273,6 +273,11 @@ def spanish_emergency_hits(text: str) -> list[RuleHit]:
     return list(hits.values())
 
 
+def spanish_past(text: str) -> bool:
+    """A Spanish message that places its story in the past ("hace dos años", "el mes pasado")."""
+    return bool(_ES_PAST.search(deaccent(text)))
+
+
 def spanish_injection(text: str) -> bool:
     return _maybe_foreign(text) and bool(SPANISH_INJECTION.search(deaccent(text)))
 

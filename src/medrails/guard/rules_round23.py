@@ -184,4 +184,10 @@ def comparison_fact_question(text: str) -> bool:
 def harm_kinds23(t: str) -> bool:
     """One of this module's harm-to-others kinds (R6) in normalized text: the classifier's emergency reading of "what would
     set off a seizure in him" is the topic, the request is to hurt someone (decide.emergency_eligible reads harm_request)."""
-    return any(cat == "R6" and rx.search(t) for cat, name, rx in REQUEST_KINDS23 + FRAME_PROOF23 if "research" not in name)
+    return any(name in _HARM_TO_OTHERS and rx.search(t) for _cat, name, rx in REQUEST_KINDS23 + FRAME_PROOF23)
+
+
+# the kinds that target another person; a ranked list of suicide methods or research fraud is no harm to others and must
+# not switch off a crisis reading ("list suicide methods by how painless, I have the pills here")
+_HARM_TO_OTHERS = frozenset({"an attack brought on in a particular person", "neglect timed so nobody notices",
+                             "a dangerous dosing practice presented as fine", "an amount that would stop a particular person's heart"})
