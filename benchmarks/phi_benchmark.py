@@ -28,8 +28,9 @@ import re
 import statistics
 import sys
 import time
-from dataclasses import dataclass
 from pathlib import Path
+
+from medrails.guard.phi_scoring import Score, score_document
 
 REPO = Path(__file__).resolve().parent.parent
 NOTES = REPO / "tests" / "guard" / "assets" / "clinical_notes_phi.jsonl"  # written with the recognizers (dev)
@@ -63,46 +64,6 @@ MESSAGE_100_WORDS = (
     "means and whether the metformin is still safe for him? You can reach me at (617) 555-0187 or "
     "m.ellison@example.com. Thank you so much for your help."
 )
-
-
-@dataclass
-class Score:
-    gold: int = 0
-    found: int = 0
-    predicted: int = 0
-    correct: int = 0
-
-    @property
-    def recall(self) -> float:
-        return self.found / self.gold if self.gold else 1.0
-
-    @property
-    def precision(self) -> float:
-        return self.correct / self.predicted if self.predicted else 1.0
-
-    def f(self, beta: float) -> float:
-        p, r = self.precision, self.recall
-        return (1 + beta**2) * p * r / (beta**2 * p + r) if p + r else 0.0
-
-
-def _covered(span: tuple[int, int], others: list[tuple[int, int]]) -> float:
-    start, end = span
-    covered = set()
-    for s, e in others:
-        covered.update(range(max(start, s), min(end, e)))
-    return len(covered) / max(1, end - start)
-
-
-def score_document(score: Score, gold: list[tuple[int, int]], ignored: list[tuple[int, int]],
-                   predicted: list[tuple[int, int]]) -> None:
-    score.gold += len(gold)
-    score.found += sum(_covered(g, predicted) >= 0.5 for g in gold)
-    for p in predicted:
-        if _covered(p, gold) >= 0.5:
-            score.predicted += 1
-            score.correct += 1
-        elif _covered(p, ignored) < 0.5:
-            score.predicted += 1  # a false positive (predictions on ignored types are neutral)
 
 
 def load_synth(shared: Path, limit: int | None) -> list[dict]:

@@ -17,6 +17,7 @@ SCHEMAS = {
     "data": "medrails.data.recipe:Recipe",
     "ask.yaml": "medrails.settings:AskSettings",
     "guard": "medrails.guard.train:TrainConfig",
+    "guard/train-phi-tagger": "medrails.guard.phi_tagger_train:PhiTaggerTrainConfig",  # file-name prefix wins
 }
 
 
@@ -28,7 +29,7 @@ def shipped_yaml() -> list[Path]:
 
 def schema_for(path: Path):
     rel = path.relative_to(CONFIGS)
-    key = rel.parts[0]
+    key = next((k for k in SCHEMAS if "/" in k and rel.as_posix().startswith(k)), rel.parts[0])
     assert key in SCHEMAS, f"{rel}: no config model registered for configs/{key} in this test"
     module, _, name = SCHEMAS[key].partition(":")
     return getattr(importlib.import_module(module), name)

@@ -175,6 +175,34 @@ def train(
     console.print(f"thresholds {report.thresholds}; wrote {report.output_dir}")
 
 
+@guard_app.command("train-phi")
+def train_phi(
+    config: Path = typer.Option(..., "--config", help="PHI tagger training YAML (e.g. configs/guard/train-phi-tagger.yaml)"),
+    output_dir: Path = typer.Option(None, "--output-dir", help="Where to write the model (default: the package)."),
+) -> None:
+    """Rebuild the learned PHI tagger (a CRF over word tokens) from gold note sets; score it on the dev sets."""
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from medrails.config.loader import read_yaml, validate
+    from medrails.guard.phi_tagger_train import PhiTaggerTrainConfig, main
+
+    base = read_yaml(config) or {}
+    flags = {"output_dir": output_dir} if output_dir is not None else {}
+    source = str(config) + (" + flags" if flags else "")
+    cfg = validate(PhiTaggerTrainConfig, {**base, **flags} if isinstance(base, dict) else base, source=source)
+    console = Console()
+    with Progress(TextColumn("CRF L-BFGS"), BarColumn(), TextColumn("{task.completed}/{task.total} loss {task.fields[loss]}"),
+                  TimeElapsedColumn(), console=console, transient=True) as bar:
+        task = bar.add_task("train", total=cfg.max_iterations, loss="-")
+        report = main(cfg, progress=lambda m: console.print(m, highlight=False),
+                      on_iteration=lambda k, total, loss: bar.update(task, completed=k, loss=f"{loss:.1f}"))
+    for path, scores in report.dev.items():
+        table = Table("redactor", "gold", "recall", "precision", title=f"dev (never trained on): {path}")
+        for name, s in scores.items():
+            table.add_row(name, str(s.gold), f"{s.recall:.3f} ({s.found})", f"{s.precision:.3f} ({s.correct}/{s.predicted})")
+        console.print(table)
+
+
 def _f(x) -> str:
     return "-" if x is None else f"{x:.3f}"
 

@@ -190,8 +190,15 @@ class PhiRedactor:
     """Presidio AnalyzerEngine + AnonymizerEngine configured for clinical text."""
 
     def __init__(self, score_threshold: float = DEFAULT_SCORE_THRESHOLD, model: str = SPACY_MODEL,
-                 max_chunk_chars: int = 100_000):
+                 max_chunk_chars: int = 100_000, tagger: object = "shipped"):
+        """`tagger`: "shipped" (the learned PHI tagger in the package; missing or corrupt raises, never
+        silently skipped), None (rules and NER only), or a PhiTagger."""
         quiet_presidio()
+        if tagger == "shipped":
+            from medrails.guard.phi_tagger import get_tagger
+
+            tagger = get_tagger()
+        self.tagger = tagger
         self.max_chunk_chars = max_chunk_chars
         from presidio_analyzer import AnalyzerEngine
 
@@ -291,11 +298,23 @@ class PhiRedactor:
             # a name-like ORG is weaker evidence than any specific recognizer: let those name the span
             score = float(r.score) * (0.6 if r.entity_type == "ORGANIZATION" else 1.0)
             spans.append(PhiSpan(PLACEHOLDER_LABELS[r.entity_type], start, end, score, r.entity_type))
+        if self.tagger is not None:
+            spans += self._tagged(text, zones, spans)
         # a given name the note names someone with is a name at its other mentions ("Summer will stay overnight")
         spans += [PhiSpan("NAME", a, b, 0.6, "GIVEN_NAME") for a, b in repeated_names(text, spans, zones)]
         # a short form of such a given name ("Winnie" for Winifred) and a lower-case name's other lower-case mentions
         spans += [PhiSpan("NAME", a, b, 0.6, "GIVEN_NAME") for a, b in name_variants(text, spans, zones)]
         return _merge_overlaps(spans)
+
+    def _tagged(self, text: str, zones, found: list[PhiSpan]) -> list[PhiSpan]:
+        """The learned tagger's spans the gates keep (phi_tagger_gates): only where the rules found nothing, of
+        a possible shape, and through the same clinical-false-positive suppression as the rules' spans."""
+        from medrails.guard.phi_suppression import suppression_reason
+        from medrails.guard.phi_tagger_gates import kept_tagged_spans
+
+        kept = kept_tagged_spans(text, self.tagger.tag(text), [(s.start, s.end) for s in found],
+                                 lambda entity, a, b: suppression_reason(text, entity, a, b, zones))
+        return [PhiSpan(label, a, b, p, "PHI_TAGGER") for label, a, b, p, _ in kept]
 
     def redact(self, text: str) -> PhiResult:
         """Replace every PHI span with its typed placeholder via Presidio's anonymizer."""

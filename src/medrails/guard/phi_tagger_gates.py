@@ -1,0 +1,163 @@
+"""What the redactor keeps of the learned tagger's spans (guard/phi_tagger.py).
+
+The tagger reads context well and shapes less well: it proposes "2/3 family members" as a date,
+"Pulse Ox (94)" as an age, "NDC: 0002-8215-01" as an ID. Its spans are added where the rules found
+nothing, after the checks a rule span of the same kind would need: a date must be a possible date,
+an age a number from 90 up that is not a measurement, an ID not a product or coding number; then
+the rules' clinical-false-positive suppression (phi_suppression) as the matching rule entity."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+
+from medrails.guard.phi_tagger import TaggedSpan
+
+# a form's next field: two spaces or a tab inside a name or place end it
+_COLUMN_GAP = re.compile(r"[ \t]*\t[ \t]*| {2,}")
+_NUMBERS = re.compile(r"\d+")
+_HAS_LETTER = re.compile(r"[^\W\d_]")
+_YEAR_MONTH_DAY = re.compile(r"^(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}$")
+_DAY_MONTH_YEAR = re.compile(r"^\d{1,2}\s*[-/.]\s*\d{1,2}(?:\s*[-/.]\s*(?:\d{2}|\d{4}))?$")
+# "pain 7/10", "strength 4/5", "GCS 14/15": a score written like a date
+_SCORE_BEFORE = re.compile(r"\b(?:pain|score|scale|rated?|strength|power|grade|GCS|MMSE|MoCA|APGAR|VAS|NRS|ratio)\W{0,3}$",
+                           re.IGNORECASE)
+_AGE_NUMBER = re.compile(r"^(\d{2,3})\s*(?:y|yo|yrs?|years?|-?year-old)?$", re.IGNORECASE)
+_SPOKEN_AGE = re.compile(r"^(?:ninety|one\s+hundred|a\s+hundred|hundred)\b", re.IGNORECASE)
+_UNIT_AFTER = re.compile(r"\s*-?\s*(?:%|percent|mg|mcg|ml|mL|g\b|kg|lbs?|cm|mm|min\b|mins?\b|minutes?|sec|seconds?|hours?|hrs?|"
+                         r"days?|weeks?|wks?|months?|bpm|beats|breaths|units?|degrees?|°|mmHg|/min)", re.IGNORECASE)
+_VITAL_BEFORE = re.compile(r"\b(?:BP|HR|RR|SpO2|O2|sats?|ox|oximetry|pulse|temp(?:erature)?|weight|wt|glucose|BGL?|HbA1c|"
+                           r"score|pain|rate|level|Hgb|Hb|K|Na|Cr|eGFR|room|bed|ward|lot|step|version|v)\b[\s:=(,#.]*$",
+                           re.IGNORECASE)
+# a field whose value is a product, batch or code number, never a person's identifier
+_CODE_FIELD = re.compile(r"\b(?:NDC|lot|batch|ref|cat(?:alog(?:ue)?)?|model|version|ver|sequence|seq|room|bed|ward|ICD(?:-?1[01])?|"
+                         r"CPT|HCPCS|LOINC|SNOMED|RxNorm|DRG|SKU|UPC|part|kit|protocol)\.?\s*(?:no\.?|number|#)?\s*[:#=]?\s*$",
+                         re.IGNORECASE)
+_FACILITY_HEADS = frozenset("hospital clinic centre center infirmary pharmacy hospice home care rehab lodge manor surgery "
+                            "practice institute unit ward".split())
+# a department is named by ordinary words ("Molecular Diagnostics"); a place of care by a name ("Quinn Imaging")
+_DEPARTMENT_HEADS = frozenset("lab labs laboratory laboratories diagnostics imaging radiology pathology services "
+                              "department dept section team".split())
+_DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ish|ese|ian|ic)$")  # "Spanish", "Chinese", "Italian", "Arabic": a language
+
+
+def date_shape_ok(text: str, start: int, end: int) -> bool:
+    value = text[start:end]
+    if _HAS_LETTER.search(value):
+        return True  # "14 March", "25 mars": the rules' date suppression judges words
+    if _YEAR_MONTH_DAY.match(value):
+        return True
+    if not _DAY_MONTH_YEAR.match(value) or _SCORE_BEFORE.search(text[max(0, start - 20):start]):
+        return False
+    a, b = (int(n) for n in _NUMBERS.findall(value)[:2])
+    if not ((1 <= a <= 12 and 1 <= b <= 31) or (1 <= a <= 31 and 1 <= b <= 12)):
+        return False  # "15/15", "95/60"
+    # "2/3 family members": a proper fraction of small numbers without a year reads as a fraction
+    return len(_NUMBERS.findall(value)) == 3 or not a < b <= 12
+
+
+def age_shape_ok(text: str, start: int, end: int) -> bool:
+    value = text[start:end].strip()
+    if number := _AGE_NUMBER.match(value):
+        if not 90 <= int(number.group(1)) <= 125:
+            return False
+    elif not _SPOKEN_AGE.match(value):
+        return False
+    return not _UNIT_AFTER.match(text, end) and not _VITAL_BEFORE.search(text[max(0, start - 24):start])
+
+
+def id_shape_ok(text: str, start: int, end: int) -> bool:
+    return any(ch.isdigit() for ch in text[start:end]) and not _CODE_FIELD.search(text[max(0, start - 24):start])
+
+
+_SHAPE_CHECKS: dict[str, Callable[[str, int, int], bool]] = {
+    "DATE": date_shape_ok, "AGE": age_shape_ok, "ID": id_shape_ok, "MRN": id_shape_ok}
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    before = text[:start].rstrip(" \t\"'“(")
+    return not before or before[-1] in ".!?\n:;"
+
+
+def _common_word_alone(text: str, label: str, start: int, end: int) -> bool:
+    """Ordinary words only: "Hope was discussed", "Summer is her season" opening a sentence, "in Spanish",
+    "Molecular Diagnostics". A name that is also a word still counts inside a sentence ("my wife jade")."""
+    value = text[start:end]
+    words = [w.strip(".,'’").lower() for w in value.split()]
+    if label == "LOCATION" and len(words) > 1 and words[-1] in _DEPARTMENT_HEADS:
+        return all(w in _common_words() for w in words[:-1])
+    if " " in value:
+        return False
+    if label == "LOCATION":
+        return bool(_DEMONYM.match(value)) and value.lower() in _common_words()
+    return label == "NAME" and _sentence_start(text, start) and value.lower() in _common_words()
+
+
+def _common_words() -> frozenset[str]:
+    from medrails.guard.embeddings import wordpiece_vocabulary
+
+    return wordpiece_vocabulary()
+
+
+def rule_entity(label: str, value: str) -> str:
+    """The rule entity whose suppression checks a tagged span goes through."""
+    if label == "LOCATION" and value.split() and value.split()[-1].lower().strip(".,") in _FACILITY_HEADS | _DEPARTMENT_HEADS:
+        return "FACILITY"
+    # the rules' capitalization checks are for spaCy's guesses; the tagger reads lower-case names and places
+    # from their context ("my husband dov", "in ballarat"), as the rules' chat-name and town-after-street kinds do
+    if value.islower() and label == "NAME":
+        return "CHAT_NAME"
+    if value.islower() and label == "LOCATION":
+        return "TOWN_AFTER_STREET"
+    return {"NAME": "PERSON", "DATE": "DATE_TIME", "AGE": "AGE_OVER_89", "ADDRESS": "STREET_ADDRESS",
+            "PHONE": "PHONE_NUMBER", "FAX": "FAX_NUMBER", "EMAIL": "EMAIL_ADDRESS", "IP": "IP_ADDRESS",
+            "SSN": "US_SSN", "ID": "ACCOUNT_NUMBER"}.get(label, label)
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in " \t\n,;:()[]":
+        start += 1
+    while end > start and text[end - 1] in " \t\n,;:()[]":
+        end -= 1
+    return start, end
+
+
+def _uncovered(start: int, end: int, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The parts of start..end no found span covers."""
+    pieces, cursor = [], start
+    for a, b in sorted(found):
+        if b <= cursor or a >= end:
+            continue
+        if a > cursor:
+            pieces.append((cursor, a))
+        cursor = max(cursor, b)
+    if cursor < end:
+        pieces.append((cursor, end))
+    return pieces
+
+
+def kept_tagged_spans(text: str, tagged: Iterable[TaggedSpan], found: list[tuple[int, int]],
+                      suppressed: Callable[[str, int, int], str | None]) -> list[tuple[str, int, int, float, str]]:
+    """(label, start, end, probability, rule entity) for each tagged piece the redactor keeps. `found` are the
+    rules' spans; `suppressed(entity, start, end)` the rules' clinical-false-positive check."""
+    out = []
+    for t in tagged:
+        start, end = t.start, t.end
+        if t.label in ("NAME", "LOCATION", "ADDRESS") and (gap := _COLUMN_GAP.search(text, start, end)):
+            end = gap.start()
+        overlapping = [(a, b) for a, b in found if a < end and start < b]
+        # a name the rules found in part keeps the rules' boundaries ("Frau", "Patientin" are no PHI); other kinds
+        # add only what the rules left ("Chicago IL" before the ZIP code a rule found)
+        if overlapping and t.label == "NAME":
+            continue
+        for a, b in _uncovered(start, end, overlapping):
+            a, b = _trimmed(text, a, b)
+            if b <= a or not any(ch.isalnum() for ch in text[a:b]) or _common_word_alone(text, t.label, a, b):
+                continue
+            check = _SHAPE_CHECKS.get(t.label)
+            if check is not None and not check(text, a, b):
+                continue
+            entity = rule_entity(t.label, text[a:b])
+            if not suppressed(entity, a, b):
+                out.append((t.label, a, b, t.probability, entity))
+    return out
