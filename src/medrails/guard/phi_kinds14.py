@@ -88,6 +88,8 @@ _OWN_RECOGNIZER = frozenset({"MRN", "NPI", "DEA", "SSN", "MBI", "HICN"})
 _PHONE_WORDS = regex.compile(r"(?i)\b(?:tel|t[ée]l|telephone|t[ée]l[ée]phone|tel[ée]fono|telefone|phone|ph|mob|mobile|"
                              r"cell|contact|fax|pager|whats\s*app|hp|landline|móvil|movil|celular)\.?\s*$")
 _DECIMAL = regex.compile(r"\d\.\d{1,2}(?:/|$)|^\d+[.,]\d+$")
+_ANY_DIGIT = regex.compile(r"\d")
+_PLATE_LABEL = regex.compile(r"(?i)plate|reg")  # where a plate's label may start (see `plate` below)
 
 
 def _id_value_ok(value: str) -> bool:
@@ -135,6 +137,11 @@ class IdentifierLabelRecognizer(RuleRecognizer):
         ], "IdentifierLabelRecognizer")
 
     def analyze(self, text, entities, nlp_artifacts=None):  # noqa: D102 (Presidio API)
+        # a value needs four digits (_id_value_ok), a plate two and a "plate" / "reg..." label: a text with fewer
+        # (a question with a number or two) skips the scans
+        digits = len(_ANY_DIGIT.findall(text))
+        if digits < 4 and (digits < 2 or not _PLATE_LABEL.search(text)):
+            return []
         results = []
         for compiled, rule in self._rules:
             for m in compiled.finditer(text):
@@ -166,6 +173,8 @@ _SPOKEN_ID = regex.compile(
     r"(?P<v>" + _SPOKEN_TOKEN + r"(?:(?:[ \t]*,[ \t]*|[ \t]*-[ \t]*|[ \t]+)" + _SPOKEN_TOKEN + r"){5,})(?![\p{L}])",
     regex.IGNORECASE)
 
+_DIG_ANYWHERE = regex.compile(_DIG, regex.IGNORECASE)  # the digit words inside any word: a cheap count before the scan
+
 
 class SpokenIdentifierRecognizer(EntityRecognizer):
     """An identifier spelled out in words and letters after its label, as a caller reads it: "my Medicare number,
@@ -182,6 +191,8 @@ class SpokenIdentifierRecognizer(EntityRecognizer):
         if not any(w in lowered for w in (" one", " two", " three", " four", " five", " six", " seven", " eight",
                                           " nine", " zero")):
             return []
+        if len(_DIG_ANYWHERE.findall(text)) < 3:
+            return []  # a value's three digit words are three disjoint letter runs, each overlapped by a match here
         results = []
         for m in _SPOKEN_ID.finditer(text):
             value = m.group("v")

@@ -17,9 +17,7 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 from medrails.guard.phi_vocabulary import medical_vocabulary
 
-# ---------------------------------------------------------------------------------------------
 # checksums
-
 
 def dea_checksum_ok(value: str) -> bool:
     """DEA registration: 2 letters + 7 digits; (d1+d3+d5) + 2*(d2+d4+d6) ends in d7."""
@@ -52,9 +50,7 @@ def _has_digit(value: str) -> bool:
     return any(c.isdigit() for c in value)
 
 
-# ---------------------------------------------------------------------------------------------
 # the generic rule-based recognizer
-
 
 @dataclass(frozen=True)
 class Rule:
@@ -64,6 +60,7 @@ class Rule:
     score: float
     validate: Callable[[str], bool] | None = None
     flags: int = re.IGNORECASE
+    needs: str | None = None  # a pattern in every match (same flags): where absent, the costlier scan is skipped
 
 
 class RuleRecognizer(EntityRecognizer):
@@ -71,6 +68,7 @@ class RuleRecognizer(EntityRecognizer):
 
     def __init__(self, entity: str, rules: list[Rule], name: str):
         self._rules = [(regex.compile(r.pattern, r.flags | regex.VERSION0), r) for r in rules]
+        self._needs = {i: (r.needs, regex.compile(r.needs, r.flags | regex.VERSION0)) for i, r in enumerate(rules) if r.needs}
         super().__init__(supported_entities=[entity], name=name, supported_language="en")
 
     def load(self) -> None:  # patterns are compiled in __init__
@@ -79,7 +77,14 @@ class RuleRecognizer(EntityRecognizer):
     def analyze(self, text, entities, nlp_artifacts=None):  # noqa: D102 (Presidio API)
         entity = self.supported_entities[0]
         results = []
-        for compiled, rule in self._rules:
+        gates: dict[str, bool] = {}  # a gate several rules share is searched once per text
+        for i, (compiled, rule) in enumerate(self._rules):
+            if i in self._needs:
+                key, gate = self._needs[i]
+                if key not in gates:
+                    gates[key] = gate.search(text) is not None
+                if not gates[key]:
+                    continue
             for m in compiled.finditer(text):
                 start, end = m.span("v") if "v" in compiled.groupindex else m.span()
                 value = text[start:end]
@@ -97,9 +102,7 @@ class RuleRecognizer(EntityRecognizer):
         return results
 
 
-# ---------------------------------------------------------------------------------------------
 # building blocks
-
 MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
     r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
@@ -261,8 +264,11 @@ def _recognizers() -> list[EntityRecognizer]:
         Rule(r"\b(?P<v>(?:Via|Viale|Piazza|Calle|Avenida|Rua|Rue|Chemin|Straße|Strasse|Str\.|Weg|Gasse|"
              r"Platz|Plein|Laan|Straat|Vej|Gatan|Gata|Vägen|Ulica|ul\.)\s+(?:[\p{L}'.-]+\s+){0,3}\d{1,5}[a-z]?)\b",
              0.8, None, 0),
-        Rule(r"\b(?P<v>(?:\d{1,6}\s+)?\p{L}[\p{L}'-]*" + intl_street + r"\s+\d{1,5}[a-z]?)\b", 0.8, None, regex.IGNORECASE),
-        Rule(r"\b(?P<v>(?:\d{1,6}\s+)?" + cap + r"\s+" + intl_street + r"\s+\d{1,5}[a-z]?\.?)", 0.8, None, regex.IGNORECASE),
+        # both need a street word before a house number ("Koskikatu 25"): scanned word by word only where one is written
+        Rule(r"\b(?P<v>(?:\d{1,6}\s+)?\p{L}[\p{L}'-]*" + intl_street + r"\s+\d{1,5}[a-z]?)\b", 0.8, None, regex.IGNORECASE,
+             intl_street + r"\s+\d"),
+        Rule(r"\b(?P<v>(?:\d{1,6}\s+)?" + cap + r"\s+" + intl_street + r"\s+\d{1,5}[a-z]?\.?)", 0.8, None, regex.IGNORECASE,
+             intl_street + r"\s+\d"),
         # after an address cue: "lives at 86036 Rua do Arenque 1634", "address: 450 Præstevænget 15"
         Rule(r"(?i:address(?:\s+is)?|lives?\s+at|living\s+at|resides?\s+at|located\s+at|moved\s+to|send\s+(?:it\s+|them\s+)?to|"
              r"deliver(?:ed)?\s+to|mail(?:ed)?\s+to|off\s+at|is\s+at)\s*[:,-]?\s*(?:the\s+corner\s+of\s+)?"
@@ -488,14 +494,3 @@ def clinical_recognizers() -> list[EntityRecognizer]:
             *fresh15_recognizers(), *fresh16_recognizers(), *fresh17_recognizers(),
             GivenNameRecognizer()]
 
-
-_MOVED = frozenset({"clinical_zones", "suppression_reason", "trim_person", "MEDICAL_WORDS", "CLINICAL_WORDS",
-                    "AMBIGUOUS_EPONYMS"})
-
-
-def __getattr__(name: str):
-    """Names that moved to phi_suppression stay importable from here."""
-    if name in _MOVED:
-        from medrails.guard import phi_suppression
-        return getattr(phi_suppression, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
