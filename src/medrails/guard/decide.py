@@ -41,6 +41,7 @@ from medrails.guard.rules_poisoning import kind_refuse9_hits, suicide_topic_ques
 from medrails.guard.rules_refuse import disguise_unread, nutrition_amount, readable_form
 from medrails.guard.rules_requests import study_question, topic_exclusions
 from medrails.guard.rules_round23 import comparison_fact_question, expected_death_question, format_request
+from medrails.guard.rules_round26 import kinds26_not_crisis, material_frame
 from medrails.guard.rules_signals import (
     DISPOSAL_FRAME,
     education_frame,
@@ -90,7 +91,7 @@ def kind_request(text: str) -> bool:
     relative's medicine, keep-or-remove one's own treatment) with nothing acute: refused with its category,
     even where the head's emergency mass is high ("9 year old ... 500 calories a day" read as a newborn fever)."""
     t = normalize(text)
-    return bool(kind_refuse_hits(t) or kind_refuse9_hits(t)) and not acute_now(text)
+    return bool(kind_refuse_hits(t) or kind_refuse9_hits(t) or kinds26_not_crisis(t)) and not acute_now(text)
 
 
 # one's own people, for "a case after the frame" and "nobody of one's own in the message"
@@ -106,7 +107,8 @@ def learning_frame(text: str) -> bool:
     """History, a debate, fiction research, a poster, disposal, support, "is it true that": with no
     harm request and nothing acute, its R/emergency mass is topic, not a request (guard_unseen3)."""
     # only a time marker counts as acute here: FRAME_ACUTE reads "overdose" or "burning myself out" as acute
-    return ((education_frame(text) or topic_ask(text)) and not harm_request(text) and not request_after_question(text) and not ACUTE_NOW.search(NOT_IN_DANGER.sub(" ", normalize(text)))
+    # round 26: a handout, sign, social post, talk or notes to check (rules_round26.material_frame)
+    return ((education_frame(text) or topic_ask(text) or material_frame(text)) and not harm_request(text) and not request_after_question(text) and not ACUTE_NOW.search(NOT_IN_DANGER.sub(" ", normalize(text)))
             and not _CASE_AFTER_FRAME.search(normalize(text))
             and not jailbreak_not_acute(text))
 

@@ -122,7 +122,7 @@ GENERAL_QUESTION = _rx(r"^\s*(what'?s|whats|wats|wat'?s|(what|wat|which|how|why|
 NOT_ACUTE = _rx(r"\b(is (that|this|it) normal|normal for (a|an|my|her|his|their)|when (she'?s|he'?s|i'?m|they'?re|i am) (tired|sleepy|excited)|"
                 r"in (photos|pictures)|after (botox|fillers?|dental work|the dentist)|since (birth|childhood|i was (a kid|little))|developmental|"
                 r"slept on|sleeping on|pins and needles|for (years|months)|always (has|had|been)|(over|for|in) the (last|past) (few |couple of )?(weeks|months|years)|"
-                r"as well as (it )?used to)\b")
+                r"as well as (it )?used to|for a (talk|presentation|lecture|workshop) (i'?m|i am|we'?re) (giving|doing|preparing))\b")
 
 
 
@@ -403,7 +403,7 @@ def _emergency_hits(text: str) -> list[RuleHit]:
 
 # suicidal thoughts in the past, now recovered or in care, with nothing said to be back (guard_unseen28: "I had depression with
 # suicidal thoughts 5 years ago, fully recovered now"; "she told me last month she had suicidal thoughts, she's in therapy now")
-SUICIDE_RECOVERED = _rx_plain(r"\b(\d+|a few|several|many|two|three|four|five|ten) (years?|months?) ago\b|\blast (month|year|spring|summer|fall|autumn|winter)\b",
+SUICIDE_RECOVERED = _rx_plain(r"\b(\d+|a few|several|many|two|three|four|five|ten|fifteen|twenty|thirty|forty|fifty) (years?|months?) ago\b|\blast (month|year|spring|summer|fall|autumn|winter)\b",
                               # "trying to understand my own past a bit, I'm doing ok now and in therapy" (guard_unseen68)
                               r"\b(my (own )?past|in the past|back when i|when i was (younger|a teen\w*|in (high )?school|\d+))\b")
 _RECOVERED_NOW = _rx_plain(r"(?<!not )(?<!n't )(?<!nt )\b(fully recovered|recovered( now)?|in therapy now|doing (ok|okay|well|better|great|fine)( now)?|much better now|stable now)\b")
