@@ -191,11 +191,13 @@ def train_phi(
     source = str(config) + (" + flags" if flags else "")
     cfg = validate(PhiTaggerTrainConfig, {**base, **flags} if isinstance(base, dict) else base, source=source)
     console = Console()
-    with Progress(TextColumn("CRF L-BFGS"), BarColumn(), TextColumn("{task.completed}/{task.total} loss {task.fields[loss]}"),
+    with Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed}/{task.total} {task.fields[note]}"),
                   TimeElapsedColumn(), console=console, transient=True) as bar:
-        task = bar.add_task("train", total=cfg.max_iterations, loss="-")
+        encode = bar.add_task("encoder states", total=None, note="notes", visible=bool(cfg.state_dims))
+        fit = bar.add_task("CRF L-BFGS", total=cfg.max_iterations, note="")
         report = main(cfg, progress=lambda m: console.print(m, highlight=False),
-                      on_iteration=lambda k, total, loss: bar.update(task, completed=k, loss=f"{loss:.1f}"))
+                      on_note=lambda k, total: bar.update(encode, completed=k, total=total),
+                      on_iteration=lambda k, total, loss: bar.update(fit, completed=k, note=f"loss {loss:.1f}"))
     for path, scores in report.dev.items():
         table = Table("redactor", "gold", "recall", "precision", title=f"dev (never trained on): {path}")
         for name, s in scores.items():

@@ -141,6 +141,8 @@ _prefetcher = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_p
 _classifier_cache: OrderedDict[bytes, concurrent.futures.Future] = OrderedDict()
 _cache_lock = threading.Lock()
 CLASSIFIER_CACHE_SIZE = 1024
+TOKEN_STATES_CACHE_SIZE = 32
+_token_states: OrderedDict[bytes, tuple[np.ndarray, np.ndarray]] = OrderedDict()
 
 
 def adapter_from_meta(meta: dict, directory: Path) -> AdapterSpec | None:
@@ -222,7 +224,7 @@ def _load_quantized(adapter: AdapterSpec | str | None = SHIPPED):
         return model, _quantized[key]
 
 
-def _encode_quantized(text: str, adapter: AdapterSpec | str | None = SHIPPED) -> np.ndarray:
+def _encode_full(text: str, adapter: AdapterSpec | str | None = SHIPPED) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     # One text per forward pass: dynamic quantization scales activations per tensor, so padding
     # and batch neighbours would change a text's vector; training and serving must see the same.
     model, quantized = _load_quantized(adapter)
@@ -230,12 +232,38 @@ def _encode_quantized(text: str, adapter: AdapterSpec | str | None = SHIPPED) ->
 
     with _embedding_threads(), torch.inference_mode(), warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        batch = model.tokenizer([text], return_tensors="pt", truncation=True, max_length=model.max_seq_length)
+        batch = model.tokenizer([text], return_tensors="pt", truncation=True, max_length=model.max_seq_length,
+                                return_offsets_mapping=True)
+        offsets = batch.pop("offset_mapping")[0].numpy()
         hidden = quantized(**batch).last_hidden_state
         mask = batch["attention_mask"].unsqueeze(-1).to(hidden.dtype)
         pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
         vec = torch.nn.functional.normalize(pooled, dim=-1)[0]
-    return vec.numpy().astype(np.float32)
+    return vec.numpy().astype(np.float32), hidden[0].numpy().astype(np.float16), offsets
+
+
+def _encode_quantized(text: str, adapter: AdapterSpec | str | None = SHIPPED) -> np.ndarray:
+    vec, states, offsets = _encode_full(text, adapter)
+    # the same pass's token states serve the PHI tagger (guard/phi_tagger_states.py): kept briefly, for the
+    # request being guarded, not in the long-lived vector cache
+    with _cache_lock:
+        _token_states[_cache_key(text, adapter)] = (states, offsets)
+        while len(_token_states) > TOKEN_STATES_CACHE_SIZE:
+            _token_states.popitem(last=False)
+    return vec
+
+
+def classifier_token_states(text: str, adapter: AdapterSpec | str | None = SHIPPED) -> tuple[np.ndarray, np.ndarray]:
+    """The classifier encoder's last hidden states for `text` (wordpieces x 384, float16) and each wordpiece's
+    character offsets (special tokens (0, 0)). Joins the prefetched pass of the same text when there is one."""
+    key = _cache_key(text, adapter)
+    classifier_embedding(text, adapter)
+    with _cache_lock:
+        found = _token_states.get(key)
+    if found is None:  # the vector was cached by an earlier pass whose states were since dropped
+        _, states, offsets = _encode_full(text, adapter)
+        found = (states, offsets)
+    return found
 
 
 def text_key(text: str) -> bytes:
@@ -295,3 +323,4 @@ def classifier_embeddings(texts: list[str] | tuple[str, ...], adapter: AdapterSp
 def clear_classifier_cache() -> None:
     with _cache_lock:
         _classifier_cache.clear()
+        _token_states.clear()

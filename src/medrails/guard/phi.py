@@ -367,11 +367,12 @@ class PhiRedactor:
     def _tagged(self, text: str, zones, found: list[PhiSpan]) -> list[PhiSpan]:
         """The learned tagger's spans the gates keep (phi_tagger_gates): only where the rules found nothing, of
         a possible shape, and through the same clinical-false-positive suppression as the rules' spans."""
-        from medrails.guard.phi_suppression import suppression_reason
+        from medrails.guard.phi_suppression import inside_zones, suppression_reason
         from medrails.guard.phi_tagger_gates import kept_tagged_spans
 
         kept = kept_tagged_spans(text, self.tagger.tag(text), [(s.start, s.end) for s in found],
-                                 lambda entity, a, b: suppression_reason(text, entity, a, b, zones))
+                                 lambda entity, a, b: suppression_reason(text, entity, a, b, zones),
+                                 lambda a, b: inside_zones(text, a, b, zones))
         return [PhiSpan(label, a, b, p, "PHI_TAGGER") for label, a, b, p, _ in kept]
 
     def redact(self, text: str) -> PhiResult:

@@ -252,7 +252,7 @@ def _opens_sentence(text: str, start: int) -> bool:
     return before[-1] == "." and not _ABBREVIATION_BEFORE_PERIOD.search(before[:-1])
 
 
-def _inside_zones(text: str, start: int, end: int, zones: list[tuple[int, int]]) -> bool:
+def inside_zones(text: str, start: int, end: int, zones: list[tuple[int, int]]) -> bool:
     """Every letter and digit of the span lies in a clinical zone ("132/80 -> 104/66")."""
     return all(any(zs <= i < ze for zs, ze in zones) for i in range(start, end) if text[i].isalnum())
 
@@ -315,7 +315,7 @@ def suppression_reason(text: str, entity: str, start: int, end: int, zones: list
     elif entity == "AGE_OVER_89" and (_age_with_sex(text, start, end) or age_at_death(text, start)
                                        or age_in_field(text, start)):
         pass  # "Dubois, 90F": an age and sex, not 90 degrees Fahrenheit; "died at 94 in 2003": not 94 inches
-    elif not strong and _inside_zones(text, start, end, zones):
+    elif not strong and inside_zones(text, start, end, zones):
         return "clinical measurement, dose or code"
     if entity in {"DATE_TIME", "CLINICAL_DATE", "CUED_DATE"}:
         if _YEAR_ONLY.match(value):

@@ -132,6 +132,25 @@ def features(text: str, spans: list[tuple[int, int]]) -> list[list[str]]:
     return out
 
 
+def item_features(text: str, spans: list[tuple[int, int]], projection=None) -> list[dict[str, float]]:
+    """Everything the CRF reads per token: the word and context features, the layout features
+    (phi_tagger_layout) and, when the model was trained with them, the projected encoder states."""
+    from medrails.guard.phi_tagger_layout import layout_features
+
+    items = [dict.fromkeys(f + extra, 1.0) for f, extra in zip(features(text, spans), layout_features(text, spans),
+                                                               strict=True)]
+    if projection is not None:
+        from medrails.guard.phi_tagger_states import token_states
+
+        add_state_features(items, projection(token_states(text, spans)))
+    return items
+
+
+def add_state_features(items: list[dict[str, float]], projected) -> None:
+    for item, row in zip(items, projected, strict=True):
+        item.update({f"e{k}": float(v) for k, v in enumerate(row)})
+
+
 class PhiTagger:
     """The shipped CRF. `tag(text)` returns spans whose mean token probability clears the threshold."""
 
@@ -150,6 +169,15 @@ class PhiTagger:
             raise MedrailsError(f"PHI tagger model {model_path} does not match the sha256 in {META_NAME}: "
                                 "retrain it (`medrails guard train-phi`) or reinstall medrails")
         self.threshold = threshold if threshold is not None else float(meta.get("threshold", DEFAULT_THRESHOLD))
+        self.projection = None
+        if meta.get("projection"):  # the model reads the encoder's token states through this projection
+            from medrails.guard.phi_tagger_states import Projection
+
+            path = model_path.with_name(meta["projection"]["file"])
+            if not path.is_file() or hashlib.sha256(path.read_bytes()).hexdigest() != meta["projection"]["sha256"]:
+                raise MedrailsError(f"PHI tagger projection {path} is missing or does not match {META_NAME}: "
+                                    "retrain it (`medrails guard train-phi`) or reinstall medrails")
+            self.projection = Projection.load(path)
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open(str(model_path))
 
@@ -157,7 +185,7 @@ class PhiTagger:
         spans = tokens(text)
         if not spans:
             return []
-        labels = self._tagger.tag(features(text, spans))
+        labels = self._tagger.tag(item_features(text, spans, self.projection))
         return decode(text, spans, labels, self._tagger.marginal, self.threshold)
 
 

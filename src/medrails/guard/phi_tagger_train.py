@@ -23,7 +23,16 @@ from pydantic import Field
 from medrails.config.loader import StrictModel
 from medrails.errors import MedrailsError
 from medrails.guard.phi_scoring import GoldNote, Score, read_gold_notes, score_document
-from medrails.guard.phi_tagger import DEFAULT_THRESHOLD, META_NAME, MODEL_PATH, features, tokens
+from medrails.guard.phi_tagger import (
+    DEFAULT_THRESHOLD,
+    META_NAME,
+    MODEL_PATH,
+    add_state_features,
+    item_features,
+    tokens,
+)
+
+PROJECTION_NAME = "phi_tagger_projection.npz"
 
 
 class PhiTaggerTrainConfig(StrictModel):
@@ -34,6 +43,8 @@ class PhiTaggerTrainConfig(StrictModel):
     c1: float = Field(default=0.05, ge=0, description="L1 penalty of the CRF (drops features that do not help)")
     c2: float = Field(default=0.01, ge=0, description="L2 penalty of the CRF")
     max_iterations: int = Field(default=150, ge=1, le=5000, description="L-BFGS iterations")
+    state_dims: int = Field(default=32, ge=0, le=384, description="Principal axes of the classifier encoder's token "
+                            "states the CRF reads (0: none, the CRF reads words and layout only)")
     threshold: float = Field(default=DEFAULT_THRESHOLD, gt=0, lt=1, description="Mean token probability a tagged "
                              "span needs to be redacted (stored with the model)")
     output_dir: Path = Field(default=MODEL_PATH.parent, description="Where phi_tagger.crfsuite and phi_tagger.json "
@@ -74,8 +85,10 @@ def _sha256(path: Path) -> str:
 
 
 def main(cfg: PhiTaggerTrainConfig, progress: Callable[[str], None] = print,
-         on_iteration: Callable[[int, int, float], None] | None = None) -> PhiTaggerReport:
-    """Train, write, score. `progress` gets one-line messages; `on_iteration(k, total, loss)` each L-BFGS step."""
+         on_iteration: Callable[[int, int, float], None] | None = None,
+         on_note: Callable[[int, int], None] | None = None) -> PhiTaggerReport:
+    """Train, write, score. `progress` gets one-line messages, `on_note(k, total)` each note encoded,
+    `on_iteration(k, total, loss)` each L-BFGS step."""
     sets = {path: read_gold_notes(path) for path in cfg.notes}
     dev_sets = {path: read_gold_notes(path) for path in cfg.dev_notes}
     overlap = {n.text for notes in sets.values() for n in notes} & {n.text for notes in dev_sets.values() for n in notes}
@@ -83,16 +96,29 @@ def main(cfg: PhiTaggerTrainConfig, progress: Callable[[str], None] = print,
         raise ValueError(f"{len(overlap)} dev notes are also training notes: dev figures would not be unseen; "
                          "take them out of `notes` or `dev_notes`")
     trainer = _progress_trainer_class()(cfg.max_iterations, on_iteration)
+    notes = [note for v in sets.values() for note in v]
+    token_spans = [tokens(note.text) for note in notes]
+    projection = None
+    if cfg.state_dims:
+        from medrails.guard.phi_tagger_states import fit_projection, token_states
+
+        matrices = []
+        for k, (note, spans) in enumerate(zip(notes, token_spans, strict=True), start=1):
+            matrices.append(token_states(note.text, spans))
+            if on_note is not None:
+                on_note(k, len(notes))
+        projection = fit_projection(matrices, cfg.state_dims)
     n_tokens = spans_read = 0
     dropped: Counter[str] = Counter()
-    for notes in sets.values():
-        for note in notes:
-            token_spans = tokens(note.text)
-            labels, reasons = bio_labels(note, token_spans)
-            trainer.append(features(note.text, token_spans), labels)
-            n_tokens += len(token_spans)
-            spans_read += len(note.spans)
-            dropped.update(reasons)
+    for k, (note, spans) in enumerate(zip(notes, token_spans, strict=True)):
+        labels, reasons = bio_labels(note, spans)
+        items = item_features(note.text, spans)
+        if projection is not None:
+            add_state_features(items, projection(matrices[k]))
+        trainer.append(items, labels)
+        n_tokens += len(spans)
+        spans_read += len(note.spans)
+        dropped.update(reasons)
     n_notes = sum(len(v) for v in sets.values())
     progress(f"read {n_notes} notes from {len(sets)} files: {spans_read} gold spans, "
              f"{spans_read - sum(dropped.values())} labelled, {sum(dropped.values())} dropped {dict(dropped) or ''}")
@@ -106,10 +132,14 @@ def main(cfg: PhiTaggerTrainConfig, progress: Callable[[str], None] = print,
         seconds = time.perf_counter() - started
         model_path = cfg.output_dir / MODEL_PATH.name
         shutil.copyfile(staged, model_path)  # written only once training finished: no half model on disk
-    meta = {"model": MODEL_PATH.name, "sha256": _sha256(model_path), "threshold": cfg.threshold,
+    meta = {"model": MODEL_PATH.name, "sha256": _sha256(model_path), "threshold": cfg.threshold, "projection": None,
             "params": {"c1": cfg.c1, "c2": cfg.c2, "max_iterations": cfg.max_iterations},
             "training_notes": [{"file": str(p), "sha256": _sha256(p), "notes": len(v)} for p, v in sets.items()],
             "tokens": n_tokens, "spans_read": spans_read, "spans_dropped": dict(dropped)}
+    if projection is not None:
+        projection_path = cfg.output_dir / PROJECTION_NAME
+        projection.save(projection_path)
+        meta["projection"] = {"file": PROJECTION_NAME, "sha256": _sha256(projection_path), "dims": cfg.state_dims}
     (cfg.output_dir / META_NAME).write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
     progress(f"trained in {seconds:.0f} s; wrote {model_path}")
     report = PhiTaggerReport(n_notes, n_tokens, spans_read, spans_read - sum(dropped.values()), dict(dropped),
