@@ -42,6 +42,7 @@ from medrails.guard.rules_refuse import disguise_unread, nutrition_amount, reada
 from medrails.guard.rules_requests import study_question, topic_exclusions
 from medrails.guard.rules_round23 import comparison_fact_question, expected_death_question, format_request
 from medrails.guard.rules_round26 import kinds26_not_crisis, material_frame
+from medrails.guard.rules_round27 import ABOUT_NOBODY, CLEARED_BEFORE, GOOD_PLACE_NOW, kinds27_not_crisis
 from medrails.guard.rules_signals import (
     DISPOSAL_FRAME,
     education_frame,
@@ -91,7 +92,7 @@ def kind_request(text: str) -> bool:
     relative's medicine, keep-or-remove one's own treatment) with nothing acute: refused with its category,
     even where the head's emergency mass is high ("9 year old ... 500 calories a day" read as a newborn fever)."""
     t = normalize(text)
-    return bool(kind_refuse_hits(t) or kind_refuse9_hits(t) or kinds26_not_crisis(t)) and not acute_now(text)
+    return bool(kind_refuse_hits(t) or kind_refuse9_hits(t) or kinds26_not_crisis(t) or kinds27_not_crisis(t)) and not acute_now(text)
 
 
 # one's own people, for "a case after the frame" and "nobody of one's own in the message"
@@ -242,8 +243,12 @@ def nothing_happening(text: str, pred: Prediction | None = None) -> bool:
         return False
     if NOTHING_HAPPENING.search(t) or bystander_afterwards(t):
         return True
+    if ABOUT_NOBODY.search(t) and not _OWN_PERSON.search(t):
+        # round 27: "general explanation please, this isn't about me" with nobody of the writer's in it; the head must not be near-sure
+        return pred is None or pred.p_emergency < TAKEN_DENIAL_MAX
     harmless = bool(HARMLESS_SWALLOW.search(t))
-    if not (harmless or NOTHING_TAKEN.search(t)) or SIGN_NOW.search(t):
+    # round 27: a past ingestion poison control or a doctor already cleared stands with the denials below
+    if not (harmless or NOTHING_TAKEN.search(t) or CLEARED_BEFORE.search(t)) or SIGN_NOW.search(t):
         return False
     # a harmless thing swallowed ("a watermelon seed lol") stands on the signs alone; a denial of pills taken ("none
     # were swallowed") also needs the head to agree
@@ -372,7 +377,12 @@ DENIED_CLASS_MASS, DENIED_EMERGENCY_MASS = 0.05, 0.20
 def denied_emergency(pred: Prediction, text: str, emergency_class: str) -> bool:
     """Nothing is happening, said outright, and the head agrees: an emergency rule's topic words do not decide."""
     return (pred.probs.get(f"E:{emergency_class}", 0.0) < DENIED_CLASS_MASS and pred.p_emergency < DENIED_EMERGENCY_MASS
-            and bool(NOW_DENIED.search(normalize(text))))
+            and now_denied_said(normalize(text)))
+
+
+def now_denied_said(t: str) -> bool:
+    """NOW_DENIED, or (round 27) a past crisis said to be behind the writer: "I'm 29 now and in a good place"."""
+    return bool(NOW_DENIED.search(t) or GOOD_PLACE_NOW.search(t))
 
 
 def decide_input(model: GuardClassifier, pred: Prediction, text: str, injection_threshold: float = 0.5) -> InputDecision:

@@ -299,7 +299,9 @@ def _impersonal_questions(d: str) -> bool:
     """Every question in the message is a topic question asked about nobody ("¿Cómo se contagia la varicela entre los
     niños? En la clase de mi hija hay varios casos", guard_unseen85): the personal words are the context around it."""
     questions = [q.strip() for q in _ES_QUESTION_SENTENCE.findall(d)]
-    return bool(questions) and all(_ES_TOPIC_OPENING.search(q) and not ES_PERSONAL.search(ES_POLITE_ASK.sub(" ", q)) for q in questions)
+    from medrails.guard.rules_round27 import ES_TOPIC_OPENING27  # round 27: "¿es normal sentir ...?"
+
+    return bool(questions) and all((_ES_TOPIC_OPENING.search(q) or ES_TOPIC_OPENING27.search(q)) and not ES_PERSONAL.search(ES_POLITE_ASK.sub(" ", q)) for q in questions)
 
 
 @_per_message
@@ -308,7 +310,10 @@ def spanish_education(text: str) -> bool:
     d = _spanish(text)
     if d is None or not (ES_QUESTION.search(d) or ES_GENERAL.search(d)) or ES_NOW.search(d) or ES_IN_PROGRESS.search(d):
         return False
-    if ES_RISK.search(_NOT_RISK.sub(" ", ES_GENERAL_DOSE.sub(" ", d))):
+    # round 27: why a high dose harms, no amount asked
+    from medrails.guard.rules_round27 import ES_DOSE_MECHANISM
+
+    if ES_RISK.search(_NOT_RISK.sub(" ", ES_GENERAL_DOSE.sub(" ", ES_DOSE_MECHANISM.sub(" ", d)))):
         return False
     framed = bool(ES_SUPPORT.search(d) or ES_SUPPORT_MORE.search(d)
                   or ((ES_KNOWN.search(d) or ES_ASKED_GENERALLY.search(d) or ES_NOT_A_CASE.search(d)
@@ -363,3 +368,8 @@ def spanish_health_words(text: str) -> bool:
     """A Spanish health word in the message ("dormir", "fiebre", "vacuna"): the English head's out-of-scope call on it is noise."""
     d = _spanish(text)
     return d is not None and bool(ES_MEDICAL.search(d))
+
+
+from medrails.guard.rules_round27 import ES_KINDS27  # noqa: E402  (round 27: a drug in someone's drink, any article)
+
+ES_REFUSE.extend(ES_KINDS27)

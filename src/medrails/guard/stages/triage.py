@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from medrails.guard.classifiers import shared_classifier
-from medrails.guard.decide import NOW_DENIED, classifier_emergency, denied_emergency
+from medrails.guard.decide import classifier_emergency, denied_emergency, now_denied_said
 from medrails.guard.rules import emergency_hits, normalize
 from medrails.guard.stage import register_stage
 from medrails.guard.stages._common import classify, clip, decision_text, note_uncertainty, warm_up
@@ -49,7 +49,7 @@ class EmergencyTriage:
     def run(self, ctx: GuardContext) -> StageResult:
         text = decision_text(ctx)
         hits = emergency_hits(text)
-        if hits and self.use_classifier and NOW_DENIED.search(normalize(text)) and denied_emergency(classify(ctx), text, hits[0].category):
+        if hits and self.use_classifier and now_denied_said(normalize(text)) and denied_emergency(classify(ctx), text, hits[0].category):
             # "nobody is having a stroke, why no water?": the denial and the head agree (decide.denied_emergency); the
             # regex is checked first so a rule emergency with no denial never waits for the classifier
             hits = []
