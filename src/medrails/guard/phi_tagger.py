@@ -146,9 +146,18 @@ def item_features(text: str, spans: list[tuple[int, int]], projection=None) -> l
     return items
 
 
+_STATE_KEYS: dict[int, tuple[str, ...]] = {}
+
+
 def add_state_features(items: list[dict[str, float]], projected) -> None:
-    for item, row in zip(items, projected, strict=True):
-        item.update({f"e{k}": float(v) for k, v in enumerate(row)})
+    # on the request's critical path (after the encoder wait): the keys are made once and the row's floats are
+    # read in one tolist() (the same Python floats as float(v) per element)
+    width = projected.shape[1] if len(projected) else 0
+    keys = _STATE_KEYS.get(width)
+    if keys is None:
+        keys = _STATE_KEYS[width] = tuple(f"e{k}" for k in range(width))
+    for item, row in zip(items, projected.tolist(), strict=True):
+        item.update(zip(keys, row))
 
 
 class PhiTagger:
