@@ -280,18 +280,19 @@ class PhiRedactor:
         self.analyzer = AnalyzerEngine(registry=registry, nlp_engine=nlp_engine, supported_languages=["en"])
         self.anonymizer = AnonymizerEngine()
 
-    def analyze(self, text: str) -> list[PhiSpan]:
-        """PHI spans in `text`, clinical false positives removed, overlaps merged."""
+    def analyze(self, text: str, learned_tagger: bool = True) -> list[PhiSpan]:
+        """PHI spans in `text`, clinical false positives removed, overlaps merged. `learned_tagger=False` runs the
+        rules and NER alone (a policy's latency-first choice: about 1.5-2 ms less, about 4 points less recall)."""
         if not text.strip():
             return []
         if len(text) <= self.max_chunk_chars:
-            return self._analyze_chunk(text)
+            return self._analyze_chunk(text, learned_tagger=learned_tagger)
         # spaCy refuses texts over nlp.max_length (1M chars) and slows on huge ones: analyze long
         # documents in line-aligned chunks and shift the offsets back.
         spans: list[PhiSpan] = []
         for offset, chunk in _chunks(text, self.max_chunk_chars):
             spans.extend(PhiSpan(s.label, s.start + offset, s.end + offset, s.score, s.entity)
-                         for s in self._analyze_chunk(chunk))
+                         for s in self._analyze_chunk(chunk, learned_tagger=learned_tagger))
         return spans
 
     def analyze_many(self, texts: list[str], batch_size: int = 32) -> list[list[PhiSpan]]:
@@ -308,7 +309,7 @@ class PhiRedactor:
             out[i] = self._analyze_chunk(text, nlp_artifacts)
         return [spans or [] for spans in out]
 
-    def _analyze_chunk(self, text: str, nlp_artifacts=None) -> list[PhiSpan]:
+    def _analyze_chunk(self, text: str, nlp_artifacts=None, learned_tagger: bool = True) -> list[PhiSpan]:
         from medrails.guard.phi_kinds7 import trim_date_time
         from medrails.guard.phi_kinds8 import trim_date_gap, trim_phone_line, trim_street_line
         from medrails.guard.phi_kinds11 import repeated_names
@@ -356,7 +357,7 @@ class PhiRedactor:
             # a name-like ORG is weaker evidence than any specific recognizer: let those name the span
             score = float(r.score) * (0.6 if r.entity_type == "ORGANIZATION" else 1.0)
             spans.append(PhiSpan(PLACEHOLDER_LABELS[r.entity_type], start, end, score, r.entity_type))
-        if self.tagger is not None:
+        if self.tagger is not None and learned_tagger:
             spans += self._tagged(text, zones, spans)
         # a given name the note names someone with is a name at its other mentions ("Summer will stay overnight")
         spans += [PhiSpan("NAME", a, b, 0.6, "GIVEN_NAME") for a, b in repeated_names(text, spans, zones)]

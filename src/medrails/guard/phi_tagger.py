@@ -157,7 +157,7 @@ def add_state_features(items: list[dict[str, float]], projected) -> None:
     if keys is None:
         keys = _STATE_KEYS[width] = tuple(f"e{k}" for k in range(width))
     for item, row in zip(items, projected.tolist(), strict=True):
-        item.update(zip(keys, row))
+        item.update(zip(keys, row, strict=True))
 
 
 class PhiTagger:
