@@ -41,14 +41,14 @@ def tokens(text: str) -> list[tuple[int, int]]:
 
 
 @functools.lru_cache(maxsize=1)
-def _given_names() -> frozenset[str]:
-    from medrails.guard.phi_given_names import given_names
+def given_names() -> frozenset[str]:
+    from medrails.guard.phi_given_names import given_names as lexicon
 
-    return frozenset(given_names())
+    return frozenset(lexicon())
 
 
 @functools.lru_cache(maxsize=1)
-def _common_words() -> frozenset[str]:
+def common_words() -> frozenset[str]:
     from medrails.guard.embeddings import wordpiece_vocabulary
 
     return wordpiece_vocabulary()
@@ -68,7 +68,7 @@ def _shape(word: str) -> str:
 def _word_features(word: str) -> tuple[str, ...]:
     """Features of a word on its own (cached: words repeat across messages)."""
     lower = word.lower()
-    names, common = _given_names(), _common_words()
+    names, common = given_names(), common_words()
     feats = [f"w={lower}", f"sh={_shape(word)}", f"len={min(len(word), 12)}"]
     if word[:1].isalpha():
         feats += [f"p3={lower[:3]}", f"s3={lower[-3:]}", f"s2={lower[-2:]}"]
@@ -126,7 +126,7 @@ def features(text: str, spans: list[tuple[int, int]]) -> list[list[str]]:
             feats.append(f"{off}:w={w}")
             if 0 <= j < len(words):
                 feats.append(f"{off}:sh={_shape(words[j])}")
-                if words[j].lower() in _given_names() and words[j][:1].isalpha():
+                if words[j].lower() in given_names() and words[j][:1].isalpha():
                     feats.append(f"{off}:given")
         out.append(feats)
     return out

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
-from medrails.guard.phi_tagger import TaggedSpan
+from medrails.guard.phi_tagger import TaggedSpan, common_words, given_names
 
 # a form's next field (two spaces, a tab) or a spaced dash ("Cardiology Clinic - Heart Failure") ends a name or place
 _COLUMN_GAP = re.compile(r"[ \t]*\t[ \t]*| {2,}| [-–—] ")
@@ -100,7 +100,7 @@ def name_shape_ok(text: str, start: int, end: int) -> bool:
     if text[start:end].islower() and _TITLE_BEFORE.search(text[max(0, start - 12):start]):
         return False  # "The Dr. will see you": a name after a capitalized title is capitalized
     if any(w[0].isupper() for w in words):
-        return not any(w.islower() and len(w) > 3 and w in _common_words() and w not in _given_names() for w in words)
+        return not any(w.islower() and len(w) > 3 and w in common_words() and w not in given_names() for w in words)
     return True
 
 
@@ -129,31 +129,19 @@ def _common_word_alone(text: str, label: str, start: int, end: int) -> bool:
     value = text[start:end].rstrip(".")
     words = [w.strip(".,'’").lower() for w in value.split()]
     if label == "LOCATION" and len(words) > 1 and words[-1] in _DEPARTMENT_HEADS:
-        return all(w in _common_words() for w in words[:-1])
+        return all(w in common_words() for w in words[:-1])
     if " " in value:
         return False
     if label == "LOCATION":
-        return bool(_DEMONYM.match(value)) and value.lower() in _common_words()
-    return label == "NAME" and _sentence_start(text, start) and value.lower() in _common_words()
+        return bool(_DEMONYM.match(value)) and value.lower() in common_words()
+    return label == "NAME" and _sentence_start(text, start) and value.lower() in common_words()
 
 
 def _service_after_sentence_word(text: str, start: int, end: int) -> bool:
     """ "Arrange Home Health": a sentence's first word, then only words a service is named with (no name of its own)."""
     words = [w.strip(".,'’").lower() for w in text[start:end].split()]
-    return len(words) > 1 and _sentence_start(text, start) and words[0] in _common_words() and \
+    return len(words) > 1 and _sentence_start(text, start) and words[0] in common_words() and \
         all(w in _FACILITY_HEADS | _DEPARTMENT_HEADS for w in words[1:])
-
-
-def _given_names() -> frozenset[str]:
-    from medrails.guard.phi_given_names import given_names
-
-    return given_names()
-
-
-def _common_words() -> frozenset[str]:
-    from medrails.guard.embeddings import wordpiece_vocabulary
-
-    return wordpiece_vocabulary()
 
 
 def rule_entity(label: str, value: str) -> str:
@@ -217,7 +205,7 @@ def kept_tagged_spans(text: str, tagged: Iterable[TaggedSpan], found: list[tuple
             if t.label == "LOCATION" and _service_after_sentence_word(text, a, b) and t.probability < 0.98:
                 continue
             if t.label in ("NAME", "LOCATION") and value.islower() and t.probability < LOWER_COMMON_WORD_THRESHOLD \
-                    and all(w in _common_words() for w in re.findall(r"[^\W\d_]+", value)):
+                    and all(w in common_words() for w in re.findall(r"[^\W\d_]+", value)):
                 continue  # "will", "in town", "a rusty nail cut"
             if in_clinical_zone(a, b):
                 continue  # "BP 142/91", "500 mg": the rules' measurement zones hold no identifier
