@@ -166,3 +166,33 @@ def test_shipped_tagger_adds_nothing_to_clinical_text_without_phi(text):
     from medrails.guard.phi import get_redactor
 
     assert [s for s in get_redactor().analyze(text) if s.entity == "PHI_TAGGER"] == []
+
+
+def _run_cli(monkeypatch, capsys, *args: str) -> tuple[int, str]:
+    import sys
+
+    from medrails.cli import main
+
+    monkeypatch.setattr(sys, "argv", ["medrails", *args])
+    code = 0
+    try:
+        main()
+    except SystemExit as exc:
+        code = exc.code or 0
+    captured = capsys.readouterr()
+    return code, captured.out + captured.err
+
+
+def test_train_phi_cli_trains_reports_dev_figures_and_names_config_errors(tmp_path, monkeypatch, capsys):
+    names = ["Rangi", "Odile", "Tomasz", "Yuki", "Efua", "Lars"]
+    train = _write(tmp_path / "train.jsonl", [_note(f"Wife {n} called the ward", ("NAME", n)) for n in names])
+    dev = _write(tmp_path / "dev.jsonl", [_note("Wife Ingrid called the ward", ("NAME", "Ingrid"))])
+    config = tmp_path / "tagger.yaml"
+    config.write_text(f"notes: [{train}]\ndev_notes: [{dev}]\nmax_iterations: 20\nstate_dims: 0\n", encoding="utf-8")
+    code, out = _run_cli(monkeypatch, capsys, "guard", "train-phi", "--config", str(config), "--output-dir", str(tmp_path / "m"))
+    assert code == 0, out
+    assert "read 6 notes from 1 files: 6 gold spans, 6 labelled, 0 dropped" in out
+    assert "rules + tagger" in out and (tmp_path / "m" / "phi_tagger.crfsuite").is_file()
+    config.write_text(f"notes: [{train}]\nc3: 1\nmax_iterations: 0\n", encoding="utf-8")
+    code, out = _run_cli(monkeypatch, capsys, "guard", "train-phi", "--config", str(config))
+    assert code != 0 and "c3" in out and "max_iterations" in out  # every problem at once, by field
