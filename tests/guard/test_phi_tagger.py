@@ -148,11 +148,11 @@ def test_a_model_that_does_not_match_its_recorded_sha256_is_refused(tmp_path):
 
 
 def test_shipped_tagger_finds_names_and_places_the_rules_have_no_pattern_for():
-    from medrails.guard.phi import PhiRedactor, get_redactor
+    from medrails.guard.phi import get_redactor
 
     text = "hi its marnie again, my husband dov fell on the stairs at home in ballarat last night"
     with_tagger = {text[s.start:s.end] for s in get_redactor().analyze(text)}
-    rules_only = {text[s.start:s.end] for s in PhiRedactor(tagger=None).analyze(text)}
+    rules_only = {text[s.start:s.end] for s in get_redactor().analyze(text, learned_tagger=False)}
     assert "marnie" in with_tagger - rules_only and "dov" in with_tagger
 
 

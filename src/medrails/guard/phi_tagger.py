@@ -40,11 +40,10 @@ def tokens(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _TOKEN.finditer(text)]
 
 
-@functools.lru_cache(maxsize=1)
 def given_names() -> frozenset[str]:
-    from medrails.guard.phi_given_names import given_names as lexicon
+    from medrails.guard.phi_given_names import given_names as lexicon  # cached there
 
-    return frozenset(lexicon())
+    return lexicon()
 
 
 @functools.lru_cache(maxsize=1)

@@ -154,15 +154,15 @@ def score_dev(dev_sets: dict[Path, list[GoldNote]], model_path: Path, threshold:
     from medrails.guard.phi import PhiRedactor
     from medrails.guard.phi_tagger import PhiTagger
 
-    rules_only = PhiRedactor(tagger=None)
-    with_tagger = PhiRedactor(tagger=PhiTagger(model_path, threshold))
+    redactor = PhiRedactor(tagger=PhiTagger(model_path, threshold))  # one analyzer: the rules alone are learned_tagger=False
     out: dict[str, dict[str, Score]] = {}
     for path, notes in dev_sets.items():
         scores = {"rules": Score(), "rules + tagger": Score()}
         for note in notes:
             gold = [(s.start, s.end) for s in note.spans]
-            for name, redactor in (("rules", rules_only), ("rules + tagger", with_tagger)):
-                score_document(scores[name], gold, [], [(s.start, s.end) for s in redactor.analyze(note.text)])
+            for name, learned in (("rules", False), ("rules + tagger", True)):
+                found = redactor.analyze(note.text, learned_tagger=learned)
+                score_document(scores[name], gold, [], [(s.start, s.end) for s in found])
         out[str(path)] = scores
     return out
 
