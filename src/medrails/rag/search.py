@@ -15,6 +15,7 @@ import numpy as np
 
 from medrails.rag.chunking import Chunk
 from medrails.rag.lexical import bm25_scores
+from medrails.threads import limit_blas_threads
 
 Mode = Literal["fused", "bm25", "dense"]
 MODES: tuple[str, ...] = ("fused", "bm25", "dense")
@@ -40,25 +41,6 @@ def _top(scores: np.ndarray, depth: int, positive_only: bool = False) -> np.ndar
     if positive_only:
         order = order[scores[order] > 0]
     return order
-
-
-_blas_limited = False
-
-
-def limit_blas_threads(threads: int | None) -> None:
-    """Cap numpy's BLAS threads (process-wide, once). One query is a matrix-vector product that is
-    memory bound; on a busy machine a second BLAS thread mostly waits for a core at a barrier
-    (measured on the shared 2-core box: 10k-chunk product 36 ms with 2 threads, 1 ms with 1)."""
-    global _blas_limited
-    if threads is None or _blas_limited:
-        return
-    _blas_limited = True
-    try:
-        from threadpoolctl import threadpool_limits
-
-        threadpool_limits(limits=threads, user_api="blas")
-    except Exception:  # threadpoolctl missing or an unknown BLAS: keep the library default
-        pass
 
 
 _own_lock = threading.Lock()
