@@ -316,6 +316,7 @@ class PhiRedactor:
         from medrails.guard.phi_kinds8 import trim_date_gap, trim_phone_line, trim_street_line
         from medrails.guard.phi_kinds11 import repeated_names
         from medrails.guard.phi_kinds15 import name_variants
+        from medrails.guard.phi_kinds18_layout import column_gap
         from medrails.guard.phi_suppression import clinical_zones, suppression_reason, trim_person
 
         # Emoji and other symbols are never PHI but make spaCy and some regexes slow (an emoji flood
@@ -340,7 +341,7 @@ class PhiRedactor:
                 end = trim_phone_line(text, start, end)
             elif r.entity_type == "STREET_ADDRESS":  # "January 2025\nDear Dr": no street number alone on a line
                 end = trim_street_line(text, start, end)
-            if r.entity_type in _NAME_ENTITIES and (gap := _COLUMN_GAP.search(text, start, end)):
+            if r.entity_type in _NAME_ENTITIES and (gap := column_gap(text, start, end)):  # relative to the line's spacing
                 # a name or place never spans a column gap: "Irfan     Age/Sex" is a name and the next field
                 if text[start:gap.start()].strip():
                     end = gap.start()

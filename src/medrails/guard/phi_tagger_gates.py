@@ -187,10 +187,12 @@ def kept_tagged_spans(text: str, tagged: Iterable[TaggedSpan], found: list[tuple
     """(label, start, end, probability, rule entity) for each tagged piece the redactor keeps. `found` are the
     rules' spans; `suppressed(entity, start, end)` the rules' clinical-false-positive check; `in_clinical_zone`
     whether a range lies in a measurement, dose or code the rules marked (for every kind, identifiers included)."""
+    from medrails.guard.phi_kinds18_layout import column_gap
+
     out = []
     for t in tagged:
         start, end = t.start, t.end
-        if t.label in ("NAME", "LOCATION", "ADDRESS") and (gap := _COLUMN_GAP.search(text, start, end)):
+        if t.label in ("NAME", "LOCATION", "ADDRESS") and (gap := column_gap(text, start, end, _COLUMN_GAP)):
             end = gap.start()
         overlapping = [(a, b) for a, b in found if a < end and start < b]
         # a name the rules found in part keeps the rules' boundaries ("Frau", "Patientin" are no PHI); other kinds
