@@ -489,8 +489,9 @@ def clinical_recognizers() -> list[EntityRecognizer]:
     from medrails.guard.phi_kinds15 import fresh15_recognizers
     from medrails.guard.phi_kinds16 import fresh16_recognizers
     from medrails.guard.phi_kinds17 import fresh17_recognizers
+    from medrails.guard.phi_kinds18_places import places18_recognizers
     return [*_recognizers(), *fresh_recognizers(), *fresh6_recognizers(), *fresh7_recognizers(), *fresh8_recognizers(),
             *fresh9_recognizers(), *fresh11_recognizers(), *fresh12_recognizers(), *fresh13_recognizers(), *fresh14_recognizers(),
-            *fresh15_recognizers(), *fresh16_recognizers(), *fresh17_recognizers(),
+            *fresh15_recognizers(), *fresh16_recognizers(), *fresh17_recognizers(), *places18_recognizers(),
             GivenNameRecognizer()]
 
