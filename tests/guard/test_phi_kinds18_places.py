@@ -44,6 +44,8 @@ def found(text: str) -> dict[str, str]:
     ("Rua das Flores 12, Belo Horizonte, CEP 30130-010", "30130-010"),
     ("Blk 12 Jurong West St 41 #03-221, Singapore 640412\nPlease reply", "640412"),
     ("we moved to 9 Protea Road, Hatfield, Pretoria, 0083.", "0083"),
+    ("Addr : Flat 7 ,  Sai Kripa CHS ,  Dadar Road ,  Dadar\nMob : none", "Flat 7 ,  Sai Kripa CHS ,  Dadar Road"),
+    ("Plot 22, Sector 4 ,  Nerul\nP A T I E N T", "Plot 22, Sector 4"),
     # towns of letters and address lines
     ("Dr Hugo Petit\nFait à Nantes, le 12/03/2025", "Nantes"),
     ("Graz, 3. Mai 2024\n\nSehr geehrte Frau Kollegin,", "Graz"),
@@ -71,6 +73,7 @@ def test_places18_are_redacted(text, value):
     # facility and postcode look-alikes
     ("Hospital stay: 5 days, discharged home", "Hospital stay"),
     ("Sodium - 140 mmol/L", "140"),
+    ("ECG: flat T waves in V4, Road traffic injury ruled out", "flat"),
     ("Infectious Diseases Clinic\nPatient seen today", "Infectious Diseases Clinic"),
     ("Cardiology, 3 visits in 2024", "Cardiology"),
 ])
@@ -85,5 +88,15 @@ def test_places18_twins_stay(text, value):
     ("Your appointment at the Endocrine Clinic (Level 2) is on Monday", "Endocrine Clinic"),
 ])
 def test_departments_named_by_specialty_stay(text, value):
+    spans = found(text)
+    assert not any(value in covered for covered in spans), spans
+
+
+@pytest.mark.parametrize("text, value", [
+    ("To: The Medical Officer in Charge, District Referral Hospital\nRE: cough", "District Referral Hospital"),
+    ("Her hospital number is on the card.", "Her hospital"),
+    ("RURAL HEALTH STATION\nReferral slip", "RURAL HEALTH STATION"),
+])
+def test_generic_facilities_stay(text, value):
     spans = found(text)
     assert not any(value in covered for covered in spans), spans

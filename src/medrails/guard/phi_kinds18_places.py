@@ -82,7 +82,7 @@ def _caps_town_ok(value: str) -> bool:
 
 
 _STORE = r"(?:one|store|branch|location|office|pharmacy|drugstore|walgreens|cvs|rite[ \t]?aid|walmart|target|costco|kroger|er)"
-_DIRECTION = r"(?:up|down|over|out|back)[ \t]+(?:in|to|at)|leaving|driving[ \t]+(?:from|to)|headed[ \t]+to|heading[ \t]+to"
+_DIRECTION = r"(?:up|down|over|out|back)[ \t]+(?:in|to|at)|(?:stay|stays|staying|live|lives|living)[ \t]+(?:in|at)|leaving|driving[ \t]+(?:from|to)|headed[ \t]+to|heading[ \t]+to"
 
 
 def _chat_rules() -> list[RuleRecognizer]:
@@ -163,6 +163,12 @@ def _facility_rules() -> list[RuleRecognizer]:
             Rule(r"\d+[A-Za-z]?[ \t]+(?:\p{Lu}\p{Ll}+[ \t]+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Drive|Lane|Crescent|Close|Way|"
                  r"Place|Terrace)\b[^\n|]{0,60}?,[ \t]*\p{Lu}\p{Ll}+,[ \t]*(?P<v>\d{4})(?=[ \t]*(?:[.,]|$|\n))", 0.6, None, 0),
         ], "Places18PostcodeRecognizer"),
+        RuleRecognizer("STREET_ADDRESS", [
+            # a South Asian address from a plot or flat number to its road, sector or society: "Flat 7, Sai Kripa CHS,
+            # Dadar Road", "Plot 22, Sector 4"
+            Rule(r"\b(?P<v>(?:Plot|Flat|Shop|House|Door)[ \t]+(?:No\.?[ \t]*)?\d+[A-Z]?[ \t]*,[^\n|:;]{0,60}(?:Road|Marg|Nagar|"
+                 r"Colony|Society|CHS|Sector[ \t]+\d+|Phase[ \t]+[\dIVX]+))\b", 0.6, None, 0),
+        ], "Places18StreetRecognizer"),
     ]
 
 
@@ -236,13 +242,22 @@ _SPECIALTY_WORDS = frozenset("nephrology neurosurgery neurology cardiology oncol
                              "family internal sports travel sexual mental behavioural behavioral".split())
 
 
+_GENERIC_PLACE_WORDS = frozenset("county district regional referral general community barangay rural provincial municipal "
+                                 "health station hospital hospitals centre center clinic ministry transfer her his my their "
+                                 "our your the this that a an to for of nearest local main".split())
+_GENERIC_HEADS = frozenset("hospital hospitals centre center clinic station ministry health".split())
+
+
 def places18_reason(text: str, entity: str, start: int, end: int) -> str | None:
-    """Why a span is a department or service named only by its specialty ("Breast Oncology Clinic", "Nephrology")."""
+    """Why a span is a department or service named only by its specialty ("Breast Oncology Clinic", "Nephrology"), or a
+    facility named only by generic words ("County Referral Hospital", "Her hospital")."""
     if entity not in ("LOCATION", "FACILITY", "ORGANIZATION", "TOWN_AFTER_FACILITY"):
         return None
     from medrails.guard.phi_suppression import _is_medical_token
 
     words = [w.strip(".,;:()'’\"").lower() for w in text[start:end].split()]
+    if words and len(words) <= 5 and all(w in _GENERIC_PLACE_WORDS for w in words) and any(w in _GENERIC_HEADS for w in words):
+        return "a facility named only by generic words ('County Referral Hospital', 'her hospital')"
     words = [w for w in words if w and w not in ("and", "&", "of")]
     if not words or len(words) > 4:
         return None
