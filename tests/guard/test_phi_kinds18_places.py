@@ -76,6 +76,7 @@ def test_places18_are_redacted(text, value):
     ("ECG: flat T waves in V4, Road traffic injury ruled out", "flat"),
     ("Infectious Diseases Clinic\nPatient seen today", "Infectious Diseases Clinic"),
     ("Cardiology, 3 visits in 2024", "Cardiology"),
+    ("Dressing, 2 days old, changed today.", "Dressing"),
 ])
 def test_places18_twins_stay(text, value):
     spans = found(text)

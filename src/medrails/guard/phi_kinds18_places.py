@@ -146,7 +146,8 @@ def _facility_rules() -> list[RuleRecognizer]:
                  r"(?P<v>[A-Z]{3,}(?:[ \t][A-Z]{3,})?)(?=[ \t]*(?:[—–|-]|$))", 0.6, _caps_town_ok, 0),
             # the town of a letter's place-and-date line: "Fait à Nantes, le 3 mai", "Graz, 3. Mai 2024", "Nantes, 12/03/2025"
             Rule(r"(?m)(?:^[ \t]*|\b(?:Fait|Hecho|Feito|Dato)[ \t]+(?:à|a|em|en)[ \t]+)(?P<v>" + _TOWN + r"),[ \t]*(?:(?:le|den|am|"
-                 r"el|em|il)[ \t]+)?\d{1,2}(?:er|\.)?(?:[ \t]+(?:de[ \t]+)?\p{L}{3,}|[/.]\d{1,2}[/.]\d{2,4})", 0.6, _town_ok, 0),
+                 r"el|em|il)[ \t]+)?\d{1,2}(?:er|\.)?(?:[ \t]+(?:de[ \t]+)?\p{L}{3,}\.?[ \t]+(?:de[ \t]+)?(?:19|20)\d{2}|[/.]\d{1,2}[/.]\d{2,4})", 0.6,
+                 _town_ok, 0),
             # the town after a French or German five-digit code at a line's end: "..., 44000 Nantes"
             Rule(r"(?m),[ \t]*(?:F-|D-)?\d{5}[ \t]+(?P<v>" + _TOWN + r")(?=[ \t]*(?:$|\||Tel|Tél|Fax))", 0.6, _town_ok, 0),
             # the town line of a city-state-ZIP line: "Lookout Valley, TN 37419"
