@@ -67,6 +67,7 @@ def test_places18_are_redacted(text, value):
     ("should we go to the closer hospital or come to you", "closer"),
     ("his left hip is sore and he cant walk", "hip"),
     ("up in arms about the bill, sorry", "arms"),
+    ("dizzy when i roll over in bed, then back in bed", "bed"),
     ("she was admitted to ICU overnight", "ICU"),
     ("Referred to ASP duty team today.", "ASP"),
     ("pt is at the main er now", "main"),

@@ -53,13 +53,16 @@ def _low_ok(value: str) -> bool:
     from medrails.guard.phi_suppression import _is_medical_token
 
     words = value.lower().split()
-    return bool(words) and all(w not in _NOT_PLACES and w not in STOP_WORDS and w not in _common_words() and w not in medical_vocabulary()
+    return bool(words) and all(w not in _NOT_PLACES and w not in _ROOM_WORDS and w not in STOP_WORDS
+                               and w not in _common_words() and w not in medical_vocabulary()
                                and not _is_medical_token(w) for w in words)
 
 
 # a comparative or a common descriptor before "hospital" or "er" is no facility's own name ("the nearest hospital")
 _NOT_PLACES = frozenset("nearest closest closer nearer nearby local main big bigger new old other same usual regular county "
                         "city town community general private public university teaching childrens womens".split())
+# a room or a piece of furniture after a direction is no town ("roll over in bed", "back in bed")
+_ROOM_WORDS = frozenset("bed cot car van bus tub gym lab".split())
 
 
 def _first_low_ok(value: str) -> bool:
