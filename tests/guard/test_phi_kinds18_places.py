@@ -54,6 +54,8 @@ def found(text: str) -> dict[str, str]:
     # an address block
     ("Ms Aoife Ní Dhuinn\nTigh na Coille\nCarrigaline\n\nDear Ms Ní Dhuinn,", "Tigh na Coille"),
     ("Ms Aoife Ní Dhuinn\n7 Bóthar na Trá\nCarrigaline\n\nDear Ms Ní Dhuinn,", "Carrigaline"),
+    # an eponym-town after a facility is no specialty
+    ("Speech Therapy - Royal Alexandra Hospital, Glasgow\nPatient: x", "Glasgow"),
 ])
 def test_places18_are_redacted(text, value):
     spans = found(text)

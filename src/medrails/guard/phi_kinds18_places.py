@@ -266,6 +266,6 @@ def places18_reason(text: str, entity: str, start: int, end: int) -> str | None:
     if not words or len(words) > 4:
         return None
     if all(w in _DEPT_HEADS or w in _SPECIALTY_WORDS or _is_medical_token(w) for w in words) \
-            and any(w in _SPECIALTY_WORDS or _is_medical_token(w) for w in words):
+            and any(w in _SPECIALTY_WORDS for w in words):  # not an eponym-town alone ("Glasgow")
         return "a department or service named only by its specialty ('Breast Oncology Clinic')"
     return None
