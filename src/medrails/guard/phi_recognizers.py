@@ -491,8 +491,10 @@ def clinical_recognizers() -> list[EntityRecognizer]:
     from medrails.guard.phi_kinds17 import fresh17_recognizers
     from medrails.guard.phi_kinds18_dates import kinds18_dates_recognizers
     from medrails.guard.phi_kinds18_layout import kind18_layout_recognizers
+    from medrails.guard.phi_kinds18_places import places18_recognizers
     return [*_recognizers(), *fresh_recognizers(), *fresh6_recognizers(), *fresh7_recognizers(), *fresh8_recognizers(),
             *fresh9_recognizers(), *fresh11_recognizers(), *fresh12_recognizers(), *fresh13_recognizers(), *fresh14_recognizers(),
             *fresh15_recognizers(), *fresh16_recognizers(), *fresh17_recognizers(),
-            *kinds18_dates_recognizers(), *kind18_layout_recognizers(), GivenNameRecognizer()]
+            *kinds18_dates_recognizers(), *kind18_layout_recognizers(),
+            *places18_recognizers(), GivenNameRecognizer()]
 

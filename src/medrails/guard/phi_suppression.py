@@ -24,6 +24,7 @@ from medrails.guard.phi_kinds16 import kind16_reason
 from medrails.guard.phi_kinds17 import kind17_reason
 from medrails.guard.phi_kinds18_dates import kind18_reason
 from medrails.guard.phi_kinds18_layout import kind18_layout_reason
+from medrails.guard.phi_kinds18_places import places18_reason
 from medrails.guard.phi_recognizers import _LABS, MONTH, _has_digit
 from medrails.guard.phi_vocabulary import medical_vocabulary, service_name_spans
 
@@ -304,7 +305,7 @@ def suppression_reason(text: str, entity: str, start: int, end: int, zones: list
     # a new set's module joins this tuple
     for kinds_reason in (kind6_reason, partial(kind7_reason, zones=zones), kind8_reason, kind9_reason, kind11_reason, kind12_reason,
                          kind13_reason, kind14_reason, kind15_reason, kind16_reason, kind17_reason, kind18_reason,
-                         kind18_layout_reason):
+                         kind18_layout_reason, places18_reason):
         if reason := kinds_reason(text, entity, start, end):
             return reason
     strong = entity in {"EMAIL_ADDRESS", "URL", "MRN", "US_SSN", "FAX_NUMBER", "NPI", "DEA_NUMBER",
