@@ -47,6 +47,29 @@ _FUNCTION_WORDS = frozenset("a an as at by for in is of on or the to was with an
 _DEPARTMENT_HEADS = frozenset("lab labs laboratory laboratories diagnostics imaging radiology pathology services "
                               "department dept section team".split())
 _DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ish|ese|ian|ic)$")  # "Spanish", "Chinese", "Italian", "Arabic": a language
+# a place's generic noun on its own ("the pharmacy in town", "out of the city") names no place
+_GENERIC_PLACES = frozenset("town city village county country state area neighbourhood neighborhood downtown uptown "
+                            "suburbs countryside abroad".split())
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _eponym_or_clinical_term_inside(text: str, label: str, start: int, end: int,
+                                    suppressed: Callable[[str, int, int], str | None]) -> bool:
+    """ "Weber lateralizes right", "STEMI, Killip II. Primary": a name or place span holding a capitalized word
+    (or word and the next) the rules call an eponym in an exam or grading context; "Sibling Rivalry discussed":
+    a sentence's first word the rules call a clinical term."""
+    words = list(_WORD.finditer(text, start, end))
+    if len(words) < 2:
+        return False
+    for k, w in enumerate(words):
+        if not w.group()[:1].isupper():
+            continue
+        ends = [w.end()] + ([words[k + 1].end()] if k + 1 < len(words) else [])
+        if any("eponym" in (suppressed("PERSON", w.start(), e) or "") for e in ends):
+            return True
+    first = words[0]
+    reason = suppressed(label if label == "LOCATION" else "PERSON", first.start(), first.end()) or ""
+    return _sentence_start(text, start) and reason in ("clinical term", "medical term or service name (shipped medical vocabulary)")
 
 
 def date_shape_ok(text: str, start: int, end: int) -> bool:
@@ -209,6 +232,10 @@ def kept_tagged_spans(text: str, tagged: Iterable[TaggedSpan], found: list[tuple
             if t.label in ("NAME", "LOCATION") and value.islower() and t.probability < LOWER_COMMON_WORD_THRESHOLD \
                     and all(w in common_words() for w in re.findall(r"[^\W\d_]+", value)):
                 continue  # "will", "in town", "a rusty nail cut"
+            if t.label == "LOCATION" and value.lower() in _GENERIC_PLACES:
+                continue
+            if t.label in ("NAME", "LOCATION") and _eponym_or_clinical_term_inside(text, t.label, a, b, suppressed):
+                continue
             if in_clinical_zone(a, b):
                 continue  # "BP 142/91", "500 mg": the rules' measurement zones hold no identifier
             check = _SHAPE_CHECKS.get(t.label)
