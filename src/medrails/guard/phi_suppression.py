@@ -22,6 +22,7 @@ from medrails.guard.phi_kinds14 import kind14_reason
 from medrails.guard.phi_kinds15 import kind15_reason
 from medrails.guard.phi_kinds16 import kind16_reason
 from medrails.guard.phi_kinds17 import kind17_reason
+from medrails.guard.phi_kinds18_fp import kind18_reason
 from medrails.guard.phi_recognizers import _LABS, MONTH, _has_digit
 from medrails.guard.phi_vocabulary import medical_vocabulary, service_name_spans
 
@@ -301,7 +302,7 @@ def suppression_reason(text: str, entity: str, start: int, end: int, zones: list
     # one module per fresh set's false-positive kinds, in the order written (fresh 7's also reads the measurement zones);
     # a new set's module joins this tuple
     for kinds_reason in (kind6_reason, partial(kind7_reason, zones=zones), kind8_reason, kind9_reason, kind11_reason, kind12_reason,
-                         kind13_reason, kind14_reason, kind15_reason, kind16_reason, kind17_reason):
+                         kind13_reason, kind14_reason, kind15_reason, kind16_reason, kind17_reason, kind18_reason):
         if reason := kinds_reason(text, entity, start, end):
             return reason
     strong = entity in {"EMAIL_ADDRESS", "URL", "MRN", "US_SSN", "FAX_NUMBER", "NPI", "DEA_NUMBER",
