@@ -18,7 +18,7 @@ Recognizers (regexes, no model; one registry entry, `Kinds18DatesRecognizer`):
   10101234567", "GMC 7012345", "AHPRA MED0001234567", "MCI reg no. 54321"); a pathology accession in a table cell
   ("| H24-10457 |"); a record number spelled out ("M R N four one ...", "chart number is K as in kilo, two two ...").
 
-False positives (`kind18_reason`, called by phi_suppression.suppression_reason): a score out of ten after a rating,
+False positives (`kind18_dates_reason`, called by phi_suppression.suppression_reason): a score out of ten after a rating,
 symptom or Apgar word ("mood 4/10", "pressure x 2 h, 7/10", "Apgar 8/10 and 9/10"); a slash pair that cannot be a
 date ("17/17 plates"); a range in a table cell or of days, a spine level, a duration ("20-39", "days 1-14", "L4-5",
 "30-60 seconds"); a pharmacy routing number ("BIN 610502"); a policy's own code ("Policy RX-GLP1-4.1").
@@ -222,7 +222,7 @@ _RANGE_UNIT = regex.compile(r"(?i)^\d+[ \t]*[-–][ \t]*\d+[ \t]+(?:seconds|secs
                             r"months|years|breaths|times|reps|drops|puffs|mg|mcg|ml|units)$")
 
 
-def kind18_reason(text: str, entity: str, start: int, end: int) -> str | None:
+def kind18_dates_reason(text: str, entity: str, start: int, end: int) -> str | None:
     """Why a span is one of the lane-a round-18 false-positive kinds."""
     value = text[start:end].strip()
     if entity == "PHONE_NUMBER" and regex.fullmatch(r"[A-Z]{2,6}", value):

@@ -22,7 +22,8 @@ from medrails.guard.phi_kinds14 import kind14_reason
 from medrails.guard.phi_kinds15 import kind15_reason
 from medrails.guard.phi_kinds16 import kind16_reason
 from medrails.guard.phi_kinds17 import kind17_reason
-from medrails.guard.phi_kinds18_dates import kind18_reason
+from medrails.guard.phi_kinds18_dates import kind18_dates_reason
+from medrails.guard.phi_kinds18_fp import kind18_fp_reason
 from medrails.guard.phi_kinds18_layout import kind18_layout_reason
 from medrails.guard.phi_kinds18_places import places18_reason
 from medrails.guard.phi_recognizers import _LABS, MONTH, _has_digit
@@ -304,8 +305,8 @@ def suppression_reason(text: str, entity: str, start: int, end: int, zones: list
     # one module per fresh set's false-positive kinds, in the order written (fresh 7's also reads the measurement zones);
     # a new set's module joins this tuple
     for kinds_reason in (kind6_reason, partial(kind7_reason, zones=zones), kind8_reason, kind9_reason, kind11_reason, kind12_reason,
-                         kind13_reason, kind14_reason, kind15_reason, kind16_reason, kind17_reason, kind18_reason,
-                         kind18_layout_reason, places18_reason):
+                         kind13_reason, kind14_reason, kind15_reason, kind16_reason, kind17_reason, kind18_dates_reason,
+                         kind18_layout_reason, places18_reason, kind18_fp_reason):
         if reason := kinds_reason(text, entity, start, end):
             return reason
     strong = entity in {"EMAIL_ADDRESS", "URL", "MRN", "US_SSN", "FAX_NUMBER", "NPI", "DEA_NUMBER",
