@@ -54,6 +54,9 @@ def found(text: str) -> dict[str, str]:
     ("his chart numbers are QX-40112 and QX-40113, thanks", "QX-40113"),
     ("and the, um, M R N is four one one eight two zero three, thanks", "four one one eight two zero three"),
     ("his record number, it's K as in kilo, two two six four zero one", "K as in kilo, two two six four zero one"),
+    # an e-mail address read aloud
+    ("you can mail me on petra dot lindqvist at outlook dot com", "petra dot lindqvist at outlook dot com"),
+    ("it's t_obi88 at yahoo dot co dot uk", "t_obi88 at yahoo dot co dot uk"),
 ])
 def test_kinds18_dates_are_redacted(text, value):
     spans = found(text)
@@ -79,6 +82,7 @@ def test_kinds18_dates_are_redacted(text, value):
     ("He completed the 2nd cycle on schedule", "2nd"),
     ("Score was 18 on the 30-point scale", "30"),
     ("Tel. 01 23 45 67 89   RPPS", "RPPS"),
+    ("we met at noon dot com style startup talks", "noon dot com"),
 ])
 def test_kinds18_lookalikes_stay(text, value):
     spans = found(text)

@@ -151,6 +151,17 @@ def _spaced_ok(value: str) -> bool:
     return 9 <= digits <= 16
 
 
+_MAIL_PROVIDER = regex.compile(r"(?i)[ \t]at[ \t]+(?:gmail|googlemail|yahoo|hotmail|outlook|live|icloud|me|aol|proton(?:mail)?|"
+                                r"gmx|web|mail|zoho|yandex|rediffmail|btinternet|sky|bigpond|xtra)[ \t]")
+
+
+def _spoken_email_ok(value: str) -> bool:
+    """Read aloud, "x at y dot com" is an address when its local part is dotted or has a digit or underscore, or
+    its domain is a mail provider's; "we met at noon dot com" is not."""
+    local = regex.split(r"(?i)[ \t]+at[ \t]+", value, maxsplit=1)[0]
+    return bool(" " in local or regex.search(r"[\d_]", local) or _MAIL_PROVIDER.search(value))
+
+
 def _ref_ok(value: str) -> bool:
     """A reference has a digit and a letter or a separator, and no range's or decimal's shape ("3.5-5.0")."""
     if not any(c.isdigit() for c in value) or regex.fullmatch(r"[\d.,]+(?:[ \t]*[-–][ \t]*[\d.,]+)?", value):
@@ -198,6 +209,13 @@ def _id_rules() -> list[RuleRecognizer]:
                  r"(?i:as[ \t]+in)[ \t]+\p{L}+,?[ \t]+)?" + _SPOKEN_DIGIT + r"(?:[ \t]*,?[ \t]+" + _SPOKEN_DIGIT + r"){4,})\b",
                  0.65, None, 0, needs=r"(?i:\b(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)\b)"),
         ], "Kinds18SpokenIdRecognizer"),
+        RuleRecognizer("EMAIL_ADDRESS", [
+            # an e-mail address read aloud or typed out: "harriet dot quill at gmail dot com"
+            Rule(r"(?i)(?<![\w@.])(?P<v>(?!(?:it|me|him|her|them|us|you|this|that|home|work|least|most|all|once|first|last)\b)"
+                 r"[a-z0-9][\w'-]*(?:[ \t]+(?:dot|underscore|dash|hyphen)[ \t]+[a-z0-9][\w'-]*)*[ \t]+at[ \t]+[a-z0-9][\w-]*"
+                 r"(?:[ \t]+dot[ \t]+[a-z0-9][\w-]*)*[ \t]+dot[ \t]+(?:com|org|net|edu|gov|co|uk|ca|au|in|ng|ie|nz|za|de|"
+                 r"fr|es|it|nl|br|mx|sg|ph|ke|ae|io|info|me|us))\b", 0.7, _spoken_email_ok, 0, needs=r"(?i:\bdot\b)"),
+        ], "Kinds18SpokenEmailRecognizer"),
     ]
 
 

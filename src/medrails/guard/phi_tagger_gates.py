@@ -21,6 +21,7 @@ _NUMBERS = re.compile(r"\d+")
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 _YEAR_MONTH_DAY = re.compile(r"^(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}$")
 _COMPACT_DATE = re.compile(r"^(?:19|20)\d{6}$")
+_JOINED_VALUES = re.compile(r"(?<=\d) (?:and|to|or|&) (?=\d)")
 _DAY_MONTH_YEAR = re.compile(r"^\d{1,2}\s*[-/.]\s*\d{1,2}(?:\s*[-/.]\s*(?:\d{2}|\d{4}))?$")
 # "pain 7/10", "strength 4/5", "GCS 14/15": a score written like a date
 _SCORE_BEFORE = re.compile(r"\b(?:pain|score|scale|rated?|strength|power|grade|GCS|MMSE|MoCA|APGAR|VAS|NRS|ratio)\W{0,3}$",
@@ -74,6 +75,10 @@ def _eponym_or_clinical_term_inside(text: str, label: str, start: int, end: int,
 
 def date_shape_ok(text: str, start: int, end: int) -> bool:
     value = text[start:end]
+    if joined := list(_JOINED_VALUES.finditer(value)):
+        # "Apgar 7/10 and 9/10": one tagged span over two values is a date only if each value is one
+        cuts = [start] + [x for m in joined for x in (start + m.start(), start + m.end())] + [end]
+        return all(date_shape_ok(text, a, b) for a, b in zip(cuts[::2], cuts[1::2], strict=True))
     if _HAS_LETTER.search(value):
         return True  # "14 March", "25 mars": the rules' date suppression judges words
     if _YEAR_MONTH_DAY.match(value):
