@@ -69,6 +69,7 @@ def test_fresh26_31_false_positive_kinds_stay(text, value):
     ("Email: harriet dot quill at gmail dot com", "harriet dot quill at gmail dot com", "EMAIL"),
     ("Claim ref: CLM-2023-4419023 pending", "CLM-2023-4419023", "ID"),
     ("Lives at Unit 4/22 Banksia Road, Parramatta", "Banksia Road", "ADDRESS"),
+    ("Send it to:\nTomasz Wrona\n1187 Kastanienallee 12\n Suite 310\n Leipzig", "Suite 310", "ADDRESS"),
     ("[ ] Call Mrs Whitcombe about the results", "Whitcombe", "NAME"),
     ("Wife (Ngozi) gives the history.", "Ngozi", "NAME"),
     ("Member: Okonkwo, Chidinma   Member ID H55120983", "Okonkwo, Chidinma", None),

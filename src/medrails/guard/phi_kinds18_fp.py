@@ -275,6 +275,8 @@ _FORM_BEFORE = regex.compile(r"(?i)\b(?:policy|form|protocol|guideline|section|c
 _VERSION_AFTER = regex.compile(r"(?i)^(?:\.\d+|[ \t]*\(?(?:version|ver\.?|v|rev\.?)[ \t]*\d)")
 _SCORE_FRACTION = regex.compile(r"^\p{L}[\p{L}\d-]*[ \t]+([1-9]\d{0,2})[ \t]*/[ \t]*([1-9]\d{0,2})$")
 _UNIT_ALONE = regex.compile(r"^(?:Unit|Suite|Block|Wing|Level|Floor)[ \t]+\d{1,3}[A-Z]?$")
+# "20789 Allika 46\n Suite 501": a unit on the line after a street line is the address's own
+_ADDRESS_LINE_ABOVE = regex.compile(r"\d+[ \t]+\p{L}[^\n]*\n[ \t]*$|\p{L}[^\n]*[ \t]\d+[ \t]*\n[ \t]*$")
 
 
 def kind18_fp_reason(text: str, entity: str, start: int, end: int) -> str | None:
@@ -299,7 +301,8 @@ def kind18_fp_reason(text: str, entity: str, start: int, end: int) -> str | None
             and regex.match(r"^[ \t]*(?:m|cm|mm|s|sec|m/s|%|kg|points?|reps?)\b", text[end:end + 10]):
         return "a test's value before its unit ('6MWT 128 m')"
     if entity in ("STREET_ADDRESS", "ADDRESS") and _UNIT_ALONE.match(value) and \
-            regex.match(r"^[ \t]*(?:\(|East|West|North|South|[-–—,|]|$|\n)", text[end:end + 10]):
+            regex.match(r"^[ \t]*(?:\(|East|West|North|South|[-–—,|]|$|\n)", text[end:end + 10]) and \
+            not _ADDRESS_LINE_ABOVE.search(text[max(0, start - 80):start]):
         return "a ward unit without a street ('Unit 2 East'), no address"
     if entity in ("STREET_ADDRESS", "ADDRESS") and regex.match(r"^[ \t]*(?:µmol|umol|mmol|mg|ml|g/l)", text[end:end + 10], regex.I):
         return "a value before a unit read as an address ('sortie 128 µmol/l')"
