@@ -40,6 +40,18 @@ def test_a_guard_runs_numpy_blas_on_one_thread():
     assert seen["after"] == [1] * len(seen["after"])
 
 
+def test_a_bad_blas_thread_setting_says_what_to_write():
+    import os
+
+    env = dict(os.environ, MEDRAILS_BLAS_THREADS="one")
+    out = subprocess.run([sys.executable, "-c", "import medrails.threads"], capture_output=True, text=True, env=env,
+                         timeout=60)
+    assert out.returncode != 0
+    assert "MEDRAILS_BLAS_THREADS" in out.stderr and "whole number" in out.stderr
+
+
 def test_the_blas_cap_can_be_turned_off():
     seen = _blas_threads("0")
+    if not seen["before"]:
+        pytest.fail("numpy reports no BLAS library to threadpoolctl; the cap's off switch cannot be checked")
     assert seen["after"] == seen["before"] == [2] * len(seen["before"])

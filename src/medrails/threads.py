@@ -4,9 +4,22 @@ from __future__ import annotations
 
 import os
 
+from medrails.errors import MedrailsError
+
 _blas_limited = False
+
+
+def _blas_threads_setting() -> int:
+    raw = os.environ.get("MEDRAILS_BLAS_THREADS", "1")
+    try:
+        return int(raw)
+    except ValueError:
+        raise MedrailsError(f"MEDRAILS_BLAS_THREADS={raw!r}: write a whole number of BLAS threads for the guard "
+                            "(1, the default; 0 leaves numpy's BLAS threads alone)") from None
+
+
 # 0 leaves numpy's BLAS threads alone (the library default: one per core)
-GUARD_BLAS_THREADS = int(os.environ.get("MEDRAILS_BLAS_THREADS", "1"))
+GUARD_BLAS_THREADS = _blas_threads_setting()
 
 
 def limit_blas_threads(threads: int | None) -> None:

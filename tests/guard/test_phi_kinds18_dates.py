@@ -86,4 +86,4 @@ def test_kinds18_dates_are_redacted(text, value):
 ])
 def test_kinds18_lookalikes_stay(text, value):
     spans = found(text)
-    assert not any(value in covered or covered in value and covered.strip() for covered in spans if value in covered), spans
+    assert not any(value in covered or covered.strip() and covered in value for covered in spans), spans

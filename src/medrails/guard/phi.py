@@ -327,6 +327,7 @@ class PhiRedactor:
         _forget_digit_count()  # the count's cache held the text: it must not outlive the request
         zones = clinical_zones(text)
         spans: list[PhiSpan] = []
+        line_gaps: dict = {}  # column_gap's reading of each line's spacing, for this text only
         for r in raw:
             start, end = r.start, r.end
             if r.entity_type in ("PERSON", "ORGANIZATION", "LOCATION") and "\n" in text[start:end]:
@@ -341,7 +342,7 @@ class PhiRedactor:
                 end = trim_phone_line(text, start, end)
             elif r.entity_type == "STREET_ADDRESS":  # "January 2025\nDear Dr": no street number alone on a line
                 end = trim_street_line(text, start, end)
-            if r.entity_type in _NAME_ENTITIES and (gap := column_gap(text, start, end)):  # relative to the line's spacing
+            if r.entity_type in _NAME_ENTITIES and (gap := column_gap(text, start, end, memo=line_gaps)):  # relative to the line's spacing
                 # a name or place never spans a column gap: "Irfan     Age/Sex" is a name and the next field
                 if text[start:gap.start()].strip():
                     end = gap.start()
@@ -399,7 +400,6 @@ class PhiRedactor:
 
 
 _NAME_ENTITIES = frozenset({"PERSON", "ORGANIZATION", "LOCATION", "GIVEN_NAME", "CHAT_NAME", "FACILITY"})
-_COLUMN_GAP = re.compile(r"[ \t]*\t[ \t]*| {2,}")
 
 
 class _SymbolBlanker(dict):

@@ -96,7 +96,7 @@ def _name_rules() -> list[RuleRecognizer]:
         ], "Fresh15FieldNameRecognizer"),
         RuleRecognizer("CHAT_NAME", [
             # an honorific or kinship title of another language: "doña Lupe", "tia Graça:", "Grupo "Vovó Cida""
-            Rule(r"(?=[ \t]+\p{Lu})(?<=(?<![\p{L}])" + _HONORIFIC + r")[ \t]+(?P<v>" + _CAP + r"(?:[ \t]+" + _CAP + r")?)(?![\p{L}])", 0.65,
+            Rule(r"(?<=\S)(?=[ \t]+\p{Lu})(?<=(?<![\p{L}])" + _HONORIFIC + r")[ \t]+(?P<v>" + _CAP + r"(?:[ \t]+" + _CAP + r")?)(?![\p{L}])", 0.65,
                  _words_ok, 0),
             # the display name before an e-mail address, in a header of any language: "De: Beto <beto...@...>"
             Rule(r"(?m)^[ \t>]*(?i:from|de|von|van|da|fra|från|od|от|to|para|an|à|cc|sender|remitente|envoyé[ \t]+par|"

@@ -111,7 +111,7 @@ def _place_rules() -> list[RuleRecognizer]:
         RuleRecognizer("FACILITY", [
             # a facility after a hospital transition, with or without its head: "discharged from Mercy Ridge"
             # (the cheap lookahead, a space and a capital, runs before the lookbehind's alternation)
-            Rule(r"(?=[ \t]+(?:(?i:the)[ \t]+)?\p{Lu})(?<=\b" + transition + r")[ \t]+(?:(?i:the)[ \t]+)?(?!" + _TITLE
+            Rule(r"(?<=\S)(?=[ \t]+(?:(?i:the)[ \t]+)?\p{Lu})(?<=\b" + transition + r")[ \t]+(?:(?i:the)[ \t]+)?(?!" + _TITLE
                  + r"\b|Doctor\b|Father\b|Officer\b)(?P<v>(?:(?:St\.?|Saint|Sainte?|San|Santa)[ \t]+)?" + _CAP
                  + r"(?:[ \t]+(?:(?:of|and|&)[ \t]+)?" + _CAP + r"){0,3})(?![\p{L}\p{M}])", 0.65, _place_ok, 0),
             # a saint's name in the possessive is a hospital: "the ER at St. Joseph's" (not "St John's wort")
@@ -144,7 +144,7 @@ def _place_rules() -> list[RuleRecognizer]:
             Rule(r"\b(?i:home|residence|resides|lives|living|address)[ \t]*\([ \t]*(?P<v>" + _CITY + r")[ \t]*\)", 0.65,
                  _words_ok, 0),
             # a town after a relative's home or a stay with a relative: "at my moms in tacoma", "with her sister in Fresno"
-            Rule(r"(?=[ \t]+(?i:in|out[ \t]+in|up[ \t]+in|down[ \t]+in)[ \t])(?<=\b(?i:(?:at|to|from|by)[ \t]+(?:my|his|her|"
+            Rule(r"(?<=\S)(?=[ \t]+(?i:in|out[ \t]+in|up[ \t]+in|down[ \t]+in)[ \t])(?<=\b(?i:(?:at|to|from|by)[ \t]+(?:my|his|her|"
                  r"their|our|the[ \t]+pt['’]?s)[ \t]+(?:[\p{L}-]+['’]?s['’]?|(?:[\p{L}-]+[ \t]+)?(?:place|house|home|flat|"
                  r"apartment))|(?:staying|living|lives|live|stays|stay|moved|moving|visiting|been)[ \t]+with[ \t]+(?:my|his|"
                  r"her|their|our)[ \t]+[\p{L}-]+))[ \t]+(?i:in|out[ \t]+in|up[ \t]+in|down[ \t]+in)[ \t]+(?P<v>" + _CITY

@@ -196,6 +196,7 @@ def _id_rules() -> list[RuleRecognizer]:
             # each record number after a plural label: "their chart numbers are QX-40112 and QX-40113"
             Rule(r"\b(?i:chart|record|mrn|hospital|patient|file)[ \t]+(?i:numbers|nos\.?|#s)[ \t]*(?i:are|:)[ \t]*(?:[A-Z0-9-]{4,16}"
                  r"[ \t]*(?:,|and|&)[ \t]*)*(?P<v>[A-Z]{0,4}-?\d{4,12})\b", 0.7, None, 0),
+            # and the first of them: the rule above reads the last
             Rule(r"\b(?i:chart|record|mrn|hospital|patient|file)[ \t]+(?i:numbers|nos\.?|#s)[ \t]*(?i:are|:)[ \t]*"
                  r"(?P<v>[A-Z]{0,4}-?\d{4,12})\b", 0.7, None, 0),
             # a pathology accession in a table cell: "| H24-10457 |"

@@ -33,7 +33,6 @@ from medrails.guard.phi_recognizers import Rule, RuleRecognizer
 
 _COLUMN_GAP = re.compile(r"[ \t]*\t[ \t]*| {2,}")
 _WORD_GAP = regex.compile(r"[\p{L}.]( +)(?=\p{L})")
-_doc_cache: list = [None, False]
 
 
 def _doubled(text: str, a: int, b: int) -> tuple[int, int]:
@@ -46,35 +45,34 @@ def _doubled(text: str, a: int, b: int) -> tuple[int, int]:
     return ones, twos
 
 
-def _doc_doubled(text: str) -> bool:
-    if _doc_cache[0] is not text:
+def _doc_doubled(text: str, memo: dict) -> bool:
+    if "doc" not in memo:
         ones, twos = _doubled(text, 0, len(text)) if "  " in text else (1, 0)
-        _doc_cache[0], _doc_cache[1] = text, twos >= 5 and 2 * twos >= ones
-    return _doc_cache[1]
+        memo["doc"] = twos >= 5 and 2 * twos >= ones
+    return memo["doc"]
 
 
-def _ordinary_gap(text: str, pos: int) -> int:
+def _ordinary_gap(text: str, pos: int, memo: dict) -> int:
     """2 where two spaces are the ordinary gap between the words of pos's line (OCR'd forms), else 1."""
     a = text.rfind("\n", 0, pos) + 1
-    b = text.find("\n", pos)
-    b = len(text) if b < 0 else b
-    ones, twos = _doubled(text, a, b)
-    if (twos >= 2 and twos > ones) or (twos >= 1 and ones == 0 and _doc_doubled(text)):
-        return 2
-    return 1
+    if a not in memo:
+        b = text.find("\n", pos)
+        ones, twos = _doubled(text, a, len(text) if b < 0 else b)
+        doubled = (twos >= 2 and twos > ones) or (twos >= 1 and ones == 0 and _doc_doubled(text, memo))
+        memo[a] = 2 if doubled else 1
+    return memo[a]
 
 
-def column_gap(text: str, start: int, end: int, pattern=_COLUMN_GAP):
+def column_gap(text: str, start: int, end: int, pattern=_COLUMN_GAP, memo: dict | None = None):
     """The first gap of `pattern` in text[start:end] that is a column gap: a space run longer than its line's
-    ordinary gap between words (a tab or another separator of `pattern` always is one)."""
-    ordinary = None
+    ordinary gap between words (a tab or another separator of `pattern` always is one). `memo`: a dict the
+    caller keeps for one text, so each line's spacing is read once however many spans it holds."""
+    memo = {} if memo is None else memo
     for gap in pattern.finditer(text, start, end):
         piece = gap.group()
         if piece.strip(" ") or len(piece) > 2:
             return gap
-        if ordinary is None:
-            ordinary = _ordinary_gap(text, gap.start())
-        if len(piece) > ordinary:
+        if len(piece) > _ordinary_gap(text, gap.start(), memo):
             return gap
     return None
 
@@ -85,7 +83,7 @@ def column_gap(text: str, start: int, end: int, pattern=_COLUMN_GAP):
 _HEADS = frozenset("hospital hospitals infirmary clinic clinics centre center polyclinic hospice sanatorium "
                    "diagnostics laboratory laboratories pharmacy dispensary".split())
 _HEAD_WORD = r"(?:Hospital|HOSPITAL|Infirmary|INFIRMARY|Clinic|CLINIC|Centre|CENTRE|Center|CENTER|Polyclinic|POLYCLINIC)"
-_SPACED = regex.compile(r"(?<![^\s:|(])(?P<v>\p{L}(?: \p{L})+(?:(?: {2,3}| ?, {1,3})\p{L}(?: \p{L})+)*)"
+_SPACED = regex.compile(r"(?<![^\s:|(])(?<!\p{L} )(?P<v>\p{L}(?: \p{L})+(?:(?: {2,3}| ?, {1,3})\p{L}(?: \p{L})+)*)"
                         r"(?P<head> {1,3}" + _HEAD_WORD + r"\b)?(?=[ \t]*(?:$|\n| {2,}|\||,))")
 _NAME_LABEL = regex.compile(r"(?i:\b(?:re|name|patient|pt|attn|surname|member|enrollee|insured|client)\b[^\n:]{0,20}"
                             r"[ \t]*:[ \t]*)$")
@@ -232,7 +230,7 @@ def _rules() -> list[RuleRecognizer]:
         ], "Kind18CapsNameRecognizer"),
         RuleRecognizer("STREET_ADDRESS", [
             # an address line in capitals: "118 W 3RD AVE", "5020 N PALM GROVE RD"
-            Rule(r"(?m)(?:^|(?<=[ \t]{2}|\|))[ \t]*(?P<v>\d{1,6}[A-Z]?(?:[ \t]+[NSEW])?(?:[ \t]+(?:\d{1,3}(?:ST|ND|RD|TH)|"
+            Rule(r"(?m)(?:^[ \t]*|(?<=\|)[ \t]*|(?<=[ \t]{2}))(?P<v>\d{1,6}[A-Z]?(?:[ \t]+[NSEW])?(?:[ \t]+(?:\d{1,3}(?:ST|ND|RD|TH)|"
                  r"\p{Lu}{2,})){1,4}[ \t]+" + _SUFFIX + r"\.?)(?=[ \t]*$|[ \t]{2,}|[ \t]*[,|#])", 0.7, _caps_street_ok, 0),
             # a rural route and box: "RR 4  BOX 27", "HC 3 Box 51"
             Rule(r"\b(?P<v>(?:RR|R\.R\.|HC|Rural[ \t]+Route)[ \t]*\d{1,3}[ \t,]{1,3}(?i:box)[ \t]*\d{1,5})\b", 0.75, None, 0),

@@ -218,9 +218,10 @@ def kept_tagged_spans(text: str, tagged: Iterable[TaggedSpan], found: list[tuple
     from medrails.guard.phi_kinds18_layout import column_gap
 
     out = []
+    line_gaps: dict = {}
     for t in tagged:
         start, end = t.start, t.end
-        if t.label in ("NAME", "LOCATION", "ADDRESS") and (gap := column_gap(text, start, end, _COLUMN_GAP)):
+        if t.label in ("NAME", "LOCATION", "ADDRESS") and (gap := column_gap(text, start, end, _COLUMN_GAP, line_gaps)):
             end = gap.start()
         overlapping = [(a, b) for a, b in found if a < end and start < b]
         # a name the rules found in part keeps the rules' boundaries ("Frau", "Patientin" are no PHI); other kinds
