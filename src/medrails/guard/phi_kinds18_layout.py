@@ -204,7 +204,8 @@ def _caps_street_ok(value: str) -> bool:
     return not any(_is_medical_token(w.lower()) for w in value.split()[1:-1] if len(w) > 1)
 
 
-def _town_ok(value: str) -> bool:
+def _no_medical_word(value: str) -> bool:
+    """A town or a nickname holds no clinical word ("ICU", "Cardiology")."""
     from medrails.guard.phi_suppression import _is_medical_token
 
     return not any(_is_medical_token(w.lower()) for w in value.split())
@@ -226,7 +227,7 @@ def _rules() -> list[RuleRecognizer]:
                  r"(?:[ \t]{1,2}\p{Lu}{2,}){0,3})(?=[ \t]{3,}|[ \t]*$|[ \t]*\|)", 0.75, _caps_name_ok, regex.MULTILINE),
             # a nickname in quotes beside a name: "Tomas ("Tommy")", "(a.k.a. "Sunny")", aka 'Bud'
             Rule(r"(?:\p{L}[ \t]*\([ \t]*|\b(?i:a\.k\.a\.?|aka|nicknamed|known[ \t]+as|goes[ \t]+by)[ \t]*)[\"“'‘]"
-                 r"(?P<v>\p{Lu}\p{Ll}+(?:[ \t]\p{Lu}\p{Ll}+)?)[\"”'’]", 0.7, _nick_ok, 0),
+                 r"(?P<v>\p{Lu}\p{Ll}+(?:[ \t]\p{Lu}\p{Ll}+)?)[\"”'’]", 0.7, _no_medical_word, 0),
         ], "Kind18CapsNameRecognizer"),
         RuleRecognizer("STREET_ADDRESS", [
             # an address line in capitals: "118 W 3RD AVE", "5020 N PALM GROVE RD"
@@ -238,22 +239,16 @@ def _rules() -> list[RuleRecognizer]:
         RuleRecognizer("TOWN_AFTER_STREET", [
             # a town in capitals with its state code and ZIP: "DAYTON  OH  45402"
             Rule(r"(?<![\p{L}\d])(?P<v>\p{Lu}{3,}(?:[ \t]\p{Lu}{3,}){0,2}),?[ \t]{1,3}" + _STATE + r"[ \t]{1,3}\d{5}(?:-\d{4})?\b",
-                 0.7, _town_ok, 0),
+                 0.7, _no_medical_word, 0),
             # a town in capitals with its state code on the line under a street or box line: "MILTON   WI"
             Rule(r"(?m)(?:\b" + _SUFFIX + r"\.?|(?i:box)[ \t]*\d+)[ \t]*\n[ \t]*(?P<v>\p{Lu}{3,}(?:[ \t]\p{Lu}{3,}){0,2}),?"
-                 r"[ \t]{1,5}" + _STATE + r"\b", 0.7, _town_ok, 0),
+                 r"[ \t]{1,5}" + _STATE + r"\b", 0.7, _no_medical_word, 0),
         ], "Kind18CapsTownRecognizer"),
         RuleRecognizer("CLINICAL_DATE", [
             # a date with OCR spaces after a date label: "DOB :  04/1 1/1 9 7 0", "D.O.B :  1975 / 08 / 21"
             Rule(r"\b" + date_label + r"[ \t]*:?[ \t]*(?P<v>\d(?:[ ]?[\d/])+)", 0.8, _spaced_date_ok, 0),
         ], "Kind18SpacedDateRecognizer"),
     ]
-
-
-def _nick_ok(value: str) -> bool:
-    from medrails.guard.phi_suppression import _is_medical_token
-
-    return not any(_is_medical_token(w.lower()) for w in value.split())
 
 
 _DATE_SHAPE = regex.compile(r"(?:\d{1,2}/\d{1,2}/(?:\d{2}|\d{4})|\d{4}/\d{1,2}/\d{1,2})")
