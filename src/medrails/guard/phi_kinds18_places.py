@@ -45,16 +45,14 @@ _WARD_ACRONYMS = frozenset("icu er ed opd ipd ccu hdu nicu picu micu sicu cicu p
 
 
 def _low_ok(value: str) -> bool:
-    """Lower-case place words: none a common English word, a stop word or a medical term."""
-    from spacy.lang.en.stop_words import STOP_WORDS
-
+    """Lower-case place words: none a common English word, a stop word or a medical term (_common_words holds
+    spaCy's stop words and the shipped medical vocabulary)."""
     from medrails.guard.phi_given_names import _common_words
-    from medrails.guard.phi_recognizers import medical_vocabulary
     from medrails.guard.phi_suppression import _is_medical_token
 
+    common = _common_words()
     words = value.lower().split()
-    return bool(words) and all(w not in _NOT_PLACES and w not in _ROOM_WORDS and w not in STOP_WORDS
-                               and w not in _common_words() and w not in medical_vocabulary()
+    return bool(words) and all(w not in _NOT_PLACES and w not in _ROOM_WORDS and w not in common
                                and not _is_medical_token(w) for w in words)
 
 
